@@ -1,0 +1,109 @@
+package org.mlops4j.core.data;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.mlops4j.core.internal.AtomicFiles;
+
+/**
+ * Writes a {@link Table} as CSV: a header row, then one line per row; fields that hold the separator, a quote or a
+ * line break are quoted; null is written as an empty field. UTF-8, {@code \n} line ends.
+ *
+ * <p>Writing to a file is atomic: the table goes to a temporary file in the same folder, which is then renamed over
+ * the target, so a reader never sees half a file. Instances are immutable and thread-safe.
+ */
+public final class CsvWriter {
+
+    private static final CsvFactory FACTORY = new CsvFactory();
+
+    private final char separator;
+
+    private CsvWriter(Builder builder) {
+        this.separator = builder.separator;
+    }
+
+    /** @return a builder with the defaults (comma-separated) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Writes a table to a file atomically, replacing it if it exists.
+     *
+     * @param table the table
+     * @param file  the target file; its folder is created if needed
+     * @throws UncheckedIOException when the file cannot be written
+     */
+    public void write(Table table, Path file) {
+        AtomicFiles.write(file, out -> {
+            try (Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                write(table, writer);
+            }
+        });
+    }
+
+    /**
+     * Writes a table to a writer, which is flushed but not closed.
+     *
+     * @param table  the table
+     * @param writer where to write
+     * @throws UncheckedIOException when writing fails
+     */
+    public void write(Table table, Writer writer) {
+        CsvSchema.Builder schema = CsvSchema.builder().setColumnSeparator(separator).setUseHeader(false)
+                .setLineSeparator("\n");
+        for (String name : table.columnNames()) {
+            schema.addColumn(name);
+        }
+        try {
+            CsvGenerator generator = FACTORY.createGenerator(writer);
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            generator.setSchema(schema.build());
+            int columns = table.columnCount();
+            generator.writeStartArray();
+            for (String name : table.columnNames()) {
+                generator.writeString(name);
+            }
+            generator.writeEndArray();
+            for (int row = 0; row < table.rowCount(); row++) {
+                generator.writeStartArray();
+                for (int c = 0; c < columns; c++) {
+                    generator.writeString(table.column(c).format(row));
+                }
+                generator.writeEndArray();
+            }
+            generator.flush();
+            generator.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write CSV: " + e.getMessage(), e);
+        }
+    }
+
+    /** Options for a {@link CsvWriter}; not thread-safe. */
+    public static final class Builder {
+        private char separator = ',';
+
+        private Builder() {
+        }
+
+        /**
+         * @param separator the field separator; default {@code ','}
+         * @return this builder
+         */
+        public Builder separator(char separator) {
+            this.separator = separator;
+            return this;
+        }
+
+        /** @return the writer */
+        public CsvWriter build() {
+            return new CsvWriter(this);
+        }
+    }
+}
