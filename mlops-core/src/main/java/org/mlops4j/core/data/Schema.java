@@ -125,6 +125,7 @@ public record Schema(List<ColumnSpec> columns, MissingColumnPolicy missingColumn
      *
      * @param table the table to describe
      * @return a schema that the table satisfies
+     * @throws SchemaException when the table has no columns
      */
     public static Schema of(Table table) {
         Builder builder = builder();
