@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.mlops4j.core.DataException;
 import org.mlops4j.core.internal.AtomicFiles;
 
 /**
@@ -91,6 +92,33 @@ public record ValidationReport(String source, int rowCount, int validRowCount, i
     @JsonProperty("valid")
     public boolean valid() {
         return tableProblems.isEmpty() && rejectedRowCount == 0;
+    }
+
+    /**
+     * For callers that want to stop on bad data rather than quarantine it.
+     *
+     * @return this report, when it is {@link #valid()}
+     * @throws DataException when it is not: the message gives the counts and the first problem or violation, and the
+     *                       exception carries the source and the first violation's row, column and value
+     */
+    public ValidationReport requireValid() {
+        if (valid()) {
+            return this;
+        }
+        String counts = tableProblems.size() + " table problem(s), " + rejectedRowCount + " of " + rowCount
+                + " rows rejected, " + violationCount + " violation(s)";
+        String sourceOrNull = source.isEmpty() ? null : source;
+        if (!tableProblems.isEmpty()) {
+            TableProblem first = tableProblems.get(0);
+            throw new DataException("Table does not match the schema (" + counts + "); first: " + first.message(),
+                    sourceOrNull, 0, first.column(), null);
+        }
+        if (!violations.isEmpty()) {
+            RowViolation first = violations.get(0);
+            throw new DataException("Table does not match the schema (" + counts + "); first: " + first.rule().key()
+                    + ": expected " + first.expected(), sourceOrNull, first.row(), first.column(), first.found());
+        }
+        throw new DataException("Table does not match the schema (" + counts + ")", sourceOrNull, 0, null, null);
     }
 
     /** @return whether more violations were found than kept in {@link #violations()} */

@@ -2,6 +2,7 @@ package org.mlops4j.core.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.mlops4j.core.DataException;
 import org.junit.jupiter.api.io.TempDir;
 
 class ValidationReportTest {
@@ -190,5 +192,36 @@ class ValidationReportTest {
         String summary = schema().validate(leads().drop("platform")).summary();
 
         assertTrue(summary.contains("Table problems (1):\n  - the schema names column 'platform'"), summary);
+    }
+
+    @Test
+    void requireValidPassesAValidReportThrough() {
+        ValidationReport report = schema().validate(leads().head(1));
+
+        assertEquals(report, report.requireValid());
+    }
+
+    @Test
+    void requireValidThrowsWithTheSourceAndTheFirstViolation() {
+        ValidationReport report = schema().validate(leads(), ValidationOptions.builder().source("leads.csv").build());
+
+        DataException e = assertThrows(DataException.class, report::requireValid);
+
+        assertEquals(java.util.Optional.of("leads.csv"), e.source());
+        assertEquals(2, e.line());
+        assertEquals(java.util.Optional.of("platform"), e.column());
+        assertEquals(java.util.Optional.of("null"), e.value());
+        assertTrue(e.getMessage().startsWith("Table does not match the schema (0 table problem(s), 3 of 5 rows"
+                + " rejected, 4 violation(s)); first: not_null"), e.getMessage());
+    }
+
+    @Test
+    void requireValidThrowsWithTheFirstTableProblem() {
+        ValidationReport report = schema().validate(leads().drop("note"));
+
+        DataException e = assertThrows(DataException.class, report::requireValid);
+
+        assertEquals(java.util.Optional.of("note"), e.column());
+        assertTrue(e.getMessage().contains("the schema names column 'note'"), e.getMessage());
     }
 }
