@@ -79,7 +79,7 @@ public record ValidationOptions(String source, int maxViolations, long firstRowN
         }
 
         /**
-         * @param max how many row-level violations to keep in detail; default {@value #DEFAULT_MAX_VIOLATIONS}
+         * @param max how many row-level violations to keep in detail; default {@value ValidationOptions#DEFAULT_MAX_VIOLATIONS}
          * @return this builder
          */
         public Builder maxViolations(int max) {
