@@ -36,13 +36,14 @@ public final class CdfDistances {
         int n = u.length + v.length;
         double previous = 0;
         for (int k = 0; k < n; k++) {
+            int before1 = i;
+            int before2 = j;
             double value = j >= v.length || (i < u.length && u[i] <= v[j]) ? u[i++] : v[j++];
             if (k > 0) {
                 double delta = value - previous;
                 if (delta != 0) {
-                    int ui = Histograms.upperBound(u, previous);
-                    int vi = Histograms.upperBound(v, previous);
-                    double diff = (double) ui / u.length - (double) vi / v.length;
+                    // every value popped before this one is <= previous < value: the ECDFs at previous
+                    double diff = (double) before1 / u.length - (double) before2 / v.length;
                     sum += (power == 1 ? Math.abs(diff) : diff * diff) * delta;
                 }
             }
