@@ -1,0 +1,342 @@
+package org.mlops4j.drift;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.DataException;
+import org.mlops4j.core.Mlops;
+import org.mlops4j.core.MlopsConfig;
+import org.mlops4j.core.ProviderSet;
+import org.mlops4j.core.data.Column;
+import org.mlops4j.core.data.Table;
+import org.mlops4j.core.data.TimestampColumn;
+import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.monitor.DriftDetector;
+import org.mlops4j.core.monitor.ScoreKind;
+import org.mlops4j.core.spi.DriftDetectorProvider;
+import org.mlops4j.drift.internal.DefaultStatTest;
+import org.mlops4j.drift.internal.PreparedColumn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Data drift between a reference table and a current table, column by column, as Evidently's data-drift preset
+ * computes it, plus optional multiple-testing control.
+ *
+ * <pre>{@code
+ * DriftReport report = DataDrift.builder()
+ *         .stattestForType(DriftColumnType.NUM, "psi")
+ *         .thresholdForColumn("age", 0.2)
+ *         .multipleTesting(MultipleTesting.BENJAMINI_HOCHBERG)
+ *         .build()
+ *         .run(reference, current);
+ * Files.writeString(Path.of("drift.html"), report.toHtml());
+ * }</pre>
+ *
+ * <p>Per column: missing, NaN and infinite values are dropped (and counted); the column type is inferred (numbers
+ * are {@code num} except integer columns with at most 10 distinct values; everything else {@code cat}) unless set;
+ * the test is the one configured for the column, else for its type, else for all columns, else Evidently's default
+ * choice; the threshold likewise, else the test's default. Timestamp columns are skipped unless named. The dataset
+ * drifts when the share of drifted columns is at least {@code driftShare} (default 0.5).
+ *
+ * <p>Instances are immutable and thread-safe; {@link #run(Table, Table)} may be called concurrently.
+ */
+public final class DataDrift {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataDrift.class);
+    private static final int MAX_PLOT_BINS = 30;
+
+    private final ProviderSet<DriftDetectorProvider> providers;
+    private final MlopsConfig config;
+    private final List<String> columns;
+    private final Map<String, DriftColumnType> columnTypes;
+    private final String stattest;
+    private final Map<DriftColumnType, String> stattestByType;
+    private final Map<String, String> stattestByColumn;
+    private final Double threshold;
+    private final Map<DriftColumnType, Double> thresholdByType;
+    private final Map<String, Double> thresholdByColumn;
+    private final double driftShare;
+    private final MultipleTesting multipleTesting;
+    private final long seed;
+
+    private DataDrift(Builder b) {
+        Mlops mlops = b.mlops != null ? b.mlops : Mlops.builder().build();
+        this.providers = mlops.providers(DriftDetectorProvider.class);
+        this.config = mlops.config();
+        this.columns = List.copyOf(b.columns);
+        this.columnTypes = Map.copyOf(b.columnTypes);
+        this.stattest = b.stattest;
+        this.stattestByType = Map.copyOf(b.stattestByType);
+        this.stattestByColumn = Map.copyOf(b.stattestByColumn);
+        this.threshold = b.threshold;
+        this.thresholdByType = Map.copyOf(b.thresholdByType);
+        this.thresholdByColumn = Map.copyOf(b.thresholdByColumn);
+        this.driftShare = b.driftShare;
+        this.multipleTesting = b.multipleTesting;
+        this.seed = b.seed;
+        for (String name : configuredTestNames()) {
+            providers.get(name); // fail fast, listing the available tests
+        }
+    }
+
+    /** @return a builder with Evidently's defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Compares the current table with the reference table.
+     *
+     * @param reference the reference data (typically the training data)
+     * @param current   the current data (typically a serving window)
+     * @return the report
+     * @throws DataException          when a column is missing from the current table, has another type there, or
+     *                                is empty after dropping missing values; or a test's condition is not met
+     * @throws ConfigurationException when a configured test does not accept the column's type
+     */
+    public DriftReport run(Table reference, Table current) {
+        List<String> names = columns.isEmpty() ? defaultColumns(reference) : columns;
+        List<Pending> pending = new ArrayList<>(names.size());
+        for (String name : names) {
+            Column ref = reference.column(name);
+            Column cur = current.findColumn(name).orElseThrow(() -> new DataException("The current table has no "
+                    + "column '" + name + "'; its columns are " + current.columnNames(), null, 0, name, null));
+            DriftColumnType type = columnTypes.containsKey(name) ? columnTypes.get(name)
+                    : PreparedColumn.inferType(ref, cur);
+            PreparedColumn prepared = PreparedColumn.of(ref, cur, type, seed);
+            String testName = testFor(name, type, prepared);
+            DriftDetector detector = providers.get(testName).create(config);
+            boolean configured = stattestByColumn.containsKey(name) || stattestByType.containsKey(type)
+                    || stattest != null;
+            if (configured && !detector.columnTypes().contains(type)) {
+                throw new ConfigurationException("Test '" + testName + "' accepts " + detector.columnTypes()
+                        + " columns but column '" + name + "' is " + type.key() + "; configure another test for it"
+                        + " or set its column type");
+            }
+            double score = detector.score(prepared.samples());
+            double thr = thresholdFor(name, type, detector);
+            pending.add(new Pending(name, type, detector, prepared, score, thr));
+            LOG.debug("Column '{}' ({}): {} = {} against {}", name, type.key(), testName, score, thr);
+        }
+        double[] pValues = pending.stream()
+                .mapToDouble(p -> p.detector.scoreKind() == ScoreKind.P_VALUE ? p.score : Double.NaN).toArray();
+        double[] adjusted = multipleTesting.adjust(pValues);
+        List<ColumnDrift> results = new ArrayList<>(pending.size());
+        int drifted = 0;
+        for (int i = 0; i < pending.size(); i++) {
+            Pending p = pending.get(i);
+            boolean corrected = multipleTesting != MultipleTesting.NONE && !Double.isNaN(pValues[i]);
+            double decisive = corrected ? adjusted[i] : p.score;
+            boolean isDrift = p.detector.rule().drifted(decisive, p.threshold);
+            drifted += isDrift ? 1 : 0;
+            PreparedColumn pc = p.prepared;
+            results.add(new ColumnDrift(p.name, p.type, p.detector.name(), p.detector.scoreKind(), p.score,
+                    corrected ? adjusted[i] : Double.NaN, p.threshold, p.detector.rule(), isDrift,
+                    pc.samples().referenceSize(), pc.samples().currentSize(), pc.referenceDropped(),
+                    pc.currentDropped(), pc.distribution(MAX_PLOT_BINS)));
+        }
+        int n = results.size();
+        double share = n == 0 ? 0.0 : (double) drifted / n;
+        return new DriftReport(n > 0 && share >= driftShare, driftShare, n, drifted, share, multipleTesting,
+                reference.rowCount(), current.rowCount(), results);
+    }
+
+    private record Pending(String name, DriftColumnType type, DriftDetector detector, PreparedColumn prepared,
+                           double score, double threshold) {
+    }
+
+    private static List<String> defaultColumns(Table reference) {
+        return reference.columns().stream().filter(c -> !(c instanceof TimestampColumn)).map(Column::name).toList();
+    }
+
+    private String testFor(String column, DriftColumnType type, PreparedColumn prepared) {
+        if (stattestByColumn.containsKey(column)) {
+            return stattestByColumn.get(column);
+        }
+        if (stattestByType.containsKey(type)) {
+            return stattestByType.get(type);
+        }
+        return stattest != null ? stattest : defaultTest(type, prepared);
+    }
+
+    private static String defaultTest(DriftColumnType type, PreparedColumn prepared) {
+        return DefaultStatTest.choose(type, prepared.samples().levelCount(), prepared.samples().referenceSize());
+    }
+
+    private double thresholdFor(String column, DriftColumnType type, DriftDetector detector) {
+        if (thresholdByColumn.containsKey(column)) {
+            return thresholdByColumn.get(column);
+        }
+        if (thresholdByType.containsKey(type)) {
+            return thresholdByType.get(type);
+        }
+        return threshold != null ? threshold : detector.defaultThreshold();
+    }
+
+    private List<String> configuredTestNames() {
+        List<String> names = new ArrayList<>(stattestByColumn.values());
+        names.addAll(stattestByType.values());
+        if (stattest != null) {
+            names.add(stattest);
+        }
+        return names;
+    }
+
+    /** Collects the options of a {@link DataDrift}; not thread-safe. */
+    public static final class Builder {
+        private Mlops mlops;
+        private final List<String> columns = new ArrayList<>();
+        private final Map<String, DriftColumnType> columnTypes = new LinkedHashMap<>();
+        private String stattest;
+        private final Map<DriftColumnType, String> stattestByType = new EnumMap<>(DriftColumnType.class);
+        private final Map<String, String> stattestByColumn = new LinkedHashMap<>();
+        private Double threshold;
+        private final Map<DriftColumnType, Double> thresholdByType = new EnumMap<>(DriftColumnType.class);
+        private final Map<String, Double> thresholdByColumn = new LinkedHashMap<>();
+        private double driftShare = 0.5;
+        private MultipleTesting multipleTesting = MultipleTesting.NONE;
+        private long seed;
+
+        private Builder() {
+        }
+
+        /**
+         * @param mlops where the drift tests (providers) and their configuration come from; by default a new
+         *              instance that discovers them on the class path
+         * @return this builder
+         */
+        public Builder mlops(Mlops mlops) {
+            this.mlops = Objects.requireNonNull(mlops, "mlops");
+            return this;
+        }
+
+        /**
+         * @param names the columns to test, in order; by default every column of the reference table except
+         *              timestamps
+         * @return this builder
+         */
+        public Builder columns(String... names) {
+            columns.clear();
+            columns.addAll(List.of(names));
+            return this;
+        }
+
+        /**
+         * @param column a column's name
+         * @param type   how to treat it, instead of inferring it
+         * @return this builder
+         */
+        public Builder columnType(String column, DriftColumnType type) {
+            columnTypes.put(Objects.requireNonNull(column, "column"), Objects.requireNonNull(type, "type"));
+            return this;
+        }
+
+        /**
+         * @param name the test for every column without a more specific choice, such as {@code psi}
+         * @return this builder
+         */
+        public Builder stattest(String name) {
+            this.stattest = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * @param type a column type
+         * @param name the test for columns of that type without a column-specific choice
+         * @return this builder
+         */
+        public Builder stattestForType(DriftColumnType type, String name) {
+            stattestByType.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(name, "name"));
+            return this;
+        }
+
+        /**
+         * @param column a column's name
+         * @param name   the test for that column
+         * @return this builder
+         */
+        public Builder stattestForColumn(String column, String name) {
+            stattestByColumn.put(Objects.requireNonNull(column, "column"), Objects.requireNonNull(name, "name"));
+            return this;
+        }
+
+        /**
+         * @param value the threshold for every column without a more specific one (instead of each test's default)
+         * @return this builder
+         */
+        public Builder threshold(double value) {
+            this.threshold = checkThreshold(value);
+            return this;
+        }
+
+        /**
+         * @param type  a column type
+         * @param value the threshold for columns of that type without a column-specific one
+         * @return this builder
+         */
+        public Builder thresholdForType(DriftColumnType type, double value) {
+            thresholdByType.put(Objects.requireNonNull(type, "type"), checkThreshold(value));
+            return this;
+        }
+
+        /**
+         * @param column a column's name
+         * @param value  the threshold for that column
+         * @return this builder
+         */
+        public Builder thresholdForColumn(String column, double value) {
+            thresholdByColumn.put(Objects.requireNonNull(column, "column"), checkThreshold(value));
+            return this;
+        }
+
+        /**
+         * @param share the share of drifted columns from which the dataset counts as drifted, in (0, 1]; default 0.5
+         * @return this builder
+         */
+        public Builder driftShare(double share) {
+            if (!(share > 0 && share <= 1)) {
+                throw new IllegalArgumentException("driftShare must be in (0, 1], got " + share);
+            }
+            this.driftShare = share;
+            return this;
+        }
+
+        /**
+         * @param correction the correction of p-values across columns; default {@link MultipleTesting#NONE}
+         * @return this builder
+         */
+        public Builder multipleTesting(MultipleTesting correction) {
+            this.multipleTesting = Objects.requireNonNull(correction, "correction");
+            return this;
+        }
+
+        /**
+         * @param seed the seed of permutation tests ({@code tvd}, {@code empirical_mmd}); default 0, as Evidently
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * @return the configured comparison
+         * @throws ConfigurationException naming the available tests when a configured test does not exist
+         */
+        public DataDrift build() {
+            return new DataDrift(this);
+        }
+
+        private static double checkThreshold(double value) {
+            if (!Double.isFinite(value) || value < 0) {
+                throw new IllegalArgumentException("A threshold must be a finite number >= 0, got " + value);
+            }
+            return value;
+        }
+    }
+}

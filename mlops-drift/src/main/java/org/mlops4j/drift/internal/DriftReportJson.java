@@ -1,0 +1,86 @@
+package org.mlops4j.drift.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mlops4j.core.MlopsException;
+import org.mlops4j.drift.ColumnDistribution;
+import org.mlops4j.drift.ColumnDrift;
+import org.mlops4j.drift.DriftReport;
+
+/**
+ * Writes a {@link DriftReport} as JSON in its stable shape (snake_case keys, Evidently's names); scores that are not
+ * numbers become {@code null}.
+ *
+ * <p>This class is internal and is hence not for public use.
+ */
+public final class DriftReportJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private DriftReportJson() {
+    }
+
+    /**
+     * @param report the report
+     * @return its JSON text
+     */
+    public static String write(DriftReport report) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("dataset_drift", report.datasetDrift());
+        root.put("drift_share", report.driftShare());
+        root.put("number_of_columns", report.numberOfColumns());
+        root.put("number_of_drifted_columns", report.numberOfDriftedColumns());
+        root.put("share_of_drifted_columns", report.shareOfDriftedColumns());
+        root.put("multiple_testing", report.multipleTesting().name().toLowerCase(java.util.Locale.ROOT));
+        root.put("reference_rows", report.referenceRows());
+        root.put("current_rows", report.currentRows());
+        ArrayNode columns = root.putArray("columns");
+        for (ColumnDrift c : report.columns()) {
+            ObjectNode node = columns.addObject();
+            node.put("column", c.column());
+            node.put("column_type", c.columnType().key());
+            node.put("stattest", c.stattest());
+            number(node, "score", c.score());
+            node.put("threshold", c.threshold());
+            node.put("drifted", c.drifted());
+            node.put("score_kind", c.scoreKind() == org.mlops4j.core.monitor.ScoreKind.P_VALUE ? "p_value"
+                    : "distance");
+            node.put("drift_rule", "score " + c.rule().symbol() + " threshold");
+            if (c.adjusted().isPresent()) {
+                number(node, "adjusted_score", c.adjustedScore());
+            }
+            node.put("reference_size", c.referenceSize());
+            node.put("current_size", c.currentSize());
+            node.put("reference_dropped", c.referenceDropped());
+            node.put("current_dropped", c.currentDropped());
+            ColumnDistribution d = c.distribution();
+            ObjectNode dist = node.putObject("distribution");
+            ArrayNode bins = dist.putArray("bins");
+            d.bins().forEach(bins::add);
+            ArrayNode ref = dist.putArray("reference_counts");
+            for (long v : d.referenceCounts()) {
+                ref.add(v);
+            }
+            ArrayNode cur = dist.putArray("current_counts");
+            for (long v : d.currentCounts()) {
+                cur.add(v);
+            }
+        }
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new MlopsException("Cannot write the drift report as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static void number(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, value);
+        } else {
+            node.putNull(field);
+        }
+    }
+}

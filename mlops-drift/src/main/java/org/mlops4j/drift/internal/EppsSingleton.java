@@ -1,0 +1,133 @@
+package org.mlops4j.drift.internal;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+
+/**
+ * The Epps-Singleton two-sample test on the empirical characteristic function at t = (0.4, 0.8), as scipy's
+ * {@code epps_singleton_2samp} computes it: points scaled by half the pooled interquartile range, biased covariance
+ * estimates, the Moore-Penrose inverse, a small-sample correction below 25 values, and a chi-squared p-value with
+ * the rank of the covariance as degrees of freedom.
+ *
+ * <p>This class is internal and is hence not for public use.
+ */
+public final class EppsSingleton {
+
+    private static final double[] T = {0.4, 0.8};
+
+    private EppsSingleton() {
+    }
+
+    /**
+     * @param x the first sample, at least 5 values
+     * @param y the second sample, at least 5 values
+     * @param pooledIqr the interquartile range of both samples together, positive
+     * @return the p-value
+     */
+    public static double pValue(double[] x, double[] y, double pooledIqr) {
+        int nx = x.length;
+        int ny = y.length;
+        double n = nx + ny;
+        double sigma = pooledIqr / 2;
+        double[] ts = {T[0] / sigma, T[1] / sigma};
+        double[][] gx = features(x, ts);
+        double[][] gy = features(y, ts);
+        double[] meanX = rowMeans(gx);
+        double[] meanY = rowMeans(gy);
+        double[][] covX = biasedCovariance(gx, meanX);
+        double[][] covY = biasedCovariance(gy, meanY);
+        int p = 2 * T.length;
+        double[][] est = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                est[i][j] = (n / nx) * covX[i][j] + (n / ny) * covY[i][j];
+            }
+        }
+        RealMatrix inverse = new SingularValueDecomposition(new Array2DRowRealMatrix(est, false)).getSolver()
+                .getInverse();
+        int rank = new SingularValueDecomposition(inverse).getRank();
+        double[] diff = new double[p];
+        for (int i = 0; i < p; i++) {
+            diff[i] = meanX[i] - meanY[i];
+        }
+        double w = n * quadraticForm(inverse, diff);
+        if (Math.max(nx, ny) < 25) {
+            double corr = 1.0 / (1.0 + Math.pow(n, -0.45) + 10.1 * (Math.pow(nx, -1.7) + Math.pow(ny, -1.7)));
+            w *= corr;
+        }
+        return Distributions.chiSquaredSurvival(w, rank);
+    }
+
+    /**
+     * @param sorted values, ascending
+     * @return the interquartile range with numpy's linear interpolation of percentiles
+     */
+    public static double interquartileRange(double[] sorted) {
+        return percentile(sorted, 0.75) - percentile(sorted, 0.25);
+    }
+
+    static double percentile(double[] sorted, double q) {
+        double index = q * (sorted.length - 1);
+        int lo = (int) Math.floor(index);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        double fraction = index - lo;
+        double a = sorted[lo];
+        double b = sorted[hi];
+        double diff = b - a;
+        return fraction >= 0.5 ? b - diff * (1 - fraction) : a + diff * fraction;
+    }
+
+    private static double[][] features(double[] values, double[] ts) {
+        double[][] out = new double[2 * ts.length][values.length];
+        for (int k = 0; k < ts.length; k++) {
+            for (int i = 0; i < values.length; i++) {
+                double arg = ts[k] * values[i];
+                out[k][i] = Math.cos(arg);
+                out[ts.length + k][i] = Math.sin(arg);
+            }
+        }
+        return out;
+    }
+
+    private static double[] rowMeans(double[][] rows) {
+        double[] out = new double[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            double sum = 0;
+            for (double v : rows[r]) {
+                sum += v;
+            }
+            out[r] = sum / rows[r].length;
+        }
+        return out;
+    }
+
+    private static double[][] biasedCovariance(double[][] rows, double[] means) {
+        int p = rows.length;
+        int n = rows[0].length;
+        double[][] out = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            for (int j = i; j < p; j++) {
+                double sum = 0;
+                for (int k = 0; k < n; k++) {
+                    sum += (rows[i][k] - means[i]) * (rows[j][k] - means[j]);
+                }
+                out[i][j] = sum / (n - 1) * (n - 1) / n;
+                out[j][i] = out[i][j];
+            }
+        }
+        return out;
+    }
+
+    private static double quadraticForm(RealMatrix matrix, double[] v) {
+        double sum = 0;
+        for (int i = 0; i < v.length; i++) {
+            double row = 0;
+            for (int j = 0; j < v.length; j++) {
+                row += matrix.getEntry(i, j) * v[j];
+            }
+            sum += v[i] * row;
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,175 @@
+package org.mlops4j.drift.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.mlops4j.core.DataException;
+import org.mlops4j.core.data.BooleanColumn;
+import org.mlops4j.core.data.CategoricalColumn;
+import org.mlops4j.core.data.Column;
+import org.mlops4j.core.data.NumericColumn;
+import org.mlops4j.core.data.TextColumn;
+import org.mlops4j.core.data.TimestampColumn;
+import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.monitor.DriftSamples;
+import org.mlops4j.drift.ColumnDistribution;
+
+/**
+ * One column of the reference and current tables made ready for testing: missing, NaN and infinite values dropped
+ * and counted, the column type decided, the samples built.
+ *
+ * <p>This class is internal and is hence not for public use.
+ *
+ * @param samples          the cleaned samples
+ * @param referenceDropped reference rows dropped
+ * @param currentDropped   current rows dropped
+ */
+public record PreparedColumn(DriftSamples samples, int referenceDropped, int currentDropped) {
+
+    /** Above this many distinct integer values a numeric column is inferred as numbers, not categories. */
+    static final int INTEGER_CARDINALITY_LIMIT = 10;
+
+    /**
+     * Infers how a column is treated, as Evidently's {@code infer_column_type} does for the types a table can hold:
+     * numbers are {@code num}, except integer-valued columns with at most 10 distinct values, which are {@code cat};
+     * categorical, text and boolean columns are {@code cat}.
+     *
+     * @param reference the reference column
+     * @param current   the current column
+     * @return the type
+     */
+    public static DriftColumnType inferType(Column reference, Column current) {
+        if (reference instanceof NumericColumn ref && current instanceof NumericColumn cur) {
+            double[] distinct = Histograms.distinctSorted(concat(finite(ref), finite(cur)));
+            if (distinct.length <= INTEGER_CARDINALITY_LIMIT && Arrays.stream(distinct).allMatch(v -> v == Math.rint(v))) {
+                return DriftColumnType.CAT;
+            }
+            return DriftColumnType.NUM;
+        }
+        return DriftColumnType.CAT;
+    }
+
+    /**
+     * @param reference the reference column
+     * @param current   the current column, of the same type
+     * @param type      how the column is treated
+     * @param seed      the seed for permutation tests
+     * @return the prepared column
+     * @throws DataException when the columns' types differ, a timestamp column is asked for, a text column is treated
+     *                       as numbers, or a sample is empty after dropping
+     */
+    public static PreparedColumn of(Column reference, Column current, DriftColumnType type, long seed) {
+        String name = reference.name();
+        if (reference.type() != current.type()) {
+            throw new DataException("Cannot compare a " + reference.type().key() + " reference column with a "
+                    + current.type().key() + " current column; give both tables the same column types", null, 0, name,
+                    null);
+        }
+        if (reference instanceof TimestampColumn) {
+            throw new DataException("Drift tests do not run on timestamp columns; leave the column out or convert it"
+                    + " to numbers", null, 0, name, null);
+        }
+        if (reference instanceof NumericColumn ref) {
+            double[] r = finite(ref);
+            double[] c = finite((NumericColumn) current);
+            return new PreparedColumn(DriftSamples.numeric(name, type, r, c, seed), ref.size() - r.length,
+                    current.size() - c.length);
+        }
+        if (type == DriftColumnType.NUM) {
+            throw new DataException("A " + reference.type().key() + " column cannot be tested as numbers; treat it as"
+                    + " cat or convert it to a numeric column", null, 0, name, null);
+        }
+        List<String> r = labels(reference);
+        List<String> c = labels(current);
+        return new PreparedColumn(DriftSamples.categorical(name, r, c, seed), reference.size() - r.size(),
+                current.size() - c.size());
+    }
+
+    /**
+     * @param maxBins the most bins to show
+     * @return both distributions, for plots
+     */
+    public ColumnDistribution distribution(int maxBins) {
+        if (samples.isNumeric() && samples.levelCount() > maxBins) {
+            double[] a = samples.referenceSorted();
+            double[] b = samples.currentSorted();
+            double[] edges = Histograms.sturgesEdges(Math.min(a[0], b[0]), Math.max(a[a.length - 1], b[b.length - 1]),
+                    (long) a.length + b.length);
+            if (edges.length - 1 > maxBins) {
+                edges = Histograms.linspace(edges[0], edges[edges.length - 1], maxBins + 1);
+            }
+            List<String> labels = new ArrayList<>();
+            for (int i = 0; i + 1 < edges.length; i++) {
+                labels.add("[" + format(edges[i]) + ", " + format(edges[i + 1]) + (i + 2 == edges.length ? "]" : ")"));
+            }
+            return new ColumnDistribution(labels, Histograms.counts(a, edges), Histograms.counts(b, edges));
+        }
+        int[] ref = samples.referenceCounts();
+        int[] cur = samples.currentCounts();
+        List<String> levels = samples.levels();
+        Integer[] order = new Integer[ref.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        if (!samples.isNumeric()) {
+            Arrays.sort(order, (x, y) -> Long.compare((long) ref[y] + cur[y], (long) ref[x] + cur[x]));
+        }
+        int shown = Math.min(order.length, order.length > maxBins ? maxBins - 1 : maxBins);
+        List<String> labels = new ArrayList<>();
+        long[] rc = new long[order.length > shown ? shown + 1 : shown];
+        long[] cc = new long[rc.length];
+        for (int k = 0; k < order.length; k++) {
+            int slot = Math.min(k, shown);
+            if (k < shown) {
+                labels.add(levels.get(order[k]));
+            }
+            rc[slot] += ref[order[k]];
+            cc[slot] += cur[order[k]];
+        }
+        if (order.length > shown) {
+            labels.add("(" + (order.length - shown) + " others)");
+        }
+        return new ColumnDistribution(labels, rc, cc);
+    }
+
+    private static String format(double v) {
+        return String.format(java.util.Locale.ROOT, "%.4g", v);
+    }
+
+    private static double[] finite(NumericColumn column) {
+        double[] out = new double[column.size()];
+        int n = 0;
+        for (int i = 0; i < column.size(); i++) {
+            double v = column.getDouble(i);
+            if (Double.isFinite(v)) {
+                out[n++] = v;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static List<String> labels(Column column) {
+        List<String> out = new ArrayList<>(column.size());
+        for (int i = 0; i < column.size(); i++) {
+            if (column.isNull(i)) {
+                continue;
+            }
+            if (column instanceof CategoricalColumn c) {
+                out.add(c.getString(i));
+            } else if (column instanceof TextColumn t) {
+                out.add(t.getString(i));
+            } else if (column instanceof BooleanColumn b) {
+                out.add(Boolean.toString(b.getBoolean(i)));
+            } else {
+                out.add(column.format(i));
+            }
+        }
+        return out;
+    }
+}
