@@ -1,0 +1,98 @@
+package org.mlops4j.core.data.internal;
+
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mlops4j.core.DataException;
+import org.mlops4j.core.data.Column;
+import org.mlops4j.core.data.ColumnType;
+import org.mlops4j.core.data.Table;
+
+/**
+ * Reads a whole {@link ResultSet} into a {@link Table}: one {@link ColumnSink} per result column, chosen from the
+ * caller's column types first, then from the SQL type.
+ *
+ * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ */
+public final class ResultSetReader {
+
+    private ResultSetReader() {
+    }
+
+    /**
+     * @param resultSet   the result, before its first row; it is read to the end but not closed
+     * @param dialect     the database
+     * @param source      the table or query, with the database's URL, for messages
+     * @param columnTypes column types set by the caller, by column label
+     * @param stringsAs   the type of every string column the caller did not set, or {@code null} for the default rule
+     * @return the table
+     * @throws SQLException  when the driver fails
+     * @throws DataException when a value does not fit its column's type, a label repeats, or a column type is set for
+     *                       a column the result does not have
+     */
+    public static Table read(ResultSet resultSet, SqlDialect dialect, String source,
+            Map<String, ColumnType> columnTypes, ColumnType stringsAs) throws SQLException {
+        ResultSetMetaData meta = resultSet.getMetaData();
+        int count = meta.getColumnCount();
+        List<ColumnSink> sinks = new ArrayList<>(count);
+        Set<String> labels = new LinkedHashSet<>();
+        for (int i = 1; i <= count; i++) {
+            String label = meta.getColumnLabel(i);
+            if (!labels.add(label)) {
+                throw new DataException("The result has two columns named '" + label + "'; give them distinct names"
+                        + " with AS in the query", source, 0, label, null);
+            }
+            sinks.add(sinkFor(new ResultColumn(source, label, i, meta.getColumnTypeName(i),
+                    SqlValueKind.of(dialect, meta.getColumnType(i), meta.getColumnTypeName(i)),
+                    columnTypes.containsKey(label)), dialect, columnTypes.get(label), stringsAs));
+        }
+        Set<String> unknown = new HashSet<>(columnTypes.keySet());
+        unknown.removeAll(labels);
+        if (!unknown.isEmpty()) {
+            throw new DataException("Column types are set for " + unknown + ", which the result does not have; its"
+                    + " columns are " + labels, source, 0, null, null);
+        }
+        long row = 0;
+        while (resultSet.next()) {
+            row++;
+            for (ColumnSink sink : sinks) {
+                sink.read(resultSet, row);
+            }
+        }
+        List<Column> columns = new ArrayList<>(count);
+        for (ColumnSink sink : sinks) {
+            columns.add(sink.build());
+        }
+        return Table.of(columns);
+    }
+
+    private static ColumnSink sinkFor(ResultColumn column, SqlDialect dialect, ColumnType forced,
+            ColumnType stringsAs) {
+        SqlValueKind kind = column.kind();
+        ColumnType target = forced != null ? forced
+                : kind.isString() && stringsAs != null ? stringsAs : kind.defaultColumnType().orElse(null);
+        if (target == null) {
+            return switch (kind) {
+                case STRING -> new StringSink(column, null);
+                case UNTYPED -> new UntypedSink(column);
+                default -> throw new DataException("Column '" + column.name() + "' has SQL type "
+                        + column.typeName() + ", which no column type holds; leave it out of the query, convert it"
+                        + " in SQL (such as CAST(" + column.name() + " AS VARCHAR)), or read it as text with"
+                        + " JdbcTableReader.Builder.columnType(\"" + column.name() + "\", ColumnType.TEXT)",
+                        column.source(), 0, column.name(), null);
+            };
+        }
+        return switch (target) {
+            case NUMERIC -> new NumericSink(column, dialect);
+            case BOOLEAN -> new BooleanSink(column, dialect);
+            case TIMESTAMP -> new TimestampSink(column, dialect);
+            case CATEGORICAL, TEXT -> new StringSink(column, target);
+        };
+    }
+}

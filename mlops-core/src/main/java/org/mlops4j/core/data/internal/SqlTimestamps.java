@@ -1,0 +1,73 @@
+package org.mlops4j.core.data.internal;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Timestamps as text, the way they are stored in SQLite: {@code 2021-11-19 15:25:38} in UTC, with {@code .SSS}
+ * milliseconds when there are any. That form sorts as text in time order and SQLite's date functions understand it.
+ *
+ * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ */
+public final class SqlTimestamps {
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS");
+
+    private SqlTimestamps() {
+    }
+
+    /**
+     * @param epochMillis a point in time
+     * @return its text form in UTC
+     */
+    public static String format(long epochMillis) {
+        LocalDateTime time = toUtc(epochMillis);
+        return (time.getNano() == 0 ? SECONDS : MILLIS).format(time);
+    }
+
+    /**
+     * @param epochMillis a point in time
+     * @return the date and time it is in UTC
+     */
+    public static LocalDateTime toUtc(long epochMillis) {
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000L),
+                (int) Math.floorMod(epochMillis, 1000L) * 1_000_000, ZoneOffset.UTC);
+    }
+
+    /**
+     * Parses an ISO-8601 date or date-time: {@code 2021-11-19}, {@code 2021-11-19 15:25[:38[.123456]]} with a space
+     * or {@code T}, optionally followed by {@code Z} or an offset such as {@code +02:00}. Without an offset the time
+     * is read as UTC.
+     *
+     * @param text the text
+     * @return epoch milliseconds (finer digits are cut off)
+     * @throws DateTimeParseException when the text is not such a timestamp
+     */
+    public static long parse(String text) {
+        String trimmed = text.trim();
+        if (trimmed.length() == 10) {
+            return LocalDate.parse(trimmed).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+        }
+        String iso = trimmed.length() > 10 && trimmed.charAt(10) == ' '
+                ? trimmed.substring(0, 10) + 'T' + trimmed.substring(11) : trimmed;
+        if (hasOffset(iso)) {
+            return OffsetDateTime.parse(iso).toInstant().toEpochMilli();
+        }
+        return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    private static boolean hasOffset(String iso) {
+        for (int i = 11; i < iso.length(); i++) {
+            char c = iso.charAt(i);
+            if (c == 'Z' || c == '+' || c == '-') {
+                return true;
+            }
+        }
+        return false;
+    }
+}
