@@ -35,16 +35,18 @@ import org.mlops4j.core.data.internal.TableCatalog;
  *   <li>{@code TIMESTAMP} and {@code DATE} become {@link ColumnType#TIMESTAMP}: values without a time zone are taken
  *       as UTC (never the JVM's zone), values with one are converted to UTC, a date is its midnight UTC, and
  *       precision finer than a millisecond is cut off;</li>
- *   <li>{@code VARCHAR} and {@code CHAR} become {@link ColumnType#CATEGORICAL}, {@code CLOB} becomes
- *       {@link ColumnType#TEXT} (this is how {@link JdbcTableWriter} stores the two, so they come back as they were
- *       written);</li>
- *   <li>strings of a type that does not say which they are (PostgreSQL's and SQLite's {@code TEXT}, a time of day,
- *       a UUID) are categorical when they have at most {@value StringSink#ALWAYS_CATEGORICAL_LEVELS} distinct values
- *       or at most half of their non-null values are distinct, and text otherwise;
- *       {@link Builder#stringsAs(ColumnType)} fixes one type for every string column instead;</li>
+ *   <li>{@code VARCHAR} and {@code CHAR} become {@link ColumnType#CATEGORICAL}, {@code TEXT} and {@code CLOB} become
+ *       {@link ColumnType#TEXT}; this is how {@link JdbcTableWriter} stores the two, so they come back as they were
+ *       written;</li>
+ *   <li>strings of a type that says neither (a time of day, a UUID, an enum, a SQLite expression) are decided by
+ *       their values: categorical when they have at most {@value StringSink#ALWAYS_CATEGORICAL_LEVELS} distinct
+ *       values or at most half of their non-null values are distinct, text otherwise;</li>
  *   <li>binary types, arrays and structures are refused, naming the column; leave them out or convert them in SQL.</li>
  * </ul>
- * SQL {@code NULL} is always a null value, in every column type.
+ * For string columns two options override the SQL type (but not {@link Builder#columnType}):
+ * {@link Builder#stringsAs(ColumnType)} reads them all as one type, and {@link Builder#stringTypesFromValues()}
+ * applies the rule of distinct values to all of them. The latter suits tables written by tools that declare every
+ * string {@code TEXT}, such as pandas. SQL {@code NULL} is always a null value, in every column type.
  *
  * <h2>SQLite</h2>
  * SQLite columns have a declared type but may hold values of any type. The declared type decides the column type by
@@ -53,8 +55,8 @@ import org.mlops4j.core.data.internal.TableCatalog;
  * {@code BOOL} is boolean and one with {@code DATE} or {@code TIME} is a timestamp (ISO-8601 text such as
  * {@code 2021-11-19 15:25:38}, or integer epoch milliseconds). Every value is then checked: a value that does not fit,
  * such as the text {@code abc} in an {@code INTEGER} column, is an error that names the table, row, column and value.
- * A column without a declared type (an expression) is numeric when all its values are numbers and a string column
- * otherwise. SQLite cannot store {@code NaN}: it stores NULL instead, so a {@code NaN} written there comes back null.
+ * An expression (a result column that is not a table's column, such as {@code count(*)} or {@code a || b}) is
+ * numeric when all its values are numbers and a string column (decided by its values as above) otherwise. SQLite cannot store {@code NaN}: it stores NULL instead, so a {@code NaN} written there comes back null.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -62,11 +64,13 @@ public final class JdbcTableReader {
 
     private final Map<String, ColumnType> columnTypes;
     private final ColumnType stringsAs;
+    private final boolean stringTypesFromValues;
     private final int fetchSize;
 
     private JdbcTableReader(Builder builder) {
         this.columnTypes = Map.copyOf(builder.columnTypes);
         this.stringsAs = builder.stringsAs;
+        this.stringTypesFromValues = builder.stringTypesFromValues;
         this.fetchSize = builder.fetchSize;
     }
 
@@ -134,7 +138,8 @@ public final class JdbcTableReader {
                     statement.setObject(i + 1, parameter(parameters[i], session.dialect()));
                 }
                 try (ResultSet result = statement.executeQuery()) {
-                    return ResultSetReader.read(result, session.dialect(), source, columnTypes, stringsAs);
+                    return ResultSetReader.read(result, session.dialect(), source, columnTypes, stringsAs,
+                            stringTypesFromValues);
                 }
             } finally {
                 if (ownTransaction) {
@@ -160,6 +165,7 @@ public final class JdbcTableReader {
     public static final class Builder {
         private final Map<String, ColumnType> columnTypes = new LinkedHashMap<>();
         private ColumnType stringsAs;
+        private boolean stringTypesFromValues;
         private int fetchSize = 10_000;
 
         private Builder() {
@@ -178,8 +184,7 @@ public final class JdbcTableReader {
         }
 
         /**
-         * Reads every string column whose type is not set by {@link #columnType} as this type, instead of deciding
-         * from the SQL type and the values.
+         * Reads every string column whose type is not set by {@link #columnType} as this type, whatever its SQL type.
          *
          * @param type {@link ColumnType#CATEGORICAL} or {@link ColumnType#TEXT}
          * @return this builder
@@ -190,6 +195,21 @@ public final class JdbcTableReader {
                 throw new IllegalArgumentException("Strings can be read as categorical or text, not " + type.key());
             }
             this.stringsAs = type;
+            this.stringTypesFromValues = false;
+            return this;
+        }
+
+        /**
+         * Decides the type of every string column whose type is not set by {@link #columnType} from its values,
+         * whatever its SQL type: categorical when it has at most {@value StringSink#ALWAYS_CATEGORICAL_LEVELS}
+         * distinct values or at most half of its non-null values are distinct, text otherwise. Meant for tables
+         * whose writer declared every string {@code TEXT}.
+         *
+         * @return this builder
+         */
+        public Builder stringTypesFromValues() {
+            this.stringTypesFromValues = true;
+            this.stringsAs = null;
             return this;
         }
 

@@ -49,13 +49,12 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>categorical</td><td>VARCHAR</td><td>VARCHAR</td><td>VARCHAR</td></tr>
  *   <tr><td>boolean</td><td>BOOLEAN (0/1)</td><td>BOOLEAN</td><td>BOOLEAN</td></tr>
  *   <tr><td>timestamp</td><td>TIMESTAMP (UTC text)</td><td>TIMESTAMP (UTC)</td><td>TIMESTAMP (UTC)</td></tr>
- *   <tr><td>text</td><td>CLOB</td><td>CLOB</td><td>TEXT</td></tr>
+ *   <tr><td>text</td><td>TEXT</td><td>CLOB</td><td>TEXT</td></tr>
  * </table>
  * SQLite stores a timestamp as text such as {@code 2021-11-19 15:25:38} (with {@code .SSS} when it has milliseconds)
  * and cannot store {@code NaN}: a {@code NaN} becomes NULL there (and a log line says how many did). H2 and PostgreSQL
  * keep {@code NaN} and the infinities. {@link JdbcTableReader} maps these types back, so a table read back is equal
- * to the table written; the one exception is a PostgreSQL {@code TEXT} column with few distinct values, which comes
- * back categorical unless the reader is told otherwise.
+ * to the table written, in every database.
  *
  * <h2>Names</h2>
  * Table names are made of letters, digits and underscores (optionally {@code schema.table}); column names may be
@@ -186,8 +185,8 @@ public final class JdbcTableWriter {
             case NUMERIC -> SqlValueKind.NUMBER;
             case BOOLEAN -> SqlValueKind.BOOLEAN;
             case TIMESTAMP -> SqlValueKind.LOCAL_TIMESTAMP;
-            case CATEGORICAL -> SqlValueKind.VARCHAR;
-            case TEXT -> SqlValueKind.CLOB;
+            case CATEGORICAL -> SqlValueKind.SHORT_STRING;
+            case TEXT -> SqlValueKind.LONG_STRING;
         };
     }
 

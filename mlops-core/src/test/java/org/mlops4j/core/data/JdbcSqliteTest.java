@@ -85,8 +85,9 @@ class JdbcSqliteTest extends JdbcTablesContract {
             executeRaw("INSERT INTO loaded_data (city, note) VALUES ('pune', 'free text " + i + "')");
         }
 
-        Table table = db.readTable("loaded_data");
+        Table table = JdbcTableReader.builder().stringTypesFromValues().build().readTable(db, "loaded_data");
 
+        assertEquals(ColumnType.TEXT, db.readTable("loaded_data").column("city").type(), "declared TEXT");
         assertEquals(ColumnType.TIMESTAMP, table.column("created_date").type());
         assertEquals(Instant.parse("2021-11-19T15:25:38Z"), table.timestamp("created_date").get(0));
         assertEquals(Instant.parse("2021-08-24T15:17:20.250Z"), table.timestamp("created_date").get(1));
@@ -131,6 +132,8 @@ class JdbcSqliteTest extends JdbcTablesContract {
         db.writeTable(table, "t", JdbcWriteMode.REPLACE);
 
         assertEquals(table, db.readTable("t"));
+        assertEquals(ColumnType.CATEGORICAL, JdbcTableReader.builder().stringTypesFromValues().build()
+                .readTable(db, "t").column("comment").type(), "the values decide when asked to");
     }
 
     @Test

@@ -19,8 +19,11 @@ public enum SqlDialect {
      * NULL), timestamps stored as ISO-8601 text in UTC, booleans as 0/1.
      */
     SQLITE("SQLite", true, true, 0, false,
-            "REAL", "VARCHAR", "BOOLEAN", "TIMESTAMP", "CLOB"),
-    /** H2: strict types; DDL commits the open transaction, so tables are built under a staging name first. */
+            "REAL", "VARCHAR", "BOOLEAN", "TIMESTAMP", "TEXT"),
+    /**
+     * H2: strict types; DDL commits the open transaction, so tables are built under a staging name first. H2's
+     * {@code TEXT} is a synonym of {@code VARCHAR}, so text columns are {@code CLOB}s.
+     */
     H2("H2", false, false, 256, false,
             "DOUBLE PRECISION", "VARCHAR", "BOOLEAN", "TIMESTAMP", "CLOB"),
     /** PostgreSQL: strict types, transactional DDL, identifiers of at most 63 bytes. */

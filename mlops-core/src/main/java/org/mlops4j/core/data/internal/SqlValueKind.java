@@ -11,7 +11,8 @@ import org.mlops4j.core.data.ColumnType;
  *
  * <p>For SQLite the declared type name decides, with SQLite's own affinity rules (a name containing {@code INT} is an
  * integer, {@code CHAR}, {@code CLOB} or {@code TEXT} is text, {@code REAL}, {@code FLOA} or {@code DOUB} is real),
- * refined for the names that tools use for booleans ({@code BOOL...}) and times ({@code DATE}, {@code TIME...}).
+ * refined for the names that tools use for booleans ({@code BOOL...}) and times ({@code DATE}, {@code TIME...}),
+ * and with {@code CHAR} (categorical) told apart from {@code TEXT} and {@code CLOB} (text).
  *
  * <p>This class is internal and is hence not for public use. Its API may change without notice.
  */
@@ -27,10 +28,10 @@ public enum SqlValueKind {
     /** A date without a time. */
     DATE,
     /** A string of a bounded type ({@code VARCHAR}, {@code CHAR}): read as categorical. */
-    VARCHAR,
-    /** A large string ({@code CLOB}): read as text. */
-    CLOB,
-    /** A string of a type that says nothing about its use (PostgreSQL's and SQLite's {@code TEXT}, a time of day). */
+    SHORT_STRING,
+    /** A string of an unbounded type ({@code TEXT}, {@code CLOB}): read as text. */
+    LONG_STRING,
+    /** A string of a type that says nothing about its use (a time of day, a UUID, an enum): the values decide. */
     STRING,
     /** No usable type (SQLite columns without a declared type): the values decide. */
     UNTYPED,
@@ -59,8 +60,8 @@ public enum SqlValueKind {
             case Types.TIMESTAMP_WITH_TIMEZONE -> OFFSET_TIMESTAMP;
             case Types.DATE -> DATE;
             case Types.CHAR, Types.NCHAR, Types.VARCHAR, Types.NVARCHAR ->
-                    name.equals("TEXT") ? STRING : VARCHAR;
-            case Types.CLOB, Types.NCLOB, Types.LONGVARCHAR, Types.LONGNVARCHAR -> CLOB;
+                    name.equals("TEXT") ? LONG_STRING : SHORT_STRING;
+            case Types.CLOB, Types.NCLOB, Types.LONGVARCHAR, Types.LONGNVARCHAR -> LONG_STRING;
             case Types.TIME, Types.TIME_WITH_TIMEZONE, Types.OTHER, Types.ROWID, Types.SQLXML -> STRING;
             case Types.NULL -> UNTYPED;
             default -> UNSUPPORTED;
@@ -80,14 +81,11 @@ public enum SqlValueKind {
         if (name.contains("INT")) {
             return NUMBER;
         }
-        if (name.contains("CLOB")) {
-            return CLOB;
-        }
         if (name.contains("CHAR")) {
-            return VARCHAR;
+            return SHORT_STRING;
         }
-        if (name.contains("TEXT")) {
-            return STRING;
+        if (name.contains("CLOB") || name.contains("TEXT")) {
+            return LONG_STRING;
         }
         if (name.contains("BLOB")) {
             return UNTYPED;
@@ -101,15 +99,15 @@ public enum SqlValueKind {
             case NUMBER -> Optional.of(ColumnType.NUMERIC);
             case BOOLEAN -> Optional.of(ColumnType.BOOLEAN);
             case LOCAL_TIMESTAMP, OFFSET_TIMESTAMP, DATE -> Optional.of(ColumnType.TIMESTAMP);
-            case VARCHAR -> Optional.of(ColumnType.CATEGORICAL);
-            case CLOB -> Optional.of(ColumnType.TEXT);
+            case SHORT_STRING -> Optional.of(ColumnType.CATEGORICAL);
+            case LONG_STRING -> Optional.of(ColumnType.TEXT);
             case STRING, UNTYPED, UNSUPPORTED -> Optional.empty();
         };
     }
 
     /** @return whether this kind holds strings */
     public boolean isString() {
-        return this == VARCHAR || this == CLOB || this == STRING;
+        return this == SHORT_STRING || this == LONG_STRING || this == STRING;
     }
 
     /** @return whether this kind holds points in time */
