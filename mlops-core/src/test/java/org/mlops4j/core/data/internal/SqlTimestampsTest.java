@@ -31,6 +31,8 @@ class SqlTimestampsTest {
         assertEquals(expected + 123, SqlTimestamps.parse("2021-11-19 15:25:38.123456"));
         assertEquals(millis("2021-11-19T15:25:00Z"), SqlTimestamps.parse("2021-11-19 15:25"));
         assertEquals(millis("2021-11-19T00:00:00Z"), SqlTimestamps.parse("2021-11-19"));
+        assertEquals(millis("2024-02-29T12:00:00.007Z"), SqlTimestamps.parse("2024-02-29 12:00:00.007"));
+        assertEquals(millis("2021-12-31T23:59:59Z"), SqlTimestamps.parse("2021-12-31 23:59:59"));
     }
 
     @Test
@@ -45,5 +47,8 @@ class SqlTimestampsTest {
         assertThrows(DateTimeParseException.class, () -> SqlTimestamps.parse("19/11/2021"));
         assertThrows(DateTimeParseException.class, () -> SqlTimestamps.parse("2021-13-01 00:00:00"));
         assertThrows(DateTimeParseException.class, () -> SqlTimestamps.parse("yesterday"));
+        assertThrows(DateTimeParseException.class, () -> SqlTimestamps.parse("2021-02-29 00:00:00"));
+        assertThrows(DateTimeParseException.class, () -> SqlTimestamps.parse("2021-11-19 24:00:00"));
+        assertThrows(DateTimeParseException.class, () -> SqlTimestamps.parse("2021-11-19 15:25:38.12x"));
     }
 }
