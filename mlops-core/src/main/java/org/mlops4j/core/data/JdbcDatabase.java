@@ -180,8 +180,9 @@ public final class JdbcDatabase {
         try {
             connection = source.open();
         } catch (SQLException e) {
-            throw new JdbcException("Cannot " + purpose + ": cannot connect to " + description + ": " + e.getMessage()
-                    + hint(e), description, null, e);
+            SQLException safe = JdbcUrls.redact(e);
+            throw new JdbcException("Cannot " + purpose + ": cannot connect to " + description + ": "
+                    + safe.getMessage() + hint(e), description, null, safe);
         }
         String url = description;
         try {
@@ -189,7 +190,8 @@ public final class JdbcDatabase {
             Session session = new Session(connection, SqlDialect.of(connection.getMetaData()), url, owned);
             return work.run(session);
         } catch (SQLException e) {
-            throw new JdbcException("Cannot " + purpose + " in " + url + ": " + e.getMessage(), url, null, e);
+            SQLException safe = JdbcUrls.redact(e);
+            throw new JdbcException("Cannot " + purpose + " in " + url + ": " + safe.getMessage(), url, null, safe);
         } finally {
             if (owned) {
                 close(connection, url);
@@ -211,7 +213,7 @@ public final class JdbcDatabase {
         try {
             connection.close();
         } catch (SQLException e) {
-            LOG.warn("Closing the connection to {} failed: {}", url, e.getMessage());
+            LOG.warn("Closing the connection to {} failed: {}", url, JdbcUrls.redact(e.getMessage()));
         }
     }
 

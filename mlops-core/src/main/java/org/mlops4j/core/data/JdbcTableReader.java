@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.mlops4j.core.data.internal.JdbcUrls;
 import org.mlops4j.core.data.internal.ResultSetReader;
 import org.mlops4j.core.data.internal.SqlDialect;
 import org.mlops4j.core.data.internal.SqlTableName;
@@ -56,7 +57,8 @@ import org.mlops4j.core.data.internal.TableCatalog;
  * {@code 2021-11-19 15:25:38}, or integer epoch milliseconds). Every value is then checked: a value that does not fit,
  * such as the text {@code abc} in an {@code INTEGER} column, is an error that names the table, row, column and value.
  * An expression (a result column that is not a table's column, such as {@code count(*)} or {@code a || b}) is
- * numeric when all its values are numbers and a string column (decided by its values as above) otherwise. SQLite cannot store {@code NaN}: it stores NULL instead, so a {@code NaN} written there comes back null.
+ * numeric when all its values are numbers and a string column (decided by its values as above) otherwise. SQLite
+ * cannot store {@code NaN}: it stores NULL instead, so a {@code NaN} written there comes back null.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -148,8 +150,9 @@ public final class JdbcTableReader {
                 }
             }
         } catch (SQLException e) {
-            throw new JdbcException("Query failed on " + session.url() + ": " + e.getMessage() + "\nSQL: " + sql,
-                    session.url(), sql, e);
+            SQLException safe = JdbcUrls.redact(e);
+            throw new JdbcException("Query failed on " + session.url() + ": " + safe.getMessage() + "\nSQL: " + sql,
+                    session.url(), sql, safe);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongConsumer;
+import org.mlops4j.core.data.internal.JdbcUrls;
 import org.mlops4j.core.data.internal.SqlDialect;
 import org.mlops4j.core.data.internal.SqlTableName;
 import org.mlops4j.core.data.internal.SqlValueKind;
@@ -108,14 +109,14 @@ public final class JdbcTableWriter {
         }
         database.withSession("write table '" + target + "'", session -> {
             long start = System.nanoTime();
-            write(session, table, target);
+            writeIn(session, table, target);
             LOG.debug("Wrote {} rows x {} columns to table '{}' in {} ({} mode) in {} ms", table.rowCount(),
                     table.columnCount(), target, session.url(), mode, (System.nanoTime() - start) / 1_000_000);
             return null;
         });
     }
 
-    private void write(JdbcDatabase.Session session, Table table, SqlTableName target) throws SQLException {
+    private void writeIn(JdbcDatabase.Session session, Table table, SqlTableName target) throws SQLException {
         checkNames(session, table, target);
         Optional<SqlTableName> existing = TableCatalog.find(session.connection(), target);
         if (existing.isPresent() && mode == JdbcWriteMode.FAIL_IF_EXISTS) {
@@ -260,8 +261,9 @@ public final class JdbcTableWriter {
             SQLException detail = e instanceof BatchUpdateException && e.getNextException() != null
                     ? e.getNextException() : e;
             throw new JdbcException("Writing rows " + (firstRow + 1) + " to " + (lastRow + 1) + " into " + session.url()
-                    + " failed, so nothing is written (the transaction is rolled back): " + e.getMessage()
-                    + (detail != e ? " " + detail.getMessage() : "") + "\nSQL: " + sql, session.url(), sql, e);
+                    + " failed, so nothing is written (the transaction is rolled back): "
+                    + JdbcUrls.redact(e.getMessage()) + (detail != e ? " " + JdbcUrls.redact(detail.getMessage()) : "")
+                    + "\nSQL: " + sql, session.url(), sql, e);
         }
     }
 
@@ -269,8 +271,8 @@ public final class JdbcTableWriter {
         try (Statement statement = session.connection().createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new JdbcException("Statement failed on " + session.url() + ": " + e.getMessage() + "\nSQL: " + sql,
-                    session.url(), sql, e);
+            throw new JdbcException("Statement failed on " + session.url() + ": " + JdbcUrls.redact(e.getMessage())
+                    + "\nSQL: " + sql, session.url(), sql, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.mlops4j.core.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -93,6 +94,17 @@ class JdbcPostgresIT extends JdbcTablesContract {
 
         assertTrue(e.getMessage().contains("rows 21 to 30"), e.getMessage());
         assertEquals(java.util.List.of(), db.tableNames());
+    }
+
+    @Test
+    void aFailingQueryNamesTheUrlButNotItsPassword() {
+        JdbcDatabase withPassword = JdbcDatabase.of(url() + "&password=not-for-logs");
+
+        JdbcException e = assertThrows(JdbcException.class, () -> withPassword.readQuery("SELECT * FROM nowhere"));
+
+        assertTrue(e.getMessage().contains("password=***"), e.getMessage());
+        assertTrue(e.getMessage().contains("SELECT * FROM nowhere"), e.getMessage());
+        assertFalse(e.getMessage().contains("not-for-logs"), e.getMessage());
     }
 
     @Test

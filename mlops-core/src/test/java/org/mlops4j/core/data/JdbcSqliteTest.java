@@ -45,6 +45,28 @@ class JdbcSqliteTest extends JdbcTablesContract {
     }
 
     @Test
+    void aUrlNoDriverAcceptsIsAnErrorThatNamesItAndTheDrivers() {
+        JdbcException e = assertThrows(JdbcException.class,
+                () -> JdbcDatabase.of("jdbc:nosuchdb://host/db?password=hunter2").tableNames());
+
+        assertTrue(e.getMessage().contains("jdbc:nosuchdb://host/db?password=***"), e.getMessage());
+        assertTrue(e.getMessage().contains("org.postgresql:postgresql"), e.getMessage());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t.getMessage()).contains("hunter2"), t.getMessage());
+        }
+    }
+
+    @Test
+    void aDatabaseInAMissingFolderIsAnErrorNamingIt() {
+        String missing = "jdbc:sqlite:" + folder.resolve("no/such/folder/x.db");
+
+        JdbcException e = assertThrows(JdbcException.class,
+                () -> JdbcDatabase.of(missing).writeTable(numbers("a", 1), "t", JdbcWriteMode.REPLACE));
+
+        assertTrue(e.getMessage().contains(missing), e.getMessage());
+    }
+
+    @Test
     void nanIsStoredAsSqlNull() throws Exception {
         db.writeTable(numbers("x", Double.NaN, 1.0), "t", JdbcWriteMode.REPLACE);
 

@@ -8,10 +8,10 @@ import org.mlops4j.core.data.Column;
 import org.mlops4j.core.data.ColumnType;
 
 /**
- * Reads true/false values: SQL booleans, the numbers 1 and 0, and the text {@code true}, {@code false}, {@code t},
- * {@code f}, {@code yes}, {@code no}, {@code 1}, {@code 0} in any case.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Reads true/false values: SQL booleans, the numbers 1 and 0, and the text {@code true}, {@code false}, {@code t},
+ * {@code f}, {@code yes}, {@code no}, {@code 1}, {@code 0} in any case.
  */
 public final class BooleanSink implements ColumnSink {
 

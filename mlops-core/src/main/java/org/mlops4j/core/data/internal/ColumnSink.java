@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import org.mlops4j.core.data.Column;
 
 /**
- * Collects one column of a query result, row by row, into a {@link Column}.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Collects one column of a query result, row by row, into a {@link Column}.
  */
 public interface ColumnSink {
 

@@ -8,11 +8,11 @@ import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.NumericColumn;
 
 /**
- * Reads numbers. Columns of a numeric SQL type in a strictly typed database are read with {@code getDouble}; any
- * other column value by value, accepting numbers, booleans (1 and 0) and text that is a decimal number,
- * {@code NaN} or {@code [-+]Infinity}.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Reads numbers. Columns of a numeric SQL type in a strictly typed database are read with {@code getDouble}; any
+ * other column value by value, accepting numbers, booleans (1 and 0) and text that is a decimal number, {@code NaN} or
+ * {@code [-+]Infinity}.
  */
 public final class NumericSink implements ColumnSink {
 

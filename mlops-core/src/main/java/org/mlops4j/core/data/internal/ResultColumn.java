@@ -4,10 +4,10 @@ import org.mlops4j.core.DataException;
 import org.mlops4j.core.data.ColumnType;
 
 /**
- * One column of a query result being read: where it comes from, what the database says it holds and the column type
- * it is read as. Builds the messages for values that do not fit.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>One column of a query result being read: where it comes from, what the database says it holds and the column type
+ * it is read as. Builds the messages for values that do not fit.
  *
  * @param source   the table or query, with the database's URL, for messages
  * @param name     the column's label in the result

@@ -15,10 +15,10 @@ import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.Table;
 
 /**
- * Reads a whole {@link ResultSet} into a {@link Table}: one {@link ColumnSink} per result column, chosen from the
- * caller's column types first, then from the SQL type.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Reads a whole {@link ResultSet} into a {@link Table}: one {@link ColumnSink} per result column, chosen from the
+ * caller's column types first, then from the SQL type.
  */
 public final class ResultSetReader {
 

@@ -7,10 +7,11 @@ import java.util.Locale;
 import org.mlops4j.core.data.ColumnType;
 
 /**
- * What differs between the databases that tables are read from and written to: column types for {@code CREATE TABLE},
- * whether DDL takes part in transactions, how long identifiers may be, and whether values are typed strictly.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>What differs between the databases that tables are read from and written to: column types for
+ * {@code CREATE TABLE}, whether DDL takes part in transactions, how long identifiers may be, and whether values are
+ * typed strictly.
  */
 public enum SqlDialect {
 

@@ -5,10 +5,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A validated table name, optionally qualified by a schema ({@code analytics.loaded_data}). Each part is made of ASCII
- * letters, digits and underscores only, so a name can never carry SQL; it is quoted as well when it is put into SQL.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>A validated table name, optionally qualified by a schema ({@code analytics.loaded_data}). Each part is made of
+ * ASCII letters, digits and underscores only, so a name can never carry SQL; it is quoted as well when it is put into
+ * SQL.
  *
  * @param schema the schema, if the name was qualified
  * @param name   the table's own name

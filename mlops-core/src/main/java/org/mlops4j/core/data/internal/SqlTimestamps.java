@@ -8,10 +8,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * Timestamps as text, the way they are stored in SQLite: {@code 2021-11-19 15:25:38} in UTC, with {@code .SSS}
- * milliseconds when there are any. That form sorts as text in time order and SQLite's date functions understand it.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Timestamps as text, the way they are stored in SQLite: {@code 2021-11-19 15:25:38} in UTC, with {@code .SSS}
+ * milliseconds when there are any. That form sorts as text in time order and SQLite's date functions understand it.
  */
 public final class SqlTimestamps {
 

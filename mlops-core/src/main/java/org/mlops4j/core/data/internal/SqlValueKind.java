@@ -6,15 +6,15 @@ import java.util.Optional;
 import org.mlops4j.core.data.ColumnType;
 
 /**
- * What a database column holds, judged from its JDBC type and its declared type name, and which column type it
+ * This class is internal and is hence not for public use. Its API may change without notice.
+ *
+ * <p>What a database column holds, judged from its JDBC type and its declared type name, and which column type it
  * becomes by default when it is read into a table.
  *
  * <p>For SQLite the declared type name decides, with SQLite's own affinity rules (a name containing {@code INT} is an
  * integer, {@code CHAR}, {@code CLOB} or {@code TEXT} is text, {@code REAL}, {@code FLOA} or {@code DOUB} is real),
  * refined for the names that tools use for booleans ({@code BOOL...}) and times ({@code DATE}, {@code TIME...}),
  * and with {@code CHAR} (categorical) told apart from {@code TEXT} and {@code CLOB} (text).
- *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
  */
 public enum SqlValueKind {
     /** Any kind of number. */

@@ -11,10 +11,10 @@ import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.TextColumn;
 
 /**
- * Reads strings into a categorical or a text column. When the column type is not fixed, {@link #chooseType} decides
- * from the values once all are read.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Reads strings into a categorical or a text column. When the column type is not fixed, {@link #chooseType} decides
+ * from the values once all are read.
  */
 public final class StringSink implements ColumnSink {
 

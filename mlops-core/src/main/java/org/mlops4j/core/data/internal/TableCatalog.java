@@ -11,11 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Looks up tables and their columns through {@link DatabaseMetaData}. A name is matched exactly first and then, if
- * exactly one table matches it ignoring case, that way; so {@code leads} finds a table that H2 stores as
- * {@code LEADS}.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Looks up tables and their columns through {@link DatabaseMetaData}. A name is matched exactly first and then, if
+ * exactly one table matches it ignoring case, that way; so {@code leads} finds a table that H2 stores as {@code LEADS}.
  */
 public final class TableCatalog {
 

@@ -15,11 +15,11 @@ import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.TimestampColumn;
 
 /**
- * Reads points in time. SQL timestamps without a time zone and dates are taken as UTC, those with a time zone are
+ * This class is internal and is hence not for public use. Its API may change without notice.
+ *
+ * <p>Reads points in time. SQL timestamps without a time zone and dates are taken as UTC, those with a time zone are
  * converted to UTC; nothing depends on the JVM's default time zone. Text is read as ISO-8601 (see
  * {@link SqlTimestamps#parse(String)}) and integers as epoch milliseconds, which is how SQLite tools store times.
- *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
  */
 public final class TimestampSink implements ColumnSink {
 

@@ -4,15 +4,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.mlops4j.core.DataException;
 import org.mlops4j.core.data.Column;
 import org.mlops4j.core.data.NumericColumn;
 
 /**
- * Reads a column whose SQL type says nothing (SQLite columns without a declared type, such as expressions): a
- * column of numbers becomes numeric, one with any text becomes a string column (numbers in it as their text), a
- * column of nulls only becomes numeric.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Reads a column whose SQL type says nothing (SQLite columns without a declared type, such as expressions): a column
+ * of numbers becomes numeric, one with any text becomes a string column (numbers in it as their text), a column of
+ * nulls only becomes numeric.
  */
 public final class UntypedSink implements ColumnSink {
 
@@ -29,7 +30,7 @@ public final class UntypedSink implements ColumnSink {
     public void read(ResultSet resultSet, long row) throws SQLException {
         Object value = resultSet.getObject(column.index());
         if (value instanceof byte[]) {
-            throw new org.mlops4j.core.DataException("Column '" + column.name() + "' holds bytes (a BLOB) in row "
+            throw new DataException("Column '" + column.name() + "' holds bytes (a BLOB) in row "
                     + row + ", which no column type holds; leave the column out of the query or convert it",
                     column.source(), row, column.name(), "(" + ((byte[]) value).length + " bytes)");
         }

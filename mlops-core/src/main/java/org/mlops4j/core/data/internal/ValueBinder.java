@@ -12,11 +12,11 @@ import org.mlops4j.core.data.TextColumn;
 import org.mlops4j.core.data.TimestampColumn;
 
 /**
- * Puts one column's value of a row into an {@code INSERT} statement's parameter, in the form the target column
+ * This class is internal and is hence not for public use. Its API may change without notice.
+ *
+ * <p>Puts one column's value of a row into an {@code INSERT} statement's parameter, in the form the target column
  * takes: in SQLite numbers as REAL (NaN as NULL, since SQLite has no NaN), booleans as 0/1 and timestamps as UTC text;
  * elsewhere as the SQL type itself, timestamps as UTC date-times.
- *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
  */
 @FunctionalInterface
 public interface ValueBinder {
