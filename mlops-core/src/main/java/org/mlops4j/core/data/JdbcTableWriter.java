@@ -148,11 +148,6 @@ public final class JdbcTableWriter {
         SqlTableName staging = target.withName(stagingName(target.name(), dialect));
         try {
             inTransaction(session, () -> createAndFill(session, table, staging));
-            inTransaction(session, () -> {
-                replaced.ifPresent(old -> execute(session, "DROP TABLE " + old.toSql(dialect)));
-                execute(session, "ALTER TABLE " + staging.toSql(dialect) + " RENAME TO "
-                        + dialect.quote(target.name()));
-            });
         } catch (SQLException | RuntimeException | Error e) {
             try (Statement statement = session.connection().createStatement()) {
                 statement.execute("DROP TABLE IF EXISTS " + staging.toSql(dialect));
@@ -160,6 +155,18 @@ public final class JdbcTableWriter {
                 e.addSuppressed(dropFailure);
             }
             throw e;
+        }
+        try {
+            inTransaction(session, () -> {
+                replaced.ifPresent(old -> execute(session, "DROP TABLE " + old.toSql(dialect)));
+                execute(session, "ALTER TABLE " + staging.toSql(dialect) + " RENAME TO "
+                        + dialect.quote(target.name()));
+            });
+        } catch (JdbcException e) {
+            // the complete new rows are in the staging table; keep it, since the old table may be gone already
+            throw new JdbcException("Cannot put table '" + target + "' in place in " + session.url() + ": "
+                    + e.getMessage() + "\nThe new rows are complete in table '" + staging + "'; rename it to '"
+                    + target.name() + "' by hand", session.url(), e.sql().orElse(null), e);
         }
     }
 

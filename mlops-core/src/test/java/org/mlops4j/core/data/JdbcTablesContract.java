@@ -166,11 +166,12 @@ abstract class JdbcTablesContract {
     void appendAddsRowsAfterTheExistingOnes() {
         Table first = everyKindOfColumn(30);
         Table second = everyKindOfColumn(45).take(java.util.stream.IntStream.range(30, 45).toArray());
-        db.writeTable(first, "t", JdbcWriteMode.APPEND);
+        db.writeTable(first, "loaded_data", JdbcWriteMode.APPEND);
+        db.writeTable(numbers("other", 1), "loadedXdata", JdbcWriteMode.APPEND);
 
-        db.writeTable(second, "t", JdbcWriteMode.APPEND);
+        db.writeTable(second, "loaded_data", JdbcWriteMode.APPEND);
 
-        assertEquals(everyKindOfColumn(45), db.readTable("t"));
+        assertEquals(everyKindOfColumn(45), db.readTable("loaded_data"));
     }
 
     @Test
