@@ -52,7 +52,7 @@ import org.mlops4j.core.data.internal.TableCatalog;
  * <h2>SQLite</h2>
  * SQLite columns have a declared type but may hold values of any type. The declared type decides the column type by
  * SQLite's affinity rules ({@code INT...} and {@code REAL}, {@code FLOAT}, {@code DOUBLE}, {@code NUMERIC}: numeric;
- * {@code ...CHAR...}: categorical; {@code CLOB}: text; {@code TEXT}: by the rule above), except that a name with
+ * {@code ...CHAR...}: categorical; {@code TEXT}, {@code CLOB}: text), except that a name with
  * {@code BOOL} is boolean and one with {@code DATE} or {@code TIME} is a timestamp (ISO-8601 text such as
  * {@code 2021-11-19 15:25:38}, or integer epoch milliseconds). Every value is then checked: a value that does not fit,
  * such as the text {@code abc} in an {@code INTEGER} column, is an error that names the table, row, column and value.

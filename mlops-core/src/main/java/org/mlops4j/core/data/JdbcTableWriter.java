@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * SQLite stores a timestamp as text such as {@code 2021-11-19 15:25:38} (with {@code .SSS} when it has milliseconds)
  * and cannot store {@code NaN}: a {@code NaN} becomes NULL there (and a log line says how many did). H2 and PostgreSQL
  * keep {@code NaN} and the infinities. {@link JdbcTableReader} maps these types back, so a table read back is equal
- * to the table written, in every database.
+ * to the table written, in every database (apart from SQLite's NaN).
  *
  * <h2>Names</h2>
  * Table names are made of letters, digits and underscores (optionally {@code schema.table}); column names may be
