@@ -1,0 +1,58 @@
+package org.mlops4j.core.data.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.mlops4j.core.DataException;
+import org.mlops4j.core.data.Column;
+import org.mlops4j.core.data.NumericColumn;
+
+/**
+ * This class is internal and is hence not for public use. Its API may change without notice.
+ *
+ * <p>Reads a column whose SQL type says nothing (SQLite columns without a declared type, such as expressions): a column
+ * of numbers becomes numeric, one with any text becomes a string column (numbers in it as their text), a column of
+ * nulls only becomes numeric.
+ */
+public final class UntypedSink implements ColumnSink {
+
+    private final ResultColumn column;
+    private final List<Object> values = new ArrayList<>();
+    private boolean onlyNumbers = true;
+
+    /** @param column the result column */
+    public UntypedSink(ResultColumn column) {
+        this.column = column;
+    }
+
+    @Override
+    public void read(ResultSet resultSet, long row) throws SQLException {
+        Object value = resultSet.getObject(column.index());
+        if (value instanceof byte[]) {
+            throw new DataException("Column '" + column.name() + "' holds bytes (a BLOB) in row "
+                    + row + ", which no column type holds; leave the column out of the query or convert it",
+                    column.source(), row, column.name(), "(" + ((byte[]) value).length + " bytes)");
+        }
+        if (value != null && !(value instanceof Number)) {
+            onlyNumbers = false;
+        }
+        values.add(value);
+    }
+
+    @Override
+    public Column build() {
+        if (onlyNumbers) {
+            NumericColumn.Builder out = NumericColumn.builder(column.name(), values.size());
+            for (Object value : values) {
+                out.add(value == null ? null : ((Number) value).doubleValue());
+            }
+            return out.build();
+        }
+        StringSink strings = new StringSink(column, null);
+        for (Object value : values) {
+            strings.add(value == null ? null : value.toString());
+        }
+        return strings.build();
+    }
+}
