@@ -38,7 +38,8 @@ import org.mlops4j.core.data.internal.StrictUtf8Reader;
  * <h2>Format</h2>
  * The first record is the header. Files are UTF-8 (a byte order mark is skipped; invalid bytes are an error naming
  * the line); lines end in {@code \n} or {@code \r\n}; a field in double quotes may hold separators, line breaks and
- * doubled quotes ({@code ""}). Empty lines are skipped. A header whose first name is empty, as pandas'
+ * doubled quotes ({@code ""}). Empty lines are skipped, except in a file of one column, where an empty line is a
+ * null value. A header whose first name is empty, as pandas'
  * {@code to_csv} writes the row index, marks an index column: it is dropped unless {@link Builder#keepIndexColumn()}
  * is set. Every line number in a message or a quarantine file is the 1-based physical line where the record starts.
  *

@@ -203,6 +203,16 @@ class CsvReaderTest {
     void skipsEmptyLinesAndCountsThemInLineNumbers() {
         Table table = read("a,b\n\n1,2\n\n\n3,4\n");
         assertEquals(2, table.rowCount());
+        org.mlops4j.core.DataException e = assertThrows(org.mlops4j.core.DataException.class,
+                () -> read("a,b\n\n1,2\r\n\n\r\n3\n"));
+        assertEquals(6, e.line());
+    }
+
+    @Test
+    void readsAnEmptyLineInAOneColumnFileAsNull() {
+        Table table = read("\nname\nann\n\nbob\n");
+        assertEquals(3, table.rowCount());
+        assertTrue(table.column("name").isNull(1));
     }
 
     @Test

@@ -221,6 +221,7 @@ public final class CsvReadSession {
         for (int c = 0; c < declared.length; c++) {
             declared[c] = options.columnTypes().getOrDefault(names.get(c), options.defaultType().orElse(null));
         }
+        records.skipEmptyLines(header.length > 1);
         return new Layout(header.length, names.toArray(String[]::new),
                 fieldIndex.stream().mapToInt(Integer::intValue).toArray(), declared, hasIndex && !keepIndex);
     }

@@ -19,7 +19,7 @@ import org.mlops4j.core.DataException;
  *
  * <p>This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>Empty lines are skipped (a record of one empty field, as in a one-column file, is an empty line too). Parse failures, such as a quote that is never closed, become
+ * <p>Empty lines are skipped unless {@link #skipEmptyLines(boolean)} says otherwise. Parse failures, such as a quote that is never closed, become
  * {@link DataException}s naming the source and the line where the record starts. Not thread-safe.
  */
 public final class CsvRecords implements Closeable {
@@ -33,6 +33,7 @@ public final class CsvRecords implements Closeable {
     private String[] fields = new String[64];
     private int size;
     private long line;
+    private boolean skipEmptyLines = true;
 
     /**
      * @param reader     the text; closed with this object
@@ -76,8 +77,16 @@ public final class CsvRecords implements Closeable {
             if (!nextRecord()) {
                 return false;
             }
-        } while (size == 1 && fields[0].isEmpty());
+        } while (skipEmptyLines && size == 1 && fields[0].isEmpty());
         return true;
+    }
+
+    /**
+     * @param skip whether an empty line is skipped (the default) or is a record of one empty field, as it must be in
+     *             a one-column file where an empty line is a missing value
+     */
+    public void skipEmptyLines(boolean skip) {
+        this.skipEmptyLines = skip;
     }
 
     /** Reads the next record, empty lines included (Jackson's own skipping would also trim leading spaces). */
