@@ -161,6 +161,21 @@ class CsvReaderTest {
     }
 
     @Test
+    void readsAFileAgainToKeepTheTextOfAColumnThatTurnsOutToMixNumbersAndText() throws IOException {
+        StringBuilder csv = new StringBuilder("code,n\n");
+        for (int i = 0; i < 5000; i++) {
+            csv.append(i % 2 == 0 ? "1.50" : "2").append(',').append(i).append('\n');
+        }
+        csv.append("n/a-code,5000\n");
+        Path file = file("mixed.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        Table table = CsvReader.builder().build().read(file);
+        assertEquals(ColumnType.CATEGORICAL, table.column("code").type());
+        assertEquals(List.of("1.50", "2", "n/a-code"), table.categorical("code").levels());
+        assertEquals(5001, table.rowCount());
+        assertEquals(ColumnType.NUMERIC, table.column("n").type());
+    }
+
+    @Test
     void makesStringsCategoricalOnlyWhenValuesRepeatEnough() {
         assertEquals(ColumnType.TEXT, read("s\na\nb\nc\na\n").column("s").type());
         assertEquals(ColumnType.CATEGORICAL, read("s\na\nb\na\nb\n").column("s").type());

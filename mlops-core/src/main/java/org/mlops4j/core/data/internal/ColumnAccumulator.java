@@ -10,9 +10,9 @@ import org.mlops4j.core.data.TextColumn;
 import org.mlops4j.core.data.TimestampColumn;
 
 /**
- * Builds one column from CSV text, either into a declared type or inferring the type as values arrive.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Builds one column from CSV text, either into a declared type or inferring the type as values arrive.
  *
  * <p>Each row is offered in two steps: {@link #stage(String)} parses the value and says whether it fits, and
  * {@link #commit()} appends it; a row that another column rejects is simply not committed. An inferring column starts

@@ -10,9 +10,9 @@ import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.CsvReader;
 
 /**
- * The settings of a {@link CsvReader}, as one immutable value.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>The settings of a {@link CsvReader}, as one immutable value.
  *
  * @param separator        the field separator
  * @param nullTokens       the texts read as null

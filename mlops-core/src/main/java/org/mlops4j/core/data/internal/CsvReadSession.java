@@ -22,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One read of one CSV input with given options: the header, the records, type inference, quarantine and the report.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>One read of one CSV input with given options: the header, the records, type inference, quarantine and the report.
  *
  * <p>A whole-table read makes one pass over the input, and a second one only when an inferred column turns out to mix
  * types (for example numbers and then text), so that its earlier values can be read again as strings. A stream

@@ -1,9 +1,9 @@
 package org.mlops4j.core.data.internal;
 
 /**
- * Recognises and parses numbers in CSV text without throwing for text that is not a number.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Recognises and parses numbers in CSV text without throwing for text that is not a number.
  *
  * <p>Accepted forms: an optional sign, then digits with an optional fraction ({@code 12}, {@code 1.5}, {@code .5},
  * {@code 5.}) and an optional exponent ({@code -3e5}, {@code 1.2E-7}); or, in any letter case and with an optional

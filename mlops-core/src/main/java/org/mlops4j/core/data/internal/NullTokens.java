@@ -4,9 +4,9 @@ import java.util.Collection;
 import java.util.Set;
 
 /**
- * Tells whether the text of a field stands for a missing value, such as an empty field or {@code NA}.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Tells whether the text of a field stands for a missing value, such as an empty field or {@code NA}.
  *
  * <p>Matching is exact and case-sensitive. Fields longer than the longest token are rejected by their length alone,
  * so long values cost nothing. Instances are immutable and thread-safe.

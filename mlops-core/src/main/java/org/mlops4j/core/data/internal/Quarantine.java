@@ -9,10 +9,10 @@ import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.TextColumn;
 
 /**
- * Collects the records a reader set aside, with where and why, and writes them as a CSV file with the columns
- * {@code line, reason, column, value, record} (the record as it was read, re-quoted).
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Collects the records a reader set aside, with where and why, and writes them as a CSV file with the columns
+ * {@code line, reason, column, value, record} (the record as it was read, re-quoted).
  *
  * <p>The file is written atomically once reading is done, and always (with the header alone when nothing was set
  * aside), so that a quarantine file never describes an earlier read. Not thread-safe.

@@ -13,11 +13,11 @@ import java.util.Locale;
 import org.mlops4j.core.DataException;
 
 /**
- * Decodes UTF-8 bytes strictly: a malformed byte sequence is a {@link DataException} naming the source and the
+ * This class is internal and is hence not for public use. Its API may change without notice.
+ *
+ * <p>Decodes UTF-8 bytes strictly: a malformed byte sequence is a {@link DataException} naming the source and the
  * 1-based physical line where it occurs, instead of a silent replacement character. A leading byte order mark is
  * skipped.
- *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
  *
  * <p>Lines end at {@code \n}, {@code \r\n} or a lone {@code \r}, as the CSV parser counts them. Not thread-safe.
  */

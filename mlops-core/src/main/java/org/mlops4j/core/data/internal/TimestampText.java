@@ -1,9 +1,9 @@
 package org.mlops4j.core.data.internal;
 
 /**
- * Recognises and parses ISO-8601 dates and date-times in CSV text without throwing for text that is not one.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Recognises and parses ISO-8601 dates and date-times in CSV text without throwing for text that is not one.
  *
  * <p>Accepted forms: {@code yyyy-MM-dd}; {@code yyyy-MM-dd HH:mm}, {@code yyyy-MM-dd HH:mm:ss} and
  * {@code yyyy-MM-dd HH:mm:ss.f} with 1 to 9 fraction digits, where a {@code T} may stand for the space; each
