@@ -119,7 +119,7 @@ public final class CsvReadSession {
             Layout layout = readHeader(records);
             Quarantine quarantine = new Quarantine();
             RecordView view = viewOf(records);
-            int limit = (int) Math.min(chunkRows, options.maxRows());
+            int limit = Math.min(chunkRows, options.maxRows());
             List<HeldRecord> held = new ArrayList<>(Math.min(limit, INITIAL_CAPACITY));
             boolean more = true;
             while (held.size() < limit && (more = records.next())) {

@@ -46,7 +46,7 @@ public final class CsvRecords implements Closeable {
         this.source = source;
         this.separator = separator;
         try {
-            this.parser = (CsvParser) (trimSpaces ? TRIMMING : PLAIN).createParser(reader);
+            this.parser = (trimSpaces ? TRIMMING : PLAIN).createParser(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + source + ": " + e.getMessage(), e);
         }
