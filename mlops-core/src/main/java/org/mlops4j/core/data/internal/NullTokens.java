@@ -8,20 +8,33 @@ import java.util.Set;
  *
  * <p>Tells whether the text of a field stands for a missing value, such as an empty field or {@code NA}.
  *
- * <p>Matching is exact and case-sensitive. Fields longer than the longest token are rejected by their length alone,
- * so long values cost nothing. Instances are immutable and thread-safe.
+ * <p>Matching is exact and case-sensitive. Most fields are rejected by their length and first character alone, without
+ * hashing them. Instances are immutable and thread-safe.
  */
 public final class NullTokens {
 
     private final Set<String> tokens;
     private final int maxLength;
     private final boolean emptyIsNull;
+    /** For each length, which first characters (below 128) some token of that length has; others are all allowed. */
+    private final boolean[][] firstCharsByLength;
 
     /** @param tokens the texts that mean "missing"; may be empty */
     public NullTokens(Collection<String> tokens) {
         this.tokens = Set.copyOf(tokens);
         this.maxLength = this.tokens.stream().mapToInt(String::length).max().orElse(-1);
         this.emptyIsNull = this.tokens.contains("");
+        this.firstCharsByLength = new boolean[Math.max(0, maxLength) + 1][128];
+        for (String token : this.tokens) {
+            if (!token.isEmpty()) {
+                char first = token.charAt(0);
+                if (first < 128) {
+                    firstCharsByLength[token.length()][first] = true;
+                } else {
+                    java.util.Arrays.fill(firstCharsByLength[token.length()], true);
+                }
+            }
+        }
     }
 
     /**
@@ -33,7 +46,11 @@ public final class NullTokens {
         if (length == 0) {
             return emptyIsNull;
         }
-        return length <= maxLength && tokens.contains(text);
+        if (length > maxLength) {
+            return false;
+        }
+        char first = text.charAt(0);
+        return (first >= 128 || firstCharsByLength[length][first]) && tokens.contains(text);
     }
 
     /** @return the tokens */

@@ -17,7 +17,7 @@ class TimestampTextTest {
     @Test
     void readsLocalDateTimesAsUtcLikeJavaTime() {
         Random random = new Random(3);
-        for (int i = 0; i < 50_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             long seconds = random.nextLong() % (400L * 365 * 86_400) + 1_000_000_000L;
             LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
             String text = String.format("%04d-%02d-%02d %02d:%02d:%02d", time.getYear(), time.getMonthValue(),
