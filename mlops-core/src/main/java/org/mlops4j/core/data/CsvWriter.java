@@ -13,7 +13,13 @@ import org.mlops4j.core.internal.AtomicFiles;
 
 /**
  * Writes a {@link Table} as CSV: a header row, then one line per row; fields that hold the separator, a quote or a
- * line break are quoted; null is written as an empty field. UTF-8, {@code \n} line ends.
+ * line break are quoted; null is written as an empty field. UTF-8, {@code \n} line ends. Each value is written in the
+ * form of {@link Column#format(int)}, except that a numeric {@code -0.0} keeps its sign.
+ *
+ * <p>{@link CsvReader} reads what this writer writes back into an equal table, given the same separator, as long as
+ * the text values are not themselves null tokens (such as {@code NA} or the empty string, which are read as null
+ * unless {@link CsvReader.Builder#nullTokens} says otherwise), a {@code NaN} number (written as {@code NaN}, a null
+ * token too) is not among them, and the inferred types match the written ones (or are declared).
  *
  * <p>Writing to a file is atomic: the table goes to a temporary file in the same folder, which is then renamed over
  * the target, so a reader never sees half a file. Instances are immutable and thread-safe.
@@ -21,6 +27,7 @@ import org.mlops4j.core.internal.AtomicFiles;
 public final class CsvWriter {
 
     private static final CsvFactory FACTORY = new CsvFactory();
+    private static final long NEGATIVE_ZERO_BITS = Double.doubleToRawLongBits(-0.0);
 
     private final char separator;
 
@@ -74,7 +81,7 @@ public final class CsvWriter {
             for (int row = 0; row < table.rowCount(); row++) {
                 generator.writeStartArray();
                 for (int c = 0; c < columns; c++) {
-                    generator.writeString(table.column(c).format(row));
+                    generator.writeString(format(table.column(c), row));
                 }
                 generator.writeEndArray();
             }
@@ -83,6 +90,14 @@ public final class CsvWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write CSV: " + e.getMessage(), e);
         }
+    }
+
+    private static String format(Column column, int row) {
+        if (column instanceof NumericColumn numbers && !numbers.isNull(row)
+                && Double.doubleToRawLongBits(numbers.getDouble(row)) == NEGATIVE_ZERO_BITS) {
+            return "-0.0";
+        }
+        return column.format(row);
     }
 
     /** Options for a {@link CsvWriter}; not thread-safe. */

@@ -1,0 +1,446 @@
+package org.mlops4j.core.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.mlops4j.core.DataException;
+import org.mlops4j.core.data.internal.CsvReadOptions;
+import org.mlops4j.core.data.internal.CsvReadSession;
+import org.mlops4j.core.data.internal.NullTokens;
+import org.mlops4j.core.data.internal.StrictUtf8Reader;
+
+/**
+ * Reads CSV into a {@link Table}, whole or in chunks, with typed columns and clear errors for bad input.
+ *
+ * <pre>{@code
+ * CsvReader reader = CsvReader.builder()
+ *         .columnType("referred_lead", ColumnType.NUMERIC)
+ *         .onRaggedRow(CsvReader.BadRowAction.QUARANTINE)
+ *         .quarantineFile(Path.of("rejected.csv"))
+ *         .build();
+ * Table leads = reader.read(Path.of("leads.csv"));
+ * }</pre>
+ *
+ * <h2>Format</h2>
+ * The first record is the header. Files are UTF-8 (a byte order mark is skipped; invalid bytes are an error naming
+ * the line); lines end in {@code \n} or {@code \r\n}; a field in double quotes may hold separators, line breaks and
+ * doubled quotes ({@code ""}). Empty lines are skipped, except in a file of one column, where an empty line is a
+ * null value. A header whose first name is empty, as pandas'
+ * {@code to_csv} writes the row index, marks an index column: it is dropped unless {@link Builder#keepIndexColumn()}
+ * is set. Every line number in a message or a quarantine file is the 1-based physical line where the record starts.
+ *
+ * <h2>Nulls</h2>
+ * A field whose whole text is one of the null tokens is null; by default those of pandas:
+ * {@link #DEFAULT_NULL_TOKENS}, which include the empty field, {@code NA}, {@code N/A}, {@code NaN}, {@code null},
+ * {@code NULL} and {@code nan}. Matching is exact and case-sensitive, and quoting does not change it.
+ *
+ * <h2>Types</h2>
+ * A column with a declared type ({@link Builder#columnType}, or {@link Builder#defaultType} for all the others) is
+ * parsed into that type, and a value that does not fit is an error (or goes to quarantine, see
+ * {@link Builder#onBadValue}). Any other column's type is inferred from all its non-null values:
+ * <ol>
+ * <li>{@link ColumnType#NUMERIC} if every value is a number: optional sign, digits, optional fraction and exponent
+ * ({@code 2}, {@code 1.0}, {@code -3e5}, {@code .5}), or {@code inf}, {@code infinity}, {@code nan} in any case and
+ * with an optional sign. Not numbers: surrounding spaces (see {@link Builder#trimSpaces}), thousands separators,
+ * hexadecimal, Java's {@code 1d}/{@code 1f}. Values equal what {@link Double#parseDouble} gives.</li>
+ * <li>{@link ColumnType#BOOLEAN} if every value is {@code true} or {@code false}, in any case. (A column declared
+ * boolean also takes {@code 1/0} and {@code yes/no}.)</li>
+ * <li>{@link ColumnType#TIMESTAMP} if every value is an ISO date or date-time: {@code 2021-11-19},
+ * {@code 2021-11-19 15:25:38}, {@code 2021-11-19T15:25:38.123}, optionally with {@code Z} or an offset such as
+ * {@code +05:30}; without an offset the time is UTC.</li>
+ * <li>Otherwise the values are strings: {@link ColumnType#CATEGORICAL} when the number of distinct values is at most
+ * {@link Builder#categoricalRatio} (default 0.5) times the number of non-null values, that is when values repeat on
+ * average at least twice; {@link ColumnType#TEXT} otherwise.</li>
+ * <li>A column with no non-null value at all is {@link ColumnType#NUMERIC}, all null.</li>
+ * </ol>
+ * Inference reads the input once, and a second time only if a column turns out to mix kinds of values (numbers, then
+ * text), so that its first values can be kept as strings exactly as written.
+ *
+ * <h2>Bad input</h2>
+ * Every problem is a {@link DataException} whose message names the source, the line, the column and the value as
+ * far as they apply, and says how to fix it: a record with too few or too many fields, a value that does not fit a
+ * declared type, invalid UTF-8, a header name that is missing or repeated, an empty input (a header-only input is
+ * valid and gives zero rows), a quote that is never closed, a declared type for a column the header lacks. Records
+ * with the wrong number of fields and values that do not fit can instead be written to a quarantine file
+ * ({@link Builder#onRaggedRow}, {@link Builder#onBadValue}, {@link Builder#quarantineFile}); nothing is dropped
+ * silently: {@link #readWithReport(Path)} and {@link #stream} report the counts, and {@link #read(Path)} logs them.
+ *
+ * <h2>Streaming</h2>
+ * {@link #stream(Path, int, Consumer)} hands over chunks of at most {@code chunkRows} rows, holding only one chunk in
+ * memory. All chunks have the same column names and types: the types are declared or inferred from the first chunk,
+ * and a later value that does not fit is a {@link DataException} naming its line, column and value (declare the
+ * column's type, or read in larger chunks).
+ *
+ * <p>Instances are immutable and thread-safe: one reader may read many inputs at once.
+ */
+public final class CsvReader {
+
+    /** The null tokens of pandas' {@code read_csv}, used unless {@link Builder#nullTokens} replaces them. */
+    public static final Set<String> DEFAULT_NULL_TOKENS = Set.of("", "#N/A", "#N/A N/A", "#NA", "-1.#IND",
+            "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan",
+            "null");
+
+    /** The name a kept index column gets by default. */
+    public static final String DEFAULT_INDEX_COLUMN = "index";
+
+    /** What to do with a record that cannot become a row. */
+    public enum BadRowAction {
+        /** Stop reading with a {@link DataException} that names the record's line and the problem. */
+        FAIL,
+        /** Write the record, with its line and the reason, to the quarantine file and go on. */
+        QUARANTINE
+    }
+
+    private final CsvReadOptions options;
+
+    private CsvReader(CsvReadOptions options) {
+        this.options = options;
+    }
+
+    /** @return a builder with the defaults: comma-separated, pandas' null tokens, inferred types, fail on bad rows */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads a whole UTF-8 file.
+     *
+     * @param file the CSV file
+     * @return the table
+     * @throws DataException        when the content is not valid CSV for these options (see the class comment)
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public Table read(Path file) {
+        return readWithReport(file).table();
+    }
+
+    /**
+     * Reads all the text of a reader, which is closed afterwards. The text is held in memory while it is read; for
+     * large inputs prefer {@link #read(Path)} or {@link #stream(Reader, String, int, Consumer)}.
+     *
+     * @param reader     the CSV text
+     * @param sourceName what to call the input in messages, such as a file or URL
+     * @return the table
+     * @throws DataException        when the content is not valid CSV for these options
+     * @throws UncheckedIOException when reading fails
+     */
+    public Table read(Reader reader, String sourceName) {
+        return readWithReport(reader, sourceName).table();
+    }
+
+    /**
+     * Reads a whole UTF-8 file and reports what was read and what was quarantined.
+     *
+     * @param file the CSV file
+     * @return the table and the report
+     * @throws DataException        when the content is not valid CSV for these options
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public CsvReadResult readWithReport(Path file) {
+        return new CsvReadSession(options, file.toString(), opener(file)).readAll();
+    }
+
+    /**
+     * Reads all the text of a reader, which is closed afterwards, and reports what was read and quarantined.
+     *
+     * @param reader     the CSV text
+     * @param sourceName what to call the input in messages
+     * @return the table and the report
+     * @throws DataException        when the content is not valid CSV for these options
+     * @throws UncheckedIOException when reading fails
+     */
+    public CsvReadResult readWithReport(Reader reader, String sourceName) {
+        String text = slurp(reader, sourceName);
+        return new CsvReadSession(options, sourceName, () -> new StringReader(text)).readAll();
+    }
+
+    /**
+     * Reads a UTF-8 file in chunks of equal column types; only one chunk is held in memory at a time.
+     *
+     * @param file      the CSV file
+     * @param chunkRows the most rows per chunk, at least 1; the first chunk also decides the inferred types
+     * @param consumer  called with each chunk in file order, at least once (with zero rows for a header-only file)
+     * @return the report over all chunks
+     * @throws DataException        when the content is not valid CSV for these options, or a value after the first
+     *                              chunk does not fit the type the first chunk decided
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public CsvReadReport stream(Path file, int chunkRows, Consumer<Table> consumer) {
+        checkChunkRows(chunkRows);
+        Objects.requireNonNull(consumer, "consumer");
+        return new CsvReadSession(options, file.toString(), opener(file)).stream(chunkRows, consumer);
+    }
+
+    /**
+     * Reads CSV text in chunks of equal column types; the reader is closed afterwards.
+     *
+     * @param reader     the CSV text
+     * @param sourceName what to call the input in messages
+     * @param chunkRows  the most rows per chunk, at least 1; the first chunk also decides the inferred types
+     * @param consumer   called with each chunk in order, at least once
+     * @return the report over all chunks
+     * @throws DataException        when the content is not valid CSV for these options
+     * @throws UncheckedIOException when reading fails
+     */
+    public CsvReadReport stream(Reader reader, String sourceName, int chunkRows, Consumer<Table> consumer) {
+        checkChunkRows(chunkRows);
+        Objects.requireNonNull(consumer, "consumer");
+        boolean[] opened = {false};
+        Supplier<Reader> once = () -> {
+            if (opened[0]) {
+                throw new IllegalStateException("A reader can be read only once");
+            }
+            opened[0] = true;
+            return skipByteOrderMark(reader, sourceName);
+        };
+        return new CsvReadSession(options, sourceName, once).stream(chunkRows, consumer);
+    }
+
+    private static void checkChunkRows(int chunkRows) {
+        if (chunkRows < 1) {
+            throw new IllegalArgumentException("chunkRows must be at least 1, was " + chunkRows);
+        }
+    }
+
+    private static Supplier<Reader> opener(Path file) {
+        return () -> {
+            try {
+                return new StrictUtf8Reader(Files.newInputStream(file), file.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read CSV file " + file + ": " + e, e);
+            }
+        };
+    }
+
+    private static String slurp(Reader reader, String sourceName) {
+        try (Reader in = reader) {
+            StringBuilder text = new StringBuilder();
+            char[] buffer = new char[1 << 14];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                text.append(buffer, 0, n);
+            }
+            int start = text.length() > 0 && text.charAt(0) == '\uFEFF' ? 1 : 0;
+            return text.substring(start);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + sourceName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Reader skipByteOrderMark(Reader reader, String sourceName) {
+        try {
+            PushbackReader in = new PushbackReader(new BufferedReader(reader, 1 << 16), 1);
+            int first = in.read();
+            if (first >= 0 && first != '\uFEFF') {
+                in.unread(first);
+            }
+            return in;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + sourceName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return this reader's settings, for a builder that changes some of them */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.separator = options.separator();
+        builder.nullTokens = options.nullTokens().tokens();
+        builder.columnTypes.putAll(options.columnTypes());
+        builder.defaultType = options.defaultType().orElse(null);
+        builder.indexColumnName = options.indexColumnName().orElse(null);
+        builder.onRaggedRow = options.onRaggedRow();
+        builder.onBadValue = options.onBadValue();
+        builder.quarantineFile = options.quarantineFile().orElse(null);
+        builder.maxRows = options.maxRows();
+        builder.categoricalRatio = options.categoricalRatio();
+        builder.trimSpaces = options.trimSpaces();
+        return builder;
+    }
+
+    /** Options for a {@link CsvReader}; not thread-safe. */
+    public static final class Builder {
+        private char separator = ',';
+        private Set<String> nullTokens = DEFAULT_NULL_TOKENS;
+        private final Map<String, ColumnType> columnTypes = new LinkedHashMap<>();
+        private ColumnType defaultType;
+        private String indexColumnName;
+        private BadRowAction onRaggedRow = BadRowAction.FAIL;
+        private BadRowAction onBadValue = BadRowAction.FAIL;
+        private Path quarantineFile;
+        private int maxRows = Integer.MAX_VALUE;
+        private double categoricalRatio = 0.5;
+        private boolean trimSpaces;
+
+        private Builder() {
+        }
+
+        /**
+         * @param separator the field separator, such as {@code ';'} or {@code '\t'}; default {@code ','}
+         * @return this builder
+         */
+        public Builder separator(char separator) {
+            if (separator == '"' || separator == '\n' || separator == '\r') {
+                throw new IllegalArgumentException("The separator cannot be a quote or a line break");
+            }
+            this.separator = separator;
+            return this;
+        }
+
+        /**
+         * @param tokens the texts that mean null, replacing {@link #DEFAULT_NULL_TOKENS}; include {@code ""} for
+         *               empty fields to be null
+         * @return this builder
+         */
+        public Builder nullTokens(Collection<String> tokens) {
+            this.nullTokens = Set.copyOf(tokens);
+            return this;
+        }
+
+        /**
+         * @param tokens the texts that mean null, replacing {@link #DEFAULT_NULL_TOKENS}
+         * @return this builder
+         */
+        public Builder nullTokens(String... tokens) {
+            return nullTokens(List.of(tokens));
+        }
+
+        /**
+         * Declares a column's type instead of inferring it.
+         *
+         * @param column the column's name as in the header; reading fails if the header has no such column
+         * @param type   its type
+         * @return this builder
+         */
+        public Builder columnType(String column, ColumnType type) {
+            columnTypes.put(Objects.requireNonNull(column, "column"), Objects.requireNonNull(type, "type"));
+            return this;
+        }
+
+        /**
+         * @param types declared types by column name, added to those declared before
+         * @return this builder
+         */
+        public Builder columnTypes(Map<String, ColumnType> types) {
+            types.forEach(this::columnType);
+            return this;
+        }
+
+        /**
+         * @param type the type of every column without a declared type, instead of inferring it
+         * @return this builder
+         */
+        public Builder defaultType(ColumnType type) {
+            this.defaultType = Objects.requireNonNull(type, "type");
+            return this;
+        }
+
+        /** @return this builder, set to keep a leading unnamed index column as {@value #DEFAULT_INDEX_COLUMN} */
+        public Builder keepIndexColumn() {
+            return keepIndexColumnAs(DEFAULT_INDEX_COLUMN);
+        }
+
+        /**
+         * @param name the name to keep a leading unnamed index column under (by default it is dropped)
+         * @return this builder
+         */
+        public Builder keepIndexColumnAs(String name) {
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("The index column's name must not be blank");
+            }
+            this.indexColumnName = name;
+            return this;
+        }
+
+        /**
+         * @param action what to do with a record whose number of fields differs from the header's; default fail
+         * @return this builder
+         */
+        public Builder onRaggedRow(BadRowAction action) {
+            this.onRaggedRow = Objects.requireNonNull(action, "action");
+            return this;
+        }
+
+        /**
+         * @param action what to do with a record holding a value that does not fit its column's declared (or, in a
+         *               stream, first-chunk) type; default fail
+         * @return this builder
+         */
+        public Builder onBadValue(BadRowAction action) {
+            this.onBadValue = Objects.requireNonNull(action, "action");
+            return this;
+        }
+
+        /**
+         * @param file where quarantined records go, as CSV with the columns {@code line, reason, column, value,
+         *             record}; written (atomically, replacing it) at the end of every read that quarantines
+         * @return this builder
+         */
+        public Builder quarantineFile(Path file) {
+            this.quarantineFile = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /**
+         * @param maxRows the most rows to read, at least 0; the rest of the input is not read
+         * @return this builder
+         */
+        public Builder maxRows(int maxRows) {
+            if (maxRows < 0) {
+                throw new IllegalArgumentException("maxRows must not be negative, was " + maxRows);
+            }
+            this.maxRows = maxRows;
+            return this;
+        }
+
+        /**
+         * @param ratio the largest ratio of distinct to non-null values at which an inferred string column is
+         *              categorical rather than text, between 0 and 1; default 0.5
+         * @return this builder
+         */
+        public Builder categoricalRatio(double ratio) {
+            if (!(ratio >= 0 && ratio <= 1)) {
+                throw new IllegalArgumentException("The categorical ratio must be between 0 and 1, was " + ratio);
+            }
+            this.categoricalRatio = ratio;
+            return this;
+        }
+
+        /**
+         * @param trim whether spaces and tabs around unquoted values are removed before parsing; default false
+         * @return this builder
+         */
+        public Builder trimSpaces(boolean trim) {
+            this.trimSpaces = trim;
+            return this;
+        }
+
+        /**
+         * @return the reader
+         * @throws IllegalStateException when records are to be quarantined but no quarantine file is set
+         */
+        public CsvReader build() {
+            boolean quarantines = onRaggedRow == BadRowAction.QUARANTINE || onBadValue == BadRowAction.QUARANTINE;
+            if (quarantines && quarantineFile == null) {
+                throw new IllegalStateException("Records are to be quarantined but no quarantine file is set: "
+                        + "call quarantineFile(path)");
+            }
+            return new CsvReader(new CsvReadOptions(separator, new NullTokens(nullTokens), columnTypes,
+                    Optional.ofNullable(defaultType), Optional.ofNullable(indexColumnName), onRaggedRow, onBadValue,
+                    Optional.ofNullable(quarantineFile), maxRows, categoricalRatio, trimSpaces));
+        }
+    }
+}

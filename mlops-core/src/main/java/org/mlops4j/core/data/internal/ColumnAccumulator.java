@@ -1,0 +1,310 @@
+package org.mlops4j.core.data.internal;
+
+import java.util.Locale;
+import org.mlops4j.core.data.BooleanColumn;
+import org.mlops4j.core.data.CategoricalColumn;
+import org.mlops4j.core.data.Column;
+import org.mlops4j.core.data.ColumnType;
+import org.mlops4j.core.data.NumericColumn;
+import org.mlops4j.core.data.TextColumn;
+import org.mlops4j.core.data.TimestampColumn;
+
+/**
+ * This class is internal and is hence not for public use. Its API may change without notice.
+ *
+ * <p>Builds one column from CSV text, either into a declared type or inferring the type as values arrive.
+ *
+ * <p>Each row is offered in two steps: {@link #stage(String)} parses the value and says whether it fits, and
+ * {@link #commit()} appends it; a row that another column rejects is simply not committed. An inferring column starts
+ * without a type; its first non-null value decides the narrowest type that fits (numeric, then boolean, then
+ * timestamp, else string). When a later value does not fit, values seen earlier would have to be re-read as strings:
+ * the column then stops collecting and reports {@link #needsStringRestart()}, and the reader reads the input again with
+ * the column declared as string. A string column becomes categorical when its distinct values are at most
+ * {@code categoricalRatio} times its non-null values, and text otherwise. A column that holds only nulls is numeric.
+ * Not thread-safe.
+ */
+public final class ColumnAccumulator {
+
+    private enum State { EMPTY, NUMERIC, BOOLEAN, TIMESTAMP, STRING, TEXT, ABANDONED }
+
+    private final String name;
+    private final ColumnType declared;
+    private final double categoricalRatio;
+    private final int expectedRows;
+    private final DecimalText decimal = new DecimalText();
+
+    private State state;
+    private int size;
+    private int nonNull;
+    private NumericColumn.Builder numbers;
+    private BooleanColumn.Builder booleans;
+    private TimestampColumn.Builder times;
+    private CategoricalColumn.Builder strings;
+    private TextColumn.Builder texts;
+
+    private State stagedState;
+    private boolean stagedNull;
+    private double stagedNumber;
+    private long stagedMillis;
+    private boolean stagedBoolean;
+    private String stagedString;
+
+    /**
+     * @param name             the column's name
+     * @param declared         the type to parse into, or {@code null} to infer it
+     * @param inferAsString    for an inferring column: start as a string column (after a restart)
+     * @param categoricalRatio the largest ratio of distinct to non-null values for an inferred categorical column
+     * @param expectedRows     a capacity hint
+     */
+    public ColumnAccumulator(String name, ColumnType declared, boolean inferAsString, double categoricalRatio,
+            int expectedRows) {
+        this.name = name;
+        this.declared = declared;
+        this.categoricalRatio = categoricalRatio;
+        this.expectedRows = expectedRows;
+        this.state = declared == null ? (inferAsString ? State.STRING : State.EMPTY) : switch (declared) {
+            case NUMERIC -> State.NUMERIC;
+            case BOOLEAN -> State.BOOLEAN;
+            case TIMESTAMP -> State.TIMESTAMP;
+            case CATEGORICAL -> State.STRING;
+            case TEXT -> State.TEXT;
+        };
+        if (state != State.EMPTY) {
+            createStorage(state);
+        }
+    }
+
+    /** @return the column's name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the declared type, or {@code null} when the column infers its type */
+    public ColumnType declared() {
+        return declared;
+    }
+
+    /** @return the type the column has decided so far, if any, as a lower-case word for messages */
+    public String currentTypeKey() {
+        return switch (state) {
+            case EMPTY -> "empty";
+            case NUMERIC -> "numeric";
+            case BOOLEAN -> "boolean";
+            case TIMESTAMP -> "timestamp";
+            case STRING -> declared == ColumnType.CATEGORICAL ? "categorical" : "string";
+            case TEXT -> "text";
+            case ABANDONED -> "mixed";
+        };
+    }
+
+    /** @return whether an inferring column met a value that does not fit the type it had inferred */
+    public boolean needsStringRestart() {
+        return state == State.ABANDONED;
+    }
+
+    /**
+     * Parses the value of the current row without appending it.
+     *
+     * @param text the field's text, or {@code null} when it is a null token
+     * @return whether the value fits; always {@code true} for an inferring column
+     */
+    public boolean stage(String text) {
+        stagedState = state;
+        if (text == null) {
+            stagedNull = true;
+            return true;
+        }
+        stagedNull = false;
+        switch (state) {
+            case NUMERIC:
+                if (decimal.parse(text)) {
+                    stagedNumber = decimal.value();
+                    return true;
+                }
+                return rejectOrAbandon();
+            case BOOLEAN:
+                int bool = parseBoolean(text, declared == ColumnType.BOOLEAN);
+                if (bool >= 0) {
+                    stagedBoolean = bool == 1;
+                    return true;
+                }
+                return rejectOrAbandon();
+            case TIMESTAMP:
+                long millis = TimestampText.parseEpochMillis(text);
+                if (millis != TimestampText.NOT_A_TIMESTAMP) {
+                    stagedMillis = millis;
+                    return true;
+                }
+                return rejectOrAbandon();
+            case STRING:
+            case TEXT:
+                stagedString = text;
+                return true;
+            case EMPTY:
+                stageFirstValue(text);
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private boolean rejectOrAbandon() {
+        if (declared != null) {
+            return false;
+        }
+        stagedState = State.ABANDONED;
+        return true;
+    }
+
+    private void stageFirstValue(String text) {
+        if (decimal.parse(text)) {
+            stagedState = State.NUMERIC;
+            stagedNumber = decimal.value();
+        } else if (parseBoolean(text, false) >= 0) {
+            stagedState = State.BOOLEAN;
+            stagedBoolean = parseBoolean(text, false) == 1;
+        } else if ((stagedMillis = TimestampText.parseEpochMillis(text)) != TimestampText.NOT_A_TIMESTAMP) {
+            stagedState = State.TIMESTAMP;
+        } else {
+            stagedState = State.STRING;
+            stagedString = text;
+        }
+    }
+
+    /** Appends the value staged last. */
+    public void commit() {
+        if (stagedState != state) {
+            if (stagedState == State.ABANDONED) {
+                releaseStorage();
+            } else {
+                createStorage(stagedState);
+            }
+            state = stagedState;
+        }
+        size++;
+        if (stagedNull) {
+            appendNull();
+            return;
+        }
+        nonNull++;
+        switch (state) {
+            case NUMERIC -> numbers.add(stagedNumber);
+            case BOOLEAN -> booleans.add(stagedBoolean);
+            case TIMESTAMP -> times.addEpochMillis(stagedMillis);
+            case STRING -> strings.add(stagedString);
+            case TEXT -> texts.add(stagedString);
+            default -> {
+                // EMPTY only takes nulls; ABANDONED keeps nothing
+            }
+        }
+    }
+
+    private void appendNull() {
+        switch (state) {
+            case NUMERIC -> numbers.addNull();
+            case BOOLEAN -> booleans.addNull();
+            case TIMESTAMP -> times.addNull();
+            case STRING -> strings.add(null);
+            case TEXT -> texts.add(null);
+            default -> {
+                // EMPTY counts nulls in size; ABANDONED keeps nothing
+            }
+        }
+    }
+
+    private void createStorage(State newState) {
+        int capacity = Math.max(expectedRows, size);
+        switch (newState) {
+            case NUMERIC -> {
+                numbers = NumericColumn.builder(name, capacity);
+                for (int i = 0; i < size; i++) {
+                    numbers.addNull();
+                }
+            }
+            case BOOLEAN -> {
+                booleans = BooleanColumn.builder(name);
+                for (int i = 0; i < size; i++) {
+                    booleans.addNull();
+                }
+            }
+            case TIMESTAMP -> {
+                times = TimestampColumn.builder(name, capacity);
+                for (int i = 0; i < size; i++) {
+                    times.addNull();
+                }
+            }
+            case STRING -> {
+                strings = CategoricalColumn.builder(name, capacity);
+                for (int i = 0; i < size; i++) {
+                    strings.add(null);
+                }
+            }
+            case TEXT -> {
+                texts = TextColumn.builder(name, capacity);
+                for (int i = 0; i < size; i++) {
+                    texts.add(null);
+                }
+            }
+            default -> throw new IllegalStateException("no storage for " + newState);
+        }
+    }
+
+    private void releaseStorage() {
+        numbers = null;
+        booleans = null;
+        times = null;
+        strings = null;
+        texts = null;
+    }
+
+    /**
+     * @return the column of all committed rows
+     * @throws IllegalStateException when the column needs a restart as string
+     */
+    public Column build() {
+        return switch (state) {
+            case EMPTY -> {
+                NumericColumn.Builder allNull = NumericColumn.builder(name, size);
+                for (int i = 0; i < size; i++) {
+                    allNull.addNull();
+                }
+                yield allNull.build();
+            }
+            case NUMERIC -> numbers.build();
+            case BOOLEAN -> booleans.build();
+            case TIMESTAMP -> times.build();
+            case TEXT -> texts.build();
+            case STRING -> {
+                CategoricalColumn column = strings.build();
+                boolean text = declared == null && column.levels().size() > categoricalRatio * nonNull;
+                yield text ? column.toText() : column;
+            }
+            case ABANDONED -> throw new IllegalStateException("Column '" + name + "' must be read again as string");
+        };
+    }
+
+    /**
+     * @param text        a field's text
+     * @param lenient     whether {@code 1/0} and {@code yes/no} count as well as {@code true/false}
+     * @return 1 for true, 0 for false, -1 when the text is not a boolean
+     */
+    static int parseBoolean(String text, boolean lenient) {
+        int length = text.length();
+        if (length == 4 && text.equalsIgnoreCase("true")) {
+            return 1;
+        }
+        if (length == 5 && text.equalsIgnoreCase("false")) {
+            return 0;
+        }
+        if (lenient) {
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (lower.equals("1") || lower.equals("yes")) {
+                return 1;
+            }
+            if (lower.equals("0") || lower.equals("no")) {
+                return 0;
+            }
+        }
+        return -1;
+    }
+}

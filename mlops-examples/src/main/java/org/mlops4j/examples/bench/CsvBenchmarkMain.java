@@ -1,0 +1,156 @@
+package org.mlops4j.examples.bench;
+
+import java.lang.ref.Reference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Locale;
+import org.mlops4j.core.data.CsvReader;
+import org.mlops4j.core.data.Table;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs {@link CsvReadBenchmark} and prints rows per second for {@code CsvReader} and the naive baseline with their
+ * ratio; then the same comparison measured in CPU time, with the two readers taking turns, which holds up better than
+ * wall-clock time on a machine that other work shares; then the heap a {@link Table} of the file takes:
+ * {@link Table#estimatedBytes()}, the growth of the used heap after garbage collection settles, and the raw size of
+ * the values as primitives (rows x columns x 8 bytes).
+ *
+ * <pre>
+ * mvn -B -pl mlops-examples -am package -Pbenchmarks -DskipTests
+ * java -jar mlops-examples/target/mlops-benchmarks.jar            # throughput and heap
+ * java -jar mlops-examples/target/mlops-benchmarks.jar cpu        # CPU-time comparison and heap, without JMH
+ * java -jar mlops-examples/target/mlops-benchmarks.jar heap       # heap only
+ * </pre>
+ */
+public final class CsvBenchmarkMain {
+
+    private CsvBenchmarkMain() {
+    }
+
+    /**
+     * @param args {@code cpu} to skip JMH, {@code heap} to measure the heap only
+     * @throws RunnerException when JMH fails
+     */
+    public static void main(String[] args) throws RunnerException {
+        Path file = CsvReadBenchmark.benchmarkFile();
+        System.out.printf(Locale.ROOT, "Benchmark file: %s (%.1f MB)%n", file, sizeMb(file));
+        String mode = args.length > 0 ? args[0] : "all";
+        if (mode.equals("all")) {
+            Options options = new OptionsBuilder().include(CsvReadBenchmark.class.getSimpleName()).build();
+            Collection<RunResult> results = new Runner(options).run();
+            double reader = score(results, "csvReaderIntoTable");
+            double naive = score(results, "naiveSplitAndParseDouble");
+            System.out.printf(Locale.ROOT, "%nCsvReader.read into Table: %,.0f rows/s%n", reader);
+            System.out.printf(Locale.ROOT, "naive readLine/split/parseDouble: %,.0f rows/s%n", naive);
+            System.out.printf(Locale.ROOT, "ratio CsvReader / naive: %.2f%n", reader / naive);
+        }
+        if (!mode.equals("heap")) {
+            compareCpuTime(file);
+        }
+        measureHeap(file);
+    }
+
+    /** Reads the file with each reader in turn and compares rows per second of process CPU time (GC included). */
+    private static void compareCpuTime(Path file) {
+        CsvReader reader = CsvReader.builder().build();
+        int rounds = 7;
+        int warmup = 3;
+        double[] readerRates = new double[rounds - warmup];
+        double[] naiveRates = new double[rounds - warmup];
+        for (int round = 0; round < rounds; round++) {
+            long start = processCpuNanos();
+            Reference.reachabilityFence(reader.read(file));
+            long middle = processCpuNanos();
+            Reference.reachabilityFence(NaiveCsvColumns.read(file, CsvReadBenchmark.TEXT_COLUMNS));
+            long end = processCpuNanos();
+            if (round >= warmup) {
+                readerRates[round - warmup] = CsvReadBenchmark.ROWS / ((middle - start) / 1e9);
+                naiveRates[round - warmup] = CsvReadBenchmark.ROWS / ((end - middle) / 1e9);
+            }
+        }
+        double readerRate = median(readerRates);
+        double naiveRate = median(naiveRates);
+        System.out.printf(Locale.ROOT, "%nCPU time, readers taking turns (median of %d rounds after %d warm-up):%n",
+                rounds - warmup, warmup);
+        System.out.printf(Locale.ROOT, "CsvReader.read into Table: %,.0f rows per CPU second%n", readerRate);
+        System.out.printf(Locale.ROOT, "naive readLine/split/parseDouble: %,.0f rows per CPU second%n", naiveRate);
+        System.out.printf(Locale.ROOT, "ratio CsvReader / naive: %.2f%n", readerRate / naiveRate);
+    }
+
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return System.nanoTime();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    private static double score(Collection<RunResult> results, String method) {
+        return results.stream().filter(r -> r.getParams().getBenchmark().endsWith("." + method))
+                .mapToDouble(r -> r.getPrimaryResult().getScore()).findFirst().orElse(Double.NaN);
+    }
+
+    private static void measureHeap(Path file) {
+        CsvReader reader = CsvReader.builder().build();
+        reader.read(file);
+        long before = settledUsedHeap();
+        Table table = reader.read(file);
+        long tableBytes = settledUsedHeap() - before;
+        long raw = (long) table.rowCount() * table.columnCount() * 8L;
+        System.out.printf(Locale.ROOT, "%nTable: %,d rows x %d columns%n", table.rowCount(), table.columnCount());
+        System.out.printf(Locale.ROOT, "raw primitive size (rows x columns x 8 bytes): %,d bytes (%.1f MB)%n", raw,
+                raw / 1e6);
+        System.out.printf(Locale.ROOT, "Table.estimatedBytes(): %,d bytes (%.1f MB, %.2f x raw)%n",
+                table.estimatedBytes(), table.estimatedBytes() / 1e6, table.estimatedBytes() / (double) raw);
+        System.out.printf(Locale.ROOT, "measured heap growth:   %,d bytes (%.1f MB, %.2f x raw)%n", tableBytes,
+                tableBytes / 1e6, tableBytes / (double) raw);
+        Reference.reachabilityFence(table);
+
+        before = settledUsedHeap();
+        NaiveCsvColumns naive = NaiveCsvColumns.read(file, CsvReadBenchmark.TEXT_COLUMNS);
+        long naiveBytes = settledUsedHeap() - before;
+        System.out.printf(Locale.ROOT, "naive columns, measured heap growth: %,d bytes (%.1f MB, %.2f x raw)%n",
+                naiveBytes, naiveBytes / 1e6, naiveBytes / (double) raw);
+        Reference.reachabilityFence(naive);
+    }
+
+    private static long settledUsedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 10; i++) {
+            System.gc();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            long now = runtime.totalMemory() - runtime.freeMemory();
+            if (Math.abs(now - used) < 64 * 1024) {
+                return now;
+            }
+            used = now;
+        }
+        return used;
+    }
+
+    private static double sizeMb(Path file) {
+        try {
+            return Files.size(file) / 1e6;
+        } catch (java.io.IOException e) {
+            return Double.NaN;
+        }
+    }
+}
