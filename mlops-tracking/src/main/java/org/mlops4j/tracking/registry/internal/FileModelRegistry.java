@@ -195,7 +195,6 @@ public final class FileModelRegistry implements ModelRegistry {
         Objects.requireNonNull(description, "description");
         return change(name, (doc, now) -> {
             doc.description = description;
-            doc.updatedAt = now;
             return doc.toModel(name);
         });
     }
@@ -205,7 +204,6 @@ public final class FileModelRegistry implements ModelRegistry {
         RegistryRules.checkTag(key, value);
         return change(name, (doc, now) -> {
             doc.tags.put(key, value);
-            doc.updatedAt = now;
             return doc.toModel(name);
         });
     }
@@ -214,9 +212,7 @@ public final class FileModelRegistry implements ModelRegistry {
     public RegisteredModel deleteModelTag(String name, String key) {
         RegistryRules.checkTagKey(key);
         return change(name, (doc, now) -> {
-            if (doc.tags.remove(key) != null) {
-                doc.updatedAt = now;
-            }
+            doc.tags.remove(key);
             return doc.toModel(name);
         });
     }
@@ -242,7 +238,6 @@ public final class FileModelRegistry implements ModelRegistry {
             v.tags.putAll(prepared.tags());
             doc.versions.add(v);
             doc.lastVersion = v.version;
-            doc.updatedAt = now;
             return doc.toVersion(name, v);
         });
         LOG.debug("Registered version {} of model '{}' in {}", created.version(), name, location);
@@ -289,7 +284,6 @@ public final class FileModelRegistry implements ModelRegistry {
             }
             target.stage = stage.displayName();
             target.updatedAt = now;
-            doc.updatedAt = now;
             return doc.toVersion(name, target);
         });
     }
@@ -334,7 +328,6 @@ public final class FileModelRegistry implements ModelRegistry {
             VersionDocument v = versionOf(name, doc, version);
             doc.versions.remove(v);
             doc.aliases.values().removeIf(n -> n == version);
-            doc.updatedAt = now;
             return v;
         });
         LOG.debug("Deleted version {} of model '{}' from {}", version, name, location);
@@ -348,7 +341,6 @@ public final class FileModelRegistry implements ModelRegistry {
         return change(name, (doc, now) -> {
             VersionDocument v = versionOf(name, doc, version);
             doc.aliases.put(alias, version);
-            doc.updatedAt = now;
             return doc.toVersion(name, v);
         });
     }
@@ -357,9 +349,7 @@ public final class FileModelRegistry implements ModelRegistry {
     public void deleteAlias(String name, String alias) {
         Objects.requireNonNull(alias, "alias");
         change(name, (doc, now) -> {
-            if (doc.aliases.remove(alias) != null) {
-                doc.updatedAt = now;
-            }
+            doc.aliases.remove(alias);
             return alias;
         });
     }
@@ -371,11 +361,14 @@ public final class FileModelRegistry implements ModelRegistry {
 
     // ---- files ------------------------------------------------------------------------------------------------
 
+    /** Reads, changes and replaces a model's file under its lock; every change counts as an update of the model. */
     private <T> T change(String name, BiFunction<ModelDocument, Long, T> change) {
         modelDir(name);
         try (ModelLocks.Held held = locks.lock(name)) {
             ModelDocument doc = read(name).orElseThrow(() -> modelNotFound(name));
-            T result = change.apply(doc, Math.max(System.currentTimeMillis(), doc.updatedAt));
+            long now = Math.max(System.currentTimeMillis(), doc.updatedAt);
+            doc.updatedAt = now;
+            T result = change.apply(doc, now);
             write(name, doc);
             return result;
         }
