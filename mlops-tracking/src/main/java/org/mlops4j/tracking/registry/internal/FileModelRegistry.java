@@ -101,7 +101,7 @@ public final class FileModelRegistry implements ModelRegistry {
         Path dir = modelDir(name);
         Objects.requireNonNull(description, "description");
         RegistryRules.checkTags(tags);
-        try (ModelLocks.Held held = locks.lock(name)) {
+        return locks.underLock(() -> {
             if (read(name).isPresent()) {
                 throw new ModelAlreadyExistsException("Registered model '" + name + "' already exists in "
                         + location + ". Register a new version of it, or choose another name.");
@@ -120,7 +120,7 @@ public final class FileModelRegistry implements ModelRegistry {
             write(name, doc);
             LOG.debug("Created registered model '{}' in {}", name, location);
             return doc.toModel(name);
-        }
+        }, name);
     }
 
     @Override
@@ -156,7 +156,7 @@ public final class FileModelRegistry implements ModelRegistry {
         if (name.equals(newName)) {
             return getModel(name);
         }
-        try (ModelLocks.Held held = locks.lock(name, newName)) {
+        return locks.underLock(() -> {
             ModelDocument doc = read(name).orElseThrow(() -> modelNotFound(name));
             if (read(newName).isPresent()) {
                 throw new ModelAlreadyExistsException("Cannot rename model '" + name + "' to '" + newName
@@ -174,18 +174,19 @@ public final class FileModelRegistry implements ModelRegistry {
             write(newName, doc);
             LOG.debug("Renamed registered model '{}' to '{}' in {}", name, newName, location);
             return doc.toModel(newName);
-        }
+        }, name, newName);
     }
 
     @Override
     public void deleteModel(String name) {
         Path dir = modelDir(name);
-        try (ModelLocks.Held held = locks.lock(name)) {
+        locks.underLock(() -> {
             if (read(name).isEmpty()) {
                 throw modelNotFound(name);
             }
             moveToTrash(name, dir);
-        }
+            return dir;
+        }, name);
         emptyTrash();
         LOG.debug("Deleted registered model '{}' from {}", name, location);
     }
@@ -364,14 +365,14 @@ public final class FileModelRegistry implements ModelRegistry {
     /** Reads, changes and replaces a model's file under its lock; every change counts as an update of the model. */
     private <T> T change(String name, BiFunction<ModelDocument, Long, T> change) {
         modelDir(name);
-        try (ModelLocks.Held held = locks.lock(name)) {
+        return locks.underLock(() -> {
             ModelDocument doc = read(name).orElseThrow(() -> modelNotFound(name));
             long now = Math.max(System.currentTimeMillis(), doc.updatedAt);
             doc.updatedAt = now;
             T result = change.apply(doc, now);
             write(name, doc);
             return result;
-        }
+        }, name);
     }
 
     private Optional<ModelDocument> read(String name) {

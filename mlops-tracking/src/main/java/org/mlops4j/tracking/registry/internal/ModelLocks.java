@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.mlops4j.core.tracking.ModelRegistryException;
 
 /**
@@ -49,34 +50,27 @@ public final class ModelLocks {
         }
     }
 
-    /** A set of held locks; closing releases them. */
-    public interface Held extends AutoCloseable {
-        @Override
-        void close();
-    }
-
     /**
-     * Waits for and takes the locks of the given model names, in a fixed (sorted) order so two callers that lock the
-     * same two names cannot deadlock. Must not be called again for the same name while holding it.
+     * Waits for the locks of the given model names, runs the work, and releases them. Names are locked in a fixed
+     * (sorted) order, so two callers that lock the same two names cannot deadlock. The work must not lock a name it
+     * already holds.
      *
+     * @param work  what to do while holding the locks
      * @param names checked model names
-     * @return the held locks
+     * @param <T>   the work's result
+     * @return what the work returned
      */
-    public Held lock(String... names) {
+    public <T> T underLock(Supplier<T> work, String... names) {
         List<Runnable> releases = new ArrayList<>();
-        Held held = () -> {
-            for (int i = releases.size() - 1; i >= 0; i--) {
-                releases.get(i).run();
-            }
-        };
         try {
             for (String name : new TreeSet<>(List.of(names))) {
                 releases.add(lockOne(name));
             }
-            return held;
-        } catch (RuntimeException e) {
-            held.close();
-            throw e;
+            return work.get();
+        } finally {
+            for (int i = releases.size() - 1; i >= 0; i--) {
+                releases.get(i).run();
+            }
         }
     }
 
