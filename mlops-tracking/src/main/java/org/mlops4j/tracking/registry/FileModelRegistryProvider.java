@@ -1,0 +1,95 @@
+package org.mlops4j.tracking.registry;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Set;
+import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.MlopsConfig;
+import org.mlops4j.core.spi.ModelRegistryProvider;
+import org.mlops4j.core.tracking.ModelRegistry;
+import org.mlops4j.tracking.registry.internal.FileModelRegistry;
+
+/**
+ * The model registry in a local (or shared network) folder, for {@code file:} locations: {@code file:./mlruns} keeps
+ * the registry in {@code ./mlruns/models}, beside the runs of a file tracking store at the same location.
+ *
+ * <p>Each model is one JSON file, {@code models/<name>/model.json}, replaced atomically on every change; writers lock
+ * the model with an OS file lock, so several threads and several processes (on one machine, or on a network file
+ * system with working locks) can register versions of one model at once and still get unique, gap-free numbers. A
+ * process killed at any point leaves every model readable, as it was before or after the interrupted change.
+ */
+public final class FileModelRegistryProvider implements ModelRegistryProvider {
+
+    /** Creates the provider; cheap, touches nothing. */
+    public FileModelRegistryProvider() {
+    }
+
+    @Override
+    public String name() {
+        return "file";
+    }
+
+    @Override
+    public String description() {
+        return "Model registry in a folder (file:<path>), one atomically replaced JSON file per model";
+    }
+
+    @Override
+    public Set<String> uriSchemes() {
+        return Set.of("file");
+    }
+
+    /**
+     * Opens the registry at a {@code file:} location, creating {@code <path>/models} when it is missing. Cheap: no
+     * file is read until the registry is used.
+     *
+     * @param location a {@code file:} URI: relative ({@code file:./mlruns}, {@code file:mlruns}) or absolute
+     *                 ({@code file:/srv/mlruns}, {@code file:///srv/mlruns})
+     * @param config   the host's configuration (no keys are read yet)
+     * @return the registry
+     * @throws ConfigurationException when the location is not a local {@code file:} URI
+     * @throws org.mlops4j.core.tracking.ModelRegistryException when the folder cannot be created
+     */
+    @Override
+    public ModelRegistry open(URI location, MlopsConfig config) {
+        return new FileModelRegistry(location, folderOf(location));
+    }
+
+    /**
+     * Opens the registry kept under a folder.
+     *
+     * @param root the store's root folder; the registry lives in its {@code models} sub-folder
+     * @return the registry
+     */
+    public static ModelRegistry open(Path root) {
+        return new FileModelRegistry(root.toUri(), root);
+    }
+
+    static Path folderOf(URI location) {
+        Objects.requireNonNull(location, "location");
+        if (!"file".equalsIgnoreCase(location.getScheme())) {
+            throw new ConfigurationException("The file model registry serves file: locations; found '" + location
+                    + "'. Use a location such as file:./mlruns.");
+        }
+        try {
+            if (location.isOpaque()) {
+                String path = location.getSchemeSpecificPart();
+                if (path == null || path.isBlank()) {
+                    throw new ConfigurationException("The registry location '" + location + "' names no folder."
+                            + " Use a location such as file:./mlruns.");
+                }
+                return Path.of(path);
+            }
+            if (location.getAuthority() != null && !location.getAuthority().isEmpty()) {
+                throw new ConfigurationException("The registry location '" + location + "' names a host ('"
+                        + location.getAuthority() + "'); only local folders are supported. Mount the share and use"
+                        + " file:/<mount point>/...");
+            }
+            return Path.of(location);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("The registry location '" + location + "' is not a valid folder: "
+                    + e.getMessage() + ". Use a location such as file:./mlruns.", e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.mlops4j.tracking.registry;
+
+import java.net.URI;
+import java.util.Set;
+import org.mlops4j.core.MlopsConfig;
+import org.mlops4j.core.spi.ModelRegistryProvider;
+import org.mlops4j.core.tracking.ModelRegistry;
+import org.mlops4j.tracking.registry.internal.JdbcModelRegistry;
+
+/**
+ * The model registry in a SQL database, for {@code jdbc:} locations: SQLite ({@code jdbc:sqlite:registry.db}), H2
+ * ({@code jdbc:h2:./registry}) and PostgreSQL ({@code jdbc:postgresql://host/db?user=...}). The driver must be on the
+ * class path (SQLite's comes with mlops-core).
+ *
+ * <p>The registry keeps its tables ({@code registered_models}, {@code model_versions}, {@code model_version_tags},
+ * {@code registered_model_tags}, {@code registered_model_aliases}) and its schema version
+ * ({@code registry_schema_version}) apart from a tracking store's, so both can share one database. It creates or
+ * upgrades them when opened. Version numbers are allocated inside a transaction that locks the model's row, so they
+ * are unique and gap-free across threads and processes; SQLite runs in WAL mode with a busy timeout.
+ */
+public final class JdbcModelRegistryProvider implements ModelRegistryProvider {
+
+    /** Creates the provider; cheap, touches nothing. */
+    public JdbcModelRegistryProvider() {
+    }
+
+    @Override
+    public String name() {
+        return "jdbc";
+    }
+
+    @Override
+    public String description() {
+        return "Model registry in SQLite, H2 or PostgreSQL (jdbc:<database>:...)";
+    }
+
+    @Override
+    public Set<String> uriSchemes() {
+        return Set.of("jdbc");
+    }
+
+    /**
+     * Connects to the database and creates or upgrades the registry tables. Called once per registry the host asks
+     * for; the registry keeps a few pooled connections until it is closed.
+     *
+     * @param location a {@code jdbc:sqlite:}, {@code jdbc:h2:} or {@code jdbc:postgresql:} URI
+     * @param config   the host's configuration (no keys are read yet)
+     * @return the registry; the caller closes it
+     * @throws org.mlops4j.core.ConfigurationException      when the database is not one of those supported
+     * @throws org.mlops4j.core.tracking.ModelRegistryException when the database cannot be reached or its tables
+     *                                                      created
+     */
+    @Override
+    public ModelRegistry open(URI location, MlopsConfig config) {
+        return new JdbcModelRegistry(location);
+    }
+}

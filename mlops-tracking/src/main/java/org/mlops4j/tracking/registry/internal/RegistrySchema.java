@@ -1,0 +1,109 @@
+package org.mlops4j.tracking.registry.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.mlops4j.core.tracking.ModelRegistryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registry's tables and their versions. The schema version lives in {@code registry_schema_version}, apart from
+ * the tracking store's, so a registry and a tracking store can share one database. Every statement is idempotent
+ * ({@code IF NOT EXISTS}), and migrations run in a write transaction (on PostgreSQL under an advisory lock), so
+ * several processes may open a new database at once.
+ *
+ * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ */
+public final class RegistrySchema {
+
+    /** The schema version this code reads and writes. */
+    public static final int CURRENT = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrySchema.class);
+
+    private static final List<List<String>> MIGRATIONS = List.of(List.of(
+            """
+            CREATE TABLE IF NOT EXISTS registered_models (
+              model_id VARCHAR(36) NOT NULL PRIMARY KEY,
+              name VARCHAR(255) NOT NULL UNIQUE,
+              created_at BIGINT NOT NULL,
+              updated_at BIGINT NOT NULL,
+              description %TEXT% NOT NULL,
+              last_version INTEGER NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS registered_model_tags (
+              model_id VARCHAR(36) NOT NULL REFERENCES registered_models (model_id),
+              tag_key VARCHAR(250) NOT NULL,
+              tag_value VARCHAR(5000) NOT NULL,
+              PRIMARY KEY (model_id, tag_key))""",
+            """
+            CREATE TABLE IF NOT EXISTS model_versions (
+              model_id VARCHAR(36) NOT NULL REFERENCES registered_models (model_id),
+              version INTEGER NOT NULL,
+              created_at BIGINT NOT NULL,
+              updated_at BIGINT NOT NULL,
+              stage VARCHAR(20) NOT NULL,
+              source %TEXT% NOT NULL,
+              run_id VARCHAR(256),
+              input_schema %TEXT%,
+              description %TEXT% NOT NULL,
+              PRIMARY KEY (model_id, version))""",
+            "CREATE INDEX IF NOT EXISTS model_versions_run_id_idx ON model_versions (run_id)",
+            """
+            CREATE TABLE IF NOT EXISTS model_version_tags (
+              model_id VARCHAR(36) NOT NULL,
+              version INTEGER NOT NULL,
+              tag_key VARCHAR(250) NOT NULL,
+              tag_value VARCHAR(5000) NOT NULL,
+              PRIMARY KEY (model_id, version, tag_key),
+              FOREIGN KEY (model_id, version) REFERENCES model_versions (model_id, version))""",
+            """
+            CREATE TABLE IF NOT EXISTS registered_model_aliases (
+              model_id VARCHAR(36) NOT NULL,
+              alias VARCHAR(255) NOT NULL,
+              version INTEGER NOT NULL,
+              PRIMARY KEY (model_id, alias),
+              FOREIGN KEY (model_id, version) REFERENCES model_versions (model_id, version))"""));
+
+    private RegistrySchema() {
+    }
+
+    /**
+     * Creates or upgrades the tables, in the caller's write transaction.
+     *
+     * @param connection a connection in a write transaction
+     * @param dialect    the database's dialect
+     * @param location   the registry location, for messages
+     * @throws SQLException when a statement fails
+     * @throws ModelRegistryException when the database holds a newer schema than this code knows
+     */
+    public static void migrate(Connection connection, SqlDialect dialect, String location) throws SQLException {
+        dialect.lockForMigration(connection);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS registry_schema_version (version INTEGER NOT NULL)");
+            int found = 0;
+            try (ResultSet rs = statement.executeQuery("SELECT MAX(version) FROM registry_schema_version")) {
+                if (rs.next()) {
+                    found = rs.getInt(1);
+                }
+            }
+            if (found > CURRENT) {
+                throw new ModelRegistryException("The model registry at " + location + " has schema version " + found
+                        + " but this version of mlops4j knows versions up to " + CURRENT + ". Upgrade mlops4j.");
+            }
+            for (int version = found + 1; version <= CURRENT; version++) {
+                for (String sql : MIGRATIONS.get(version - 1)) {
+                    statement.execute(sql.replace("%TEXT%", dialect.largeText()));
+                }
+                LOG.info("Model registry at {}: schema upgraded to version {}", location, version);
+            }
+            if (found < CURRENT) {
+                statement.executeUpdate("DELETE FROM registry_schema_version");
+                statement.executeUpdate("INSERT INTO registry_schema_version (version) VALUES (" + CURRENT + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.mlops4j.tracking.registry;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+class H2ModelRegistryTest extends ModelRegistryContractTest {
+
+    @TempDir
+    Path folder;
+
+    @Override
+    protected URI newStoreLocation() {
+        return URI.create("jdbc:h2:" + folder.resolve("registry"));
+    }
+}

@@ -1,0 +1,143 @@
+package org.mlops4j.tracking.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mlops4j.core.Mlops;
+import org.mlops4j.core.tracking.ModelRegistry;
+import org.mlops4j.core.tracking.ModelVersion;
+import org.mlops4j.core.tracking.NewModelVersion;
+
+/**
+ * Registry stores shared by several JVM processes: two processes registering versions of one model at the same time
+ * get unique numbers, and a process killed in the middle of registering leaves a store that reads, with no partial
+ * version in it.
+ */
+class MultiProcessRegistrationIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path folder;
+
+    static Stream<Arguments> stores() {
+        return Stream.of(Arguments.of("file"), Arguments.of("sqlite"), Arguments.of("postgresql"));
+    }
+
+    @AfterAll
+    static void dropSchemas() throws Exception {
+        if (System.getenv("MLOPS_TEST_POSTGRES_URL") != null || !System.getProperty("mlops.test.postgres.url", "")
+                .isBlank()) {
+            PostgresTestDatabase.dropTestSchemas();
+        }
+    }
+
+    private URI location(String kind) throws Exception {
+        return switch (kind) {
+            case "file" -> folder.resolve("mlruns").toUri();
+            case "sqlite" -> URI.create("jdbc:sqlite:" + folder.resolve("registry.db"));
+            default -> URI.create(PostgresTestDatabase.freshSchemaUrl());
+        };
+    }
+
+    private static ModelRegistry open(URI location) {
+        Mlops mlops = Mlops.builder().build();
+        return mlops.modelRegistryProvider(location).open(location, mlops.config());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void twoProcessesRegisteringVersionsOfOneModelGetUniqueNumbers(String kind) throws Exception {
+        URI location = location(kind);
+        int perProcess = 40;
+        Path start = folder.resolve("start");
+        List<WriterProcesses.Writer> writers = List.of(
+                WriterProcesses.start(location, "shared", "p1", perProcess, start, folder),
+                WriterProcesses.start(location, "shared", "p2", perProcess, start, folder));
+        for (WriterProcesses.Writer w : writers) {
+            w.awaitLines("get ready", x -> x.lines.contains("ready"), 60);
+        }
+        Files.createFile(start);
+        for (WriterProcesses.Writer w : writers) {
+            assertTrue(w.process.waitFor(120, TimeUnit.SECONDS), "writer finished");
+            assertEquals(0, w.process.exitValue(), w.errorText());
+        }
+
+        List<Integer> reported = new ArrayList<>();
+        writers.forEach(w -> reported.addAll(w.registered()));
+        Collections.sort(reported);
+        assertEquals(IntStream.rangeClosed(1, 2 * perProcess).boxed().toList(), reported);
+        // both processes really interleaved: each holds numbers below the other's highest
+        assertTrue(Collections.min(writers.get(0).registered()) < Collections.max(writers.get(1).registered())
+                && Collections.min(writers.get(1).registered()) < Collections.max(writers.get(0).registered()),
+                "the two writers ran at the same time: " + writers.get(0).registered() + " / "
+                        + writers.get(1).registered());
+        try (ModelRegistry registry = open(location)) {
+            List<ModelVersion> versions = registry.listVersions("shared");
+            assertEquals(2 * perProcess, versions.size());
+            for (WriterProcesses.Writer w : writers) {
+                String writer = w == writers.get(0) ? "p1" : "p2";
+                for (int number : w.registered()) {
+                    assertEquals(writer, registry.getVersion("shared", number).tags().get("writer"));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void aProcessKilledWhileRegisteringLeavesAReadableStoreWithoutPartialVersions(String kind) throws Exception {
+        URI location = location(kind);
+        int rounds = 4;
+        for (int round = 0; round < rounds; round++) {
+            Path start = folder.resolve("start-" + round);
+            WriterProcesses.Writer w = WriterProcesses.start(location, "victim", "r" + round, 0, start, folder);
+            w.awaitLines("get ready", x -> x.lines.contains("ready"), 60);
+            Files.createFile(start);
+            int before = 5 + ThreadLocalRandom.current().nextInt(20);
+            w.awaitLines("register " + before + " versions", x -> x.registered().size() >= before, 120);
+            w.process.destroyForcibly();
+            assertTrue(w.process.waitFor(30, TimeUnit.SECONDS));
+
+            try (ModelRegistry registry = open(location)) {
+                List<ModelVersion> versions = registry.listVersions("victim");
+                int highest = versions.get(versions.size() - 1).version();
+                assertEquals(IntStream.rangeClosed(1, highest).boxed().toList(),
+                        versions.stream().map(ModelVersion::version).toList(), "no gap and no duplicate");
+                assertTrue(highest >= Collections.max(w.registered()), "every reported version is stored");
+                Set<String> sources = new HashSet<>();
+                for (ModelVersion v : versions) {
+                    String writer = v.tags().get("writer");
+                    String i = v.tags().get("i");
+                    assertEquals("runs:/" + writer + "x" + i + "/model", v.source(), "complete version " + v);
+                    assertEquals(JSON.readTree(RegistryWriterProcess.SCHEMA), JSON.readTree(v.inputSchema()
+                            .orElseThrow()));
+                    assertTrue(sources.add(v.source()), "each registration stored once: " + v.source());
+                }
+                assertEquals(highest + 1, registry.register(NewModelVersion.builder("victim",
+                                "runs:/parentx" + round + "/model").inputSchema(RegistryWriterProcess.SCHEMA)
+                        .tag("writer", "parent").tag("i", Integer.toString(round)).build()).version(),
+                        "the killed process holds no lock any more");
+                assertEquals(List.of("victim"), registry.listModels().stream().map(m -> m.name()).toList());
+            }
+        }
+    }
+}

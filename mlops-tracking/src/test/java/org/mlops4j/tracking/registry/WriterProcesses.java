@@ -1,0 +1,88 @@
+package org.mlops4j.tracking.registry;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** Starts {@link RegistryWriterProcess} JVMs with this JVM's java command and class path, and reads their output. */
+final class WriterProcesses {
+
+    /** One started writer and the lines it printed so far. */
+    static final class Writer {
+        final Process process;
+        final List<String> lines = new CopyOnWriteArrayList<>();
+        final Path errors;
+
+        Writer(Process process, Path errors) {
+            this.process = process;
+            this.errors = errors;
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        lines.add(line);
+                    }
+                } catch (IOException e) {
+                    // the process was killed; what was read is kept
+                }
+            }, "writer-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        /** @return the version numbers the writer reported */
+        List<Integer> registered() {
+            List<Integer> numbers = new ArrayList<>();
+            for (String line : lines) {
+                if (line.startsWith("registered ")) {
+                    numbers.add(Integer.parseInt(line.substring("registered ".length())));
+                }
+            }
+            return numbers;
+        }
+
+        void awaitLines(String what, java.util.function.Predicate<Writer> done, long timeoutSeconds)
+                throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            while (!done.test(this)) {
+                if (System.nanoTime() > deadline || !process.isAlive() && !done.test(this)) {
+                    throw new AssertionError("Writer did not " + what + " (alive: " + process.isAlive()
+                            + ", output: " + lines + ", errors: " + errorText() + ")");
+                }
+                Thread.sleep(5);
+            }
+        }
+
+        String errorText() {
+            try {
+                return Files.exists(errors) ? Files.readString(errors) : "";
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private WriterProcesses() {
+    }
+
+    static Writer start(URI location, String model, String writer, int count, Path startFile, Path workFolder)
+            throws IOException {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path errors = workFolder.resolve(writer + ".err");
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                RegistryWriterProcess.class.getName(), location.toString(), model, writer, Integer.toString(count),
+                startFile.toString());
+        builder.redirectError(errors.toFile());
+        return new Writer(builder.start(), errors);
+    }
+}
