@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.mlops4j.core.internal.AtomicFiles;
+import org.mlops4j.core.spi.support.AtomicFiles;
 
 /**
  * Writes a {@link Table} as CSV: a header row, then one line per row; fields that hold the separator, a quote or a

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import org.mlops4j.core.internal.AtomicFiles;
+import org.mlops4j.core.spi.support.AtomicFiles;
 
 /** Reads and writes the JSON form of a {@link Schema}, documented on that class. Package-private. */
 final class SchemaJson {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.mlops4j.core.DataException;
-import org.mlops4j.core.internal.AtomicFiles;
+import org.mlops4j.core.spi.support.AtomicFiles;
 
 /**
  * The outcome of {@link Schema#validate(Table, ValidationOptions)}: whether the table is valid, what is wrong with it

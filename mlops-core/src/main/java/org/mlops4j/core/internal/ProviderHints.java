@@ -9,9 +9,9 @@ import org.mlops4j.core.spi.TrackingStoreProvider;
 import org.mlops4j.core.spi.TriggerActionProvider;
 
 /**
- * Which mlops4j artifact ships the providers of each SPI, for the error a user sees when a name is missing.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Which mlops4j artifact ships the providers of each SPI, for the error a user sees when a name is missing.
  */
 public final class ProviderHints {
 

@@ -15,10 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place in mlops4j that calls {@link ServiceLoader}. It loads the providers of one SPI, keys them by name,
- * rejects duplicate and malformed names, and records providers that fail to load instead of giving up on the others.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>The one place in mlops4j that calls {@link ServiceLoader}. It loads the providers of one SPI, keys them by name,
+ * rejects duplicate and malformed names, and records providers that fail to load instead of giving up on the others.
  */
 public final class ProviderLoader {
 

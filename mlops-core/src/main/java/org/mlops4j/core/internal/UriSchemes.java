@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads the scheme of a tracking or registry location, the way stores are matched to providers: {@code file:./mlruns}
+ * This class is internal and is hence not for public use. Its API may change without notice.
+ *
+ * <p>Reads the scheme of a tracking or registry location, the way stores are matched to providers: {@code file:./mlruns}
  * has scheme {@code file}, {@code jdbc:sqlite:runs.db} has {@code jdbc:sqlite} (and falls back to {@code jdbc}), and a
  * bare path is a {@code file} location.
- *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
  */
 public final class UriSchemes {
 

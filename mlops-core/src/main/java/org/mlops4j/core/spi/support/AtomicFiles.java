@@ -1,4 +1,4 @@
-package org.mlops4j.core.internal;
+package org.mlops4j.core.spi.support;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,7 +15,8 @@ import java.nio.file.StandardOpenOption;
  * Crash-safe file replacement: content goes to a temporary file in the target's folder, is forced to disk, and is
  * then renamed over the target in one atomic step. A reader sees the old file or the new one, never half of one.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Stores, report writers and plugins use it for every file that a reader may open while it is being replaced.
+ * Thread-safe: concurrent writers of the same target each write their own temporary file, and the last rename wins.
  */
 public final class AtomicFiles {
 
