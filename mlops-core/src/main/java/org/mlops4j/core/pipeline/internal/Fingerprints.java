@@ -1,6 +1,7 @@
 package org.mlops4j.core.pipeline.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,10 +14,14 @@ import org.mlops4j.core.pipeline.Step;
 
 /**
  * This class is internal and is hence not for public use. Computes a step's fingerprint: the SHA-256 of a canonical
- * JSON document holding the step's name, type, version, parameters (map keys sorted) and the fingerprints of the
- * steps it depends on, keyed by input name and by {@code after} step.
+ * JSON document holding the step's name, type, version, parameters and the fingerprints of the steps it depends on,
+ * keyed by input name and by {@code after} step. Map keys are sorted at every level; when JSON cannot write a
+ * parameter, the parameters are taken as text.
  */
 public final class Fingerprints {
+
+    private static final ObjectWriter COMPACT = PipelineJson.MAPPER.writer()
+            .without(SerializationFeature.INDENT_OUTPUT);
 
     private Fingerprints() {
     }
@@ -32,20 +37,19 @@ public final class Fingerprints {
         document.put("name", step.name());
         document.put("type", step.type());
         document.put("version", step.version());
-        document.put("parameters", canonical(step.parameters()));
-        document.put("inputs", new TreeMap<>(inputFingerprints));
-        document.put("after", new TreeMap<>(afterFingerprints));
-        return sha256(canonicalText(document));
-    }
-
-    private static Object canonical(Map<String, Object> parameters) {
+        document.put("parameters", step.parameters());
+        document.put("inputs", inputFingerprints);
+        document.put("after", afterFingerprints);
+        String text;
         try {
-            return PipelineJson.MAPPER.readTree(PipelineJson.MAPPER.writeValueAsBytes(new TreeMap<>(parameters)));
-        } catch (java.io.IOException | RuntimeException e) {
+            text = COMPACT.writeValueAsString(document);
+        } catch (JsonProcessingException | RuntimeException e) {
             Map<String, String> asText = new TreeMap<>();
-            parameters.forEach((k, v) -> asText.put(k, String.valueOf(v)));
-            return asText;
+            step.parameters().forEach((k, v) -> asText.put(k, String.valueOf(v)));
+            document.put("parameters", asText);
+            text = canonicalText(document);
         }
+        return sha256(text);
     }
 
     /**
@@ -63,7 +67,7 @@ public final class Fingerprints {
 
     private static String canonicalText(Object value) {
         try {
-            return PipelineJson.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+            return COMPACT.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a fingerprint document: " + e.getMessage(), e);
         }
