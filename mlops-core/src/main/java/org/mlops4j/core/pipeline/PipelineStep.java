@@ -1,23 +1,32 @@
 package org.mlops4j.core.pipeline;
 
-import java.util.Map;
-
 /**
- * One step of a pipeline: it reads named inputs and produces named outputs.
+ * What a step does: it reads its inputs and parameters from a {@link StepContext} and returns its outputs.
  *
- * <p>A step must not keep state between runs; the runner may call it from any thread.
+ * <pre>{@code
+ * PipelineStep clean = ctx -> {
+ *     Table raw = ctx.input("raw", Table.class);
+ *     ctx.log().info("cleaning {} rows", raw.rowCount());
+ *     return StepResult.of("clean", raw.filter(...));
+ * };
+ * }</pre>
+ *
+ * <p>The runner calls {@link #run} once per attempt, on one of its worker threads, possibly several times when the
+ * step is retried, and possibly concurrently for different pipeline runs; an implementation must therefore not keep
+ * state between calls, or must keep it thread-safe. A step that runs long should check
+ * {@link StepContext#isCancelled()} or react to thread interruption, which is how timeouts and cancellation reach it.
  */
+@FunctionalInterface
 public interface PipelineStep {
 
-    /** @return the step's name, unique within its pipeline */
-    String name();
-
     /**
-     * Runs the step.
+     * Runs one attempt of the step.
      *
-     * @param inputs the outputs of upstream steps that this step declared as inputs, by name
-     * @return this step's outputs, by name
-     * @throws Exception any failure; the runner records it and applies the step's retry policy
+     * @param context the step's inputs, parameters, attempt number, log and cancellation flag
+     * @return the step's outputs (every output the step declares, and no other), and optionally which downstream
+     *         steps to run when the step is a branch
+     * @throws Exception any failure; the runner records it with its stack trace and applies the step's
+     *                   {@link RetryPolicy}
      */
-    Map<String, Object> run(Map<String, Object> inputs) throws Exception;
+    StepResult run(StepContext context) throws Exception;
 }
