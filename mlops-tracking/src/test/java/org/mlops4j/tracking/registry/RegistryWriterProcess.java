@@ -42,6 +42,11 @@ public final class RegistryWriterProcess {
                         .inputSchema(SCHEMA).tag("writer", writer).tag("i", Integer.toString(i)).build()).version();
                 System.out.println("registered " + number);
                 System.out.flush();
+                if (count > 0) {
+                    // a short pause keeps both writers busy over the same window even on a loaded machine, so
+                    // that the test really sees them interleave
+                    Thread.sleep(10);
+                }
             }
         }
     }
