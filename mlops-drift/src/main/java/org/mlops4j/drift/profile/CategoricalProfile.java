@@ -118,8 +118,8 @@ public final class CategoricalProfile implements ColumnProfile {
         }
         var sketch = state.distinctSketch();
         long upper = count();
-        return new DistinctCount(Math.min(upper, sketch.getEstimate()), Math.min(upper, sketch.getLowerBound(2)),
-                Math.min(upper, sketch.getUpperBound(2)), false);
+        return new DistinctCount(Math.min(upper, sketch.getEstimate()), Math.min(upper, sketch.getLowerBound(3)),
+                Math.min(upper, sketch.getUpperBound(3)), false);
     }
 
     @Override

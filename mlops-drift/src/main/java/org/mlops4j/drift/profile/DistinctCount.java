@@ -2,7 +2,7 @@ package org.mlops4j.drift.profile;
 
 /**
  * The number of distinct values in a column: exact while the profile counts values one by one, otherwise a CPC
- * sketch's estimate with bounds at two standard errors (about 95% confidence).
+ * sketch's estimate with bounds at three standard errors (about 99.7% confidence).
  *
  * @param estimate   the count or its estimate
  * @param lowerBound the lower bound (equal to the estimate when exact)

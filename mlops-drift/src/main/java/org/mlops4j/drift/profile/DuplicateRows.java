@@ -3,7 +3,7 @@ package org.mlops4j.drift.profile;
 /**
  * How many rows repeat an earlier row (pandas' {@code duplicated().sum()}): exact while the profile counted distinct
  * rows one by one (up to {@link ProfileOptions#duplicateRowsExactLimit()} distinct rows, from 64-bit row hashes),
- * otherwise {@code rows - estimated distinct rows} from a CPC sketch, with bounds at two standard errors. An
+ * otherwise {@code rows - estimated distinct rows} from a CPC sketch, with bounds at three standard errors. An
  * estimate is coarse: its error is about one percent of the distinct rows, so it tells "many duplicates" from "few"
  * but not 0 from 100 in a large table.
  *

@@ -330,11 +330,11 @@ public final class NumericProfile implements ColumnProfile {
             return counts;
         }
         long n = finiteCount();
-        double previous = rank(edges[0], false);
+        double previous = Math.rint(rank(edges[0], false) * n); // ranks are whole weights over n
         for (int i = 0; i < bins; i++) {
-            double next = i == bins - 1 ? rank(edges[bins], true) : rank(edges[i + 1], false);
-            counts[i] = Math.max(0.0, next - previous) * n;
-            previous = next;
+            double next = Math.rint((i == bins - 1 ? rank(edges[bins], true) : rank(edges[i + 1], false)) * n);
+            counts[i] = Math.max(0.0, next - previous);
+            previous = Math.max(previous, next);
         }
         return counts;
     }
@@ -366,8 +366,8 @@ public final class NumericProfile implements ColumnProfile {
         }
         var sketch = state.distinctSketch();
         long upper = count() - state.nan();
-        return new DistinctCount(Math.min(upper, sketch.getEstimate()), Math.min(upper, sketch.getLowerBound(2)),
-                Math.min(upper, sketch.getUpperBound(2)), false);
+        return new DistinctCount(Math.min(upper, sketch.getEstimate()), Math.min(upper, sketch.getLowerBound(3)),
+                Math.min(upper, sketch.getUpperBound(3)), false);
     }
 
     @Override

@@ -148,8 +148,8 @@ public final class TableProfile {
         }
         double rows = duplicates.rows();
         return Optional.of(new DuplicateRows(duplicates.rows(), rows - duplicates.distinctRows(),
-                Math.max(0, rows - duplicates.distinctRowsUpperBound(2)),
-                Math.max(0, rows - duplicates.distinctRowsLowerBound(2)), duplicates.isExact()));
+                Math.max(0, rows - duplicates.distinctRowsUpperBound(3)),
+                Math.max(0, rows - duplicates.distinctRowsLowerBound(3)), duplicates.isExact()));
     }
 
     /** @return Pearson correlations for each pair of profiled numeric columns, in column order */
