@@ -90,6 +90,22 @@ public final class CategoricalProfile implements ColumnProfile {
         return List.copyOf(all.subList(0, Math.min(limit, all.size())));
     }
 
+    /**
+     * @return every level with its count when {@link #exact()}; otherwise the levels the sketch finds frequent with
+     *         no false positives (true count above the sketch's maximum error), most frequent first
+     */
+    public List<ValueCount> reliableValues() {
+        if (exact()) {
+            return allValues();
+        }
+        List<ValueCount> out = new ArrayList<>();
+        for (ItemsSketch.Row<String> row : state.frequentItems().getFrequentItems(ErrorType.NO_FALSE_POSITIVES)) {
+            out.add(new ValueCount(row.getItem(), row.getEstimate(), row.getLowerBound(), row.getUpperBound()));
+        }
+        out.sort(Comparator.comparingLong(ValueCount::count).reversed().thenComparing(ValueCount::value));
+        return List.copyOf(out);
+    }
+
     /** @return every level with its count, when {@link #exact()}; the sketch's heavy hitters otherwise */
     public List<ValueCount> allValues() {
         return topValues(Integer.MAX_VALUE);

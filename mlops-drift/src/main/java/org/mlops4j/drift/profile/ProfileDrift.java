@@ -27,12 +27,19 @@ import org.mlops4j.drift.profile.internal.WeightedSample;
  *       for long-tailed data; the error measured on a million log-normal values is far smaller (see the tests).</li>
  *   <li><b>PSI</b> and <b>Jensen-Shannon</b>: on Evidently's bins (or reference quantiles, see {@link DriftBinning});
  *       the shares of each bin come from the sketches' CDFs, each within {@code e} of the truth. No bound is proven
- *       for the logarithmic formulas; on a million normal or log-normal values the error measured is below 0.002 for
- *       PSI and below 0.003 for Jensen-Shannon at the default {@code k}.</li>
+ *       for the logarithmic formulas: the error is about {@code sum(d_i^2 / p_i)} over bins with share {@code p_i}
+ *       and share error {@code d_i <= 2e}, so it sits in the small bins at the tails. Measured on a million normal
+ *       and log-normal values at the default {@code k}: Evidently's Sturges bins, PSI within 0.03 and Jensen-Shannon
+ *       within 0.012 of the exact values; reference-decile bins, PSI within 0.0005 and Jensen-Shannon within 0.0015.
+ *       For monitoring from sketches prefer {@link DriftBinning#REFERENCE_QUANTILES} or a larger {@code k}.</li>
+ *   <li>Measured on the same data: KS statistic within 0.0023 (bound 0.0054), normed Wasserstein within 0.0065.</li>
  * </ul>
  * Every score is exact when both profiles are exact: few values (the sketch has not compacted) or few distinct values
  * (counted one by one). Categorical columns are exact while both profiles count their levels exactly; beyond, the
- * levels the frequent-items sketches vouch for get a bin each and the rest share one "other" bin.
+ * levels that either frequent-items sketch finds frequent without false positives get a bin each (counted at the
+ * middle of each sketch's bounds) and the rest share one "other" bin, which hides drift spread over rare levels
+ * (on 2000 Zipf-like levels with 50 counted exactly: Jensen-Shannon 0.090 against 0.114 exact). Raise
+ * {@link ProfileOptions#categoryExactLimit()} above a column's number of levels to keep it exact.
  *
  * <p>The default score per column follows Evidently's choice of default test: for numeric columns with more than 5
  * distinct values, KS when the reference has at most 1000 values and Wasserstein above; otherwise Jensen-Shannon
@@ -144,15 +151,15 @@ public final class ProfileDrift {
         }
         boolean exact = ref.exact() && cur.exact();
         Set<String> keys = new TreeSet<>();
-        ref.allValues().forEach(v -> keys.add(v.value()));
-        cur.allValues().forEach(v -> keys.add(v.value()));
+        ref.reliableValues().forEach(v -> keys.add(v.value()));
+        cur.reliableValues().forEach(v -> keys.add(v.value()));
         int bins = keys.size() + (exact ? 0 : 1);
         double[] r = new double[bins];
         double[] c = new double[bins];
         int i = 0;
         for (String key : keys) {
-            r[i] = (double) ref.frequency(key).count() / n;
-            c[i] = (double) cur.frequency(key).count() / m;
+            r[i] = midpoint(ref.frequency(key)) / n;
+            c[i] = midpoint(cur.frequency(key)) / m;
             i++;
         }
         if (!exact) {
@@ -167,6 +174,10 @@ public final class ProfileDrift {
                 new DriftScore("jensenshannon", js, bound, options.jensenShannonThreshold(),
                         js >= options.jensenShannonThreshold(), exact));
         return new ColumnProfileDrift(ref.name(), ref.type(), n, m, scores, Optional.empty(), "jensenshannon");
+    }
+
+    private static double midpoint(ValueCount count) {
+        return (count.lowerBound() + count.upperBound()) / 2.0;
     }
 
     /**
