@@ -130,9 +130,14 @@ public final class DuplicateRowCounter {
         return exact != null;
     }
 
-    /** @return the distinct row hashes, or {@code null} when counted by sketch */
+    /** @return the distinct row hashes in ascending order, or {@code null} when counted by sketch */
     public long[] hashes() {
-        return exact == null ? null : exact.toArray();
+        if (exact == null) {
+            return null;
+        }
+        long[] hashes = exact.toArray();
+        java.util.Arrays.sort(hashes);
+        return hashes;
     }
 
     /** @return the sketch, or {@code null} while counting exactly */
