@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -166,9 +165,7 @@ public record ReferenceProfile(String name, Instant createdAt, Map<String, Strin
                     + root.get("createdAt") + "; expected an ISO-8601 instant such as 2024-05-01T12:00:00Z", e);
         }
         Map<String, String> metadata = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = root.path("metadata").fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : root.path("metadata").properties()) {
             metadata.put(field.getKey(), field.getValue().asText());
         }
         TableProfile profile;

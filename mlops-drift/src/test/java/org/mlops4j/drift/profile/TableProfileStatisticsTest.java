@@ -57,10 +57,10 @@ class TableProfileStatisticsTest {
     void quantilesInterpolateLikeNumpyWhileExact() {
         NumericProfile x = TableProfile.of(mixedTable()).numeric("x");
         assertTrue(x.quantilesExact());
-        EXPECTED.get("x").get("quantiles").fields().forEachRemaining(q ->
+        EXPECTED.get("x").get("quantiles").properties().forEach(q ->
                 close(q.getValue().asDouble(), x.quantile(Double.parseDouble(q.getKey())), 1e-12, "q" + q.getKey()));
         NumericProfile small = TableProfile.of(mixedTable()).numeric("small");
-        EXPECTED.get("small").get("quantiles").fields().forEachRemaining(q ->
+        EXPECTED.get("small").get("quantiles").properties().forEach(q ->
                 close(q.getValue().asDouble(), small.quantile(Double.parseDouble(q.getKey())), 1e-12,
                         "small q" + q.getKey()));
         close(EXPECTED.get("small").get("skew").asDouble(), small.skewness(), 1e-10, "small skew");
@@ -117,7 +117,7 @@ class TableProfileStatisticsTest {
 
     private static Map<String, Long> toCounts(JsonNode node) {
         Map<String, Long> out = new java.util.HashMap<>();
-        node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asLong()));
+        node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asLong()));
         return out;
     }
 
