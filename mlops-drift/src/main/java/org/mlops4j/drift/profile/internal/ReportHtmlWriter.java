@@ -1,0 +1,249 @@
+package org.mlops4j.drift.profile.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mlops4j.drift.profile.Alert;
+import org.mlops4j.drift.profile.ColumnSummary;
+import org.mlops4j.drift.profile.Correlation;
+import org.mlops4j.drift.profile.HistogramBin;
+import org.mlops4j.drift.profile.NumericSummary;
+import org.mlops4j.drift.profile.ProfileReport;
+import org.mlops4j.drift.profile.ReportOverview;
+import org.mlops4j.drift.profile.ValueCount;
+
+/**
+ * Renders a {@link ProfileReport} as one self-contained HTML page: no scripts, no external resources, charts as
+ * inline SVG (a histogram per numeric column, a bar chart of top values per other column). Every piece of user text
+ * (title, column names, levels) is HTML-escaped.
+ *
+ * <p>This class is internal and is hence not for public use.
+ */
+public final class ReportHtmlWriter {
+
+    private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:2em;color:#222}"
+            + "table{border-collapse:collapse;margin:.5em 0}td,th{padding:2px 10px;text-align:left;"
+            + "border-bottom:1px solid #eee}th{font-weight:600}.column{border:1px solid #ddd;border-radius:6px;"
+            + "padding:1em;margin:1em 0}.type{color:#666;font-size:.8em;margin-left:.5em}.stats{display:flex;"
+            + "gap:2em;flex-wrap:wrap}.alert{color:#a33}.bar{fill:#4a7ab5}.num{text-align:right}"
+            + "svg text{font-size:11px;fill:#333}";
+
+    private ReportHtmlWriter() {
+    }
+
+    /**
+     * @param report a report
+     * @return the HTML page
+     */
+    public static String write(ProfileReport report) {
+        StringBuilder out = new StringBuilder(16_384);
+        out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                .append(escape(report.title())).append("</title><style>").append(STYLE).append("</style></head>\n")
+                .append("<body><h1>").append(escape(report.title())).append("</h1><p>Profile report, ")
+                .append(escape(report.createdAt().toString())).append("</p>\n");
+        overview(out, report.overview());
+        alerts(out, report.alerts());
+        out.append("<section id=\"variables\"><h2>Variables</h2>\n");
+        for (ColumnSummary column : report.columns()) {
+            column(out, column);
+        }
+        out.append("</section>\n");
+        correlations(out, report);
+        out.append("</body></html>\n");
+        return out.toString();
+    }
+
+    private static void overview(StringBuilder out, ReportOverview o) {
+        out.append("<section id=\"overview\"><h2>Overview</h2><table>");
+        row(out, "Number of variables", String.valueOf(o.columns()));
+        row(out, "Number of observations", String.valueOf(o.rows()));
+        row(out, "Missing cells", String.valueOf(o.missingCells()));
+        row(out, "Missing cells (%)", percent(o.missingCellsFraction()));
+        o.duplicateRows().ifPresent(d -> {
+            row(out, "Duplicate rows", (d.exact() ? "" : "about ") + Math.round(d.duplicates())
+                    + (d.exact() ? "" : " (" + Math.round(d.lowerBound()) + " to " + Math.round(d.upperBound()) + ")"));
+            row(out, "Duplicate rows (%)", percent(d.fraction()));
+        });
+        for (Map.Entry<String, Integer> type : o.columnsByType().entrySet()) {
+            row(out, "Columns: " + type.getKey(), String.valueOf(type.getValue()));
+        }
+        out.append("</table></section>\n");
+    }
+
+    private static void alerts(StringBuilder out, List<Alert> alerts) {
+        out.append("<section id=\"alerts\"><h2>Alerts (").append(alerts.size()).append(")</h2><ul>");
+        for (Alert alert : alerts) {
+            out.append("<li class=\"alert\"><strong>").append(alert.type().name()).append("</strong> ")
+                    .append(escape(alert.message())).append("</li>");
+        }
+        out.append("</ul></section>\n");
+    }
+
+    private static void column(StringBuilder out, ColumnSummary c) {
+        out.append("<div class=\"column\"><h3>").append(escape(c.name())).append("<span class=\"type\">")
+                .append(c.type().key()).append("</span></h3><div class=\"stats\"><table>");
+        row(out, "Distinct", (c.distinct().exact() ? "" : "about ") + c.distinct().rounded());
+        row(out, "Missing", c.missing() + " (" + percent(c.missingFraction()) + ")");
+        row(out, "Values", String.valueOf(c.count()));
+        if (c.numeric().isPresent()) {
+            NumericSummary n = c.numeric().get();
+            row(out, "Mean", number(n.mean()));
+            row(out, "Std", number(n.standardDeviation()));
+            row(out, "Minimum", number(n.min()));
+            row(out, "Maximum", number(n.max()));
+            row(out, "Zeros", String.valueOf(n.zeros()));
+            row(out, "Negative", String.valueOf(n.negatives()));
+            row(out, "Infinite", String.valueOf(n.infinite()));
+            out.append("</table><table>");
+            for (Map.Entry<String, Double> q : n.quantiles().entrySet()) {
+                row(out, q.getKey(), number(q.getValue()));
+            }
+            row(out, "IQR", number(n.interquartileRange()));
+            row(out, "Skewness", number(n.skewness()));
+            row(out, "Kurtosis", number(n.kurtosis()));
+            row(out, "CV", number(n.coefficientOfVariation()));
+            row(out, "Quantiles", n.quantilesExact() ? "exact"
+                    : "within " + number(n.rankError()) + " in rank (99%)");
+        }
+        out.append("</table>");
+        if (c.numeric().isPresent()) {
+            histogram(out, c.histogram(), c.name());
+        } else {
+            bars(out, c.topValues(), c.count(), c.name());
+        }
+        out.append("</div>");
+        if (c.numeric().isPresent() && !c.topValues().isEmpty()) {
+            out.append("<table><tr><th>Common value</th><th class=\"num\">Count</th></tr>");
+            for (ValueCount v : c.topValues()) {
+                out.append("<tr><td>").append(escape(v.value())).append("</td><td class=\"num\">").append(v.count())
+                        .append("</td></tr>");
+            }
+            out.append("</table>");
+        }
+        out.append("</div>\n");
+    }
+
+    private static void histogram(StringBuilder out, List<HistogramBin> bins, String column) {
+        int width = 420;
+        int height = 140;
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
+                .append(height + 20).append("\" role=\"img\" aria-label=\"Histogram of ").append(escape(column))
+                .append("\">");
+        if (bins.isEmpty()) {
+            out.append("<text x=\"10\" y=\"20\">no finite values</text></svg>");
+            return;
+        }
+        double max = bins.stream().mapToDouble(HistogramBin::count).max().orElse(1);
+        double barWidth = (double) width / bins.size();
+        for (int i = 0; i < bins.size(); i++) {
+            HistogramBin bin = bins.get(i);
+            double h = max == 0 ? 0 : bin.count() / max * height;
+            out.append(String.format(Locale.ROOT, "<rect class=\"bar\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" "
+                    + "height=\"%.2f\"><title>[%s, %s%s: %s</title></rect>", i * barWidth, height - h,
+                    Math.max(0.5, barWidth - 1), h, number(bin.lower()), number(bin.upper()),
+                    i == bins.size() - 1 ? "]" : ")", number(bin.count())));
+        }
+        out.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%s</text><text x=\"%d\" y=\"%d\" "
+                        + "text-anchor=\"end\">%s</text></svg>", height + 15, number(bins.get(0).lower()), width,
+                height + 15, number(bins.get(bins.size() - 1).upper())));
+    }
+
+    private static void bars(StringBuilder out, List<ValueCount> values, long total, String column) {
+        int barHeight = 18;
+        int width = 420;
+        int labelWidth = 150;
+        int height = Math.max(1, values.size()) * barHeight + 4;
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
+                .append(height).append("\" role=\"img\" aria-label=\"Top values of ").append(escape(column))
+                .append("\">");
+        if (values.isEmpty()) {
+            out.append("<text x=\"10\" y=\"14\">no values</text></svg>");
+            return;
+        }
+        long max = values.stream().mapToLong(ValueCount::count).max().orElse(1);
+        for (int i = 0; i < values.size(); i++) {
+            ValueCount v = values.get(i);
+            double w = max == 0 ? 0 : (double) v.count() / max * (width - labelWidth - 70);
+            int y = i * barHeight + 2;
+            String label = v.value().length() > 24 ? v.value().substring(0, 23) + "\u2026" : v.value();
+            out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>"
+                            + "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%.2f\" height=\"%d\"><title>%s: %d</title>"
+                            + "</rect><text x=\"%.2f\" y=\"%d\">%d (%s)</text>", labelWidth - 5, y + 13,
+                    escape(label), labelWidth, y, w, barHeight - 4, escape(v.value()), v.count(),
+                    labelWidth + w + 4, y + 13, v.count(), percent(total == 0 ? 0 : (double) v.count() / total)));
+        }
+        out.append("</svg>");
+    }
+
+    private static void correlations(StringBuilder out, ProfileReport report) {
+        out.append("<section id=\"correlations\"><h2>Correlations</h2>");
+        List<Correlation> correlations = report.correlations();
+        if (correlations.isEmpty()) {
+            out.append("<p>Fewer than two numeric columns.</p></section>\n");
+            return;
+        }
+        out.append("<table><tr><th>Column</th><th>Column</th><th class=\"num\">Pearson r</th>"
+                + "<th class=\"num\">Pairs</th></tr>");
+        for (Correlation c : correlations) {
+            double r = Double.isNaN(c.pearson()) ? 0 : c.pearson();
+            String color = r >= 0 ? String.format(Locale.ROOT, "rgba(74,122,181,%.2f)", Math.abs(r))
+                    : String.format(Locale.ROOT, "rgba(181,74,74,%.2f)", Math.abs(r));
+            out.append("<tr><td>").append(escape(c.first())).append("</td><td>").append(escape(c.second()))
+                    .append("</td><td class=\"num\" style=\"background:").append(color).append("\">")
+                    .append(number(c.pearson())).append("</td><td class=\"num\">").append(c.pairs())
+                    .append("</td></tr>");
+        }
+        out.append("</table></section>\n");
+    }
+
+    private static void row(StringBuilder out, String name, String value) {
+        out.append("<tr><th>").append(escape(name)).append("</th><td class=\"num\">").append(escape(value))
+                .append("</td></tr>");
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    }
+
+    /**
+     * @param value a number
+     * @return a short display form: whole numbers without decimals, others with six significant digits,
+     *         {@code "n/a"} for NaN
+     */
+    public static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        String text = String.format(Locale.ROOT, "%.6g", value);
+        if (text.contains("e")) {
+            return text;
+        }
+        return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
+    }
+
+    /**
+     * @param text any text
+     * @return the text with {@code & < > " '} replaced by character references
+     */
+    public static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
