@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ForkJoinTask;
 import org.mlops4j.core.DataException;
+import org.mlops4j.core.internal.DoubleSorting;
 
 /**
  * The reference and current values of one column, ready for a {@link DriftDetector}: no missing values, no
@@ -21,6 +23,11 @@ import org.mlops4j.core.DataException;
  */
 public final class DriftSamples {
 
+    /** From this many values in both samples together, the two samples are sorted on two threads. */
+    private static final int PARALLEL_SORT_SIZE = 1 << 17;
+    /** Up to this many distinct values, levels are found by a scan instead of by sorting. */
+    private static final int FEW_DISTINCT = 32;
+
     private final String column;
     private final DriftColumnType columnType;
     private final long seed;
@@ -29,6 +36,7 @@ public final class DriftSamples {
     private volatile double[] referenceSorted;
     private volatile double[] currentSorted;
     private volatile Levels levels;
+    private volatile int distinctCount = -1;
 
     private record Levels(List<String> labels, double[] numbers, int[] referenceCodes, int[] currentCodes,
                           int[] referenceCounts, int[] currentCounts) {
@@ -200,9 +208,8 @@ public final class DriftSamples {
     public double[] referenceSorted() {
         double[] sorted = referenceSorted;
         if (sorted == null) {
-            sorted = numbers(referenceValues).clone();
-            Arrays.sort(sorted);
-            referenceSorted = sorted;
+            sortBoth();
+            sorted = referenceSorted;
         }
         return sorted;
     }
@@ -211,11 +218,29 @@ public final class DriftSamples {
     public double[] currentSorted() {
         double[] sorted = currentSorted;
         if (sorted == null) {
-            sorted = numbers(currentValues).clone();
-            Arrays.sort(sorted);
-            currentSorted = sorted;
+            sortBoth();
+            sorted = currentSorted;
         }
         return sorted;
+    }
+
+    /**
+     * Sorts both samples at once (tests that need one sorted sample need the other too); large samples are sorted on
+     * two threads, the current one as a fork-join task.
+     */
+    private void sortBoth() {
+        double[] ref = numbers(referenceValues).clone();
+        double[] cur = numbers(currentValues).clone();
+        if ((long) ref.length + cur.length >= PARALLEL_SORT_SIZE && Runtime.getRuntime().availableProcessors() > 1) {
+            ForkJoinTask<?> other = ForkJoinTask.adapt(() -> DoubleSorting.sort(cur)).fork();
+            DoubleSorting.sort(ref);
+            other.join();
+        } else {
+            DoubleSorting.sort(ref);
+            DoubleSorting.sort(cur);
+        }
+        referenceSorted = ref;
+        currentSorted = cur;
     }
 
     /** @return the distinct values of both samples, sorted, as text (numbers as {@link Double#toString}) */
@@ -226,6 +251,25 @@ public final class DriftSamples {
     /** @return the number of distinct values in both samples together */
     public int levelCount() {
         return levelData().referenceCounts().length;
+    }
+
+    /**
+     * @return the number of distinct values in both samples together, as {@link #levelCount()}, but without coding
+     *         each row (cheaper for numbers with many distinct values)
+     */
+    public int distinctCount() {
+        int count = distinctCount;
+        if (count < 0) {
+            Levels l = levels;
+            if (l != null || !isNumeric()) {
+                count = levelData().referenceCounts().length;
+            } else {
+                double[] few = fewDistinct(referenceValues, currentValues);
+                count = few != null ? few.length : mergedDistinctCount(referenceSorted(), currentSorted());
+            }
+            distinctCount = count;
+        }
+        return count;
     }
 
     /** @return for numeric samples, the distinct values of both samples in ascending order (shared; read-only) */
@@ -259,13 +303,58 @@ public final class DriftSamples {
     private Levels levelData() {
         Levels l = levels;
         if (l == null) {
-            l = numericLevels(referenceSorted(), currentSorted(), referenceValues, currentValues);
+            double[] few = fewDistinct(referenceValues, currentValues);
+            l = few != null ? levelsOf(few, referenceValues, currentValues)
+                    : levelsOf(mergedDistinct(referenceSorted(), currentSorted()), referenceValues, currentValues);
             levels = l;
         }
         return l;
     }
 
-    private static Levels numericLevels(double[] refSorted, double[] curSorted, double[] ref, double[] cur) {
+    /** The distinct values of both samples, sorted, when there are at most {@value #FEW_DISTINCT}; else null. */
+    private static double[] fewDistinct(double[] ref, double[] cur) {
+        double[] seen = new double[FEW_DISTINCT];
+        int n = 0;
+        double last = Double.NaN;
+        for (double[] values : new double[][] {ref, cur}) {
+            for (double v : values) {
+                if (v == last) {
+                    continue;
+                }
+                int k = 0;
+                while (k < n && seen[k] != v) {
+                    k++;
+                }
+                if (k == n) {
+                    if (n == FEW_DISTINCT) {
+                        return null;
+                    }
+                    seen[n++] = v;
+                }
+                last = v;
+            }
+        }
+        double[] distinct = Arrays.copyOf(seen, n);
+        Arrays.sort(distinct);
+        return distinct;
+    }
+
+    private static int mergedDistinctCount(double[] a, double[] b) {
+        int n = 0;
+        int i = 0;
+        int j = 0;
+        double last = Double.NaN;
+        while (i < a.length || j < b.length) {
+            double next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+            if (n == 0 || next != last) {
+                n++;
+                last = next;
+            }
+        }
+        return n;
+    }
+
+    private static double[] mergedDistinct(double[] refSorted, double[] curSorted) {
         double[] distinct = new double[refSorted.length + curSorted.length];
         int n = 0;
         int i = 0;
@@ -277,7 +366,11 @@ public final class DriftSamples {
                 distinct[n++] = next;
             }
         }
-        double[] numbers = Arrays.copyOf(distinct, n);
+        return Arrays.copyOf(distinct, n);
+    }
+
+    private static Levels levelsOf(double[] numbers, double[] ref, double[] cur) {
+        int n = numbers.length;
         int[] refCodes = new int[ref.length];
         int[] curCodes = new int[cur.length];
         int[] refCounts = new int[n];
