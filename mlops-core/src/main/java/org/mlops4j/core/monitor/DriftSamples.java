@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ForkJoinTask;
 import org.mlops4j.core.DataException;
 import org.mlops4j.core.internal.DoubleSorting;
+import org.mlops4j.core.internal.FewDistinctValues;
 
 /**
  * The reference and current values of one column, ready for a {@link DriftDetector}: no missing values, no
@@ -261,12 +262,14 @@ public final class DriftSamples {
         int count = distinctCount;
         if (count < 0) {
             Levels l = levels;
-            if (l != null || !isNumeric()) {
-                count = levelData().referenceCounts().length;
-            } else {
-                double[] few = fewDistinct(referenceValues, currentValues);
-                count = few != null ? few.length : mergedDistinctCount(referenceSorted(), currentSorted());
+            if (l == null && isNumeric()) {
+                l = fewLevels(referenceValues, currentValues); // few values: the levels are needed next anyway
+                if (l != null) {
+                    levels = l;
+                }
             }
+            count = l != null || !isNumeric() ? levelData().referenceCounts().length
+                    : mergedDistinctCount(referenceSorted(), currentSorted());
             distinctCount = count;
         }
         return count;
@@ -303,40 +306,54 @@ public final class DriftSamples {
     private Levels levelData() {
         Levels l = levels;
         if (l == null) {
-            double[] few = fewDistinct(referenceValues, currentValues);
-            l = few != null ? levelsOf(few, referenceValues, currentValues)
-                    : levelsOf(mergedDistinct(referenceSorted(), currentSorted()), referenceValues, currentValues);
+            l = fewLevels(referenceValues, currentValues);
+            if (l == null) {
+                l = levelsOf(mergedDistinct(referenceSorted(), currentSorted()), referenceValues, currentValues);
+            }
             levels = l;
         }
         return l;
     }
 
-    /** The distinct values of both samples, sorted, when there are at most {@value #FEW_DISTINCT}; else null. */
-    private static double[] fewDistinct(double[] ref, double[] cur) {
-        double[] seen = new double[FEW_DISTINCT];
-        int n = 0;
-        double last = Double.NaN;
-        for (double[] values : new double[][] {ref, cur}) {
-            for (double v : values) {
-                if (v == last) {
-                    continue;
-                }
-                int k = 0;
-                while (k < n && seen[k] != v) {
-                    k++;
-                }
-                if (k == n) {
-                    if (n == FEW_DISTINCT) {
-                        return null;
-                    }
-                    seen[n++] = v;
-                }
-                last = v;
+    /**
+     * The levels in one pass over both samples when there are at most {@value #FEW_DISTINCT} distinct values; null
+     * (after looking at only a few values, for continuous data) when there are more.
+     */
+    private static Levels fewLevels(double[] ref, double[] cur) {
+        FewDistinctValues index = new FewDistinctValues(FEW_DISTINCT);
+        int[] refCodes = new int[ref.length];
+        int[] curCodes = new int[cur.length];
+        for (int i = 0; i < ref.length; i++) {
+            if ((refCodes[i] = index.add(ref[i])) < 0) {
+                return null;
             }
         }
-        double[] distinct = Arrays.copyOf(seen, n);
-        Arrays.sort(distinct);
-        return distinct;
+        for (int i = 0; i < cur.length; i++) {
+            if ((curCodes[i] = index.add(cur[i])) < 0) {
+                return null;
+            }
+        }
+        double[] numbers = index.sortedValues();
+        int[] ranks = index.ranks();
+        int[] refCounts = new int[numbers.length];
+        int[] curCounts = new int[numbers.length];
+        for (int i = 0; i < refCodes.length; i++) {
+            refCodes[i] = ranks[refCodes[i]];
+            refCounts[refCodes[i]]++;
+        }
+        for (int i = 0; i < curCodes.length; i++) {
+            curCodes[i] = ranks[curCodes[i]];
+            curCounts[curCodes[i]]++;
+        }
+        return new Levels(labels(numbers), numbers, refCodes, curCodes, refCounts, curCounts);
+    }
+
+    private static List<String> labels(double[] numbers) {
+        List<String> labels = new ArrayList<>(numbers.length);
+        for (double number : numbers) {
+            labels.add(Double.toString(number));
+        }
+        return List.copyOf(labels);
     }
 
     private static int mergedDistinctCount(double[] a, double[] b) {
@@ -383,11 +400,7 @@ public final class DriftSamples {
             curCodes[k] = Arrays.binarySearch(numbers, cur[k]);
             curCounts[curCodes[k]]++;
         }
-        List<String> labels = new ArrayList<>(n);
-        for (double number : numbers) {
-            labels.add(Double.toString(number));
-        }
-        return new Levels(List.copyOf(labels), numbers, refCodes, curCodes, refCounts, curCounts);
+        return new Levels(labels(numbers), numbers, refCodes, curCodes, refCounts, curCounts);
     }
 
     private double[] numbers(double[] values) {

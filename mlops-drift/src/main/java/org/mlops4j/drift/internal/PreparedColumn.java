@@ -10,6 +10,7 @@ import org.mlops4j.core.data.Column;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.TextColumn;
 import org.mlops4j.core.data.TimestampColumn;
+import org.mlops4j.core.internal.FewDistinctValues;
 import org.mlops4j.core.monitor.DriftColumnType;
 import org.mlops4j.core.monitor.DriftSamples;
 import org.mlops4j.drift.ColumnDistribution;
@@ -40,29 +41,13 @@ public record PreparedColumn(DriftSamples samples, int referenceDropped, int cur
      */
     public static DriftColumnType inferType(Column reference, Column current) {
         if (reference instanceof NumericColumn ref && current instanceof NumericColumn cur) {
-            double[] seen = new double[INTEGER_CARDINALITY_LIMIT];
-            int distinct = 0;
-            double last = Double.NaN;
+            FewDistinctValues distinct = new FewDistinctValues(INTEGER_CARDINALITY_LIMIT);
             for (NumericColumn column : new NumericColumn[] {ref, cur}) {
                 for (int i = 0; i < column.size(); i++) {
                     double v = column.getDouble(i);
-                    if (!Double.isFinite(v) || v == last) {
-                        continue;
-                    }
-                    if (v != Math.rint(v)) {
+                    if (Double.isFinite(v) && (v != Math.rint(v) || distinct.add(v + 0.0) < 0)) {
                         return DriftColumnType.NUM;
                     }
-                    int k = 0;
-                    while (k < distinct && seen[k] != v) {
-                        k++;
-                    }
-                    if (k == distinct) {
-                        if (distinct == INTEGER_CARDINALITY_LIMIT) {
-                            return DriftColumnType.NUM;
-                        }
-                        seen[distinct++] = v;
-                    }
-                    last = v;
                 }
             }
             return DriftColumnType.CAT;
