@@ -211,7 +211,9 @@ public final class DecisionJson {
 
     private static Map<String, Double> numbers(JsonNode node) {
         Map<String, Double> out = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asDouble()));
+        for (String name : (Iterable<String>) node::fieldNames) {
+            out.put(name, node.get(name).asDouble());
+        }
         return out;
     }
 }

@@ -45,12 +45,13 @@ public final class JsonLinesFile {
                     Files.createDirectories(folder);
                 }
                 try (FileChannel channel = FileChannel.open(absolute, StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-                     FileLock ignored = channel.lock()) {
+                        StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                    FileLock lock = channel.lock(); // released when the channel closes
                     while (bytes.hasRemaining()) {
                         channel.write(bytes);
                     }
                     channel.force(false);
+                    lock.release();
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot append a line to " + absolute + ": " + e.getMessage(), e);
