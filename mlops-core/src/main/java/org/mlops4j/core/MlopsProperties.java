@@ -25,6 +25,39 @@ public final class MlopsProperties {
      */
     public static final String PROVIDER_DISCOVERY = "mlops.providers.discovery";
 
+    /**
+     * The bands of the monitoring policy, as {@code interval:action} pairs separated by {@code ;}. Default:
+     * {@value #DEFAULT_MONITOR_POLICY_BANDS}.
+     */
+    public static final String MONITOR_POLICY_BANDS = "mlops.monitor.policy.bands";
+
+    /** The default of {@link #MONITOR_POLICY_BANDS}: the seed's policy over moved probability mass in percent. */
+    public static final String DEFAULT_MONITOR_POLICY_BANDS = "[0, 5):none; [5, 10]:retrain; (10, 100]:escalate";
+
+    /**
+     * The actions a monitor runs when its policy decides {@code none}, comma-separated ({@code provider} or
+     * {@code provider:target}). Default: none.
+     */
+    public static final String MONITOR_ACTIONS_NONE = "mlops.monitor.actions.none";
+
+    /** The actions for a {@code retrain} decision. Default: {@value #DEFAULT_MONITOR_ACTIONS_RETRAIN}. */
+    public static final String MONITOR_ACTIONS_RETRAIN = "mlops.monitor.actions.retrain";
+
+    /** The default of {@link #MONITOR_ACTIONS_RETRAIN}: run the host's pipeline named {@code retrain}. */
+    public static final String DEFAULT_MONITOR_ACTIONS_RETRAIN = "pipeline:retrain";
+
+    /** The actions for an {@code escalate} decision. Default: {@value #DEFAULT_MONITOR_ACTIONS_ESCALATE}. */
+    public static final String MONITOR_ACTIONS_ESCALATE = "mlops.monitor.actions.escalate";
+
+    /** The default of {@link #MONITOR_ACTIONS_ESCALATE}: log an alert and call the host's callback {@code escalate}. */
+    public static final String DEFAULT_MONITOR_ACTIONS_ESCALATE = "log, callback:escalate";
+
+    /**
+     * A file to which the {@code log} action appends each alert as one JSON line (created if missing). Default: none,
+     * alerts go to the log only.
+     */
+    public static final String MONITOR_ALERTS_FILE = "mlops.monitor.alerts.file";
+
     /** The name of the class-path resource with configuration: {@value}. */
     public static final String PROPERTIES_RESOURCE = "mlops.properties";
 

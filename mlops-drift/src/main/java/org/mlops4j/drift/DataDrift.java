@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.DataException;
 import org.mlops4j.core.Mlops;
@@ -63,6 +64,7 @@ public final class DataDrift {
     private final double driftShare;
     private final MultipleTesting multipleTesting;
     private final long seed;
+    private final boolean parallel;
 
     private DataDrift(Builder b) {
         Mlops mlops = b.mlops != null ? b.mlops : Mlops.builder().build();
@@ -79,6 +81,7 @@ public final class DataDrift {
         this.driftShare = b.driftShare;
         this.multipleTesting = b.multipleTesting;
         this.seed = b.seed;
+        this.parallel = b.parallel;
         for (String name : configuredTestNames()) {
             providers.get(name); // fail fast, listing the available tests
         }
@@ -101,27 +104,24 @@ public final class DataDrift {
      */
     public DriftReport run(Table reference, Table current) {
         List<String> names = columns.isEmpty() ? defaultColumns(reference) : columns;
-        List<Pending> pending = new ArrayList<>(names.size());
-        for (String name : names) {
-            Column ref = reference.column(name);
-            Column cur = current.findColumn(name).orElseThrow(() -> new DataException("The current table has no "
-                    + "column '" + name + "'; its columns are " + current.columnNames(), null, 0, name, null));
-            DriftColumnType type = columnTypes.containsKey(name) ? columnTypes.get(name)
-                    : PreparedColumn.inferType(ref, cur);
-            PreparedColumn prepared = PreparedColumn.of(ref, cur, type, seed);
-            String testName = testFor(name, type, prepared);
-            DriftDetector detector = providers.get(testName).create(config);
-            boolean configured = stattestByColumn.containsKey(name) || stattestByType.containsKey(type)
-                    || stattest != null;
-            if (configured && !detector.columnTypes().contains(type)) {
-                throw new ConfigurationException("Test '" + testName + "' accepts " + detector.columnTypes()
-                        + " columns but column '" + name + "' is " + type.key() + "; configure another test for it"
-                        + " or set its column type");
+        Object[] outcomes = new Object[names.size()];
+        IntStream indexes = IntStream.range(0, names.size());
+        if (parallel && names.size() > 1) {
+            indexes = indexes.parallel();
+        }
+        indexes.forEach(i -> {
+            try {
+                outcomes[i] = testColumn(names.get(i), reference, current);
+            } catch (RuntimeException e) {
+                outcomes[i] = e;
             }
-            double score = detector.score(prepared.samples());
-            double thr = thresholdFor(name, type, detector);
-            pending.add(new Pending(name, type, detector, prepared, score, thr));
-            LOG.debug("Column '{}' ({}): {} = {} against {}", name, type.key(), testName, score, thr);
+        });
+        List<Pending> pending = new ArrayList<>(names.size());
+        for (Object outcome : outcomes) {
+            if (outcome instanceof RuntimeException e) {
+                throw e; // the first failing column in column order, whatever thread tested it
+            }
+            pending.add((Pending) outcome);
         }
         double[] pValues = pending.stream()
                 .mapToDouble(p -> p.detector.scoreKind() == ScoreKind.P_VALUE ? p.score : Double.NaN).toArray();
@@ -138,7 +138,7 @@ public final class DataDrift {
             results.add(new ColumnDrift(p.name, p.type, p.detector.name(), p.detector.scoreKind(), p.score,
                     corrected ? adjusted[i] : Double.NaN, p.threshold, p.detector.rule(), isDrift,
                     pc.samples().referenceSize(), pc.samples().currentSize(), pc.referenceDropped(),
-                    pc.currentDropped(), pc.distribution(MAX_PLOT_BINS)));
+                    pc.currentDropped(), p.distribution));
         }
         int n = results.size();
         double share = n == 0 ? 0.0 : (double) drifted / n;
@@ -146,8 +146,30 @@ public final class DataDrift {
                 reference.rowCount(), current.rowCount(), results);
     }
 
+    private Pending testColumn(String name, Table reference, Table current) {
+        Column ref = reference.column(name);
+        Column cur = current.findColumn(name).orElseThrow(() -> new DataException("The current table has no "
+                + "column '" + name + "'; its columns are " + current.columnNames(), null, 0, name, null));
+        DriftColumnType type = columnTypes.containsKey(name) ? columnTypes.get(name)
+                : PreparedColumn.inferType(ref, cur);
+        PreparedColumn prepared = PreparedColumn.of(ref, cur, type, seed);
+        String testName = testFor(name, type, prepared);
+        DriftDetector detector = providers.get(testName).create(config);
+        boolean configured = stattestByColumn.containsKey(name) || stattestByType.containsKey(type)
+                || stattest != null;
+        if (configured && !detector.columnTypes().contains(type)) {
+            throw new ConfigurationException("Test '" + testName + "' accepts " + detector.columnTypes()
+                    + " columns but column '" + name + "' is " + type.key() + "; configure another test for it"
+                    + " or set its column type");
+        }
+        double score = detector.score(prepared.samples());
+        double thr = thresholdFor(name, type, detector);
+        LOG.debug("Column '{}' ({}): {} = {} against {}", name, type.key(), testName, score, thr);
+        return new Pending(name, type, detector, prepared, score, thr, prepared.distribution(MAX_PLOT_BINS));
+    }
+
     private record Pending(String name, DriftColumnType type, DriftDetector detector, PreparedColumn prepared,
-                           double score, double threshold) {
+                           double score, double threshold, ColumnDistribution distribution) {
     }
 
     private static List<String> defaultColumns(Table reference) {
@@ -165,7 +187,7 @@ public final class DataDrift {
     }
 
     private static String defaultTest(DriftColumnType type, PreparedColumn prepared) {
-        return DefaultStatTest.choose(type, prepared.samples().levelCount(), prepared.samples().referenceSize());
+        return DefaultStatTest.choose(type, prepared.samples().distinctCount(), prepared.samples().referenceSize());
     }
 
     private double thresholdFor(String column, DriftColumnType type, DriftDetector detector) {
@@ -201,6 +223,7 @@ public final class DataDrift {
         private double driftShare = 0.5;
         private MultipleTesting multipleTesting = MultipleTesting.NONE;
         private long seed;
+        private boolean parallel = true;
 
         private Builder() {
         }
@@ -321,6 +344,16 @@ public final class DataDrift {
          */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /**
+         * @param enabled whether columns are tested in parallel on the common fork-join pool (bounded by the number
+         *                of processors); default on. Results do not depend on it.
+         * @return this builder
+         */
+        public Builder parallel(boolean enabled) {
+            this.parallel = enabled;
             return this;
         }
 

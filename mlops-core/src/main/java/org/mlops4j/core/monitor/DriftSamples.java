@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ForkJoinTask;
 import org.mlops4j.core.DataException;
+import org.mlops4j.core.internal.DoubleSorting;
+import org.mlops4j.core.internal.FewDistinctValues;
 
 /**
  * The reference and current values of one column, ready for a {@link DriftDetector}: no missing values, no
@@ -21,6 +24,11 @@ import org.mlops4j.core.DataException;
  */
 public final class DriftSamples {
 
+    /** From this many values in both samples together, the two samples are sorted on two threads. */
+    private static final int PARALLEL_SORT_SIZE = 1 << 17;
+    /** Up to this many distinct values, levels are found by a scan instead of by sorting. */
+    private static final int FEW_DISTINCT = 32;
+
     private final String column;
     private final DriftColumnType columnType;
     private final long seed;
@@ -29,6 +37,7 @@ public final class DriftSamples {
     private volatile double[] referenceSorted;
     private volatile double[] currentSorted;
     private volatile Levels levels;
+    private volatile int distinctCount = -1;
 
     private record Levels(List<String> labels, double[] numbers, int[] referenceCodes, int[] currentCodes,
                           int[] referenceCounts, int[] currentCounts) {
@@ -200,9 +209,8 @@ public final class DriftSamples {
     public double[] referenceSorted() {
         double[] sorted = referenceSorted;
         if (sorted == null) {
-            sorted = numbers(referenceValues).clone();
-            Arrays.sort(sorted);
-            referenceSorted = sorted;
+            sortBoth();
+            sorted = referenceSorted;
         }
         return sorted;
     }
@@ -211,11 +219,29 @@ public final class DriftSamples {
     public double[] currentSorted() {
         double[] sorted = currentSorted;
         if (sorted == null) {
-            sorted = numbers(currentValues).clone();
-            Arrays.sort(sorted);
-            currentSorted = sorted;
+            sortBoth();
+            sorted = currentSorted;
         }
         return sorted;
+    }
+
+    /**
+     * Sorts both samples at once (tests that need one sorted sample need the other too); large samples are sorted on
+     * two threads, the current one as a fork-join task.
+     */
+    private void sortBoth() {
+        double[] ref = numbers(referenceValues).clone();
+        double[] cur = numbers(currentValues).clone();
+        if ((long) ref.length + cur.length >= PARALLEL_SORT_SIZE && Runtime.getRuntime().availableProcessors() > 1) {
+            ForkJoinTask<?> other = ForkJoinTask.adapt(() -> DoubleSorting.sort(cur)).fork();
+            DoubleSorting.sort(ref);
+            other.join();
+        } else {
+            DoubleSorting.sort(ref);
+            DoubleSorting.sort(cur);
+        }
+        referenceSorted = ref;
+        currentSorted = cur;
     }
 
     /** @return the distinct values of both samples, sorted, as text (numbers as {@link Double#toString}) */
@@ -226,6 +252,27 @@ public final class DriftSamples {
     /** @return the number of distinct values in both samples together */
     public int levelCount() {
         return levelData().referenceCounts().length;
+    }
+
+    /**
+     * @return the number of distinct values in both samples together, as {@link #levelCount()}, but without coding
+     *         each row (cheaper for numbers with many distinct values)
+     */
+    public int distinctCount() {
+        int count = distinctCount;
+        if (count < 0) {
+            Levels l = levels;
+            if (l == null && isNumeric()) {
+                l = fewLevels(referenceValues, currentValues); // few values: the levels are needed next anyway
+                if (l != null) {
+                    levels = l;
+                }
+            }
+            count = l != null || !isNumeric() ? levelData().referenceCounts().length
+                    : mergedDistinctCount(referenceSorted(), currentSorted());
+            distinctCount = count;
+        }
+        return count;
     }
 
     /** @return for numeric samples, the distinct values of both samples in ascending order (shared; read-only) */
@@ -259,13 +306,72 @@ public final class DriftSamples {
     private Levels levelData() {
         Levels l = levels;
         if (l == null) {
-            l = numericLevels(referenceSorted(), currentSorted(), referenceValues, currentValues);
+            l = fewLevels(referenceValues, currentValues);
+            if (l == null) {
+                l = levelsOf(mergedDistinct(referenceSorted(), currentSorted()), referenceValues, currentValues);
+            }
             levels = l;
         }
         return l;
     }
 
-    private static Levels numericLevels(double[] refSorted, double[] curSorted, double[] ref, double[] cur) {
+    /**
+     * The levels in one pass over both samples when there are at most {@value #FEW_DISTINCT} distinct values; null
+     * (after looking at only a few values, for continuous data) when there are more.
+     */
+    private static Levels fewLevels(double[] ref, double[] cur) {
+        FewDistinctValues index = new FewDistinctValues(FEW_DISTINCT);
+        int[] refCodes = new int[ref.length];
+        int[] curCodes = new int[cur.length];
+        for (int i = 0; i < ref.length; i++) {
+            if ((refCodes[i] = index.add(ref[i])) < 0) {
+                return null;
+            }
+        }
+        for (int i = 0; i < cur.length; i++) {
+            if ((curCodes[i] = index.add(cur[i])) < 0) {
+                return null;
+            }
+        }
+        double[] numbers = index.sortedValues();
+        int[] ranks = index.ranks();
+        int[] refCounts = new int[numbers.length];
+        int[] curCounts = new int[numbers.length];
+        for (int i = 0; i < refCodes.length; i++) {
+            refCodes[i] = ranks[refCodes[i]];
+            refCounts[refCodes[i]]++;
+        }
+        for (int i = 0; i < curCodes.length; i++) {
+            curCodes[i] = ranks[curCodes[i]];
+            curCounts[curCodes[i]]++;
+        }
+        return new Levels(labels(numbers), numbers, refCodes, curCodes, refCounts, curCounts);
+    }
+
+    private static List<String> labels(double[] numbers) {
+        List<String> labels = new ArrayList<>(numbers.length);
+        for (double number : numbers) {
+            labels.add(Double.toString(number));
+        }
+        return List.copyOf(labels);
+    }
+
+    private static int mergedDistinctCount(double[] a, double[] b) {
+        int n = 0;
+        int i = 0;
+        int j = 0;
+        double last = Double.NaN;
+        while (i < a.length || j < b.length) {
+            double next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+            if (n == 0 || next != last) {
+                n++;
+                last = next;
+            }
+        }
+        return n;
+    }
+
+    private static double[] mergedDistinct(double[] refSorted, double[] curSorted) {
         double[] distinct = new double[refSorted.length + curSorted.length];
         int n = 0;
         int i = 0;
@@ -277,7 +383,11 @@ public final class DriftSamples {
                 distinct[n++] = next;
             }
         }
-        double[] numbers = Arrays.copyOf(distinct, n);
+        return Arrays.copyOf(distinct, n);
+    }
+
+    private static Levels levelsOf(double[] numbers, double[] ref, double[] cur) {
+        int n = numbers.length;
         int[] refCodes = new int[ref.length];
         int[] curCodes = new int[cur.length];
         int[] refCounts = new int[n];
@@ -290,11 +400,7 @@ public final class DriftSamples {
             curCodes[k] = Arrays.binarySearch(numbers, cur[k]);
             curCounts[curCodes[k]]++;
         }
-        List<String> labels = new ArrayList<>(n);
-        for (double number : numbers) {
-            labels.add(Double.toString(number));
-        }
-        return new Levels(List.copyOf(labels), numbers, refCodes, curCodes, refCounts, curCounts);
+        return new Levels(labels(numbers), numbers, refCodes, curCodes, refCounts, curCounts);
     }
 
     private double[] numbers(double[] values) {

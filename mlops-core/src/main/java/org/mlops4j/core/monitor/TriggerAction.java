@@ -1,22 +1,25 @@
 package org.mlops4j.core.monitor;
 
-import java.util.Map;
-
 /**
- * Something a monitoring policy does once it has decided: write an alert, start a pipeline, call the host.
+ * Something a monitor does once its policy has decided: write an alert, start a pipeline, call the host.
  *
- * <p>Implementations are safe to use from several threads.
+ * <p>An action is made by a {@link org.mlops4j.core.spi.TriggerActionProvider} for one target (the pipeline or
+ * callback it runs, if any) and may then run many times. Implementations are safe to use from several threads.
  */
 public interface TriggerAction {
 
-    /** @return the action's name, the same as its provider's */
+    /** @return the action as configured: its provider's name, then {@code :} and the target if there is one */
     String name();
 
     /**
-     * Carries the action out.
+     * Carries the action out. Called by the monitor, on the thread that checked, for each decision whose action kind
+     * this action is configured for.
      *
-     * @param evidence what led to the decision (measures, columns, thresholds), for messages and records
-     * @throws org.mlops4j.core.MlopsException when the action fails; the policy records the failure
+     * @param decision the decision and its evidence
+     * @return what the action did, for the record (such as a pipeline run's id or the alert file written); never
+     *         {@code null}, may be empty
+     * @throws RuntimeException when the action fails (preferably an {@link org.mlops4j.core.MlopsException}); the
+     *                          monitor records the failure in the decision's outcome and goes on with the next action
      */
-    void execute(Map<String, Object> evidence);
+    String execute(PolicyDecision decision);
 }

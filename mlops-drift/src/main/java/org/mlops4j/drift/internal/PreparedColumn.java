@@ -10,6 +10,7 @@ import org.mlops4j.core.data.Column;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.TextColumn;
 import org.mlops4j.core.data.TimestampColumn;
+import org.mlops4j.core.internal.FewDistinctValues;
 import org.mlops4j.core.monitor.DriftColumnType;
 import org.mlops4j.core.monitor.DriftSamples;
 import org.mlops4j.drift.ColumnDistribution;
@@ -40,11 +41,16 @@ public record PreparedColumn(DriftSamples samples, int referenceDropped, int cur
      */
     public static DriftColumnType inferType(Column reference, Column current) {
         if (reference instanceof NumericColumn ref && current instanceof NumericColumn cur) {
-            double[] distinct = Histograms.distinctSorted(concat(finite(ref), finite(cur)));
-            if (distinct.length <= INTEGER_CARDINALITY_LIMIT && Arrays.stream(distinct).allMatch(v -> v == Math.rint(v))) {
-                return DriftColumnType.CAT;
+            FewDistinctValues distinct = new FewDistinctValues(INTEGER_CARDINALITY_LIMIT);
+            for (NumericColumn column : new NumericColumn[] {ref, cur}) {
+                for (int i = 0; i < column.size(); i++) {
+                    double v = column.getDouble(i);
+                    if (Double.isFinite(v) && (v != Math.rint(v) || distinct.add(v + 0.0) < 0)) {
+                        return DriftColumnType.NUM;
+                    }
+                }
             }
-            return DriftColumnType.NUM;
+            return DriftColumnType.CAT;
         }
         return DriftColumnType.CAT;
     }
@@ -79,10 +85,49 @@ public record PreparedColumn(DriftSamples samples, int referenceDropped, int cur
             throw new DataException("A " + reference.type().key() + " column cannot be tested as numbers; treat it as"
                     + " cat or convert it to a numeric column", null, 0, name, null);
         }
+        if (reference instanceof CategoricalColumn ref && current instanceof CategoricalColumn cur) {
+            return ofCodes(name, ref, cur, seed);
+        }
         List<String> r = labels(reference);
         List<String> c = labels(current);
         return new PreparedColumn(DriftSamples.categorical(name, r, c, seed), reference.size() - r.size(),
                 current.size() - c.size());
+    }
+
+    /** Categorical columns straight from their codes: the current levels are mapped onto the reference's. */
+    private static PreparedColumn ofCodes(String name, CategoricalColumn ref, CategoricalColumn cur, long seed) {
+        List<String> labels = new ArrayList<>(ref.levels());
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            index.put(labels.get(i), i);
+        }
+        int[] recode = new int[cur.levels().size()];
+        for (int i = 0; i < recode.length; i++) {
+            String level = cur.levels().get(i);
+            Integer code = index.get(level);
+            if (code == null) {
+                code = labels.size();
+                index.put(level, code);
+                labels.add(level);
+            }
+            recode[i] = code;
+        }
+        int[] refCodes = nonNullCodes(ref, null);
+        int[] curCodes = nonNullCodes(cur, recode);
+        return new PreparedColumn(DriftSamples.categorical(name, labels, refCodes, curCodes, seed),
+                ref.size() - refCodes.length, cur.size() - curCodes.length);
+    }
+
+    private static int[] nonNullCodes(CategoricalColumn column, int[] recode) {
+        int[] out = new int[column.size() - column.nullCount()];
+        int n = 0;
+        for (int i = 0; i < column.size(); i++) {
+            int code = column.code(i);
+            if (code >= 0) {
+                out[n++] = recode == null ? code : recode[code];
+            }
+        }
+        return out;
     }
 
     /**
@@ -90,7 +135,7 @@ public record PreparedColumn(DriftSamples samples, int referenceDropped, int cur
      * @return both distributions, for plots
      */
     public ColumnDistribution distribution(int maxBins) {
-        if (samples.isNumeric() && samples.levelCount() > maxBins) {
+        if (samples.isNumeric() && samples.distinctCount() > maxBins) {
             double[] a = samples.referenceSorted();
             double[] b = samples.currentSorted();
             double[] edges = Histograms.sturgesEdges(Math.min(a[0], b[0]), Math.max(a[a.length - 1], b[b.length - 1]),
@@ -146,12 +191,6 @@ public record PreparedColumn(DriftSamples samples, int referenceDropped, int cur
             }
         }
         return Arrays.copyOf(out, n);
-    }
-
-    private static double[] concat(double[] a, double[] b) {
-        double[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     private static List<String> labels(Column column) {
