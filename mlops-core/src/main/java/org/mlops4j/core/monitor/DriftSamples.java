@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ForkJoinTask;
 import org.mlops4j.core.DataException;
 import org.mlops4j.core.internal.DoubleSorting;
-import org.mlops4j.core.internal.FewDistinctValues;
+import org.mlops4j.core.spi.support.FewDistinctValues;
 
 /**
  * The reference and current values of one column, ready for a {@link DriftDetector}: no missing values, no

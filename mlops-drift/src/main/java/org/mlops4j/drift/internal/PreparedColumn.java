@@ -10,7 +10,7 @@ import org.mlops4j.core.data.Column;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.TextColumn;
 import org.mlops4j.core.data.TimestampColumn;
-import org.mlops4j.core.internal.FewDistinctValues;
+import org.mlops4j.core.spi.support.FewDistinctValues;
 import org.mlops4j.core.monitor.DriftColumnType;
 import org.mlops4j.core.monitor.DriftSamples;
 import org.mlops4j.drift.ColumnDistribution;

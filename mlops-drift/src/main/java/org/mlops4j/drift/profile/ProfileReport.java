@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.mlops4j.core.internal.AtomicFiles;
+import org.mlops4j.core.spi.support.AtomicFiles;
 import org.mlops4j.drift.profile.internal.ReportHtmlWriter;
 
 /**

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.core.internal.AtomicFiles;
+import org.mlops4j.core.spi.support.AtomicFiles;
 
 /**
  * Reference statistics computed once (typically from the training data), saved as JSON, and reused against many

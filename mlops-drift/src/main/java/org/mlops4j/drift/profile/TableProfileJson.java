@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mlops4j.core.data.ColumnType;
-import org.mlops4j.core.internal.AtomicFiles;
+import org.mlops4j.core.spi.support.AtomicFiles;
 import org.mlops4j.drift.profile.internal.CategoricalAccumulator;
 import org.mlops4j.drift.profile.internal.CategoricalState;
 import org.mlops4j.drift.profile.internal.CoMoments;

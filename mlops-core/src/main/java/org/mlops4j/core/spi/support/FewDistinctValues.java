@@ -1,13 +1,11 @@
-package org.mlops4j.core.internal;
+package org.mlops4j.core.spi.support;
 
 import java.util.Arrays;
 
 /**
  * Numbers each distinct finite double in order of first appearance, up to a small limit, with an open-addressing
  * hash table: one well-predicted probe per value, so that columns of codes or flags are coded in a single pass
- * without sorting them. Not thread-safe.
- *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * without sorting them. Drift tests and profilers use it to code low-cardinality numeric columns. Not thread-safe.
  */
 public final class FewDistinctValues {
 
