@@ -37,11 +37,32 @@ public class DataException extends MlopsException {
      * @param cause   the underlying failure, or {@code null}
      */
     public DataException(String problem, String source, long line, String column, String value, Throwable cause) {
-        super(describe(problem, source, line, column, value), cause);
+        this(problem, source, line, "line", column, value, cause);
+    }
+
+    private DataException(String problem, String source, long line, String unit, String column, String value,
+            Throwable cause) {
+        super(describe(problem, source, line, unit, column, value), cause);
         this.source = source;
         this.line = line;
         this.column = column;
         this.value = value;
+    }
+
+    /**
+     * A problem located by row number rather than by file line, as for database tables and in-memory tables.
+     *
+     * @param problem what is wrong, without the location (it is appended)
+     * @param source  the table or query the data came from; {@code null} when unknown
+     * @param row     the 1-based row number; 0 or less when unknown
+     * @param column  the column's name; {@code null} when the problem is not about one column
+     * @param value   the offending value as it was read; {@code null} when not about one value
+     * @param cause   the underlying failure, or {@code null}
+     * @return the exception, with "row N" in its message
+     */
+    public static DataException atRow(String problem, String source, long row, String column, String value,
+            Throwable cause) {
+        return new DataException(problem, source, row, "row", column, value, cause);
     }
 
     /** @return the file, table or stream the data came from, if known */
@@ -49,7 +70,7 @@ public class DataException extends MlopsException {
         return Optional.ofNullable(source);
     }
 
-    /** @return the 1-based line or row number, or 0 when unknown */
+    /** @return the 1-based line (or, for {@link #atRow}, row) number, or 0 when unknown */
     public long line() {
         return Math.max(0, line);
     }
@@ -64,13 +85,14 @@ public class DataException extends MlopsException {
         return Optional.ofNullable(value);
     }
 
-    private static String describe(String problem, String source, long line, String column, String value) {
+    private static String describe(String problem, String source, long line, String unit, String column,
+            String value) {
         StringBuilder where = new StringBuilder();
         if (source != null) {
             where.append(source);
         }
         if (line > 0) {
-            where.append(where.length() > 0 ? ", " : "").append("line ").append(line);
+            where.append(where.length() > 0 ? ", " : "").append(unit).append(' ').append(line);
         }
         if (column != null) {
             where.append(where.length() > 0 ? ", " : "").append("column '").append(column).append('\'');

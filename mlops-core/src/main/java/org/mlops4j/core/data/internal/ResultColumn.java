@@ -33,6 +33,6 @@ public record ResultColumn(String source, String name, int index, String typeNam
         String problem = "Row " + row + " of column '" + name + "' cannot be read as " + target.key() + ": " + reason
                 + ". The column is read as " + target.key() + " because " + why + "; fix the value, or read the"
                 + " column as another type with JdbcTableReader.Builder.columnType(\"" + name + "\", ...)";
-        return new DataException(problem, source, row, name, String.valueOf(value), cause);
+        return DataException.atRow(problem, source, row, name, String.valueOf(value), cause);
     }
 }

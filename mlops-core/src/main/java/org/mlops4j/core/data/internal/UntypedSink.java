@@ -30,9 +30,9 @@ public final class UntypedSink implements ColumnSink {
     public void read(ResultSet resultSet, long row) throws SQLException {
         Object value = resultSet.getObject(column.index());
         if (value instanceof byte[]) {
-            throw new DataException("Column '" + column.name() + "' holds bytes (a BLOB) in row "
-                    + row + ", which no column type holds; leave the column out of the query or convert it",
-                    column.source(), row, column.name(), "(" + ((byte[]) value).length + " bytes)");
+            throw DataException.atRow("Column '" + column.name() + "' holds bytes (a BLOB), which no column type"
+                    + " holds; leave the column out of the query or convert it",
+                    column.source(), row, column.name(), "(" + ((byte[]) value).length + " bytes)", null);
         }
         if (value != null && !(value instanceof Number)) {
             onlyNumbers = false;
