@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.mlops4j.core.MlopsException;
 
@@ -92,6 +91,7 @@ public record Leaderboard(TaskType task, Metric sortMetric, int folds, List<Lead
                 summary(metrics.putObject(m.id()), e.metric(m));
             }
             summary(node.putObject("trainingSeconds"), e.trainingSeconds());
+            node.put("elapsedSeconds", e.elapsed().toNanos() / 1e9);
         }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
@@ -158,9 +158,5 @@ public record Leaderboard(TaskType task, Metric sortMetric, int folds, List<Lead
         List<LeaderboardEntry> out = new ArrayList<>(entries);
         out.sort(order(metric));
         return out;
-    }
-
-    static Map<Metric, MetricSummary> none() {
-        return Map.of();
     }
 }

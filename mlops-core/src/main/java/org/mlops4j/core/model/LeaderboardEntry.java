@@ -1,5 +1,6 @@
 package org.mlops4j.core.model;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -20,11 +21,12 @@ import java.util.Optional;
  *                        produce it, and for candidates that did not complete)
  * @param trainingSeconds training wall time per fold, summarised
  * @param folds           the per-fold results that finished
+ * @param elapsed         the candidate's wall time: all its folds, with preprocessing, training and scoring
  * @param message         why the candidate failed, was unavailable or did not finish
  */
 public record LeaderboardEntry(String candidateId, String family, String name, Map<String, Object> params,
         CandidateStatus status, Map<Metric, MetricSummary> metrics, MetricSummary trainingSeconds,
-        List<FoldResult> folds, Optional<String> message) {
+        List<FoldResult> folds, Duration elapsed, Optional<String> message) {
 
     /** Copies the collections. */
     public LeaderboardEntry {

@@ -65,6 +65,8 @@ public final class ModelingSetup {
     private static final Set<String> POSITIVE_NAMES = Set.of("1", "true", "yes", "y", "positive", "pos");
 
     private final Table all;
+    private final int[] trainingIndices;
+    private final int[] holdoutIndices;
     private final Table training;
     private final Table holdout;
     private final TargetSpec target;
@@ -102,6 +104,8 @@ public final class ModelingSetup {
         }
         int[][] split = b.trainFraction >= 1.0 ? new int[][] {identity(all.rowCount()), new int[0]}
                 : StratifiedSplits.trainTest(strata, b.trainFraction, b.seed);
+        this.trainingIndices = split[0];
+        this.holdoutIndices = split[1];
         this.training = all.take(split[0]);
         this.holdout = all.take(split[1]);
         int[] trainingStrata = Arrays.stream(split[0]).map(i -> strata[i]).toArray();
@@ -163,6 +167,16 @@ public final class ModelingSetup {
     /** @return the held-out test split (features and target); empty when the train fraction is 1 */
     public Table holdoutRows() {
         return holdout;
+    }
+
+    /** @return the input table's row index of each training row, in training-row order (a copy) */
+    public int[] trainingRowIndices() {
+        return trainingIndices.clone();
+    }
+
+    /** @return the input table's row index of each test row, in test-row order (a copy) */
+    public int[] holdoutRowIndices() {
+        return holdoutIndices.clone();
     }
 
     /** @return the number of cross-validation folds */

@@ -57,12 +57,13 @@ public final class CrossValidator {
 
     private static LeaderboardEntry evaluate(ModelingData data, String candidateId, ModelFamily family,
             Map<String, Object> params, ExecutorService executor, long deadlineNanos, ModelingListener listener) {
+        long start = System.nanoTime();
         Optional<String> unavailable = FamilyCatalog.unavailableReason(family);
         if (unavailable.isPresent()) {
-            return entry(candidateId, family, params, CandidateStatus.UNAVAILABLE, List.of(), unavailable);
+            return entry(start, candidateId, family, params, CandidateStatus.UNAVAILABLE, List.of(), unavailable);
         }
         if (System.nanoTime() - deadlineNanos >= 0) {
-            return entry(candidateId, family, params, CandidateStatus.NOT_FINISHED, List.of(),
+            return entry(start, candidateId, family, params, CandidateStatus.NOT_FINISHED, List.of(),
                     Optional.of("time budget used up before it started"));
         }
         CompletionService<FoldResult> completion = new ExecutorCompletionService<>(executor);
@@ -79,7 +80,7 @@ public final class CrossValidator {
                         : completion.poll(Math.max(0, remaining), TimeUnit.NANOSECONDS);
                 if (next == null) {
                     cancel(futures);
-                    return entry(candidateId, family, params, CandidateStatus.NOT_FINISHED, done,
+                    return entry(start, candidateId, family, params, CandidateStatus.NOT_FINISHED, done,
                             Optional.of("time budget ran out after " + done.size() + " of " + data.folds()
                                     + " folds"));
                 }
@@ -91,15 +92,15 @@ public final class CrossValidator {
             cancel(futures);
             Throwable cause = e.getCause();
             LOG.warn("Candidate {} ({}) failed: {}", candidateId, family.key(), cause.toString());
-            return entry(candidateId, family, params, CandidateStatus.FAILED, done,
+            return entry(start, candidateId, family, params, CandidateStatus.FAILED, done,
                     Optional.of(cause.getMessage() == null ? cause.toString() : cause.getMessage()));
         } catch (InterruptedException e) {
             cancel(futures);
             Thread.currentThread().interrupt();
-            return entry(candidateId, family, params, CandidateStatus.NOT_FINISHED, done,
+            return entry(start, candidateId, family, params, CandidateStatus.NOT_FINISHED, done,
                     Optional.of("interrupted"));
         }
-        return entry(candidateId, family, params, CandidateStatus.COMPLETED, done, Optional.empty());
+        return entry(start, candidateId, family, params, CandidateStatus.COMPLETED, done, Optional.empty());
     }
 
     private static FoldResult runFold(ModelingData data, String candidateId, ModelFamily family,
@@ -114,7 +115,7 @@ public final class CrossValidator {
                 fitted.trainingSeconds());
     }
 
-    private static LeaderboardEntry entry(String candidateId, ModelFamily family, Map<String, Object> params,
+    private static LeaderboardEntry entry(long start, String candidateId, ModelFamily family, Map<String, Object> params,
             CandidateStatus status, List<FoldResult> folds, Optional<String> message) {
         List<FoldResult> ordered = new ArrayList<>(folds);
         ordered.sort(Comparator.comparingInt(FoldResult::fold));
@@ -130,7 +131,7 @@ public final class CrossValidator {
                     : MetricSummary.notAvailable());
         }
         return new LeaderboardEntry(candidateId, family.key(), family.name(), params, status, metrics, seconds,
-                ordered, message);
+                ordered, java.time.Duration.ofNanos(System.nanoTime() - start), message);
     }
 
     private static void cancel(List<Future<FoldResult>> futures) {

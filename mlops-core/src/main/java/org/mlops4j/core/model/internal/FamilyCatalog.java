@@ -156,7 +156,7 @@ public final class FamilyCatalog {
         List<Entry> out = new ArrayList<>();
         TaskType c = TaskType.CLASSIFICATION;
         out.add(new Entry(family("lr", "Logistic Regression", c, Scaling.STANDARD, true,
-                map("learning_rate", 1.0, "epochs", 10, "minibatch", 1),
+                map("learning_rate", 1.0, "epochs", 5, "minibatch", 1),
                 List.of(Hyperparameter.logReal("learning_rate", 0.01, 2.0, "AdaGrad initial learning rate"),
                         Hyperparameter.integer("epochs", 3, 30, "passes over the training data"),
                         Hyperparameter.choice("minibatch", "examples per gradient step", "1", "8", "32")),
@@ -165,7 +165,7 @@ public final class FamilyCatalog {
                         new AdaGrad(p.real("learning_rate"), 0.1), p.integer("epochs"), NO_LOGGING,
                         p.integer("minibatch"), ctx.seed())));
         out.add(new Entry(family("svm", "SVM - Linear Kernel", c, Scaling.STANDARD, true,
-                map("learning_rate", 1.0, "epochs", 10, "minibatch", 1),
+                map("learning_rate", 1.0, "epochs", 5, "minibatch", 1),
                 List.of(Hyperparameter.logReal("learning_rate", 0.01, 2.0, "AdaGrad initial learning rate"),
                         Hyperparameter.integer("epochs", 3, 30, "passes over the training data"),
                         Hyperparameter.choice("minibatch", "examples per gradient step", "1", "8", "32")),
@@ -254,7 +254,7 @@ public final class FamilyCatalog {
         List<Entry> out = new ArrayList<>();
         TaskType r = TaskType.REGRESSION;
         out.add(new Entry(family("lr", "Linear Regression", r, Scaling.STANDARD, true,
-                map("learning_rate", 1.0, "epochs", 10, "minibatch", 1),
+                map("learning_rate", 1.0, "epochs", 5, "minibatch", 1),
                 List.of(Hyperparameter.logReal("learning_rate", 0.01, 2.0, "AdaGrad initial learning rate"),
                         Hyperparameter.integer("epochs", 3, 30, "passes over the training data"),
                         Hyperparameter.choice("minibatch", "examples per gradient step", "1", "8", "32")),
