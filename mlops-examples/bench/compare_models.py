@@ -44,15 +44,49 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 import lead_data  # noqa: E402
 
+LEAD_PARAMS = "rf.n_trees=20,rf.max_depth=12,et.n_trees=20,et.max_depth=12"
 ALL_FAMILIES = ["lr", "svm", "liblinear", "dt", "rf", "et", "xgboost", "nb", "knn", "fm", "dummy"]
 
 
-def sklearn_model(family, seed):
+# mlops4j parameter -> scikit-learn parameter, per family, for the overrides given with --params
+PARAM_NAMES = {
+    "dt": {"max_depth": "max_depth", "min_child_weight": "min_samples_leaf"},
+    "rf": {"n_trees": "n_estimators", "max_depth": "max_depth", "min_child_weight": "min_samples_leaf"},
+    "et": {"n_trees": "n_estimators", "max_depth": "max_depth", "min_child_weight": "min_samples_leaf"},
+    "xgboost": {"n_trees": "max_iter", "max_depth": "max_depth", "eta": "learning_rate"},
+}
+
+
+def parse_params(text):
+    """'rf.n_trees=20,rf.max_depth=12' -> {'rf': {'n_trees': '20', 'max_depth': '12'}}"""
+    out = {}
+    for assignment in filter(None, text.split(",")):
+        key, value = assignment.split("=", 1)
+        family, name = key.split(".", 1)
+        out.setdefault(family, {})[name] = value
+    return out
+
+
+def sklearn_model(family, seed, overrides=None):
     """The scikit-learn counterpart of each mlops4j family, with matching defaults, and the scaling it gets."""
+    made = _sklearn_model(family, seed)
+    if made is None or not overrides or family not in overrides:
+        return made
+    make, scaling = made
+    params = {}
+    for name, value in overrides[family].items():
+        sk_name = PARAM_NAMES[family][name]
+        number = float(value)
+        params[sk_name] = None if sk_name == "max_depth" and number <= 0 else (
+            number if sk_name == "learning_rate" else int(number))
+    return (lambda: make().set_params(**params)), scaling
+
+
+def _sklearn_model(family, seed):
     return {
         "lr": (lambda: LogisticRegression(max_iter=1000), "standard"),
         "svm": (lambda: SGDClassifier(loss="hinge", random_state=seed), "standard"),
-        "liblinear": (lambda: LinearSVC(C=1.0, dual=True, max_iter=1000, random_state=seed), "standard"),
+        "liblinear": (lambda: LinearSVC(C=1.0, dual=False, max_iter=1000, random_state=seed), "standard"),
         "dt": (lambda: DecisionTreeClassifier(min_samples_leaf=5, random_state=seed), "none"),
         "rf": (lambda: RandomForestClassifier(n_estimators=100, max_features="sqrt", n_jobs=1, random_state=seed),
                "none"),
@@ -83,17 +117,17 @@ def read_csv(path, target):
     return columns, y
 
 
-def sklearn_compare(columns, y, folds, families, seed, threads, positive):
+def sklearn_compare(columns, y, folds, families, seed, threads, positive, overrides):
     fold_ids = sorted(set(int(f) for f in folds if f >= 0))
     results = {}
     start_all = time.perf_counter()
     for family in families:
-        if sklearn_model(family, seed) is None:
+        if _sklearn_model(family, seed) is None:
             continue
         start = time.perf_counter()
         per_fold = Parallel(n_jobs=threads)(
             delayed(fold_task_arrays)(family, seed, columns, y, np.where((folds >= 0) & (folds != f))[0],
-                                      np.where(folds == f)[0], positive) for f in fold_ids)
+                                      np.where(folds == f)[0], positive, overrides) for f in fold_ids)
         wall = time.perf_counter() - start
         summary = {}
         for key in per_fold[0]:
@@ -106,9 +140,9 @@ def sklearn_compare(columns, y, folds, families, seed, threads, positive):
     return results, time.perf_counter() - start_all
 
 
-def fold_task_arrays(family, seed, columns, y, train, valid, positive):
+def fold_task_arrays(family, seed, columns, y, train, valid, positive, overrides):
     """One fold on plain numpy arrays: numeric columns first, then categorical ones (as ColumnTransformer indices)."""
-    make, scaling = sklearn_model(family, seed)
+    make, scaling = sklearn_model(family, seed, overrides)
     numeric = [c for c, v in columns.items() if v.dtype != object]
     categorical = [c for c, v in columns.items() if v.dtype == object]
     start = time.perf_counter()
@@ -162,9 +196,9 @@ def java_classpath():
     return os.path.join(ROOT, "mlops-examples", "target", "classes") + os.pathsep + deps
 
 
-def run_java(classpath, data_csv, target, workdir, folds, seed, threads, families, heap):
+def run_java(classpath, data_csv, target, workdir, folds, seed, threads, families, heap, params):
     cmd = ["java", f"-Xmx{heap}", "-cp", classpath, "org.mlops4j.examples.bench.CompareModelsBench", data_csv,
-           target, workdir, str(folds), str(seed), str(threads), ",".join(families)]
+           target, workdir, str(folds), str(seed), str(threads), ",".join(families), params]
     subprocess.run(cmd, check=True)
     with open(os.path.join(workdir, "java_leaderboard.json")) as f:
         board = json.load(f)
@@ -235,6 +269,10 @@ def main():
     parser.add_argument("--workdir", default=os.path.join(ROOT, "mlops-examples", "target", "bench"))
     parser.add_argument("--classpath", default="", help="Java class path (default: compiled with Maven)")
     parser.add_argument("--heap", default="6g")
+    parser.add_argument("--params", default=None,
+                        help="overrides for both sides, e.g. rf.n_trees=20,rf.max_depth=12 (default: none for "
+                             "breast_cancer; smaller forests for leads, to stay within minutes: "
+                             + LEAD_PARAMS + ")")
     args = parser.parse_args()
     os.makedirs(args.workdir, exist_ok=True)
     classpath = args.classpath or java_classpath()
@@ -248,15 +286,18 @@ def main():
         os.makedirs(workdir, exist_ok=True)
         data_csv, target, positive = write_dataset(name, args.rows, args.seed, workdir)
         print(f"== {name}: Java side", flush=True)
+        params = args.params if args.params is not None else (LEAD_PARAMS if name == "leads" else "")
         board, folds_of = run_java(classpath, data_csv, target, workdir, folds, args.seed, args.threads, families,
-                                   args.heap)
+                                   args.heap, params)
         print(f"== {name}: scikit-learn side, same {folds} folds", flush=True)
         columns, y = read_csv(data_csv, target)
         y = np.array([str(int(v)) if isinstance(v, float) else str(v) for v in y])
-        sk, sk_wall = sklearn_compare(columns, y, folds_of, families, args.seed, args.threads, positive)
+        sk, sk_wall = sklearn_compare(columns, y, folds_of, families, args.seed, args.threads, positive,
+                                      parse_params(params))
         with open(os.path.join(workdir, "sklearn_leaderboard.json"), "w") as f:
             json.dump({"families": sk, "elapsedSeconds": sk_wall}, f, indent=2)
-        reports.append(report(name, board, sk, sk_wall, families))
+        reports.append(report(name, board, sk, sk_wall, families) + (f"\nparameters changed on both sides: {params}"
+                                                                     if params else ""))
     print()
     print("\n\n".join(reports))
 

@@ -217,11 +217,12 @@ public final class ModelingSetup {
      *
      * @param options which families, the sort metric and the time budget
      * @return the leaderboard, best first
-     * @throws ConfigurationException when a family key is unknown or the sort metric is of another task
+     * @throws ConfigurationException when a family key or parameter is unknown or the sort metric is of another task
      */
     public Leaderboard compareModels(CompareOptions options) {
         Metric sort = options.sortBy().orElse(Metric.defaultFor(task()));
         checkMetric(sort);
+        options.params().forEach((key, values) -> family(key).withDefaults(values));
         Set<String> excluded = new HashSet<>();
         options.exclude().forEach(k -> excluded.add(family(k).key()));
         List<ModelFamily> chosen = options.include().isEmpty() ? families()
@@ -233,8 +234,9 @@ public final class ModelingSetup {
         try {
             for (ModelFamily family : new LinkedHashSet<>(chosen)) {
                 if (!excluded.contains(family.key())) {
-                    entries.add(CrossValidator.run(data, family.key(), family, family.defaults(), executor, deadline,
-                            listener));
+                    Map<String, Object> params = family.withDefaults(
+                            options.params().getOrDefault(family.key(), Map.of()));
+                    entries.add(CrossValidator.run(data, family.key(), family, params, executor, deadline, listener));
                 }
             }
         } finally {

@@ -29,6 +29,7 @@ import org.mlops4j.core.model.ModelingSetup;
  *
  * <pre>
  * java -cp ... org.mlops4j.examples.bench.CompareModelsBench data.csv target outDir folds seed threads family,family,...
+ *      [family.param=value,...]
  * </pre>
  */
 public final class CompareModelsBench {
@@ -40,12 +41,14 @@ public final class CompareModelsBench {
     }
 
     /**
-     * @param args data CSV, target column, output folder, folds, seed, threads, comma-separated family keys
+     * @param args data CSV, target column, output folder, folds, seed, threads, comma-separated family keys and,
+     *             optionally, comma-separated parameter overrides such as {@code rf.n_trees=20}
      * @throws IOException when a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 7) {
-            System.err.println("usage: CompareModelsBench data.csv target outDir folds seed threads families");
+        if (args.length != 7 && args.length != 8) {
+            System.err.println("usage: CompareModelsBench data.csv target outDir folds seed threads families"
+                    + " [family.param=value,...]");
             System.exit(2);
         }
         TRIBUO_LOG.setLevel(Level.WARNING); // Tribuo's SGD trainers log every training at INFO
@@ -66,8 +69,20 @@ public final class CompareModelsBench {
                 .parallelism(threads).listener(ModelingListener.printingTo(System.out)).build();
         writeFolds(setup, table.rowCount(), out.resolve("folds.csv"));
 
-        Leaderboard board = setup.compareModels(CompareOptions.defaults().include(families)
-                .timeBudget(Duration.ofHours(1)));
+        CompareOptions options = CompareOptions.defaults().include(families).timeBudget(Duration.ofHours(1));
+        if (args.length == 8 && !args[7].isBlank()) {
+            java.util.Map<String, java.util.Map<String, Object>> overrides = new java.util.LinkedHashMap<>();
+            for (String assignment : args[7].split(",")) {
+                String[] keyValue = assignment.split("=", 2);
+                String[] familyParam = keyValue[0].split("\\.", 2);
+                overrides.computeIfAbsent(familyParam[0], k -> new java.util.LinkedHashMap<>())
+                        .put(familyParam[1], keyValue[1]);
+            }
+            for (java.util.Map.Entry<String, java.util.Map<String, Object>> e : overrides.entrySet()) {
+                options = options.withParams(e.getKey(), e.getValue());
+            }
+        }
+        Leaderboard board = setup.compareModels(options);
         Files.writeString(out.resolve("java_leaderboard.json"), board.toJson(), StandardCharsets.UTF_8);
         System.out.println(board.toText());
     }

@@ -174,12 +174,12 @@ public final class FamilyCatalog {
                         new AdaGrad(p.real("learning_rate"), 0.1), p.integer("epochs"), NO_LOGGING,
                         p.integer("minibatch"), ctx.seed())));
         out.add(new Entry(family("liblinear", "LibLinear", c, Scaling.STANDARD, true,
-                map("solver", "L2R_L2LOSS_SVC_DUAL", "cost", 1.0, "max_iterations", 1000, "epsilon", 0.1),
+                map("solver", "L2R_L2LOSS_SVC", "cost", 1.0, "max_iterations", 1000, "epsilon", 0.1),
                 List.of(Hyperparameter.logReal("cost", 0.001, 10.0, "inverse regularisation strength C"),
                         Hyperparameter.choice("solver", "LibLinear solver; only L2R_LR gives probabilities",
                                 "L2R_L2LOSS_SVC_DUAL", "L2R_L2LOSS_SVC", "L2R_LR", "L1R_L2LOSS_SVC")),
-                "LibLinearClassificationTrainer(solver, cost, max_iterations, epsilon); class weighting as label "
-                        + "weights"),
+                "LibLinearClassificationTrainer(solver, cost, max_iterations, epsilon); the default solver is the "
+                        + "primal L2-loss SVM, fast when rows outnumber features; class weighting as label weights"),
                 (p, ctx) -> {
                     LibLinearClassificationTrainer t = new LibLinearClassificationTrainer(
                             new LinearClassificationType(p.choice("solver",
