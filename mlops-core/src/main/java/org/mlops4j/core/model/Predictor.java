@@ -53,7 +53,7 @@ public final class Predictor {
     @SuppressWarnings("unchecked")
     private Predictions classify(EncodedRows encoded) {
         Model<Label> tribuo = (Model<Label>) model.tribuoModel();
-        boolean probabilistic = tribuo.generatesProbabilities();
+        boolean probabilistic = TribuoData.hasProbabilities(tribuo);
         return run(encoded, tribuo, TribuoData.unknownLabel(), (row, p) -> {
             Map<String, Double> probabilities = new LinkedHashMap<>();
             if (probabilistic) {

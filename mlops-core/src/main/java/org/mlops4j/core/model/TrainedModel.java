@@ -96,9 +96,10 @@ public final class TrainedModel {
         return tribuoModel;
     }
 
-    /** @return whether the model gives class probabilities (and so an AUC) */
+    /** @return whether the model gives class probabilities (and so an AUC); false for regression */
     public boolean probabilistic() {
-        return tribuoModel.generatesProbabilities();
+        return task == TaskType.CLASSIFICATION
+                && org.mlops4j.core.model.internal.TribuoData.hasProbabilities(tribuoModel);
     }
 
     /**

@@ -34,8 +34,8 @@
  *   <tr><td>svm</td><td>LinearSGDTrainer, Hinge, AdaGrad</td><td>standard</td><td>n/a</td></tr>
  *   <tr><td>liblinear</td><td>LibLinearClassificationTrainer (L2R_L2LOSS_SVC)</td><td>standard</td>
  *       <td>only with solver L2R_LR</td></tr>
- *   <tr><td>dt</td><td>CARTClassificationTrainer</td><td>none</td><td>n/a</td></tr>
- *   <tr><td>rf</td><td>RandomForestTrainer of CART, 100 trees, sqrt features</td><td>none</td><td>yes</td></tr>
+ *   <tr><td>dt</td><td>CARTClassificationTrainer (scores: leaf class frequencies)</td><td>none</td><td>yes</td></tr>
+ *   <tr><td>rf</td><td>RandomForestTrainer of CART, 100 trees, sqrt features, mean of leaf frequencies</td><td>none</td><td>yes</td></tr>
  *   <tr><td>et</td><td>ExtraTreesTrainer of CART, 100 trees, sqrt features</td><td>none</td><td>yes</td></tr>
  *   <tr><td>xgboost</td><td>XGBoostClassificationTrainer, 100 trees</td><td>none</td><td>yes</td></tr>
  *   <tr><td>nb</td><td>MultinomialNaiveBayesTrainer (no class prior)</td><td>min-max</td><td>yes</td></tr>

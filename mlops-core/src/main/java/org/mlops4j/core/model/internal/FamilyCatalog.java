@@ -16,6 +16,7 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.baseline.DummyClassifierTrainer;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
 import org.tribuo.classification.dtree.impurity.GiniIndex;
+import org.tribuo.classification.ensemble.FullyWeightedVotingCombiner;
 import org.tribuo.classification.ensemble.VotingCombiner;
 import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
 import org.tribuo.classification.liblinear.LinearClassificationType;
@@ -198,7 +199,7 @@ public final class FamilyCatalog {
                         Hyperparameter.real("min_child_weight", 1.0, 20.0, "least example weight in a leaf"),
                         Hyperparameter.logReal("min_impurity_decrease", 1e-6, 0.1, "least gain a split must bring")),
                 "CARTClassificationTrainer(max_depth, min_child_weight, min_impurity_decrease, Gini); "
-                        + "no probabilities"),
+                        + "scores are the leaf's class frequencies"),
                 (p, ctx) -> cart(p, 1.0f, false, ctx.seed())));
         List<Hyperparameter> forest = List.of(
                 Hyperparameter.integer("n_trees", 10, 300, "trees in the ensemble"),
@@ -208,13 +209,15 @@ public final class FamilyCatalog {
         Map<String, Object> forestDefaults = map("n_trees", 100, "max_depth", 0, "max_features", "sqrt",
                 "min_child_weight", 1.0, "min_impurity_decrease", 0.0);
         out.add(new Entry(family("rf", "Random Forest", c, Scaling.NONE, true, forestDefaults, forest,
-                "RandomForestTrainer(CART with feature subsampling, VotingCombiner, n_trees)"),
+                "RandomForestTrainer(CART with feature subsampling, FullyWeightedVotingCombiner: the mean of the trees' "
+                        + "leaf class frequencies, as scikit-learn, n_trees)"),
                 (p, ctx) -> new RandomForestTrainer<>(cart(p, featureFraction(p, ctx), false, ctx.seed()),
-                        new VotingCombiner(), p.integer("n_trees"), ctx.seed())));
+                        new FullyWeightedVotingCombiner(), p.integer("n_trees"), ctx.seed())));
         out.add(new Entry(family("et", "Extra Trees", c, Scaling.NONE, true, forestDefaults, forest,
-                "ExtraTreesTrainer(CART with random split points and feature subsampling, VotingCombiner, n_trees)"),
+                "ExtraTreesTrainer(CART with random split points and feature subsampling, "
+                        + "FullyWeightedVotingCombiner, n_trees)"),
                 (p, ctx) -> new ExtraTreesTrainer<>(cart(p, featureFraction(p, ctx), true, ctx.seed()),
-                        new VotingCombiner(), p.integer("n_trees"), ctx.seed())));
+                        new FullyWeightedVotingCombiner(), p.integer("n_trees"), ctx.seed())));
         out.add(new Entry(family("xgboost", "Extreme Gradient Boosting", c, Scaling.NONE, true, xgbDefaults(),
                 xgbSpace(), "XGBoostClassificationTrainer (one thread per model; folds run in parallel)"),
                 (p, ctx) -> new XGBoostClassificationTrainer(p.integer("n_trees"), p.real("eta"), p.real("gamma"),

@@ -62,7 +62,7 @@ public final class ModelScorer {
             Map<String, Integer> index = target.classIndex();
             int k = target.classLabels().size();
             int[] predicted = new int[predictions.size()];
-            boolean probabilistic = model.generatesProbabilities();
+            boolean probabilistic = TribuoData.hasProbabilities(model);
             double[][] probabilities = probabilistic ? new double[predictions.size()][] : new double[0][];
             for (int i = 0; i < predicted.length; i++) {
                 Prediction<Label> p = predictions.get(i);

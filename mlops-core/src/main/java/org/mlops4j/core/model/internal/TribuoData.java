@@ -92,6 +92,18 @@ public final class TribuoData {
         return new ArrayExample<>(unknownOutput, rows.featureNames(row), rows.values(row));
     }
 
+    /**
+     * Whether a classifier's output scores are class probabilities: Tribuo says so for most models, and a CART tree's
+     * scores are its leaf's class frequencies (scikit-learn's {@code predict_proba} for a tree) although Tribuo does not
+     * flag them as probabilities.
+     *
+     * @param model a classification model
+     * @return whether its scores can be read as probabilities
+     */
+    public static boolean hasProbabilities(org.tribuo.Model<?> model) {
+        return model.generatesProbabilities() || model instanceof org.tribuo.common.tree.TreeModel<?>;
+    }
+
     /** @return the label placeholder for unlabelled rows */
     public static Label unknownLabel() {
         return LabelFactory.UNKNOWN_LABEL;
