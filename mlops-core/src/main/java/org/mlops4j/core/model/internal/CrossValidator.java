@@ -24,11 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cross-validates one candidate: its folds run in parallel on a bounded executor, each fitting its own encoder on
+ * This class is internal and is hence not for public use. Its API may change without notice.
+ *
+ * <p>Cross-validates one candidate: its folds run in parallel on a bounded executor, each fitting its own encoder on
  * the fold's training rows; the result is summarised into a leaderboard entry. A deadline stops waiting and marks
  * the candidate not finished.
- *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
  */
 public final class CrossValidator {
 

@@ -44,9 +44,9 @@ import org.tribuo.regression.sgd.objectives.SquaredLoss;
 import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
 
 /**
- * The model families and how each becomes a Tribuo trainer.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>The model families and how each becomes a Tribuo trainer.
  */
 public final class FamilyCatalog {
 

@@ -16,10 +16,10 @@ import org.tribuo.classification.Label;
 import org.tribuo.regression.Regressor;
 
 /**
- * Trains one model on labelled rows: fits the encoder on those rows only, builds the Tribuo dataset (with class
- * weights when asked for), trains, and times the training.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Trains one model on labelled rows: fits the encoder on those rows only, builds the Tribuo dataset (with class
+ * weights when asked for), trains, and times the training.
  */
 public final class ModelFitter {
 

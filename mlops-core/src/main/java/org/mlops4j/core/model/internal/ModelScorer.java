@@ -18,9 +18,9 @@ import org.tribuo.classification.Label;
 import org.tribuo.regression.Regressor;
 
 /**
- * Scores a trained model on labelled rows: predicts them in one batch and computes the task's metrics.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Scores a trained model on labelled rows: predicts them in one batch and computes the task's metrics.
  */
 public final class ModelScorer {
 

@@ -5,9 +5,9 @@ import org.mlops4j.core.data.Table;
 import org.mlops4j.core.model.PreprocessingOptions;
 
 /**
- * What cross-validation needs from a setup: the training rows, their folds and the preprocessing choices.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>What cross-validation needs from a setup: the training rows, their folds and the preprocessing choices.
  *
  * @param training the training split (features and target)
  * @param target   the target

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Seeded stratified splits: a train/test split and a k-fold assignment that keep each class's share in every part.
- * With a single stratum (regression) they are plain shuffled splits.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Seeded stratified splits: a train/test split and a k-fold assignment that keep each class's share in every part.
+ * With a single stratum (regression) they are plain shuffled splits.
  */
 public final class StratifiedSplits {
 

@@ -11,10 +11,10 @@ import org.mlops4j.core.data.Table;
 import org.mlops4j.core.model.TaskType;
 
 /**
- * The target column and how its values become Tribuo outputs: class labels (as text, in a fixed order, with one
- * positive class for binary tasks) or numbers.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>The target column and how its values become Tribuo outputs: class labels (as text, in a fixed order, with one
+ * positive class for binary tasks) or numbers.
  *
  * @param column        the target column's name
  * @param task          classification or regression

@@ -16,9 +16,9 @@ import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
 
 /**
- * Turns encoded rows into Tribuo examples and datasets.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Turns encoded rows into Tribuo examples and datasets.
  */
 public final class TribuoData {
 

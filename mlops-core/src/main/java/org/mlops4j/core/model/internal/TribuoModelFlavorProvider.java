@@ -6,9 +6,10 @@ import org.mlops4j.core.model.TribuoModelFlavor;
 import org.mlops4j.core.spi.ModelFlavorProvider;
 
 /**
- * Provides the {@code tribuo} model flavor: Tribuo models in protobuf plus the encoder and metadata as JSON.
+ * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>This class is internal and is hence not for public use. It is found through {@link java.util.ServiceLoader}.
+ * <p>Provides the {@code tribuo} model flavor: Tribuo models in protobuf plus the encoder and metadata as JSON.
+ * Listed in {@code META-INF/services} and found through {@link java.util.ServiceLoader}.
  */
 public final class TribuoModelFlavorProvider implements ModelFlavorProvider {
 
