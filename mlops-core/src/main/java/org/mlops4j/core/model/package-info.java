@@ -1,4 +1,58 @@
 /**
- * Models on Tribuo: feature encoding, training, comparison and tuning, evaluation, packaging and serving.
+ * Models on Tribuo: the PyCaret workflow (setup, compare, create, tune, finalize, predict) for JVM applications.
+ *
+ * <h2>Workflow</h2>
+ * <ol>
+ *   <li>{@link org.mlops4j.core.model.ModelingSetup#builder} takes a {@link org.mlops4j.core.data.Table} and the
+ *       target column; {@code build()} makes a stratified train/test split (default 70/30) and stratified folds
+ *       (default 10) from the seed. The task is classification for categorical, boolean and text targets and for
+ *       numeric targets with at most 20 distinct whole values, regression otherwise.</li>
+ *   <li>{@link org.mlops4j.core.model.ModelingSetup#compareModels} cross-validates every family and returns a
+ *       {@link org.mlops4j.core.model.Leaderboard} (records; {@code toJson()}, {@code toText()}), with a time budget
+ *       that returns the partial board and a {@link org.mlops4j.core.model.ModelingListener} for progress and
+ *       tracking.</li>
+ *   <li>{@link org.mlops4j.core.model.ModelingSetup#createModel}, {@link org.mlops4j.core.model.ModelingSetup#tuneModel}
+ *       (random search over the family's documented space) and
+ *       {@link org.mlops4j.core.model.ModelingSetup#finalizeModel} (refit on every row) give a
+ *       {@link org.mlops4j.core.model.TrainedModel}; its {@link org.mlops4j.core.model.Predictor} returns a label and
+ *       score per row and a per-row error instead of failing the batch;
+ *       {@link org.mlops4j.core.model.TribuoModelFlavor} saves and loads it.</li>
+ * </ol>
+ *
+ * <h2>Preprocessing</h2>
+ * {@link org.mlops4j.core.model.FeatureEncoder}, fitted on training rows only (per fold during cross-validation):
+ * median (or mean) imputation of numbers, most-frequent level (or a level of its own) for missing categories,
+ * one-hot encoding (sparse: only the row's level is a feature), unseen levels ignored or grouped with rare levels
+ * ({@link org.mlops4j.core.model.PreprocessingOptions#rareLevelThreshold()}), scaling of numeric columns only and
+ * only for the families that need it, optional balanced class weights.
+ *
+ * <h2>Model families</h2>
+ * <table>
+ *   <caption>Classification</caption>
+ *   <tr><th>key</th><th>Tribuo trainer</th><th>scaling</th><th>AUC</th></tr>
+ *   <tr><td>lr</td><td>LinearSGDTrainer, LogMulticlass, AdaGrad</td><td>standard</td><td>yes</td></tr>
+ *   <tr><td>svm</td><td>LinearSGDTrainer, Hinge, AdaGrad</td><td>standard</td><td>n/a</td></tr>
+ *   <tr><td>liblinear</td><td>LibLinearClassificationTrainer (L2R_L2LOSS_SVC)</td><td>standard</td>
+ *       <td>only with solver L2R_LR</td></tr>
+ *   <tr><td>dt</td><td>CARTClassificationTrainer (scores: leaf class frequencies)</td><td>none</td><td>yes</td></tr>
+ *   <tr><td>rf</td><td>RandomForestTrainer of CART, 100 trees, sqrt features, mean of leaf frequencies</td><td>none</td><td>yes</td></tr>
+ *   <tr><td>et</td><td>ExtraTreesTrainer of CART, 100 trees, sqrt features</td><td>none</td><td>yes</td></tr>
+ *   <tr><td>xgboost</td><td>XGBoostClassificationTrainer, 100 trees</td><td>none</td><td>yes</td></tr>
+ *   <tr><td>nb</td><td>MultinomialNaiveBayesTrainer (no class prior)</td><td>min-max</td><td>yes</td></tr>
+ *   <tr><td>knn</td><td>KNNTrainer, k = 5, L2, k-d tree</td><td>standard</td><td>n/a</td></tr>
+ *   <tr><td>fm</td><td>FMClassificationTrainer</td><td>standard</td><td>yes</td></tr>
+ *   <tr><td>dummy</td><td>DummyClassifierTrainer, most frequent</td><td>none</td><td>n/a</td></tr>
+ * </table>
+ * Regression: {@code lr} (LinearSGDTrainer, squared loss), {@code dt}, {@code rf}, {@code xgboost}, {@code dummy}
+ * (mean). Defaults and search spaces: {@link org.mlops4j.core.model.ModelFamily#defaults()} and
+ * {@link org.mlops4j.core.model.ModelFamily#searchSpace()}, listed by
+ * {@link org.mlops4j.core.model.ModelingSetup#families()}. XGBoost needs its native library (on Linux, libgomp); where
+ * it cannot load, its leaderboard entry is {@code UNAVAILABLE} with the reason.
+ *
+ * <h2>Metrics</h2>
+ * {@link org.mlops4j.core.model.Metric}: computed from predictions exactly as scikit-learn does (checked to 1e-9
+ * against committed reference values). Binary tasks score the positive class (1, true, yes, or as configured);
+ * multiclass precision, recall and F1 are support-weighted and AUC is one-vs-rest support-weighted, as PyCaret
+ * reports them. AUC is not available, rather than an error, for models without probabilities.
  */
 package org.mlops4j.core.model;

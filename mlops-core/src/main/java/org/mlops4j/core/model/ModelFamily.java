@@ -1,0 +1,53 @@
+package org.mlops4j.core.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A kind of model that {@link ModelingSetup} can train: a stable key (like PyCaret's model ids), its defaults and its
+ * documented random-search space.
+ *
+ * <p>Classification keys: {@code lr} logistic regression (SGD, AdaGrad), {@code svm} linear SVM (SGD, hinge loss),
+ * {@code liblinear} LibLinear (linear SVM by default; {@code solver=L2R_LR} gives logistic regression),
+ * {@code dt} CART decision tree, {@code rf} random forest, {@code et} extra trees, {@code xgboost} gradient-boosted
+ * trees, {@code nb} multinomial naive Bayes on min-max scaled features, {@code knn} k-nearest neighbours, {@code fm}
+ * factorization machine, {@code dummy} majority class. Regression keys: {@code lr} linear regression (SGD, squared
+ * loss), {@code dt}, {@code rf}, {@code xgboost}, {@code dummy} (mean). {@link ModelingSetup#families()} lists them.
+ *
+ * @param key          the stable key
+ * @param name         a human-readable name for leaderboards
+ * @param task         classification or regression
+ * @param scaling      how numeric features are scaled for this family
+ * @param usesWeights  whether class weighting reaches this family's training (example or label weights)
+ * @param defaults     the parameters used unless told otherwise ({@link Integer}, {@link Double} or {@link String})
+ * @param searchSpace  the space {@link ModelingSetup#tuneModel} samples from; empty when there is nothing to tune
+ * @param description  the Tribuo trainer and what the defaults mean
+ */
+public record ModelFamily(String key, String name, TaskType task, Scaling scaling, boolean usesWeights,
+        Map<String, Object> defaults, List<Hyperparameter> searchSpace, String description) {
+
+    /** Copies the collections, keeping the defaults' order. */
+    public ModelFamily {
+        defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
+        searchSpace = List.copyOf(searchSpace);
+    }
+
+    /**
+     * @param overrides parameters to change; each key must be one of {@link #defaults()}
+     * @return the defaults with the overrides applied
+     * @throws org.mlops4j.core.ConfigurationException naming the unknown key and the known ones
+     */
+    public Map<String, Object> withDefaults(Map<String, ?> overrides) {
+        Map<String, Object> merged = new LinkedHashMap<>(defaults);
+        for (Map.Entry<String, ?> e : overrides.entrySet()) {
+            if (!defaults.containsKey(e.getKey())) {
+                throw new org.mlops4j.core.ConfigurationException("Model family '" + key + "' has no parameter '"
+                        + e.getKey() + "'; its parameters are " + defaults.keySet());
+            }
+            merged.put(e.getKey(), e.getValue());
+        }
+        return Collections.unmodifiableMap(merged);
+    }
+}

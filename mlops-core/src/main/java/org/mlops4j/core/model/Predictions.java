@@ -1,0 +1,69 @@
+package org.mlops4j.core.model;
+
+import java.util.List;
+import org.mlops4j.core.data.CategoricalColumn;
+import org.mlops4j.core.data.NumericColumn;
+import org.mlops4j.core.data.Table;
+import org.mlops4j.core.data.TextColumn;
+
+/**
+ * The predictions for a table, one per input row in row order; rows that could not be predicted carry their error.
+ *
+ * @param rows one entry per input row
+ */
+public record Predictions(List<PredictedRow> rows) {
+
+    /** Copies the rows. */
+    public Predictions {
+        rows = List.copyOf(rows);
+    }
+
+    /** @return the number of rows */
+    public int size() {
+        return rows.size();
+    }
+
+    /**
+     * @param row a row index
+     * @return that row's prediction
+     */
+    public PredictedRow get(int row) {
+        return rows.get(row);
+    }
+
+    /** @return the rows that could not be predicted */
+    public List<PredictedRow> failures() {
+        return rows.stream().filter(r -> !r.ok()).toList();
+    }
+
+    /**
+     * @param input the table that was predicted
+     * @return the input with three columns added, as PyCaret's {@code predict_model}: {@code prediction_label}
+     *         (classification only), {@code prediction_score} and {@code prediction_error} (empty where predicted)
+     */
+    public Table appendTo(Table input) {
+        if (input.rowCount() != rows.size()) {
+            throw new IllegalArgumentException("The table has " + input.rowCount() + " rows but there are "
+                    + rows.size() + " predictions");
+        }
+        CategoricalColumn.Builder labels = CategoricalColumn.builder("prediction_label", rows.size());
+        NumericColumn.Builder scores = NumericColumn.builder("prediction_score", rows.size());
+        TextColumn.Builder errors = TextColumn.builder("prediction_error", rows.size());
+        boolean anyLabel = false;
+        for (PredictedRow r : rows) {
+            labels.add(r.label().orElse(null));
+            anyLabel |= r.label().isPresent();
+            if (r.score().isPresent()) {
+                scores.add(r.score().getAsDouble());
+            } else {
+                scores.addNull();
+            }
+            errors.add(r.error().orElse(null));
+        }
+        Table out = input;
+        if (anyLabel) {
+            out = out.withColumn(labels.build());
+        }
+        return out.withColumn(scores.build()).withColumn(errors.build());
+    }
+}

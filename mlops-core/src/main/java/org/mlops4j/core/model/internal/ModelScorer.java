@@ -1,0 +1,118 @@
+package org.mlops4j.core.model.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mlops4j.core.data.Table;
+import org.mlops4j.core.model.ClassificationMetrics;
+import org.mlops4j.core.model.EncodedRows;
+import org.mlops4j.core.model.FeatureEncoder;
+import org.mlops4j.core.model.Metric;
+import org.mlops4j.core.model.RegressionMetrics;
+import org.mlops4j.core.model.Scaling;
+import org.mlops4j.core.model.TaskType;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.regression.Regressor;
+
+/**
+ * This class is internal and is hence not for public use. Its API may change without notice.
+ *
+ * <p>Scores a trained model on labelled rows: predicts them in one batch and computes the task's metrics.
+ */
+public final class ModelScorer {
+
+    /**
+     * Raw predictions on labelled rows, for metrics and for exporting.
+     *
+     * @param actualClass     true class index per row (classification)
+     * @param predictedClass  predicted class index per row (classification)
+     * @param probabilities   per-row class probabilities, or an empty array when the model has none
+     * @param actualValue     true value per row (regression)
+     * @param predictedValue  predicted value per row (regression)
+     */
+    public record Scored(int[] actualClass, int[] predictedClass, double[][] probabilities, double[] actualValue,
+            double[] predictedValue) {
+    }
+
+    private ModelScorer() {
+    }
+
+    /**
+     * @param model   the model
+     * @param encoder its encoder
+     * @param scaling its family's scaling
+     * @param target  the target
+     * @param rows    labelled rows
+     * @return the raw predictions
+     */
+    @SuppressWarnings("unchecked")
+    public static Scored predict(Model<?> model, FeatureEncoder encoder, Scaling scaling, TargetSpec target,
+            Table rows) {
+        EncodedRows encoded = encoder.encode(rows, scaling);
+        if (target.task() == TaskType.CLASSIFICATION) {
+            Model<Label> labelModel = (Model<Label>) model;
+            List<Example<Label>> examples = new ArrayList<>(encoded.size());
+            for (int i = 0; i < encoded.size(); i++) {
+                examples.add(TribuoData.example(encoded, i, TribuoData.unknownLabel()));
+            }
+            List<Prediction<Label>> predictions = labelModel.predict(examples);
+            Map<String, Integer> index = target.classIndex();
+            int k = target.classLabels().size();
+            int[] predicted = new int[predictions.size()];
+            boolean probabilistic = TribuoData.hasProbabilities(model);
+            double[][] probabilities = probabilistic ? new double[predictions.size()][] : new double[0][];
+            for (int i = 0; i < predicted.length; i++) {
+                Prediction<Label> p = predictions.get(i);
+                predicted[i] = index.getOrDefault(p.getOutput().getLabel(), 0);
+                if (probabilistic) {
+                    probabilities[i] = probabilities(p, index, k);
+                }
+            }
+            return new Scored(target.classIndices(rows), predicted, probabilities, new double[0], new double[0]);
+        }
+        Model<Regressor> regressionModel = (Model<Regressor>) model;
+        List<Example<Regressor>> examples = new ArrayList<>(encoded.size());
+        for (int i = 0; i < encoded.size(); i++) {
+            examples.add(TribuoData.example(encoded, i, TribuoData.unknownRegressor()));
+        }
+        List<Prediction<Regressor>> predictions = regressionModel.predict(examples);
+        double[] predicted = new double[predictions.size()];
+        for (int i = 0; i < predicted.length; i++) {
+            predicted[i] = predictions.get(i).getOutput().getValues()[0];
+        }
+        return new Scored(new int[0], new int[0], new double[0][], target.values(rows), predicted);
+    }
+
+    /**
+     * @param scored raw predictions
+     * @param target the target
+     * @return the task's metrics ({@code NaN} where not available)
+     */
+    public static Map<Metric, Double> metrics(Scored scored, TargetSpec target) {
+        if (target.task() == TaskType.CLASSIFICATION) {
+            return ClassificationMetrics.compute(target.classLabels().size(), target.positiveIndex(),
+                    scored.actualClass(), scored.predictedClass(), scored.probabilities());
+        }
+        return RegressionMetrics.compute(scored.actualValue(), scored.predictedValue());
+    }
+
+    /**
+     * @param prediction a prediction of a probabilistic model
+     * @param index      class label to index
+     * @param k          the number of classes
+     * @return the probability of each class (0 for classes the model did not see)
+     */
+    public static double[] probabilities(Prediction<Label> prediction, Map<String, Integer> index, int k) {
+        double[] out = new double[k];
+        for (Map.Entry<String, Label> e : prediction.getOutputScores().entrySet()) {
+            Integer c = index.get(e.getKey());
+            if (c != null) {
+                out[c] = e.getValue().getScore();
+            }
+        }
+        return out;
+    }
+}
