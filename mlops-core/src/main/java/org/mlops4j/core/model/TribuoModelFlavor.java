@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.data.ColumnType;
-import org.mlops4j.core.internal.AtomicFiles;
+import org.mlops4j.core.spi.support.AtomicFiles;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.regression.Regressor;
