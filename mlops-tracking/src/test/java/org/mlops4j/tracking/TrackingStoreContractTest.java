@@ -79,7 +79,9 @@ public abstract class TrackingStoreContractTest {
 
     @AfterEach
     void closeStore() {
-        tracking.close();
+        if (tracking != null) {
+            tracking.close();
+        }
     }
 
     // ------------------------------------------------------------------------------------------ experiments

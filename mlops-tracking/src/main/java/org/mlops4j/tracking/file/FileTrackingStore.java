@@ -340,6 +340,17 @@ public final class FileTrackingStore implements TrackingStore {
             long now = System.currentTimeMillis();
             RunIndex index = index(experimentId);
             index.refresh();
+            Path activeDir = root.resolve(experimentId);
+            for (Run run : index.runs()) {
+                if (!run.info().isActive()) {
+                    // restoring brings back the runs deleted at exactly this time, so it must be unique
+                    OptionalLong deletedAt = new RunFolder(activeDir.resolve(run.runId())).readMeta()
+                            .map(MetaJson::deletedTime).orElse(OptionalLong.empty());
+                    if (deletedAt.isPresent()) {
+                        now = Math.max(now, deletedAt.getAsLong() + 1);
+                    }
+                }
+            }
             for (Run run : index.runs()) {
                 if (run.info().isActive()) {
                     setLifecycle(run.runId(), LifecycleStage.DELETED, OptionalLong.of(now));
