@@ -164,8 +164,14 @@ public final class TrackingInputChecks {
         checkCount("tags", tags.size(), TrackingLimits.MAX_TAGS_PER_BATCH);
         checkCount("metrics, params and tags together", metrics.size() + params.size() + tags.size(),
                 TrackingLimits.MAX_ENTITIES_PER_BATCH);
+        Set<String> metricKeys = new HashSet<>();
         for (Metric metric : metrics) {
-            checkMetric(metric);
+            if (metricKeys.add(metric.key())) {
+                checkKey("Metric", metric.key());
+            }
+            if (metric.timestamp() < 0) {
+                checkMetric(metric);
+            }
         }
         Set<String> paramKeys = new HashSet<>();
         for (Param param : params) {

@@ -51,6 +51,7 @@ import org.mlops4j.tracking.internal.ArtifactFolder;
 import org.mlops4j.tracking.internal.FileLocks;
 import org.mlops4j.tracking.internal.FileWrites;
 import org.mlops4j.tracking.internal.MetaJson;
+import org.mlops4j.tracking.internal.MetricAppender;
 import org.mlops4j.tracking.internal.MetricLines;
 import org.mlops4j.tracking.internal.RunFolder;
 import org.mlops4j.tracking.internal.RunIndex;
@@ -104,6 +105,7 @@ public final class FileTrackingStore implements TrackingStore {
     private final Set<String> loadedIndexes = ConcurrentHashMap.newKeySet();
     private final Map<String, String> runExperiments = new ConcurrentHashMap<>();
     private final Object loading = new Object();
+    private final MetricAppender metricFiles = new MetricAppender();
 
     /**
      * Opens (creating it if needed) the store in a folder, with the default experiment.
@@ -486,6 +488,7 @@ public final class FileTrackingStore implements TrackingStore {
     }
 
     private void flush(RunFolder folder, Path expDir) throws IOException {
+        metricFiles.forceAndClose(folder.dir());
         try (Stream<Path> files = Files.walk(folder.dir())) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 FileWrites.force(file);
@@ -602,7 +605,7 @@ public final class FileTrackingStore implements TrackingStore {
         }
     }
 
-    private static void appendMetrics(RunFolder folder, List<Metric> metrics) throws IOException {
+    private void appendMetrics(RunFolder folder, List<Metric> metrics) throws IOException {
         if (metrics.isEmpty()) {
             return;
         }
@@ -611,11 +614,7 @@ public final class FileTrackingStore implements TrackingStore {
             MetricLines.append(metric, linesByKey.computeIfAbsent(metric.key(), k -> new StringBuilder()));
         }
         for (Map.Entry<String, StringBuilder> lines : linesByKey.entrySet()) {
-            Path file = folder.metric(lines.getKey());
-            if (!Files.isDirectory(file.getParent())) {
-                Files.createDirectories(file.getParent());
-            }
-            FileWrites.appendLines(file, utf8(lines.getValue().toString()));
+            metricFiles.append(folder.metric(lines.getKey()), utf8(lines.getValue().toString()));
         }
     }
 
@@ -713,9 +712,10 @@ public final class FileTrackingStore implements TrackingStore {
                 runId);
     }
 
-    /** Nothing is buffered: every call has written its files when it returns. */
+    /** Closes the metric files kept open. Nothing is buffered: every call has written its files when it returns. */
     @Override
     public void close() {
+        metricFiles.close();
         indexes.clear();
     }
 

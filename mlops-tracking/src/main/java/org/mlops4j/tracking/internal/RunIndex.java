@@ -123,12 +123,22 @@ public final class RunIndex {
             bytes.write('\n');
         }
         Path file = file();
+        long before = offset;
         long size = FileWrites.appendLines(file, bytes.toByteArray());
         if (fileKey == null) {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             fileKey = attributes.fileKey() != null ? attributes.fileKey() : attributes.creationTime();
         }
-        readFrom(file, size);
+        if (size - before <= bytes.size() + 1) {
+            // nothing but our own records (and perhaps a line break closing a torn line) was appended since
+            for (ObjectNode record : records) {
+                apply(record);
+                lines++;
+            }
+            offset = size;
+        } else {
+            readFrom(file, size);
+        }
         if (lines > COMPACT_MIN_LINES && lines > 4L * runs.size()) {
             compact();
         }
@@ -251,9 +261,12 @@ public final class RunIndex {
                     file, new String(bytes, start, Math.min(length, 80), StandardCharsets.UTF_8));
             return;
         }
-        if (record == null) {
-            return;
+        if (record != null) {
+            apply(record);
         }
+    }
+
+    private void apply(JsonNode record) {
         String op = record.path("op").asText();
         if (op.equals("run")) {
             RunInfo info = MetaJson.runInfo(record.path("info"));

@@ -87,6 +87,15 @@ public enum SqlDialect {
                 + String.join(", ", keyColumns) + ") DO UPDATE SET " + valueColumn + " = excluded." + valueColumn;
     }
 
+    /** @return the column type for byte strings of up to a few hundred kilobytes */
+    public String binaryType() {
+        return switch (this) {
+            case SQLITE -> "BLOB";
+            case H2 -> "VARBINARY(1000000000)";
+            case POSTGRESQL -> "BYTEA";
+        };
+    }
+
     /** @return the clause that locks selected rows until the transaction ends (SQLite locks the whole database) */
     public String forUpdate() {
         return this == SQLITE ? "" : " FOR UPDATE";

@@ -47,10 +47,9 @@ public final class TrackingSchema {
             "CREATE TABLE tags (run_id VARCHAR(64) NOT NULL REFERENCES runs (run_id), tag_key VARCHAR(250) NOT NULL, "
                     + "tag_value VARCHAR(8000) NOT NULL, PRIMARY KEY (run_id, tag_key))",
             "CREATE INDEX tags_by_key ON tags (tag_key, run_id)",
-            "CREATE TABLE metrics (run_id VARCHAR(64) NOT NULL REFERENCES runs (run_id), "
-                    + "metric_key VARCHAR(250) NOT NULL, metric_value DOUBLE PRECISION NOT NULL, "
-                    + "is_nan SMALLINT NOT NULL, logged_at BIGINT NOT NULL, step BIGINT NOT NULL)",
-            "CREATE INDEX metrics_by_run ON metrics (run_id, metric_key, step)",
+            "CREATE TABLE metric_batches (run_id VARCHAR(64) NOT NULL REFERENCES runs (run_id), "
+                    + "metric_key VARCHAR(250) NOT NULL, value_count INT NOT NULL, packed_values ${BINARY} NOT NULL)",
+            "CREATE INDEX metric_batches_by_run ON metric_batches (run_id, metric_key)",
             "CREATE TABLE latest_metrics (run_id VARCHAR(64) NOT NULL REFERENCES runs (run_id), "
                     + "metric_key VARCHAR(250) NOT NULL, metric_value DOUBLE PRECISION NOT NULL, "
                     + "is_nan SMALLINT NOT NULL, logged_at BIGINT NOT NULL, step BIGINT NOT NULL, "
@@ -101,7 +100,7 @@ public final class TrackingSchema {
             for (int v = version; v < MIGRATIONS.size(); v++) {
                 LOG.info("Migrating the tracking schema from version {} to {}", v, v + 1);
                 for (String sql : MIGRATIONS.get(v)) {
-                    statement.execute(sql);
+                    statement.execute(sql.replace("${BINARY}", dialect.binaryType()));
                 }
             }
         }

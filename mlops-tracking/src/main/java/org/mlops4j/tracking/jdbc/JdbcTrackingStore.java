@@ -40,6 +40,7 @@ import org.mlops4j.core.tracking.ViewType;
 import org.mlops4j.core.tracking.search.PageToken;
 import org.mlops4j.tracking.internal.ArtifactFolder;
 import org.mlops4j.tracking.internal.ConnectionPool;
+import org.mlops4j.tracking.internal.PackedMetrics;
 import org.mlops4j.tracking.internal.SqlDialect;
 import org.mlops4j.tracking.internal.SqlRunSearch;
 import org.mlops4j.tracking.internal.StoreIds;
@@ -51,10 +52,12 @@ import org.slf4j.LoggerFactory;
  * A tracking store in a relational database: SQLite (embedded, the driver ships with mlops4j), H2 or PostgreSQL.
  *
  * <p>Tables: {@code experiments}, {@code experiment_tags}, {@code runs}, {@code params}, {@code tags},
- * {@code metrics} (every value) and {@code latest_metrics} (the latest value per run and key, kept up to date in the
- * same transaction, which is what searches filter and sort on), with indexes for the search paths; the schema is
- * versioned in {@code schema_version} (see {@link TrackingSchema}). NaN is stored as {@code is_nan = 1} because SQLite
- * cannot hold NaN in a REAL column.
+ * {@code metric_batches} (the full history: one row per run, key and logged batch, the values packed as
+ * {@link PackedMetrics}, so a batch of 1000 values costs a few rows rather than 1000) and {@code latest_metrics}
+ * (the latest value per run and key as plain columns, kept up to date in the same transaction, which is what searches
+ * filter and sort on), with indexes for the search paths; the schema is versioned in {@code schema_version} (see
+ * {@link TrackingSchema}). In {@code latest_metrics} NaN is stored as {@code is_nan = 1} because SQLite cannot hold
+ * NaN in a REAL column.
  *
  * <p>Every write is one transaction, retried a few times when the database reports a transient conflict. Writes to a
  * run lock its row first ({@code SELECT ... FOR UPDATE}; SQLite write transactions are IMMEDIATE and lock the whole
@@ -507,10 +510,17 @@ public final class JdbcTrackingStore implements TrackingStore {
     }
 
     private void writeMetrics(Connection connection, String runId, List<Metric> metrics) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO metrics (run_id, metric_key, "
-                + "metric_value, is_nan, logged_at, step) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (Metric metric : metrics) {
-                bindMetric(insert, runId, metric);
+        Map<String, List<Metric>> byKey = new LinkedHashMap<>();
+        for (Metric metric : metrics) {
+            byKey.computeIfAbsent(metric.key(), k -> new ArrayList<>()).add(metric);
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO metric_batches (run_id, "
+                + "metric_key, value_count, packed_values) VALUES (?, ?, ?, ?)")) {
+            for (Map.Entry<String, List<Metric>> values : byKey.entrySet()) {
+                insert.setString(1, runId);
+                insert.setString(2, values.getKey());
+                insert.setInt(3, values.getValue().size());
+                insert.setBytes(4, PackedMetrics.pack(values.getValue()));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -589,15 +599,16 @@ public final class JdbcTrackingStore implements TrackingStore {
                 throw notFound(runId);
             }
             List<Metric> history = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT metric_key, metric_value, is_nan, "
-                    + "logged_at, step FROM metrics WHERE run_id = ? AND metric_key = ? ORDER BY step, logged_at")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT packed_values FROM metric_batches "
+                    + "WHERE run_id = ? AND metric_key = ?")) {
                 bind(select, runId, key);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        history.add(readMetric(rs, key, 2));
+                        history.addAll(PackedMetrics.unpack(key, rs.getBytes(1)));
                     }
                 }
             }
+            history.sort(java.util.Comparator.comparingLong(Metric::step).thenComparingLong(Metric::timestamp));
             return history;
         });
     }
