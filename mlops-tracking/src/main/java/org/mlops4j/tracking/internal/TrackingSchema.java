@@ -25,6 +25,12 @@ public final class TrackingSchema {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackingSchema.class);
 
+    /**
+     * Marks statements PostgreSQL skips: its B-tree index entries are limited to about 2.7 kB, less than the longest
+     * param and tag values, so it filters those on the key index alone.
+     */
+    private static final String NOT_POSTGRESQL = "[not postgresql] ";
+
     /** Migration {@code i} brings the schema from version {@code i} to {@code i + 1}. */
     private static final List<List<String>> MIGRATIONS = List.of(List.of(
             "CREATE TABLE experiments (experiment_id VARCHAR(64) NOT NULL PRIMARY KEY, name VARCHAR(500) NOT NULL, "
@@ -44,9 +50,11 @@ public final class TrackingSchema {
                     + "param_key VARCHAR(250) NOT NULL, param_value VARCHAR(6000) NOT NULL, "
                     + "PRIMARY KEY (run_id, param_key))",
             "CREATE INDEX params_by_key ON params (param_key, run_id)",
+            NOT_POSTGRESQL + "CREATE INDEX params_by_key_value ON params (param_key, param_value, run_id)",
             "CREATE TABLE tags (run_id VARCHAR(64) NOT NULL REFERENCES runs (run_id), tag_key VARCHAR(250) NOT NULL, "
                     + "tag_value VARCHAR(8000) NOT NULL, PRIMARY KEY (run_id, tag_key))",
             "CREATE INDEX tags_by_key ON tags (tag_key, run_id)",
+            NOT_POSTGRESQL + "CREATE INDEX tags_by_key_value ON tags (tag_key, tag_value, run_id)",
             "CREATE TABLE metric_batches (run_id VARCHAR(64) NOT NULL REFERENCES runs (run_id), "
                     + "metric_key VARCHAR(250) NOT NULL, value_count INT NOT NULL, packed_values ${BINARY} NOT NULL)",
             "CREATE INDEX metric_batches_by_run ON metric_batches (run_id, metric_key)",
@@ -54,7 +62,7 @@ public final class TrackingSchema {
                     + "metric_key VARCHAR(250) NOT NULL, metric_value DOUBLE PRECISION NOT NULL, "
                     + "is_nan SMALLINT NOT NULL, logged_at BIGINT NOT NULL, step BIGINT NOT NULL, "
                     + "PRIMARY KEY (run_id, metric_key))",
-            "CREATE INDEX latest_metrics_by_key ON latest_metrics (metric_key, is_nan, metric_value)"));
+            "CREATE INDEX latest_metrics_by_key ON latest_metrics (metric_key, is_nan, metric_value, run_id)"));
 
     private TrackingSchema() {
     }
@@ -100,6 +108,12 @@ public final class TrackingSchema {
             for (int v = version; v < MIGRATIONS.size(); v++) {
                 LOG.info("Migrating the tracking schema from version {} to {}", v, v + 1);
                 for (String sql : MIGRATIONS.get(v)) {
+                    if (sql.startsWith(NOT_POSTGRESQL)) {
+                        if (dialect == SqlDialect.POSTGRESQL) {
+                            continue;
+                        }
+                        sql = sql.substring(NOT_POSTGRESQL.length());
+                    }
                     statement.execute(sql.replace("${BINARY}", dialect.binaryType()));
                 }
             }

@@ -113,9 +113,22 @@ public final class JdbcTrackingStore implements TrackingStore {
                 }
                 return null;
             });
+            optimizeStatistics("PRAGMA optimize=0x10002");
         } catch (RuntimeException e) {
             pool.close();
             throw e;
+        }
+    }
+
+    /** Lets SQLite refresh the statistics its query planner chooses indexes by (searches depend on them). */
+    private void optimizeStatistics(String pragma) {
+        if (dialect == SqlDialect.SQLITE) {
+            read(connection -> {
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    statement.execute(pragma);
+                }
+                return null;
+            });
         }
     }
 
@@ -758,6 +771,11 @@ public final class JdbcTrackingStore implements TrackingStore {
     /** Closes the database connections. */
     @Override
     public void close() {
+        try {
+            optimizeStatistics("PRAGMA optimize");
+        } catch (RuntimeException e) {
+            LOG.debug("Could not refresh SQLite statistics on close: {}", e.getMessage());
+        }
         pool.close();
     }
 
