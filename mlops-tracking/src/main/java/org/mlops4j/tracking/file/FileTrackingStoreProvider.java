@@ -1,0 +1,54 @@
+package org.mlops4j.tracking.file;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Set;
+import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.MlopsConfig;
+import org.mlops4j.core.spi.TrackingStoreProvider;
+import org.mlops4j.core.tracking.TrackingStore;
+
+/**
+ * Opens {@link FileTrackingStore}s for {@code file:} URIs: {@code file:./mlruns} (relative to the working folder),
+ * {@code file:/abs/path} or {@code file:///abs/path}.
+ */
+public final class FileTrackingStoreProvider implements TrackingStoreProvider {
+
+    /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
+    public FileTrackingStoreProvider() {
+    }
+
+    @Override
+    public String name() {
+        return "file";
+    }
+
+    @Override
+    public String description() {
+        return "Tracking store in a local folder (MLflow-like mlruns layout, JSON meta, indexed search)";
+    }
+
+    @Override
+    public Set<String> uriSchemes() {
+        return Set.of("file");
+    }
+
+    @Override
+    public TrackingStore open(URI location, MlopsConfig config) {
+        return new FileTrackingStore(location, folder(location));
+    }
+
+    /**
+     * @param location a {@code file:} URI
+     * @return its folder
+     * @throws ConfigurationException when the URI has no path
+     */
+    static Path folder(URI location) {
+        String path = location.isOpaque() ? location.getSchemeSpecificPart() : location.getPath();
+        if (path == null || path.isBlank()) {
+            throw new ConfigurationException("The tracking URI '" + location + "' has no folder; expected "
+                    + "file:./mlruns or file:///absolute/path.");
+        }
+        return Path.of(path);
+    }
+}

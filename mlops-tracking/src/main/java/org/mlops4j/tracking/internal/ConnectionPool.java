@@ -1,0 +1,149 @@
+package org.mlops4j.tracking.internal;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
+import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.tracking.TrackingException;
+
+/**
+ * A small, fixed-size pool of JDBC connections, opened on demand with {@link DriverManager} and the dialect's
+ * settings. A host that has a pooled {@link javax.sql.DataSource} of its own is better served by it; this pool keeps
+ * the store free of extra dependencies.
+ *
+ * <p>Thread-safe. This class is internal and is hence not for public use. Its API may change without notice.
+ */
+public final class ConnectionPool implements AutoCloseable {
+
+    private final String url;
+    private final SqlDialect dialect;
+    private final Semaphore permits;
+    private final BlockingQueue<Connection> idle;
+    private final List<Connection> all = new ArrayList<>();
+    private volatile boolean closed;
+
+    /**
+     * @param url     the JDBC URL
+     * @param dialect its dialect
+     * @param size    the most connections open at once
+     */
+    public ConnectionPool(String url, SqlDialect dialect, int size) {
+        this.url = url;
+        this.dialect = dialect;
+        this.permits = new Semaphore(size, true);
+        this.idle = new ArrayBlockingQueue<>(size);
+    }
+
+    /** A connection on loan; closing it gives it back. */
+    public final class Lease implements AutoCloseable {
+        private final Connection connection;
+        private boolean broken;
+
+        private Lease(Connection connection) {
+            this.connection = connection;
+        }
+
+        /** @return the connection */
+        public Connection connection() {
+            return connection;
+        }
+
+        /** Marks the connection as unusable; it is closed instead of given back. */
+        public void markBroken() {
+            broken = true;
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (broken || closed || !connection.getAutoCommit()) {
+                    discard(connection);
+                } else if (!idle.offer(connection)) {
+                    discard(connection);
+                }
+            } catch (SQLException e) {
+                discard(connection);
+            } finally {
+                permits.release();
+            }
+        }
+    }
+
+    /**
+     * @return a connection, waiting while all are in use
+     * @throws TrackingException when a connection cannot be opened
+     */
+    public Lease lease() {
+        if (closed) {
+            throw new IllegalStateException("The tracking store at " + url + " is closed");
+        }
+        permits.acquireUninterruptibly();
+        Connection connection = idle.poll();
+        try {
+            if (connection == null) {
+                connection = open();
+            }
+            return new Lease(connection);
+        } catch (RuntimeException e) {
+            permits.release();
+            throw e;
+        }
+    }
+
+    private Connection open() {
+        try {
+            Connection connection = DriverManager.getConnection(url, dialect.connectionProperties());
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : dialect.connectionSetup()) {
+                    statement.execute(sql);
+                }
+            }
+            synchronized (all) {
+                all.add(connection);
+            }
+            return connection;
+        } catch (SQLException e) {
+            if (e.getMessage() != null && e.getMessage().contains("No suitable driver")) {
+                throw new ConfigurationException("No JDBC driver for " + url + " is on the class path. Add "
+                        + dialect.driverArtifact() + ".", e);
+            }
+            throw new TrackingException("Cannot connect to the tracking database " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void discard(Connection connection) {
+        synchronized (all) {
+            all.remove(connection);
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing more to do with it
+        }
+    }
+
+    /** Closes every connection, idle or not. */
+    @Override
+    public void close() {
+        closed = true;
+        List<Connection> open;
+        synchronized (all) {
+            open = new ArrayList<>(all);
+            all.clear();
+        }
+        idle.clear();
+        for (Connection connection : open) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.mlops4j.tracking.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The two ways the file store writes: replacing a whole file atomically (a temporary file in the same folder, renamed
+ * over the target, so readers see the old or the new content and never a part), and appending whole lines to an
+ * append-only file (after a torn last line left by a killed process, a line break is added first so the torn line
+ * stays a line of its own that readers skip).
+ *
+ * <p>Temporary files are named {@code <name>~<random>.tmp}; {@code ~} is not allowed in keys, so readers skip them.
+ *
+ * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ */
+public final class FileWrites {
+
+    /** The character that marks temporary files. */
+    public static final char TEMP_MARK = '~';
+
+    private FileWrites() {
+    }
+
+    /**
+     * @param name a file name
+     * @return whether it is a temporary file of this class
+     */
+    public static boolean isTemporary(String name) {
+        return name.indexOf(TEMP_MARK) >= 0 && name.endsWith(".tmp");
+    }
+
+    /**
+     * Replaces a file atomically.
+     *
+     * @param target the file
+     * @param bytes  its new content
+     * @param force  whether to force the content to disk before the rename
+     * @throws IOException when writing or renaming fails
+     */
+    public static void replace(Path target, byte[] bytes, boolean force) throws IOException {
+        Path temp = temporary(target);
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                if (force) {
+                    channel.force(true);
+                }
+            }
+            moveIntoPlace(temp, target);
+            temp = null;
+        } finally {
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /**
+     * Replaces a file atomically with a stream's content.
+     *
+     * @param target the file
+     * @param in     the content, read to the end and not closed
+     * @throws IOException when reading, writing or renaming fails
+     */
+    public static void replace(Path target, InputStream in) throws IOException {
+        Path temp = temporary(target);
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                in.transferTo(Channels.newOutputStream(channel));
+            }
+            moveIntoPlace(temp, target);
+            temp = null;
+        } finally {
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /**
+     * Appends whole lines to a file, creating it if needed. The caller holds a lock that keeps other writers out.
+     *
+     * @param file  the file
+     * @param lines one or more lines, each ending with {@code \n}
+     * @return the file's size after the append
+     * @throws IOException when writing fails
+     */
+    public static long appendLines(Path file, byte[] lines) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.READ)) {
+            long size = channel.size();
+            ByteBuffer buffer;
+            if (size > 0 && !endsWithNewline(channel, size)) {
+                buffer = ByteBuffer.allocate(lines.length + 1);
+                buffer.put((byte) '\n').put(lines).flip();
+            } else {
+                buffer = ByteBuffer.wrap(lines);
+            }
+            long position = size;
+            while (buffer.hasRemaining()) {
+                position += channel.write(buffer, position);
+            }
+            return position;
+        }
+    }
+
+    /**
+     * Forces a file's content to disk, if the file exists.
+     *
+     * @param file the file
+     * @throws IOException when forcing fails
+     */
+    public static void force(Path file) throws IOException {
+        if (Files.isRegularFile(file)) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+        }
+    }
+
+    private static boolean endsWithNewline(FileChannel channel, long size) throws IOException {
+        ByteBuffer last = ByteBuffer.allocate(1);
+        channel.read(last, size - 1);
+        return last.get(0) == '\n';
+    }
+
+    private static Path temporary(Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        String random = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        return target.resolveSibling(target.getFileName() + String.valueOf(TEMP_MARK) + random + ".tmp");
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.mlops4j.tracking.jdbc;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.MlopsConfig;
+import org.mlops4j.core.spi.TrackingStoreProvider;
+import org.mlops4j.core.tracking.TrackingStore;
+import org.mlops4j.tracking.internal.SqlDialect;
+
+/**
+ * Opens {@link JdbcTrackingStore}s for {@code jdbc:} URIs: {@code jdbc:sqlite:runs.db},
+ * {@code jdbc:h2:file:./runs}, {@code jdbc:postgresql://host/db?user=...}. The URI is the JDBC URL as the driver
+ * expects it; SQLite's driver ships with mlops4j, H2's and PostgreSQL's are added by the host.
+ *
+ * <p>Configuration: {@value #ARTIFACT_ROOT} (where artifacts go; default {@code mlartifacts} beside a SQLite or H2
+ * database file, else {@code ./mlartifacts}) and {@value #POOL_SIZE} (connections; default 4 for SQLite, 8 else).
+ */
+public final class JdbcTrackingStoreProvider implements TrackingStoreProvider {
+
+    /** The folder for artifacts of runs kept in a database. */
+    public static final String ARTIFACT_ROOT = "mlops.tracking.artifact-root";
+    /** The most database connections a store opens. */
+    public static final String POOL_SIZE = "mlops.tracking.jdbc.pool-size";
+
+    /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
+    public JdbcTrackingStoreProvider() {
+    }
+
+    @Override
+    public String name() {
+        return "jdbc";
+    }
+
+    @Override
+    public String description() {
+        return "Tracking store in a database: SQLite, H2 or PostgreSQL (versioned schema, indexed search)";
+    }
+
+    @Override
+    public Set<String> uriSchemes() {
+        return Set.of("jdbc");
+    }
+
+    @Override
+    public TrackingStore open(URI location, MlopsConfig config) {
+        String url = "jdbc:" + location.getSchemeSpecificPart();
+        SqlDialect dialect = SqlDialect.of(url).orElseThrow(() -> new ConfigurationException("The tracking URI '"
+                + location + "' names a database mlops4j does not support; supported: " + SqlDialect.supported()
+                + "."));
+        int poolSize = config.getInt(POOL_SIZE, dialect == SqlDialect.SQLITE ? 4 : 8);
+        if (url.toLowerCase(Locale.ROOT).contains(":memory:") || url.toLowerCase(Locale.ROOT).startsWith(
+                "jdbc:sqlite:file::memory")) {
+            poolSize = 1;
+        }
+        Path artifactRoot = config.get(ARTIFACT_ROOT).filter(s -> !s.isBlank()).map(Path::of)
+                .orElseGet(() -> defaultArtifactRoot(url, dialect));
+        return new JdbcTrackingStore(location, url, dialect, poolSize, artifactRoot);
+    }
+
+    /**
+     * @param url     a JDBC URL
+     * @param dialect its dialect
+     * @return {@code mlartifacts} beside a SQLite or H2 database file, else {@code ./mlartifacts}
+     */
+    static Path defaultArtifactRoot(String url, SqlDialect dialect) {
+        String rest = url.substring(url.indexOf(':', 5) + 1);
+        int options = rest.indexOf(dialect == SqlDialect.H2 ? ';' : '?');
+        if (options >= 0) {
+            rest = rest.substring(0, options);
+        }
+        if (dialect == SqlDialect.H2 && rest.startsWith("file:")) {
+            rest = rest.substring(5);
+        }
+        boolean fileDatabase = (dialect == SqlDialect.SQLITE && !rest.contains(":memory:") && !rest.isBlank())
+                || (dialect == SqlDialect.H2 && !rest.startsWith("mem:") && !rest.startsWith("tcp:")
+                && !rest.startsWith("ssl:"));
+        if (fileDatabase) {
+            Path parent = Path.of(rest).toAbsolutePath().getParent();
+            if (parent != null) {
+                return parent.resolve("mlartifacts");
+            }
+        }
+        return Path.of("mlartifacts");
+    }
+}
