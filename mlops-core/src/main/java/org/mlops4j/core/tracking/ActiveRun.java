@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.mlops4j.core.MlopsException;
-import org.mlops4j.core.internal.TrackingInputChecks;
+import org.mlops4j.core.spi.support.TrackingInputChecks;
 
 /**
  * A run that is being logged to. Get one from {@link TrackingClient#startRun(Experiment, String)} and end it with

@@ -17,7 +17,7 @@ import java.util.OptionalLong;
 import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.internal.RunNames;
-import org.mlops4j.core.internal.TrackingInputChecks;
+import org.mlops4j.core.spi.support.TrackingInputChecks;
 
 /**
  * The tracking API for applications: experiments, runs, and what runs log, kept in a {@link TrackingStore}.

@@ -1,4 +1,4 @@
-package org.mlops4j.core.internal;
+package org.mlops4j.core.spi.support;
 
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +15,8 @@ import org.mlops4j.core.tracking.TrackingLimits;
  * size limits, and path checks that keep every name inside the store's folder. Each check throws an
  * {@link InvalidTrackingInputException} whose message names the value, the rule and how to fix it.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Every tracking store, ours or a plugin's, calls these checks before it writes, so that all stores accept and
+ * reject the same input. Stateless and thread-safe.
  */
 public final class TrackingInputChecks {
 

@@ -1,4 +1,4 @@
-package org.mlops4j.core.internal;
+package org.mlops4j.core.spi.support;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
