@@ -122,6 +122,17 @@ public final class Mlops {
         return byScheme(ModelRegistryProvider.class, location, ModelRegistryProvider::uriSchemes);
     }
 
+    /**
+     * Opens the model registry at {@link #registryUri()} with the provider that serves its scheme.
+     *
+     * @return an open registry; the caller closes it
+     * @throws ConfigurationException when no provider serves the location
+     */
+    public org.mlops4j.core.tracking.ModelRegistry openModelRegistry() {
+        URI location = registryUri();
+        return modelRegistryProvider(location).open(location, config);
+    }
+
     /** @return the tracking URI from configuration ({@value MlopsProperties#DEFAULT_TRACKING_URI} by default) */
     public URI trackingUri() {
         return UriSchemes.toUri(config.get(MlopsProperties.TRACKING_URI, MlopsProperties.DEFAULT_TRACKING_URI));
