@@ -46,7 +46,11 @@ public final class MlopsCommand implements Runnable {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
         }
-        System.exit(commandLine().execute(args));
+        CommandLine line = commandLine();
+        int code = line.execute(args);
+        line.getOut().flush();
+        line.getErr().flush();
+        System.exit(code);
     }
 
     /** @return the command line with the tool's error handling and exit codes; its output goes to stdout/stderr */
