@@ -1,0 +1,82 @@
+package org.mlops4j.examples.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mlops4j.core.DataException;
+import org.mlops4j.core.data.Table;
+import org.mlops4j.core.spi.support.AtomicFiles;
+import org.mlops4j.drift.DataDrift;
+import org.mlops4j.drift.DriftReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mlops drift}: data drift between two CSV files, as Evidently's data-drift preset computes it. */
+@Command(name = "drift", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Compare the current data with the reference data column by column and print the drift",
+            "report as JSON. Exit code 1 when the dataset drifted (the share of drifted columns reaches",
+            "--drift-share)."})
+final class DriftCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--reference", required = true, paramLabel = "CSV", description = "The reference data.")
+    private Path reference;
+
+    @Option(names = "--current", required = true, paramLabel = "CSV", description = "The current data.")
+    private Path current;
+
+    @Option(names = "--columns", split = ",", paramLabel = "NAME",
+            description = "The columns to test (default: every column of the reference but timestamps).")
+    private List<String> columns;
+
+    @Option(names = "--stattest", paramLabel = "NAME",
+            description = "The test for every column, such as ks, psi, wasserstein, jensenshannon, chisquare, tvd "
+                    + "(default: Evidently's choice per column).")
+    private String stattest;
+
+    @Option(names = "--threshold", paramLabel = "X", description = "The threshold for every column (default: the "
+            + "test's own).")
+    private Double threshold;
+
+    @Option(names = "--drift-share", paramLabel = "X", defaultValue = "0.5",
+            description = "The share of drifted columns from which the dataset drifted (default: ${DEFAULT-VALUE}).")
+    private double driftShare;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as an HTML page.")
+    private Path html;
+
+    @Override
+    public Integer call() {
+        Table referenceTable = InputFiles.readCsv(reference, "--reference");
+        Table currentTable = InputFiles.readCsv(current, "--current");
+        DataDrift.Builder drift = DataDrift.builder().driftShare(driftShare);
+        if (columns != null && !columns.isEmpty()) {
+            for (String column : columns) {
+                if (!referenceTable.hasColumn(column)) {
+                    throw new DataException("The reference has no column '" + column + "'; its columns are "
+                            + referenceTable.columnNames(), reference.toString(), 0, column, null);
+                }
+            }
+            drift.columns(columns.toArray(String[]::new));
+        }
+        if (stattest != null) {
+            drift.stattest(stattest);
+        }
+        if (threshold != null) {
+            drift.threshold(threshold);
+        }
+        DriftReport report = drift.build().run(referenceTable, currentTable);
+        spec.commandLine().getOut().print(report.toJson());
+        spec.commandLine().getOut().println();
+        if (html != null) {
+            byte[] page = report.toHtml().getBytes(StandardCharsets.UTF_8);
+            AtomicFiles.write(html, out -> out.write(page));
+        }
+        return report.datasetDrift() ? ExitCodes.CHECKS_FAILED : ExitCodes.OK;
+    }
+}

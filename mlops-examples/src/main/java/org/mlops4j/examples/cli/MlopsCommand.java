@@ -1,0 +1,87 @@
+package org.mlops4j.examples.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code mlops} command-line tool: runs the lead-scoring pipelines and the library's data checks from a shell.
+ *
+ * <pre>
+ * java -jar mlops.jar pipeline run data --input leads.csv --db leads.db
+ * java -jar mlops.jar drift --reference train.csv --current week.csv --html drift.html
+ * java -jar mlops.jar profile --input leads.csv --html profile.html
+ * java -jar mlops.jar validate --schema schema.json --input leads.csv --quarantine rejected.csv
+ * </pre>
+ *
+ * Exit codes: {@value ExitCodes#OK} ok, {@value ExitCodes#CHECKS_FAILED} checks failed or drift found,
+ * {@value ExitCodes#BAD_INPUT} bad usage or input, {@value ExitCodes#INTERNAL_ERROR} unexpected error.
+ */
+@Command(name = "mlops", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Machine-learning operations on the JVM: pipelines, data validation, profiles and drift.",
+        subcommands = {PipelineCommand.class, DriftCommand.class, ProfileCommand.class, ValidateCommand.class,
+            GenerateCommand.class, HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  ok", "  1  checks failed or drift found", "  2  bad usage or input",
+            "  3  unexpected error (run with --verbose for the stack trace)"})
+public final class MlopsCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Log progress and print stack traces of errors.")
+    private boolean verbose;
+
+    /**
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        }
+        CommandLine line = commandLine();
+        int code = line.execute(args);
+        line.getOut().flush();
+        line.getErr().flush();
+        System.exit(code);
+    }
+
+    /** @return the command line with the tool's error handling and exit codes; its output goes to stdout/stderr */
+    public static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new MlopsCommand());
+        line.setExecutionExceptionHandler(new ErrorHandler());
+        line.setCaseInsensitiveEnumValuesAllowed(true);
+        return line;
+    }
+
+    /**
+     * Runs the tool in this process, as tests and host applications do.
+     *
+     * @param out  standard output
+     * @param err  standard error
+     * @param args the command line
+     * @return the exit code
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine line = commandLine();
+        line.setOut(out);
+        line.setErr(err);
+        int code = line.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+}

@@ -1,0 +1,53 @@
+package org.mlops4j.examples.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mlops4j.core.data.Table;
+import org.mlops4j.drift.profile.ProfileReport;
+import org.mlops4j.drift.profile.TableProfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mlops profile}: the data profile report of a CSV file, as ydata-profiling makes it. */
+@Command(name = "profile", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Profile a CSV file: overview, per-column statistics, histograms, top values, correlations",
+            "and alerts. Prints the report as JSON unless --json or --html says where to write it."})
+final class ProfileCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "CSV", description = "The data to profile.")
+    private Path input;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the report as JSON.")
+    private Path json;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write the report as one HTML page.")
+    private Path html;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "The report's title (default: the file's name).")
+    private String title;
+
+    @Override
+    public Integer call() {
+        Table table = InputFiles.readCsv(input, "--input");
+        ProfileReport report = ProfileReport.of(TableProfile.of(table),
+                title != null ? title : input.getFileName().toString());
+        if (json == null && html == null) {
+            spec.commandLine().getOut().println(report.toJson());
+            return ExitCodes.OK;
+        }
+        if (json != null) {
+            report.writeJson(json);
+        }
+        if (html != null) {
+            report.writeHtml(html);
+        }
+        spec.commandLine().getOut().printf("%s: %d rows, %d columns, %d alerts%n", input,
+                report.overview().rows(), report.overview().columns(), report.alerts().size());
+        return ExitCodes.OK;
+    }
+}

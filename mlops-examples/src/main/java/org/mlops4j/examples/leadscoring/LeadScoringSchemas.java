@@ -1,0 +1,104 @@
+package org.mlops4j.examples.leadscoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.mlops4j.core.data.Schema;
+import org.mlops4j.core.data.SchemaException;
+
+/**
+ * The case study's two schemas, {@code raw_data_schema} (45 columns) and {@code model_input_schema} (7 columns), as
+ * lists of column names, and the names-only {@link Schema}s its checks use. Inference data has no target column, so
+ * the inference variants leave {@link #TARGET} out.
+ *
+ * @param rawColumns        the raw data's columns, in order, with the target last
+ * @param modelInputColumns the model input's columns, in order, with the target last
+ */
+public record LeadScoringSchemas(List<String> rawColumns, List<String> modelInputColumns) {
+
+    /** The target column: 1 when the lead completed an application. */
+    public static final String TARGET = "app_complete_flag";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Copies the lists. */
+    public LeadScoringSchemas {
+        rawColumns = List.copyOf(rawColumns);
+        modelInputColumns = List.copyOf(modelInputColumns);
+    }
+
+    /** @return the schemas bundled with this module (a copy of the case study's {@code schemas.json}) */
+    public static LeadScoringSchemas bundled() {
+        return parse(CaseStudyFiles.readText(null, CaseStudyFiles.SCHEMAS), "classpath:/leadscoring/schemas.json");
+    }
+
+    /**
+     * @param folder a folder with {@code schemas.json}
+     * @return the schemas in it
+     * @throws SchemaException when the file lacks one of the two lists or is not JSON
+     */
+    public static LeadScoringSchemas fromFolder(Path folder) {
+        Objects.requireNonNull(folder, "folder");
+        return parse(CaseStudyFiles.readText(folder, CaseStudyFiles.SCHEMAS), folder.resolve(CaseStudyFiles.SCHEMAS)
+                .toString());
+    }
+
+    private static LeadScoringSchemas parse(String json, String source) {
+        try {
+            JsonNode root = JSON.readTree(json);
+            return new LeadScoringSchemas(names(root, "raw_data_schema", source),
+                    names(root, "model_input_schema", source));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SchemaException("Cannot read " + source + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static List<String> names(JsonNode root, String key, String source) {
+        JsonNode list = root.get(key);
+        if (list == null || !list.isArray()) {
+            throw new SchemaException("Expected a list of column names under \"" + key + "\" in " + source);
+        }
+        List<String> names = new ArrayList<>();
+        list.forEach(node -> names.add(node.asText()));
+        return names;
+    }
+
+    /**
+     * @param inference whether the data is inference data, without the target
+     * @return the raw columns expected, in order
+     */
+    public List<String> rawColumns(boolean inference) {
+        return inference ? withoutTarget(rawColumns) : rawColumns;
+    }
+
+    /**
+     * @param inference whether the data is inference data, without the target
+     * @return the model input columns expected, in order
+     */
+    public List<String> modelInputColumns(boolean inference) {
+        return inference ? withoutTarget(modelInputColumns) : modelInputColumns;
+    }
+
+    /**
+     * @param inference whether the data is inference data, without the target
+     * @return the check {@code raw_data_schema_check} applies: exactly these columns, in this order, any type
+     */
+    public Schema rawSchema(boolean inference) {
+        return Schema.ofNames(rawColumns(inference));
+    }
+
+    /**
+     * @param inference whether the data is inference data, without the target
+     * @return the check {@code model_input_schema_check} applies: exactly these columns, in this order, any type
+     */
+    public Schema modelInputSchema(boolean inference) {
+        return Schema.ofNames(modelInputColumns(inference));
+    }
+
+    private static List<String> withoutTarget(List<String> columns) {
+        return columns.stream().filter(c -> !c.equals(TARGET)).toList();
+    }
+}

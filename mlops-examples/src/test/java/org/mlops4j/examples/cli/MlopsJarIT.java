@@ -1,0 +1,73 @@
+package org.mlops4j.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlops4j.examples.leadscoring.LeadGenerator;
+
+/** The executable jar that {@code package} builds, run as a separate process. */
+class MlopsJarIT {
+
+    private static Path jar;
+
+    @TempDir
+    Path folder;
+
+    /** Exit code and output of one run. */
+    record Outcome(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    static void findJar() {
+        jar = Path.of(System.getProperty("mlops.jar", "target/mlops.jar"));
+        assertTrue(Files.isRegularFile(jar), "run 'mvn verify' so that package builds " + jar.toAbsolutePath());
+    }
+
+    private Outcome run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        Path out = folder.resolve("out.txt");
+        Path err = folder.resolve("err.txt");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .start();
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "mlops.jar did not finish");
+        return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void printsHelp() throws Exception {
+        Outcome help = run("--help");
+        assertEquals(0, help.code(), help.err());
+        assertTrue(help.out().startsWith("Usage: mlops"), help.out());
+        assertTrue(help.out().contains("drift") && help.out().contains("pipeline"), help.out());
+    }
+
+    @Test
+    void comparesTwoCsvFilesWithTheDriftTestsFoundThroughTheServiceFiles() throws Exception {
+        Path reference = folder.resolve("reference.csv");
+        Path current = folder.resolve("current.csv");
+        LeadGenerator.builder().seed(1).rows(500).build().write(reference);
+        LeadGenerator.builder().seed(2).rows(500).drift(org.mlops4j.examples.leadscoring.LeadDrift
+                .moveMass("first_platform_c", 40)).build().write(current);
+        Outcome drift = run("drift", "--reference", reference.toString(), "--current", current.toString(),
+                "--columns", "first_platform_c,referred_lead", "--stattest", "jensenshannon");
+        assertTrue(drift.code() == 0 || drift.code() == 1, drift.err());
+        assertTrue(drift.out().contains("\"dataset_drift\"") && drift.out().contains("jensenshannon"), drift.out());
+        Outcome bad = run("drift", "--reference", folder.resolve("missing.csv").toString(), "--current",
+                current.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("missing.csv"), bad.err());
+    }
+}
