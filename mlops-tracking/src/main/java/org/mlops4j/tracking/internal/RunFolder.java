@@ -63,17 +63,26 @@ public final class RunFolder {
         return dir.resolve(".lock");
     }
 
-    /** @param key a checked param key @return its file */
+    /**
+     * @param key a checked param key
+     * @return its file
+     */
     public Path param(String key) {
         return dir.resolve("params").resolve(key);
     }
 
-    /** @param key a checked tag key @return its file */
+    /**
+     * @param key a checked tag key
+     * @return its file
+     */
     public Path tag(String key) {
         return dir.resolve("tags").resolve(key);
     }
 
-    /** @param key a checked metric key @return its file */
+    /**
+     * @param key a checked metric key
+     * @return its file
+     */
     public Path metric(String key) {
         return dir.resolve("metrics").resolve(key);
     }
