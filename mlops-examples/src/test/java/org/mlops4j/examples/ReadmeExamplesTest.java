@@ -1,0 +1,176 @@
+package org.mlops4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlops4j.core.Mlops;
+import org.mlops4j.core.MlopsProperties;
+import org.mlops4j.core.data.ColumnSpec;
+import org.mlops4j.core.data.ColumnType;
+import org.mlops4j.core.data.CsvReader;
+import org.mlops4j.core.data.JdbcDatabase;
+import org.mlops4j.core.data.JdbcWriteMode;
+import org.mlops4j.core.data.Schema;
+import org.mlops4j.core.data.Table;
+import org.mlops4j.core.data.ValidationReport;
+import org.mlops4j.core.model.CompareOptions;
+import org.mlops4j.core.model.Leaderboard;
+import org.mlops4j.core.model.LoggedModel;
+import org.mlops4j.core.model.Metric;
+import org.mlops4j.core.model.ModelTracking;
+import org.mlops4j.core.model.ModelingSetup;
+import org.mlops4j.core.model.Predictions;
+import org.mlops4j.core.model.TrackingModelingListener;
+import org.mlops4j.core.model.TrainedModel;
+import org.mlops4j.core.monitor.ActionHooks;
+import org.mlops4j.core.monitor.ActionKind;
+import org.mlops4j.core.monitor.DecisionOutcome;
+import org.mlops4j.core.pipeline.Pipeline;
+import org.mlops4j.core.pipeline.PipelineRun;
+import org.mlops4j.core.pipeline.PipelineRunner;
+import org.mlops4j.core.pipeline.PipelineState;
+import org.mlops4j.core.pipeline.RetryPolicy;
+import org.mlops4j.core.pipeline.Step;
+import org.mlops4j.core.pipeline.StepResult;
+import org.mlops4j.core.pipeline.TrackingPipelineListener;
+import org.mlops4j.core.tracking.ActiveRun;
+import org.mlops4j.core.tracking.ModelRegistry;
+import org.mlops4j.core.tracking.ModelStage;
+import org.mlops4j.core.tracking.ModelVersion;
+import org.mlops4j.core.tracking.TrackingClient;
+import org.mlops4j.drift.DataDrift;
+import org.mlops4j.drift.DriftReport;
+import org.mlops4j.drift.policy.DriftMonitor;
+import org.mlops4j.drift.profile.ProfileReport;
+import org.mlops4j.drift.profile.TableProfile;
+import org.mlops4j.examples.leadscoring.LeadDrift;
+import org.mlops4j.examples.leadscoring.LeadGenerator;
+
+/**
+ * The code shown in README.md, run for real: if an example there stops compiling or working, this test says so. Keep
+ * the two in step: each test here is one README section.
+ */
+class ReadmeExamplesTest {
+
+    @TempDir
+    Path work;
+
+    private Path leadsCsv(int rows, long seed, LeadDrift... drift) {
+        Path csv = work.resolve("leads-" + seed + ".csv");
+        LeadGenerator.Builder generator = LeadGenerator.builder().seed(seed).rows(rows);
+        for (LeadDrift d : drift) {
+            generator.drift(d);
+        }
+        generator.build().write(csv);
+        return csv;
+    }
+
+    @Test
+    void tablesSchemasAndDatabases() {
+        Path csv = leadsCsv(2_000, 1);
+        // --- README: Tables, schemas, CSV and JDBC
+        Table leads = CsvReader.builder()
+                .columnType("referred_lead", ColumnType.NUMERIC)
+                .build()
+                .read(csv);
+        Schema schema = Schema.builder()
+                .column(ColumnSpec.builder("total_leads_droppped").type(ColumnType.NUMERIC).min(0).max(100).build())
+                .column(ColumnSpec.builder("first_platform_c").type(ColumnType.CATEGORICAL).nullable(false).build())
+                .build();
+        ValidationReport report = schema.validate(leads);
+        report.writeQuarantine(work.resolve("quarantine.csv"));     // rejected rows with _row and _reason
+        JdbcDatabase db = JdbcDatabase.of("jdbc:sqlite:" + work.resolve("leads.db"));
+        db.writeTable(report.validRows(), "loaded_data", JdbcWriteMode.REPLACE);
+        Table back = db.readTable("loaded_data");
+        // ---
+        assertEquals(2_000, report.validRowCount() + report.rejectedRowCount());
+        assertEquals(report.validRowCount(), back.rowCount());
+        assertTrue(Files.exists(work.resolve("quarantine.csv")));
+    }
+
+    @Test
+    void trackCompareRegisterAndServe() {
+        Table modelInput = CsvReader.builder().build().read(leadsCsv(3_000, 2))
+                .select("total_leads_droppped", "referred_lead", "first_platform_c", "first_utm_medium_c",
+                        "first_utm_source_c", "app_complete_flag");
+        Mlops mlops = Mlops.builder().property(MlopsProperties.TRACKING_URI, work.resolve("mlruns").toString())
+                .build();
+        // --- README: Experiments, model comparison and the registry
+        try (TrackingClient tracking = TrackingClient.open(mlops);
+                ModelRegistry registry = mlops.openModelRegistry()) {
+            ModelTracking models = ModelTracking.of(tracking, registry);
+            try (ActiveRun run = tracking.startRun("lead-scoring", "compare")) {
+                ModelingSetup setup = ModelingSetup.builder(modelInput, "app_complete_flag")
+                        .folds(3).seed(42)
+                        .listener(TrackingModelingListener.under(run))      // each candidate a nested run
+                        .build();
+                Leaderboard board = setup.compareModels(CompareOptions.defaults()
+                        .include("lr", "dt", "nb", "dummy").sortBy(Metric.AUC));
+                System.out.println(board.toText());
+                TrainedModel best = setup.finalizeModel(setup.createModel(board.best().orElseThrow().family()));
+                LoggedModel logged = models.logModel(run, best, modelInput);  // provenance + data fingerprint
+                ModelVersion version = models.register(logged, "lead-scoring");
+                registry.transitionStage("lead-scoring", version.version(), ModelStage.PRODUCTION, true);
+            }
+            TrainedModel production = models.load("models:/lead-scoring/Production");
+            Predictions predictions = production.predictor().predict(modelInput.drop("app_complete_flag"));
+            // ---
+            assertEquals(modelInput.rowCount(), predictions.size());
+            assertTrue(predictions.failures().isEmpty());
+        }
+    }
+
+    @Test
+    void pipelinesWithRetriesRecordedAsRuns() {
+        Mlops mlops = Mlops.builder().property(MlopsProperties.TRACKING_URI, work.resolve("mlruns").toString())
+                .build();
+        Path csv = leadsCsv(500, 3);
+        // --- README: Pipelines
+        Pipeline pipeline = Pipeline.builder("data")
+                .step(Step.named("load").outputs("raw")
+                        .run(ctx -> StepResult.of("raw", CsvReader.builder().build().read(csv))))
+                .step(Step.named("clean").inputs("raw").outputs("clean").retry(RetryPolicy.retries(2))
+                        .run(ctx -> StepResult.of("clean", ctx.input("raw", Table.class).drop("city_mapped"))))
+                .build();
+        try (TrackingClient tracking = TrackingClient.open(mlops);
+                PipelineRunner runner = PipelineRunner.builder()
+                        .listener(TrackingPipelineListener.of(tracking))   // a run per pipeline, nested step runs
+                        .build()) {
+            PipelineRun run = runner.run(pipeline);
+            // ---
+            assertEquals(PipelineState.SUCCEEDED, run.state());
+        }
+    }
+
+    @Test
+    void driftProfilesAndThePolicy() {
+        Table reference = CsvReader.builder().build().read(leadsCsv(5_000, 4));
+        Table current = CsvReader.builder().build().read(
+                leadsCsv(5_000, 5, LeadDrift.moveMass("first_platform_c", 12)));
+        List<String> columns = List.of("total_leads_droppped", "referred_lead", "first_platform_c",
+                "first_utm_medium_c", "first_utm_source_c");
+        // --- README: Drift, profiles and the action policy
+        DriftReport report = DataDrift.builder().build().run(reference.select(columns), current.select(columns));
+        System.out.println(report.toJson());                       // Evidently's shape
+        ProfileReport profile = ProfileReport.of(TableProfile.of(reference), "Training data");
+        profile.writeHtml(work.resolve("profile.html"));
+        DriftMonitor monitor = DriftMonitor.builder()
+                .hooks(ActionHooks.builder()
+                        .pipeline("retrain", () -> System.out.println("retraining"))
+                        .callback("escalate", decision -> System.out.println("paging: " + decision.reason()))
+                        .build())
+                .build();
+        DecisionOutcome outcome = monitor.check(reference.select(columns), current.select(columns));
+        // ---
+        assertEquals(columns.size(), report.numberOfColumns());
+        assertTrue(report.column("first_platform_c").orElseThrow().score() > 0);
+        assertEquals(ActionKind.ESCALATE, outcome.decision().action());
+        assertFalse(outcome.actions().isEmpty());
+    }
+}
