@@ -162,12 +162,41 @@ final class SchemaValidator {
             notes.add(where() + "column '" + column.name() + "' converted from categorical to text as the schema says");
             return Optional.of(categorical.toText());
         }
+        if (expected == ColumnType.NUMERIC && (column instanceof TextColumn || column instanceof CategoricalColumn)) {
+            return Optional.of(toNumeric(column));
+        }
         if (column.nullCount() == column.size()) {
             notes.add(where() + "column '" + column.name() + "' holds only nulls; taken as " + expected.key()
                     + " as the schema says");
             return Optional.of(nullColumn(column.name(), expected, column.size()));
         }
         return Optional.empty();
+    }
+
+    /** Parses a text or categorical column as numbers; values that are not numbers fail the row, not the table. */
+    private NumericColumn toNumeric(Column column) {
+        int rows = column.size();
+        NumericColumn.Builder numbers = NumericColumn.builder(column.name(), rows);
+        BitSet failing = new BitSet(rows);
+        for (int i = 0; i < rows; i++) {
+            String text = (String) column.get(i);
+            if (text == null) {
+                numbers.addNull();
+                continue;
+            }
+            try {
+                numbers.add(Double.parseDouble(text.trim()));
+            } catch (NumberFormatException e) {
+                numbers.addNull();
+                failing.set(i);
+            }
+        }
+        notes.add(where() + "column '" + column.name() + "' converted from " + column.type().key()
+                + " to numeric as the schema says; " + failing.cardinality() + " value(s) are not numbers");
+        if (!failing.isEmpty()) {
+            checks.add(new RowCheck(column, ValidationRule.VALUE_TYPE, "a number", failing));
+        }
+        return numbers.build();
     }
 
     private List<Column> checkExtraColumns(Table data) {

@@ -21,7 +21,12 @@ public enum ValidationRule {
     /** A categorical or text value is not among the column's allowed values. Row-level. */
     ALLOWED_VALUES(true),
     /** A numeric value is below the column's minimum, above its maximum, or NaN where a range is set. Row-level. */
-    RANGE(true);
+    RANGE(true),
+    /**
+     * A value in a text or categorical column is not a number where the schema says numeric (the column is converted
+     * and only such rows are rejected). Row-level.
+     */
+    VALUE_TYPE(true);
 
     private final boolean rowLevel;
 

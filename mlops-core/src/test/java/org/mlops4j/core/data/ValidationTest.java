@@ -369,8 +369,8 @@ class ValidationTest {
 
     @Test
     void typeMismatchNamesTheColumnTheExpectedAndTheFoundType() {
-        Table input = Table.of(TextColumn.of("city_tier", "1", "two"), CategoricalColumn.of("platform", "Level0", "x"),
-                TextColumn.of("note", "a", "b"));
+        Table input = Table.of(BooleanColumn.of("city_tier", true, false),
+                CategoricalColumn.of("platform", "Level0", "x"), TextColumn.of("note", "a", "b"));
 
         ValidationReport report = leadSchema().validate(input, ValidationOptions.builder().source("leads.csv")
                 .build());
@@ -379,11 +379,31 @@ class ValidationTest {
         assertEquals(ValidationRule.COLUMN_TYPE, problem.rule());
         assertEquals("city_tier", problem.column());
         assertEquals("numeric", problem.expected());
-        assertEquals("text", problem.found());
-        assertEquals("leads.csv: column 'city_tier' is text but the schema says numeric; convert the column or"
+        assertEquals("boolean", problem.found());
+        assertEquals("leads.csv: column 'city_tier' is boolean but the schema says numeric; convert the column or"
                 + " change its type in the schema", problem.message());
         assertEquals(1, report.count("platform", ValidationRule.ALLOWED_VALUES),
                 "other columns are still checked");
+        assertNothingLost(input, report);
+    }
+
+    @Test
+    void textInANumericColumnRejectsOnlyTheRowsThatAreNotNumbers() {
+        Table input = Table.of(TextColumn.of("city_tier", "1", "two", "3.0"),
+                CategoricalColumn.of("platform", "Level0", "Level3", "others"), TextColumn.of("note", "a", "b", "c"));
+
+        ValidationReport report = leadSchema().validate(input, ValidationOptions.builder().source("leads.csv")
+                .firstRowNumber(2).build());
+
+        assertTrue(report.tableProblems().isEmpty(), report.summary());
+        assertEquals(2, report.validRowCount());
+        assertEquals(ColumnType.NUMERIC, report.validRows().column("city_tier").type());
+        assertEquals(3.0, report.validRows().numeric("city_tier").getDouble(1));
+        RowViolation violation = report.violations().get(0);
+        assertEquals(ValidationRule.VALUE_TYPE, violation.rule());
+        assertEquals(3, violation.row(), "the second data row is line 3 of the file");
+        assertEquals("city_tier", violation.column());
+        assertEquals("two", violation.found());
         assertNothingLost(input, report);
     }
 

@@ -57,7 +57,9 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Schema schema = readSchema(InputFiles.requireFile(schemaFile, "--schema"));
         Table table = InputFiles.readCsv(input, "--input");
-        ValidationReport report = schema.validate(table, ValidationOptions.builder().source(input).build());
+        // row numbers count from 2, the first data line after the header, so they point into the file
+        ValidationReport report = schema.validate(table, ValidationOptions.builder().source(input).firstRowNumber(2)
+                .build());
         spec.commandLine().getOut().print(format == Format.JSON ? report.toJson() : report.summary());
         if (quarantine != null) {
             report.writeQuarantine(quarantine);
