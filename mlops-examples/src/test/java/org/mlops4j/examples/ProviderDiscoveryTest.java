@@ -3,11 +3,16 @@ package org.mlops4j.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mlops4j.core.DiscoveryReport;
 import org.mlops4j.core.Mlops;
 import org.mlops4j.core.spi.DriftDetectorProvider;
+import org.mlops4j.core.spi.ModelFlavorProvider;
+import org.mlops4j.core.spi.ModelRegistryProvider;
+import org.mlops4j.core.spi.TrackingStoreProvider;
+import org.mlops4j.core.spi.TriggerActionProvider;
 
 /**
  * The examples module sees every mlops4j module, so its class path is the real one a host application has: the
@@ -24,6 +29,21 @@ class ProviderDiscoveryTest {
                 "tvd", "wasserstein", "z");
         assertEquals(expected, mlops.providers(DriftDetectorProvider.class).names());
         assertEquals("tvd", mlops.providers(DriftDetectorProvider.class).get("TVD").name());
+    }
+
+    @Test
+    void findsTheTrackingStoresAndRegistriesShippedByTheTrackingModuleAndMatchesThemByScheme() {
+        assertEquals(List.of("file", "jdbc"), mlops.providers(TrackingStoreProvider.class).names());
+        assertEquals(List.of("file", "jdbc"), mlops.providers(ModelRegistryProvider.class).names());
+        assertEquals("file", mlops.trackingStoreProvider(mlops.trackingUri()).name());
+        assertEquals("jdbc", mlops.trackingStoreProvider(URI.create("jdbc:sqlite:runs.db")).name());
+        assertEquals("jdbc", mlops.modelRegistryProvider(URI.create("jdbc:postgresql://db/mlops")).name());
+    }
+
+    @Test
+    void findsTheTriggerActionsAndTheTribuoModelFlavor() {
+        assertEquals(List.of("callback", "log", "pipeline"), mlops.providers(TriggerActionProvider.class).names());
+        assertEquals(List.of("tribuo"), mlops.providers(ModelFlavorProvider.class).names());
     }
 
     @Test
