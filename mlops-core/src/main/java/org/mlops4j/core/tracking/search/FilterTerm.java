@@ -1,5 +1,6 @@
 package org.mlops4j.core.tracking.search;
 
+import org.mlops4j.core.spi.support.LikePattern;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;

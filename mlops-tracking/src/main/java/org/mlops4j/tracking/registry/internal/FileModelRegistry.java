@@ -1,5 +1,6 @@
 package org.mlops4j.tracking.registry.internal;
 
+import org.mlops4j.core.spi.support.LikePattern;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -139,10 +140,10 @@ public final class FileModelRegistry implements ModelRegistry {
 
     @Override
     public List<RegisteredModel> searchModels(String namePattern) {
-        NamePattern pattern = NamePattern.of(namePattern);
+        java.util.regex.Pattern pattern = LikePattern.compile(namePattern, false);
         List<RegisteredModel> models = new ArrayList<>();
         for (String name : modelNames()) {
-            if (pattern.matches(name)) {
+            if (pattern.matcher(name).matches()) {
                 read(name).ifPresent(doc -> models.add(doc.toModel(name)));
             }
         }

@@ -1,5 +1,6 @@
 package org.mlops4j.tracking.registry.internal;
 
+import org.mlops4j.core.spi.support.LikePattern;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -118,7 +119,7 @@ public final class JdbcModelRegistry implements ModelRegistry {
 
     @Override
     public List<RegisteredModel> searchModels(String namePattern) {
-        NamePattern pattern = NamePattern.of(namePattern);
+        java.util.regex.Pattern pattern = LikePattern.compile(namePattern, false);
         return transaction(false, "list models", false, c -> {
             List<ModelRow> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT model_id, name, created_at, updated_at,"
@@ -126,7 +127,7 @@ public final class JdbcModelRegistry implements ModelRegistry {
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ModelRow row = modelRow(rs);
-                    if (pattern.matches(row.name())) {
+                    if (pattern.matcher(row.name()).matches()) {
                         rows.add(row);
                     }
                 }

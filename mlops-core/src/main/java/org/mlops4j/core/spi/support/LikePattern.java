@@ -1,19 +1,22 @@
-package org.mlops4j.core.tracking.search;
+package org.mlops4j.core.spi.support;
 
 import java.util.regex.Pattern;
 
 /**
  * SQL LIKE patterns ({@code %} any text, {@code _} one character, no escape character) as regular expressions that
- * must match the whole value.
- *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * must match the whole value. Run search and model search use it, so that every store matches {@code LIKE} alike.
  */
-final class LikePattern {
+public final class LikePattern {
 
     private LikePattern() {
     }
 
-    static Pattern compile(String like, boolean ignoreCase) {
+    /**
+     * @param like       a pattern such as {@code lead-%}
+     * @param ignoreCase {@code true} for {@code ILIKE}
+     * @return a regular expression to match whole values with
+     */
+    public static Pattern compile(String like, boolean ignoreCase) {
         StringBuilder regex = new StringBuilder();
         StringBuilder literal = new StringBuilder();
         for (char c : like.toCharArray()) {
