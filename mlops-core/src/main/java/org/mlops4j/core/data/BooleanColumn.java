@@ -5,18 +5,13 @@ import java.util.BitSet;
 /**
  * A column of true/false values stored as bits, with a null mask. Immutable.
  */
-public final class BooleanColumn implements Column {
+public final class BooleanColumn extends MaskedColumn implements Column {
 
-    private final String name;
     private final BitSet values;
-    private final BitSet nulls;
-    private final int size;
 
     private BooleanColumn(String name, BitSet values, BitSet nulls, int size) {
-        this.name = Columns.checkName(name);
+        super(name, nulls, size);
         this.values = values;
-        this.nulls = nulls;
-        this.size = size;
     }
 
     /**
@@ -41,29 +36,8 @@ public final class BooleanColumn implements Column {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public ColumnType type() {
         return ColumnType.BOOLEAN;
-    }
-
-    @Override
-    public int size() {
-        return size;
-    }
-
-    @Override
-    public boolean isNull(int row) {
-        checkRow(row);
-        return nulls.get(row);
-    }
-
-    @Override
-    public int nullCount() {
-        return nulls.cardinality();
     }
 
     /**
@@ -153,22 +127,6 @@ public final class BooleanColumn implements Column {
         BitSet masked = (BitSet) values.clone();
         masked.andNot(nulls);
         return masked;
-    }
-
-    @Override
-    public int hashCode() {
-        return name.hashCode() * 31 + size;
-    }
-
-    @Override
-    public String toString() {
-        return "BooleanColumn[" + name + ", " + size + " rows, " + nullCount() + " null]";
-    }
-
-    private void checkRow(int row) {
-        if (row < 0 || row >= size) {
-            throw new IndexOutOfBoundsException("Row " + row + " is outside column '" + name + "' of " + size + " rows");
-        }
     }
 
     /** Appends values one by one; not thread-safe. */

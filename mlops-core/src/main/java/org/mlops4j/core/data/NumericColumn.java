@@ -11,18 +11,13 @@ import java.util.stream.DoubleStream;
  * <p>Null (missing) and {@code NaN} are different things: null is what the input left empty, {@code NaN} is a value.
  * Instances are immutable; the array is never handed out (see {@link #toArray()}).
  */
-public final class NumericColumn implements Column {
+public final class NumericColumn extends MaskedColumn implements Column {
 
-    private final String name;
     private final double[] values;
-    private final BitSet nulls;
-    private final int size;
 
     private NumericColumn(String name, double[] values, BitSet nulls, int size) {
-        this.name = Columns.checkName(name);
+        super(name, nulls, size);
         this.values = values;
-        this.nulls = nulls;
-        this.size = size;
     }
 
     /**
@@ -57,29 +52,8 @@ public final class NumericColumn implements Column {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public ColumnType type() {
         return ColumnType.NUMERIC;
-    }
-
-    @Override
-    public int size() {
-        return size;
-    }
-
-    @Override
-    public boolean isNull(int row) {
-        checkRow(row);
-        return nulls.get(row);
-    }
-
-    @Override
-    public int nullCount() {
-        return nulls.cardinality();
     }
 
     /**
@@ -218,23 +192,6 @@ public final class NumericColumn implements Column {
             }
         }
         return true;
-    }
-
-    @Override
-    public int hashCode() {
-        return name.hashCode() * 31 + size;
-    }
-
-    @Override
-    public String toString() {
-        return "NumericColumn[" + name + ", " + size + " rows, " + nullCount() + " null]";
-    }
-
-    private int checkRow(int row) {
-        if (row < 0 || row >= size) {
-            throw new IndexOutOfBoundsException("Row " + row + " is outside column '" + name + "' of " + size + " rows");
-        }
-        return row;
     }
 
     /** Appends values one by one; not thread-safe. {@link #build()} may be called once. */

@@ -11,20 +11,15 @@ import java.util.BitSet;
  * A column of points in time stored as epoch milliseconds (UTC) with a null mask. Local date-times without a zone,
  * such as {@code 2021-11-19 15:25:38}, are read as UTC. Immutable.
  */
-public final class TimestampColumn implements Column {
+public final class TimestampColumn extends MaskedColumn implements Column {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private final String name;
     private final long[] millis;
-    private final BitSet nulls;
-    private final int size;
 
     private TimestampColumn(String name, long[] millis, BitSet nulls, int size) {
-        this.name = Columns.checkName(name);
+        super(name, nulls, size);
         this.millis = millis;
-        this.nulls = nulls;
-        this.size = size;
     }
 
     /**
@@ -50,29 +45,8 @@ public final class TimestampColumn implements Column {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public ColumnType type() {
         return ColumnType.TIMESTAMP;
-    }
-
-    @Override
-    public int size() {
-        return size;
-    }
-
-    @Override
-    public boolean isNull(int row) {
-        checkRow(row);
-        return nulls.get(row);
-    }
-
-    @Override
-    public int nullCount() {
-        return nulls.cardinality();
     }
 
     /**
@@ -151,22 +125,6 @@ public final class TimestampColumn implements Column {
             }
         }
         return true;
-    }
-
-    @Override
-    public int hashCode() {
-        return name.hashCode() * 31 + size;
-    }
-
-    @Override
-    public String toString() {
-        return "TimestampColumn[" + name + ", " + size + " rows, " + nullCount() + " null]";
-    }
-
-    private void checkRow(int row) {
-        if (row < 0 || row >= size) {
-            throw new IndexOutOfBoundsException("Row " + row + " is outside column '" + name + "' of " + size + " rows");
-        }
     }
 
     /** Appends values one by one; not thread-safe. */
