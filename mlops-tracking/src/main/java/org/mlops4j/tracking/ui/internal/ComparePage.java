@@ -112,8 +112,10 @@ public final class ComparePage {
                         ? context.tracking().getMetricHistory(run.runId(), key) : List.of();
                 series.add(RunDetailPage.series(run.info().runName(), history));
             }
-            new LineChart(key, "step", false, series).render(html);
-            drawn++;
+            if (series.stream().anyMatch(line -> line.xs().length > 1)) {
+                new LineChart(key, "step", false, series).render(html);
+                drawn++;
+            }
         }
         html.close("div");
         return UiResponse.html(200, PageLayout.page("Compare runs", PageLayout.Section.EXPERIMENTS, html));

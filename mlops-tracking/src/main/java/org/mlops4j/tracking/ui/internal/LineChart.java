@@ -27,11 +27,15 @@ public record LineChart(String title, String xLabel, boolean timeAxis, List<Seri
     private static final int WIDTH = 640;
     private static final int PLOT_HEIGHT = 220;
     private static final int LEFT = 64;
-    private static final int RIGHT = 20;
+    private static final int RIGHT = 40;
     private static final int TOP = 30;
     private static final int BOTTOM = 44;
     private static final int LEGEND_ROW = 18;
     private static final int LEGEND_PER_ROW = 3;
+    private static final long DAY = 86_400_000L;
+    private static final long[] TIME_STEPS = {1_000, 5_000, 15_000, 30_000, 60_000, 300_000, 900_000, 1_800_000,
+        3_600_000, 10_800_000, 21_600_000, 43_200_000, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 28 * DAY, 91 * DAY,
+        364 * DAY};
 
     /**
      * One line of a chart.
@@ -82,7 +86,7 @@ public record LineChart(String title, String xLabel, boolean timeAxis, List<Seri
             }
         }
         int legendRows = series.size() > 1 ? (series.size() + LEGEND_PER_ROW - 1) / LEGEND_PER_ROW : 0;
-        int height = TOP + PLOT_HEIGHT + BOTTOM + legendRows * LEGEND_ROW;
+        int height = TOP + PLOT_HEIGHT + BOTTOM + legendRows * LEGEND_ROW + (legendRows > 0 ? 6 : 0);
         html.open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "chart", "width", String.valueOf(WIDTH),
                 "height", String.valueOf(height), "viewBox", "0 0 " + WIDTH + " " + height, "role", "img",
                 "aria-label", title);
@@ -93,7 +97,8 @@ public record LineChart(String title, String xLabel, boolean timeAxis, List<Seri
             html.close("svg");
             return;
         }
-        double[] xTicks = ticks(minX, maxX);
+        double[] xTicks = timeAxis ? timeTicks(minX, maxX) : ticks(minX, maxX);
+        boolean daily = timeAxis && xTicks.length > 1 && xTicks[1] - xTicks[0] >= DAY;
         double[] yTicks = ticks(minY, maxY);
         double x0 = xTicks[0];
         double x1 = xTicks[xTicks.length - 1];
@@ -116,7 +121,7 @@ public record LineChart(String title, String xLabel, boolean timeAxis, List<Seri
             String x = fmt(sx.map(t));
             html.empty("line", "x1", x, "x2", x, "y1", String.valueOf(TOP + PLOT_HEIGHT), "y2",
                     String.valueOf(TOP + PLOT_HEIGHT + 4), "stroke", "#999");
-            html.element("text", xTickLabel(t), "x", x, "y", String.valueOf(TOP + PLOT_HEIGHT + 16),
+            html.element("text", daily ? ValueFormats.day((long) t) : xTickLabel(t), "x", x, "y", String.valueOf(TOP + PLOT_HEIGHT + 16),
                     "text-anchor", "middle", "class", "tick");
         }
         html.element("text", xLabel, "x", String.valueOf(LEFT + plotWidth / 2), "y",
@@ -149,7 +154,7 @@ public record LineChart(String title, String xLabel, boolean timeAxis, List<Seri
             int columnWidth = plotWidth / LEGEND_PER_ROW;
             for (int i = 0; i < series.size(); i++) {
                 int x = LEFT + (i % LEGEND_PER_ROW) * columnWidth;
-                int y = legendTop + (i / LEGEND_PER_ROW) * LEGEND_ROW;
+                int y = legendTop + 8 + (i / LEGEND_PER_ROW) * LEGEND_ROW;
                 html.empty("rect", "x", String.valueOf(x), "y", String.valueOf(y - 9), "width", "12", "height", "4",
                         "fill", PALETTE[i % PALETTE.length]);
                 html.element("text", shorten(series.get(i).name(), 28), "x", String.valueOf(x + 16), "y",
@@ -218,6 +223,41 @@ public record LineChart(String title, String xLabel, boolean timeAxis, List<Seri
             if (Math.abs(ticks[i]) < step * 1e-9) {
                 ticks[i] = 0;
             }
+        }
+        return ticks;
+    }
+
+    /**
+     * Tick times at a round step (seconds, minutes, hours, days, weeks) that cover [min, max] with at most seven
+     * ticks, aligned to the step in UTC.
+     *
+     * @param min the earliest time, epoch milliseconds
+     * @param max the latest time, epoch milliseconds
+     * @return the ticks, ascending
+     */
+    static double[] timeTicks(double min, double max) {
+        double low = min;
+        double high = max;
+        if (high - low < 1000) {
+            low -= 30_000;
+            high += 30_000;
+        }
+        double step = TIME_STEPS[TIME_STEPS.length - 1];
+        for (long candidate : TIME_STEPS) {
+            if ((high - low) / candidate <= 6) {
+                step = candidate;
+                break;
+            }
+        }
+        if ((high - low) / step > 6) {
+            step = Math.ceil((high - low) / 6 / DAY) * DAY;
+        }
+        double first = Math.floor(low / step) * step;
+        double last = Math.ceil(high / step) * step;
+        int count = (int) Math.round((last - first) / step) + 1;
+        double[] ticks = new double[count];
+        for (int i = 0; i < count; i++) {
+            ticks[i] = first + i * step;
         }
         return ticks;
     }

@@ -20,6 +20,8 @@ public final class ValueFormats {
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm")
             .withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
     private ValueFormats() {
     }
 
@@ -45,6 +47,14 @@ public final class ValueFormats {
      */
     public static String shortTime(long epochMillis) {
         return DAY_TIME.format(Instant.ofEpochMilli(epochMillis));
+    }
+
+    /**
+     * @param epochMillis milliseconds since the epoch
+     * @return the day in UTC, such as {@code 2024-05-01}
+     */
+    public static String day(long epochMillis) {
+        return DAY.format(Instant.ofEpochMilli(epochMillis));
     }
 
     /**

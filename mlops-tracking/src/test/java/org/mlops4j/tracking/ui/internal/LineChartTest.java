@@ -18,6 +18,18 @@ class LineChartTest {
     }
 
     @Test
+    void timeTicksFallOnWholeDaysForWindowsDaysApart() {
+        long day = 86_400_000L;
+        double[] ticks = LineChart.timeTicks(1_714_000_000_000L, 1_714_000_000_000L + 5 * day);
+        for (double t : ticks) {
+            assertEquals(0, (long) t % day, "a tick at midnight UTC");
+        }
+        assertTrue(ticks.length <= 7 && ticks[0] <= 1_714_000_000_000L);
+        double[] minutes = LineChart.timeTicks(0, 20 * 60_000);
+        assertEquals(300_000, minutes[1] - minutes[0], 1e-9, "five-minute steps over twenty minutes");
+    }
+
+    @Test
     void drawsOneLinePerSeriesAndLeavesOutValuesThatAreNotFinite() {
         Html html = new Html();
         new LineChart("<loss>", "step", false, List.of(
