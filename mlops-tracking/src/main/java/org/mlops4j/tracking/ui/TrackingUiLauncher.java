@@ -3,7 +3,6 @@ package org.mlops4j.tracking.ui;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsProperties;
@@ -49,16 +48,16 @@ public final class TrackingUiLauncher {
             System.out.println(usage());
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (Launched launched = launch(options, System.out)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "mlops-ui-shutdown"));
-            stopped.await();
+        Launched launched;
+        try {
+            launched = launch(options, System.out);
         } catch (ConfigurationException e) {
             System.err.println(e.getMessage());
             System.exit(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return;
         }
+        // The server's dispatcher thread keeps the process alive; stopping the process closes the server and stores.
+        Runtime.getRuntime().addShutdownHook(new Thread(launched::close, "mlops-ui-shutdown"));
     }
 
     /**
