@@ -64,6 +64,20 @@ import org.slf4j.LoggerFactory;
  * file), so param checks and latest-metric updates are safe across threads and processes. SQLite runs in WAL mode
  * with a busy timeout, so readers never wait for writers and writers queue instead of failing.
  *
+ * <p>Logging a batch of metrics takes a handful of statements that does not grow with the number of values (the
+ * run's row; per 16 keys one multi-row insert into {@code metric_batches} and one select of {@code latest_metrics};
+ * the inserts or updates of {@code latest_metrics} as one JDBC batch each), all prepared once per connection and
+ * reused.
+ *
+ * <p>Durability on SQLite: commits run with {@code synchronous=NORMAL}, so a commit is in the write-ahead log (WAL)
+ * when the call returns but not yet forced to disk. A killed process loses nothing that a call acknowledged; a power
+ * cut or operating-system crash can lose the commits since the WAL was last synced (at a checkpoint), never leaves the
+ * database inconsistent, and loses whole transactions only. Ending a run (a terminal status) commits with
+ * {@code synchronous=FULL}, which syncs the WAL and with it every earlier commit, so everything acknowledged before
+ * {@code updateRun} with a terminal status returned survives a power cut; a passive checkpoint then copies the WAL
+ * into the database file. H2 and PostgreSQL keep their own durability settings (PostgreSQL syncs each commit by
+ * default; H2 writes its file with a short delay).
+ *
  * <p>Artifacts are files under an artifact root folder ({@code mlops.tracking.artifact-root}; by default
  * {@code mlartifacts} beside a SQLite or H2 database file, else {@code ./mlartifacts}), one folder per experiment and
  * run as in the file store.
