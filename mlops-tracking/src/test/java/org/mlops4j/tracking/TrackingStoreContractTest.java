@@ -257,6 +257,44 @@ public abstract class TrackingStoreContractTest {
     }
 
     @Test
+    void aBatchSpreadOverManyKeysKeepsEveryKeysHistoryAndLatestValue() {
+        RunInfo info = newRun(Experiment.DEFAULT_ID, "many keys");
+        int keys = 37; // more keys than one multi-row statement holds, and not a multiple of it
+        for (int batch = 0; batch < 3; batch++) {
+            List<Metric> metrics = new ArrayList<>();
+            for (int i = 0; i < 999; i++) {
+                long step = batch * 1000L + i / keys;
+                metrics.add(new Metric("k" + (i % keys), step + (i % keys) / 100.0, 1_000 + step, step));
+            }
+            store.logBatch(info.runId(), metrics, List.of(), List.of());
+        }
+        Run run = store.getRun(info.runId()).orElseThrow();
+        for (int k = 0; k < keys; k++) {
+            List<Metric> history = store.getMetricHistory(info.runId(), "k" + k);
+            assertEquals(3 * 27, history.size(), "values of k" + k);
+            assertEquals(0 + k / 100.0, history.get(0).value());
+            long lastStep = 2000L + 26;
+            assertEquals(new Metric("k" + k, lastStep + k / 100.0, 1_000 + lastStep, lastStep),
+                    history.get(history.size() - 1));
+            assertEquals(history.get(history.size() - 1), run.data().metrics().get("k" + k));
+        }
+    }
+
+    @Test
+    void aRejectedBatchLeavesTheStoreReadyForTheNextOne() {
+        RunInfo info = newRun(Experiment.DEFAULT_ID, "after a failure");
+        store.logBatch(info.runId(), List.of(new Metric("m", 1, 1, 0)), List.of(new Param("p", "a")), List.of());
+        for (int i = 0; i < 3; i++) {
+            assertThrows(InvalidTrackingInputException.class, () -> store.logBatch(info.runId(),
+                    List.of(new Metric("m", 9, 9, 9)), List.of(new Param("p", "b")), List.of()));
+            store.logBatch(info.runId(), List.of(new Metric("m", 2 + i, 2 + i, 1 + i)), List.of(), List.of());
+        }
+        assertEquals(List.of(1.0, 2.0, 3.0, 4.0), store.getMetricHistory(info.runId(), "m").stream()
+                .map(Metric::value).toList());
+        assertEquals(new Metric("m", 4, 4, 3), store.getRun(info.runId()).orElseThrow().data().metrics().get("m"));
+    }
+
+    @Test
     void storesNanAndInfinitiesAndReadsThemBack() {
         RunInfo info = newRun(Experiment.DEFAULT_ID, "odd values");
         store.logBatch(info.runId(), List.of(new Metric("nan", Double.NaN, 1, 0),

@@ -97,6 +97,8 @@ public final class FileTrackingStore implements TrackingStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileTrackingStore.class);
     private static final String TRASH = ".trash";
     private static final String META = "meta.json";
+    /** Room for one metric line: a 13-digit timestamp, a double of up to 24 characters, a step, separators. */
+    private static final int LINE_CAPACITY = 48;
     private static final Set<String> RESERVED = Set.of(TRASH, "models", "tags", "datasets", "traces");
 
     private final URI location;
@@ -587,12 +589,12 @@ public final class FileTrackingStore implements TrackingStore {
             for (Map.Entry<String, String> param : newParams.entrySet()) {
                 FileWrites.replace(folder.param(param.getKey()), utf8(param.getValue()), false);
             }
-            appendMetrics(folder, metrics);
+            List<Metric> latest = appendMetrics(folder, metrics);
             for (Map.Entry<String, String> tag : tagMap.entrySet()) {
                 FileWrites.replace(folder.tag(tag.getKey()), utf8(tag.getValue()), false);
             }
             List<ObjectNode> records = new ArrayList<>(2);
-            records.add(RunIndex.dataRecord(runId, newParams, tagMap, List.of(), metrics));
+            records.add(RunIndex.dataRecord(runId, newParams, tagMap, List.of(), latest));
             if (newName != null && !newName.equals(info.runName())) {
                 RunInfo renamed = info.withRunName(newName);
                 FileWrites.replace(folder.meta(), MetaJson.pretty(MetaJson.run(renamed, OptionalLong.empty())),
@@ -605,17 +607,31 @@ public final class FileTrackingStore implements TrackingStore {
         }
     }
 
-    private void appendMetrics(RunFolder folder, List<Metric> metrics) throws IOException {
+    /**
+     * Appends a batch's values to the metric files, one write per key.
+     *
+     * @return the batch's latest value per key, for the index
+     */
+    private List<Metric> appendMetrics(RunFolder folder, List<Metric> metrics) throws IOException {
         if (metrics.isEmpty()) {
-            return;
+            return List.of();
         }
-        Map<String, StringBuilder> linesByKey = new LinkedHashMap<>();
+        Map<String, List<Metric>> byKey = new LinkedHashMap<>();
         for (Metric metric : metrics) {
-            MetricLines.append(metric, linesByKey.computeIfAbsent(metric.key(), k -> new StringBuilder()));
+            byKey.computeIfAbsent(metric.key(), k -> new ArrayList<>()).add(metric);
         }
-        for (Map.Entry<String, StringBuilder> lines : linesByKey.entrySet()) {
-            metricFiles.append(folder.metric(lines.getKey()), utf8(lines.getValue().toString()));
+        List<Metric> latest = new ArrayList<>(byKey.size());
+        for (Map.Entry<String, List<Metric>> values : byKey.entrySet()) {
+            StringBuilder lines = new StringBuilder(values.getValue().size() * LINE_CAPACITY);
+            Metric last = null;
+            for (Metric metric : values.getValue()) {
+                MetricLines.append(metric, lines);
+                last = last == null ? metric : last.laterOf(metric);
+            }
+            latest.add(last);
+            metricFiles.append(folder.metric(values.getKey()), lines.toString().getBytes(StandardCharsets.ISO_8859_1));
         }
+        return latest;
     }
 
     private RunInfo currentInfo(String experimentId, RunFolder folder, String runId) throws IOException {

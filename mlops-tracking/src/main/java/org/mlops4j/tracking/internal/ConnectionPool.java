@@ -2,12 +2,16 @@ package org.mlops4j.tracking.internal;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.tracking.TrackingException;
@@ -16,6 +20,10 @@ import org.mlops4j.core.tracking.TrackingException;
  * A small, fixed-size pool of JDBC connections, opened on demand with {@link DriverManager} and the dialect's
  * settings. A host that has a pooled {@link javax.sql.DataSource} of its own is better served by it; this pool keeps
  * the store free of extra dependencies.
+ *
+ * <p>Each connection keeps the statements prepared through {@link Lease#prepared(String)} for its lifetime, so hot
+ * paths (logging metrics) do not parse the same SQL again on every call. A cached statement belongs to the lease that
+ * holds its connection; it is reused, never closed, by its users.
  *
  * <p>Thread-safe. This class is internal and is hence not for public use. Its API may change without notice.
  */
@@ -26,6 +34,7 @@ public final class ConnectionPool implements AutoCloseable {
     private final Semaphore permits;
     private final BlockingQueue<Connection> idle;
     private final List<Connection> all = new ArrayList<>();
+    private final Map<Connection, Map<String, PreparedStatement>> statements = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /**
@@ -52,6 +61,29 @@ public final class ConnectionPool implements AutoCloseable {
         /** @return the connection */
         public Connection connection() {
             return connection;
+        }
+
+        /**
+         * Returns the connection's statement for a SQL text, preparing it the first time. The caller must not close
+         * it; it must close the result sets it opens and leave no batch pending.
+         *
+         * @param sql the SQL text
+         * @return the prepared statement, cached with the connection
+         * @throws SQLException when the statement cannot be prepared
+         */
+        public PreparedStatement prepared(String sql) throws SQLException {
+            Map<String, PreparedStatement> cache = statements.computeIfAbsent(connection, c -> new HashMap<>());
+            PreparedStatement statement = cache.get(sql);
+            if (statement == null || statement.isClosed()) {
+                statement = connection.prepareStatement(sql);
+                cache.put(sql, statement);
+            }
+            return statement;
+        }
+
+        /** Closes the connection's cached statements (after a failure, when one may be left half used). */
+        public void forgetStatements() {
+            closeStatements(connection);
         }
 
         /** Marks the connection as unusable; it is closed instead of given back. */
@@ -117,10 +149,24 @@ public final class ConnectionPool implements AutoCloseable {
         }
     }
 
+    private void closeStatements(Connection connection) {
+        Map<String, PreparedStatement> cache = statements.remove(connection);
+        if (cache != null) {
+            for (PreparedStatement statement : cache.values()) {
+                try {
+                    statement.close();
+                } catch (SQLException ignored) {
+                    // the connection is being reset or closed
+                }
+            }
+        }
+    }
+
     private void discard(Connection connection) {
         synchronized (all) {
             all.remove(connection);
         }
+        closeStatements(connection);
         try {
             connection.close();
         } catch (SQLException ignored) {
@@ -139,6 +185,7 @@ public final class ConnectionPool implements AutoCloseable {
         }
         idle.clear();
         for (Connection connection : open) {
+            closeStatements(connection);
             try {
                 connection.close();
             } catch (SQLException ignored) {

@@ -64,6 +64,20 @@ import org.slf4j.LoggerFactory;
  * file), so param checks and latest-metric updates are safe across threads and processes. SQLite runs in WAL mode
  * with a busy timeout, so readers never wait for writers and writers queue instead of failing.
  *
+ * <p>Logging a batch of metrics takes a handful of statements that does not grow with the number of values (the
+ * run's row; per 16 keys one multi-row insert into {@code metric_batches} and one select of {@code latest_metrics};
+ * the inserts or updates of {@code latest_metrics} as one JDBC batch each), all prepared once per connection and
+ * reused.
+ *
+ * <p>Durability on SQLite: commits run with {@code synchronous=NORMAL}, so a commit is in the write-ahead log (WAL)
+ * when the call returns but not yet forced to disk. A killed process loses nothing that a call acknowledged; a power
+ * cut or operating-system crash can lose the commits since the WAL was last synced (at a checkpoint), never leaves the
+ * database inconsistent, and loses whole transactions only. Ending a run (a terminal status) commits with
+ * {@code synchronous=FULL}, which syncs the WAL and with it every earlier commit, so everything acknowledged before
+ * {@code updateRun} with a terminal status returned survives a power cut; a passive checkpoint then copies the WAL
+ * into the database file. H2 and PostgreSQL keep their own durability settings (PostgreSQL syncs each commit by
+ * default; H2 writes its file with a short delay).
+ *
  * <p>Artifacts are files under an artifact root folder ({@code mlops.tracking.artifact-root}; by default
  * {@code mlartifacts} beside a SQLite or H2 database file, else {@code ./mlartifacts}), one folder per experiment and
  * run as in the file store.
@@ -75,6 +89,7 @@ public final class JdbcTrackingStore implements TrackingStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTrackingStore.class);
     private static final int RETRIES = 8;
     private static final int IN_CHUNK = 500;
+    private static final int ROWS_PER_STATEMENT = 16;
 
     private final URI location;
     private final String url;
@@ -87,6 +102,12 @@ public final class JdbcTrackingStore implements TrackingStore {
     @FunctionalInterface
     private interface SqlWork<T> {
         T run(Connection connection) throws SQLException;
+    }
+
+    /** Work that uses the statements cached with its connection. */
+    @FunctionalInterface
+    private interface CachedSqlWork<T> {
+        T run(ConnectionPool.Lease lease) throws SQLException;
     }
 
     /**
@@ -387,7 +408,8 @@ public final class JdbcTrackingStore implements TrackingStore {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(endTime, "endTime");
         TrackingInputChecks.checkRunId(runId);
-        RunInfo updated = write(connection -> {
+        RunInfo updated = writeCached(lease -> {
+            Connection connection = lease.connection();
             RunInfo info = lockRun(connection, runId);
             requireActive(info);
             OptionalLong end = status.isTerminal()
@@ -396,13 +418,12 @@ public final class JdbcTrackingStore implements TrackingStore {
             update(connection, "UPDATE runs SET status = ?, end_time = ? WHERE run_id = ?", status.name(),
                     end.isPresent() ? end.getAsLong() : null, runId);
             return info.withStatus(status, end);
-        });
+        }, status.isTerminal());
         if (status.isTerminal() && dialect == SqlDialect.SQLITE) {
-            // WAL commits with synchronous=NORMAL reach the disk at the next checkpoint; ending a run forces one
+            // the commit above synced the WAL, and with it every earlier commit of the run; copying the WAL into the
+            // database file keeps the WAL short (PASSIVE: it never waits for readers)
             read(connection -> {
-                try (java.sql.Statement statement = connection.createStatement()) {
-                    statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
-                }
+                pragma(connection, "PRAGMA wal_checkpoint(PASSIVE)");
                 return null;
             });
         }
@@ -455,14 +476,15 @@ public final class JdbcTrackingStore implements TrackingStore {
         if (newName != null) {
             TrackingInputChecks.checkRunName(newName);
         }
-        write(connection -> {
-            RunInfo info = lockRun(connection, runId);
+        writeCached(lease -> {
+            Connection connection = lease.connection();
+            RunInfo info = lockRun(lease, runId);
             requireActive(info);
             if (!params.isEmpty()) {
                 writeParams(connection, runId, params);
             }
             if (!metrics.isEmpty()) {
-                writeMetrics(connection, runId, metrics);
+                writeMetrics(lease, runId, metrics);
             }
             if (!tagMap.isEmpty()) {
                 try (PreparedStatement upsert = connection.prepareStatement(
@@ -478,7 +500,7 @@ public final class JdbcTrackingStore implements TrackingStore {
                 }
             }
             return null;
-        });
+        }, false);
     }
 
     private void writeParams(Connection connection, String runId, List<Param> params) throws SQLException {
@@ -522,72 +544,77 @@ public final class JdbcTrackingStore implements TrackingStore {
         }
     }
 
-    private void writeMetrics(Connection connection, String runId, List<Metric> metrics) throws SQLException {
+    /**
+     * Writes a batch's metrics with at most a few statements, all cached with the connection: one multi-row insert
+     * into {@code metric_batches} per {@value #ROWS_PER_STATEMENT} keys, one select of the stored latest values per
+     * {@value #ROWS_PER_STATEMENT} keys, and the inserts and updates of {@code latest_metrics} that are needed.
+     */
+    private void writeMetrics(ConnectionPool.Lease lease, String runId, List<Metric> metrics) throws SQLException {
         Map<String, List<Metric>> byKey = new LinkedHashMap<>();
-        for (Metric metric : metrics) {
-            byKey.computeIfAbsent(metric.key(), k -> new ArrayList<>()).add(metric);
-        }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO metric_batches (run_id, "
-                + "metric_key, value_count, packed_values) VALUES (?, ?, ?, ?)")) {
-            for (Map.Entry<String, List<Metric>> values : byKey.entrySet()) {
-                insert.setString(1, runId);
-                insert.setString(2, values.getKey());
-                insert.setInt(3, values.getValue().size());
-                insert.setBytes(4, PackedMetrics.pack(values.getValue()));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
         Map<String, Metric> latest = new LinkedHashMap<>();
         for (Metric metric : metrics) {
+            byKey.computeIfAbsent(metric.key(), k -> new ArrayList<>()).add(metric);
             latest.merge(metric.key(), metric, Metric::laterOf);
+        }
+        List<Map.Entry<String, List<Metric>>> rows = new ArrayList<>(byKey.entrySet());
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<Map.Entry<String, List<Metric>>> chunk = rows.subList(from,
+                    Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            PreparedStatement insert = lease.prepared(multiRowInsert(chunk.size()));
+            int column = 1;
+            for (Map.Entry<String, List<Metric>> values : chunk) {
+                insert.setString(column++, runId);
+                insert.setString(column++, values.getKey());
+                insert.setInt(column++, values.getValue().size());
+                insert.setBytes(column++, PackedMetrics.pack(values.getValue()));
+            }
+            insert.executeUpdate();
         }
         Map<String, Metric> stored = new HashMap<>();
         List<String> keys = new ArrayList<>(latest.keySet());
-        for (List<String> chunk : chunks(keys)) {
-            StringBuilder sql = new StringBuilder("SELECT metric_key, metric_value, is_nan, logged_at, step FROM "
-                    + "latest_metrics WHERE run_id = ? AND metric_key IN (");
-            List<Object> binds = new ArrayList<>(List.of(runId));
+        for (int from = 0; from < keys.size(); from += ROWS_PER_STATEMENT) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + ROWS_PER_STATEMENT));
+            PreparedStatement select = lease.prepared("SELECT metric_key, metric_value, is_nan, logged_at, step FROM "
+                    + "latest_metrics WHERE run_id = ? AND metric_key IN (?" + ", ?".repeat(chunk.size() - 1) + ")");
+            select.setString(1, runId);
             for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "?" : ", ?");
-                binds.add(chunk.get(i));
+                select.setString(i + 2, chunk.get(i));
             }
-            try (PreparedStatement select = connection.prepareStatement(sql + ")")) {
-                bind(select, binds.toArray());
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        stored.put(rs.getString(1), readMetric(rs, rs.getString(1), 2));
-                    }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    stored.put(rs.getString(1), readMetric(rs, rs.getString(1), 2));
                 }
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO latest_metrics (run_id, "
-                + "metric_key, metric_value, is_nan, logged_at, step) VALUES (?, ?, ?, ?, ?, ?)");
-             PreparedStatement change = connection.prepareStatement("UPDATE latest_metrics SET metric_value = ?, "
-                     + "is_nan = ?, logged_at = ?, step = ? WHERE run_id = ? AND metric_key = ?")) {
-            boolean inserts = false;
-            boolean updates = false;
-            for (Metric metric : latest.values()) {
-                Metric old = stored.get(metric.key());
-                if (old == null) {
-                    bindMetric(insert, runId, metric);
-                    insert.addBatch();
-                    inserts = true;
-                } else if (Metric.LATEST_ORDER.compare(metric, old) > 0) {
-                    boolean nan = Double.isNaN(metric.value());
-                    bind(change, nan ? 0.0 : metric.value(), nan ? 1 : 0, metric.timestamp(), metric.step(), runId,
-                            metric.key());
-                    change.addBatch();
-                    updates = true;
-                }
-            }
-            if (inserts) {
-                insert.executeBatch();
-            }
-            if (updates) {
-                change.executeBatch();
+        PreparedStatement insert = null;
+        PreparedStatement change = null;
+        for (Metric metric : latest.values()) {
+            Metric old = stored.get(metric.key());
+            if (old == null) {
+                insert = insert != null ? insert : lease.prepared("INSERT INTO latest_metrics (run_id, metric_key, "
+                        + "metric_value, is_nan, logged_at, step) VALUES (?, ?, ?, ?, ?, ?)");
+                bindMetric(insert, runId, metric);
+                insert.addBatch();
+            } else if (Metric.LATEST_ORDER.compare(metric, old) > 0) {
+                change = change != null ? change : lease.prepared("UPDATE latest_metrics SET metric_value = ?, "
+                        + "is_nan = ?, logged_at = ?, step = ? WHERE run_id = ? AND metric_key = ?");
+                boolean nan = Double.isNaN(metric.value());
+                bind(change, nan ? 0.0 : metric.value(), nan ? 1 : 0, metric.timestamp(), metric.step(), runId,
+                        metric.key());
+                change.addBatch();
             }
         }
+        if (insert != null) {
+            insert.executeBatch();
+        }
+        if (change != null) {
+            change.executeBatch();
+        }
+    }
+
+    private static String multiRowInsert(int rows) {
+        return "INSERT INTO metric_batches (run_id, metric_key, value_count, packed_values) VALUES (?, ?, ?, ?)"
+                + ", (?, ?, ?, ?)".repeat(rows - 1);
     }
 
     @Override
@@ -696,6 +723,18 @@ public final class JdbcTrackingStore implements TrackingStore {
         }
     }
 
+    private RunInfo lockRun(ConnectionPool.Lease lease, String runId) throws SQLException {
+        PreparedStatement select = lease.prepared("SELECT " + SqlRunSearch.RUN_COLUMNS + " FROM runs r WHERE "
+                + "r.run_id = ?" + dialect.forUpdate());
+        select.setString(1, runId);
+        try (ResultSet rs = select.executeQuery()) {
+            if (rs.next()) {
+                return runInfo(rs);
+            }
+        }
+        throw notFound(runId);
+    }
+
     private RunInfo lockRun(Connection connection, String runId) throws SQLException {
         return readRunInfo(connection, runId, true).orElseThrow(() -> notFound(runId));
     }
@@ -793,14 +832,34 @@ public final class JdbcTrackingStore implements TrackingStore {
     }
 
     private <T> T write(SqlWork<T> work) {
+        return writeCached(lease -> work.run(lease.connection()), false);
+    }
+
+    /**
+     * Runs one write transaction, retried on transient failures.
+     *
+     * @param work    the work
+     * @param durable on SQLite, whether the commit must reach the disk (WAL synced) before this returns, rather than
+     *                at the next checkpoint
+     */
+    private <T> T writeCached(CachedSqlWork<T> work, boolean durable) {
         for (int attempt = 1; ; attempt++) {
             try (ConnectionPool.Lease lease = pool.lease()) {
                 Connection connection = lease.connection();
+                boolean synchronousFull = false;
                 try {
+                    if (durable && dialect == SqlDialect.SQLITE) {
+                        pragma(connection, "PRAGMA synchronous=FULL");
+                        synchronousFull = true;
+                    }
                     connection.setAutoCommit(false);
-                    T result = work.run(connection);
+                    T result = work.run(lease);
                     connection.commit();
                     connection.setAutoCommit(true);
+                    if (synchronousFull) {
+                        synchronousFull = false;
+                        pragma(connection, "PRAGMA synchronous=NORMAL");
+                    }
                     return result;
                 } catch (SQLException e) {
                     rollback(connection, lease);
@@ -813,12 +872,23 @@ public final class JdbcTrackingStore implements TrackingStore {
                 } catch (RuntimeException | Error e) {
                     rollback(connection, lease);
                     throw e;
+                } finally {
+                    if (synchronousFull) {
+                        lease.markBroken();
+                    }
                 }
             }
         }
     }
 
+    private static void pragma(Connection connection, String sql) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     private static void rollback(Connection connection, ConnectionPool.Lease lease) {
+        lease.forgetStatements();
         try {
             connection.rollback();
             connection.setAutoCommit(true);
