@@ -1,20 +1,34 @@
 #!/usr/bin/env python3
 """Times mlops4j's drift tests against scipy/numpy on the same files and prints one table.
 
-What it measures (both sides start from arrays in memory; reading the files is not timed):
-  * ks           scipy.stats.ks_2samp(ref, cur) on 1M vs 1M normal numbers (two-sided, method auto)
-  * wasserstein  Evidently's "wasserstein": scipy.stats.wasserstein_distance(ref, cur) / max(np.std(ref), 0.001)
-  * the default data drift on a lead-like table (240k x 7, the case study's model_input columns) against a 25k
-    window carrying the case study's drift: per column the test Evidently picks by default (more than 1000
-    reference rows: wasserstein for numbers with more than 5 values, Jensen-Shannon distance on per-value shares
-    otherwise), computed the way Evidently computes it. Categorical columns are dictionary-encoded on both sides
-    before timing (pandas categories here would be the equivalent; mlops4j tables hold codes).
+What each measurement includes (both sides start from data in memory; reading files is not timed; neither side reuses
+anything from one run to the next, not even the reference's statistics):
+  * ks           scipy: stats.ks_2samp(ref, cur) on 1M vs 1M normal numbers (two-sided, method auto).
+                 Java: DriftSamples from the two arrays (copy, finiteness check) + KsTest.
+  * wasserstein  scipy: Evidently's "wasserstein", stats.wasserstein_distance(ref, cur) / max(np.std(ref), 0.001).
+                 Java: DriftSamples from the two arrays + WassersteinDistance.
+  * column:<c>   one column of a lead-like table (240k x 7, the case study's model_input columns) against a 25k window
+                 carrying the case study's drift, the whole per-column path of a default drift report:
+                 scipy/numpy (column_drift below, Evidently's steps written lean): drop missing/NaN/inf values
+                 (Evidently: replace([-inf, inf], nan).dropna()), distinct values of both samples (np.unique), column
+                 type (numbers are num unless whole numbers with at most 10 distinct values), Evidently's default test
+                 (more than 1000 reference rows: wasserstein for num with more than 5 values, else Jensen-Shannon
+                 distance on per-value shares), the plot counts (per value when at most 30 values, else a histogram
+                 of Sturges bins, at most 30) and the verdict.
+                 Java: DataDrift.run(reference, current) for that column with default options, which does the same
+                 and builds the report record.
+                 Categorical columns are integer codes on both sides (-1 would be missing), as a pandas Categorical
+                 or an mlops4j CategoricalColumn holds them.
+  * data_drift   all seven columns: scipy/numpy one after another; Java one report, columns in parallel.
 
-The Java side is org.mlops4j.examples.bench.DriftBenchmark run in a fresh JVM; it reports its first ("cold") run and
-the median of the runs after a warm-up ("warm"). scipy times are the median of the repetitions.
+The Java side (org.mlops4j.examples.bench.DriftBenchmark) runs in one JVM that stays up; the script asks it for one
+run at a time. After a cold run (the first in the JVM) and warm-up runs of both sides, each round runs every
+measurement once on each side, alternating which side goes first, and the table shows medians over the rounds.
+Times are wall-clock; "cpu" is CPU time: of this Python process for scipy, of all Java threads for Java (the caller
+and the parallel workers; the JVM's native garbage-collector threads are not counted).
 
 Usage, from the repository root:
-  python3 mlops-examples/bench/drift_vs_scipy.py [--data DIR] [--classpath CP] [--repeat N] [--offline]
+  python3 mlops-examples/bench/drift_vs_scipy.py [--data DIR] [--classpath CP] [--rounds N] [--warmups N] [--offline]
 Without --classpath the script compiles the modules and asks Maven for the class path (no install).
 """
 import argparse
@@ -119,21 +133,63 @@ def evidently_jensenshannon(ref, cur):
     return distance.jensenshannon(ref_counts / len(ref), cur_counts / len(cur))
 
 
-def default_test(ref, cur, categorical):
-    n_values = len(np.unique(np.concatenate([ref, cur])))
-    if not categorical and n_values > 5:
-        return "wasserstein", evidently_wasserstein(ref, cur)
-    return "jensenshannon", evidently_jensenshannon(ref, cur)
+def sturges_plot_counts(ref, cur, max_bins=30):
+    both = np.concatenate([ref, cur])
+    edges = np.histogram_bin_edges(both, bins="sturges")
+    if len(edges) - 1 > max_bins:
+        edges = np.linspace(edges[0], edges[-1], max_bins + 1)
+    return np.histogram(ref, edges)[0], np.histogram(cur, edges)[0]
 
 
-def timed(fn, repeat):
-    times = []
-    result = None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return result, statistics.median(times)
+def column_drift(ref, cur, categorical, max_plot_bins=30):
+    """The per-column path of a default drift report: clean, type, test, plot counts, verdict."""
+    if categorical:
+        ref = ref[ref >= 0]
+        cur = cur[cur >= 0]
+    else:
+        ref = ref[np.isfinite(ref)]
+        cur = cur[np.isfinite(cur)]
+    keys = np.unique(np.concatenate([ref, cur]))
+    n_values = len(keys)
+    numeric = not categorical and not (n_values <= 10 and np.all(keys == np.round(keys)))
+    if numeric and n_values > 5:
+        test, score, threshold = "wasserstein", evidently_wasserstein(ref, cur), 0.1
+    else:
+        test, score, threshold = "jensenshannon", evidently_jensenshannon(ref, cur), 0.1
+    if numeric and n_values > max_plot_bins:
+        plot = sturges_plot_counts(ref, cur, max_plot_bins)
+    elif test == "jensenshannon":
+        plot = None  # the per-value counts of the test are the plot counts
+    else:
+        plot = (np.unique(ref, return_counts=True), np.unique(cur, return_counts=True))
+    return test, score, score >= threshold, plot
+
+
+class JavaSide:
+    def __init__(self, cmd):
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+        self.hello = json.loads(self.proc.stdout.readline())
+
+    def run(self, name):
+        self.proc.stdin.write("run " + name + "\n")
+        self.proc.stdin.flush()
+        out = json.loads(self.proc.stdout.readline())
+        if "error" in out:
+            raise RuntimeError(out["error"])
+        return out
+
+    def close(self):
+        self.proc.stdin.write("\n")
+        self.proc.stdin.flush()
+        self.proc.wait()
+
+
+def python_run(fn):
+    cpu = time.process_time()
+    start = time.perf_counter()
+    score = fn()
+    wall = (time.perf_counter() - start) * 1000
+    return {"wall_ms": wall, "cpu_ms": (time.process_time() - cpu) * 1000, "score": score}
 
 
 def java_classpath(root, offline):
@@ -151,9 +207,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default="mlops-examples/target/bench-data")
     parser.add_argument("--classpath")
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=11, help="alternating rounds; the table shows their medians")
+    parser.add_argument("--warmups", type=int, default=30, help="Java warm-up runs per measurement (scipy: 2)")
     parser.add_argument("--offline", action="store_true")
     parser.add_argument("--java-opts", default="-Xms2g -Xmx2g")
+    parser.add_argument("--json", help="also write the medians to this file")
     args = parser.parse_args()
     root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
     data = os.path.abspath(args.data)
@@ -165,41 +223,62 @@ def main():
     lead_ref = read_csv(os.path.join(data, "leads_reference.csv"), levels)
     lead_cur = read_csv(os.path.join(data, "leads_current.csv"), levels)
 
-    py = {}
-    res, ms = timed(lambda: stats.ks_2samp(ks_ref, ks_cur), args.repeat)
-    py["ks"] = {"score": float(res.pvalue), "statistic": float(res.statistic), "ms": ms}
-    res, ms = timed(lambda: evidently_wasserstein(ks_ref, ks_cur), args.repeat)
-    py["wasserstein"] = {"score": float(res), "ms": ms}
-    total = 0.0
+    py = {
+        "ks": lambda: float(stats.ks_2samp(ks_ref, ks_cur).pvalue),
+        "wasserstein": lambda: float(evidently_wasserstein(ks_ref, ks_cur)),
+    }
     for name in LEAD_COLUMNS:
-        (test, score), ms = timed(lambda: default_test(lead_ref[name], lead_cur[name], name in CATEGORICAL),
-                                  args.repeat)
-        py["column:" + name] = {"stattest": test, "score": float(score), "ms": ms}
-        total += ms
-    _, ms = timed(lambda: [default_test(lead_ref[n], lead_cur[n], n in CATEGORICAL) for n in LEAD_COLUMNS],
-                  args.repeat)
-    py["data_drift"] = {"ms": ms}
+        py["column:" + name] = (lambda n: lambda: float(
+            column_drift(lead_ref[n], lead_cur[n], n in CATEGORICAL)[1]))(name)
+    py["data_drift"] = lambda: sum(column_drift(lead_ref[n], lead_cur[n], n in CATEGORICAL)[2]
+                                   for n in LEAD_COLUMNS) / len(LEAD_COLUMNS)
+    tests = {n: column_drift(lead_ref[n], lead_cur[n], n in CATEGORICAL)[0] for n in LEAD_COLUMNS}
 
     cp = args.classpath or java_classpath(root, args.offline)
-    cmd = ["java"] + args.java_opts.split() + ["-cp", cp, "org.mlops4j.examples.bench.DriftBenchmark", data]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True)
-    java = json.loads(out.stdout)
+    java = JavaSide(["java"] + args.java_opts.split() + ["-cp", cp, "org.mlops4j.examples.bench.DriftBenchmark",
+                                                          data])
+    keys = list(py)
+    cold = {k: java.run(k) for k in keys}
+    for k in keys:
+        for _ in range(args.warmups):
+            java.run(k)
+        for _ in range(2):
+            python_run(py[k])
+    samples = {k: {"py": [], "java": []} for k in keys}
+    for r in range(args.rounds):
+        for k in keys:
+            if r % 2 == 0:
+                samples[k]["py"].append(python_run(py[k]))
+                samples[k]["java"].append(java.run(k))
+            else:
+                samples[k]["java"].append(java.run(k))
+                samples[k]["py"].append(python_run(py[k]))
+    java.close()
 
-    print(f"numpy {np.__version__}, scipy {scipy.__version__}; Java {java['java_version']}, "
-          f"{java['processors']} processors; warm = median of {java['repetitions']} runs after "
-          f"{java['warmups']} warm-up runs")
-    print(f"{'measurement':<34} {'scipy ms':>10} {'java cold':>10} {'java warm':>10} {'x cold':>8} {'x warm':>8}"
-          f"  {'scipy score':>14} {'java score':>14}")
-    for key in ["ks", "wasserstein"] + ["column:" + n for n in LEAD_COLUMNS] + ["data_drift"]:
-        p = py[key]
-        j = java[key]
-        label = key if "stattest" not in p else f"{key} ({p['stattest']})"
-        ps = f"{p['score']:.8g}" if "score" in p else ""
-        js = f"{j['score']:.8g}" if "score" in j else ""
-        print(f"{label:<34} {p['ms']:>10.2f} {j['cold_ms']:>10.2f} {j['warm_ms']:>10.2f} "
-              f"{p['ms'] / j['cold_ms']:>8.1f} {p['ms'] / j['warm_ms']:>8.1f}  {ps:>14} {js:>14}")
-    mismatches = [k for k in py if "score" in py[k] and not np.isclose(py[k]["score"], java[k]["score"],
-                                                                        rtol=1e-6, atol=1e-9)]
+    def med(runs, field):
+        return statistics.median(x[field] for x in runs)
+
+    print(f"numpy {np.__version__}, scipy {scipy.__version__}; Java {java.hello['java_version']}, "
+          f"{java.hello['processors']} processors; medians of {args.rounds} alternating rounds after "
+          f"{args.warmups} Java warm-up runs per measurement")
+    print(f"{'measurement':<44} {'scipy ms':>9} {'java ms':>8} {'x wall':>7} {'scipy cpu':>9} {'java cpu':>8}"
+          f" {'x cpu':>6} {'java cold':>9}  {'scipy score':>12} {'java score':>12}")
+    summary = {}
+    mismatches = []
+    for k in keys:
+        p_wall, j_wall = med(samples[k]["py"], "wall_ms"), med(samples[k]["java"], "wall_ms")
+        p_cpu, j_cpu = med(samples[k]["py"], "cpu_ms"), med(samples[k]["java"], "cpu_ms")
+        p_score, j_score = samples[k]["py"][0]["score"], samples[k]["java"][0]["score"]
+        label = k if not k.startswith("column:") else f"{k} ({tests[k[7:]]})"
+        print(f"{label:<44} {p_wall:>9.2f} {j_wall:>8.2f} {p_wall / j_wall:>7.1f} {p_cpu:>9.2f} {j_cpu:>8.2f}"
+              f" {p_cpu / max(j_cpu, 1e-3):>6.1f} {cold[k]['wall_ms']:>9.2f}  {p_score:>12.8g} {j_score:>12.8g}")
+        summary[k] = {"scipy_ms": p_wall, "java_ms": j_wall, "scipy_cpu_ms": p_cpu, "java_cpu_ms": j_cpu,
+                      "java_cold_ms": cold[k]["wall_ms"], "scipy_score": p_score, "java_score": j_score}
+        if not np.isclose(p_score, j_score, rtol=1e-6, atol=1e-9):
+            mismatches.append(k)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump(summary, f, indent=2)
     if mismatches:
         print("score mismatch in: " + ", ".join(mismatches))
         sys.exit(1)

@@ -150,9 +150,9 @@ public final class DataDrift {
         Column ref = reference.column(name);
         Column cur = current.findColumn(name).orElseThrow(() -> new DataException("The current table has no "
                 + "column '" + name + "'; its columns are " + current.columnNames(), null, 0, name, null));
-        DriftColumnType type = columnTypes.containsKey(name) ? columnTypes.get(name)
-                : PreparedColumn.inferType(ref, cur);
-        PreparedColumn prepared = PreparedColumn.of(ref, cur, type, seed);
+        PreparedColumn prepared = columnTypes.containsKey(name)
+                ? PreparedColumn.of(ref, cur, columnTypes.get(name), seed) : PreparedColumn.inferred(ref, cur, seed);
+        DriftColumnType type = prepared.samples().columnType();
         String testName = testFor(name, type, prepared);
         DriftDetector detector = providers.get(testName).create(config);
         boolean configured = stattestByColumn.containsKey(name) || stattestByType.containsKey(type)

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinTask;
 import org.mlops4j.core.DataException;
+import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.internal.DoubleSorting;
 import org.mlops4j.core.spi.support.FewDistinctValues;
 
@@ -37,20 +38,26 @@ public final class DriftSamples {
     private volatile double[] referenceSorted;
     private volatile double[] currentSorted;
     private volatile Levels levels;
+    private volatile Codes codes;
     private volatile int distinctCount = -1;
+    /** Whether counting the values in one pass found too many distinct values (numbers only). */
+    private volatile boolean manyDistinct;
 
-    private record Levels(List<String> labels, double[] numbers, int[] referenceCodes, int[] currentCodes,
-                          int[] referenceCounts, int[] currentCounts) {
+    private record Levels(List<String> labels, double[] numbers, int[] referenceCounts, int[] currentCounts) {
+    }
+
+    private record Codes(int[] reference, int[] current) {
     }
 
     private DriftSamples(String column, DriftColumnType columnType, long seed, double[] referenceValues,
-                         double[] currentValues, Levels levels) {
+                         double[] currentValues, Levels levels, Codes codes) {
         this.column = Objects.requireNonNull(column, "column");
         this.columnType = Objects.requireNonNull(columnType, "columnType");
         this.seed = seed;
         this.referenceValues = referenceValues;
         this.currentValues = currentValues;
         this.levels = levels;
+        this.codes = codes;
     }
 
     /**
@@ -71,7 +78,60 @@ public final class DriftSamples {
         checkFinite(column, "current", current);
         checkNotEmpty(column, reference.length, current.length);
         return new DriftSamples(column, columnType, seed, withoutNegativeZero(reference),
-                withoutNegativeZero(current), null);
+                withoutNegativeZero(current), null, null);
+    }
+
+    /**
+     * Samples of the numbers in two table columns, leaving out missing, {@code NaN} and infinite values (the sizes
+     * tell how many were left out). Each column is read once: copying, cleaning and, when the column holds few
+     * distinct values, counting each value happen in the same pass, so that {@link #distinctCount()},
+     * {@link #referenceCounts()} and the sorted views of such columns need no sorting.
+     *
+     * @param columnType how tests treat the column
+     * @param reference  the reference column
+     * @param current    the current column
+     * @param seed       the seed for tests that draw random permutations
+     * @return the samples, named after the reference column
+     * @throws DataException when a sample is empty after leaving values out
+     */
+    public static DriftSamples numeric(DriftColumnType columnType, NumericColumn reference, NumericColumn current,
+                                       long seed) {
+        FewValueCounts counts = new FewValueCounts();
+        double[] ref = reference.toArray();
+        int refSize = counts.compactAndCount(ref, 0);
+        double[] cur = current.toArray();
+        int curSize = counts.compactAndCount(cur, 1);
+        checkNotEmpty(reference.name(), refSize, curSize);
+        Levels levels = counts.overflowed() ? null : levelsOf(counts.counts());
+        DriftSamples samples = new DriftSamples(reference.name(), columnType, seed, trim(ref, refSize),
+                trim(cur, curSize), levels, null);
+        samples.manyDistinct = levels == null;
+        return samples;
+    }
+
+    private static double[] trim(double[] values, int size) {
+        return size == values.length ? values : Arrays.copyOf(values, size);
+    }
+
+    /**
+     * @param type how tests are to treat the column
+     * @return these samples treated as {@code type}; this instance when the type is the same. The values and
+     *         everything computed from them are shared.
+     */
+    public DriftSamples withColumnType(DriftColumnType type) {
+        if (type == columnType) {
+            return this;
+        }
+        if (!isNumeric() && type == DriftColumnType.NUM) {
+            throw new IllegalArgumentException("Column '" + column + "' holds labels; it cannot be treated as "
+                    + "numbers");
+        }
+        DriftSamples copy = new DriftSamples(column, type, seed, referenceValues, currentValues, levels, codes);
+        copy.referenceSorted = referenceSorted;
+        copy.currentSorted = currentSorted;
+        copy.distinctCount = distinctCount;
+        copy.manyDistinct = manyDistinct;
+        return copy;
     }
 
     private static double[] withoutNegativeZero(double[] values) {
@@ -133,7 +193,7 @@ public final class DriftSamples {
             curCounts[cur[i]]++;
         }
         return new DriftSamples(column, DriftColumnType.CAT, seed, null, null,
-                new Levels(List.copyOf(kept), null, ref, cur, refCounts, curCounts));
+                new Levels(List.copyOf(kept), null, refCounts, curCounts), new Codes(ref, cur));
     }
 
     /**
@@ -187,12 +247,12 @@ public final class DriftSamples {
 
     /** @return the number of reference values */
     public int referenceSize() {
-        return referenceValues != null ? referenceValues.length : levelData().referenceCodes().length;
+        return referenceValues != null ? referenceValues.length : codeData().reference().length;
     }
 
     /** @return the number of current values */
     public int currentSize() {
-        return currentValues != null ? currentValues.length : levelData().currentCodes().length;
+        return currentValues != null ? currentValues.length : codeData().current().length;
     }
 
     /** @return the reference numbers in row order (shared; read-only) */
@@ -226,11 +286,19 @@ public final class DriftSamples {
     }
 
     /**
-     * Sorts both samples at once (tests that need one sorted sample need the other too); large samples are sorted on
-     * two threads, the current one as a fork-join task.
+     * Sorts both samples at once (tests that need one sorted sample need the other too). When the levels are known
+     * (few distinct values), the sorted samples are written out from the counts; otherwise large samples are sorted
+     * on two threads, the current one as a fork-join task.
      */
     private void sortBoth() {
-        double[] ref = numbers(referenceValues).clone();
+        numbers(referenceValues);
+        Levels l = levels;
+        if (l != null) {
+            referenceSorted = expand(l.numbers(), l.referenceCounts(), referenceValues.length);
+            currentSorted = expand(l.numbers(), l.currentCounts(), currentValues.length);
+            return;
+        }
+        double[] ref = referenceValues.clone();
         double[] cur = numbers(currentValues).clone();
         if ((long) ref.length + cur.length >= PARALLEL_SORT_SIZE && Runtime.getRuntime().availableProcessors() > 1) {
             ForkJoinTask<?> other = ForkJoinTask.adapt(() -> DoubleSorting.sort(cur)).fork();
@@ -244,6 +312,16 @@ public final class DriftSamples {
         currentSorted = cur;
     }
 
+    private static double[] expand(double[] numbers, int[] counts, int size) {
+        double[] sorted = new double[size];
+        int at = 0;
+        for (int k = 0; k < numbers.length; k++) {
+            Arrays.fill(sorted, at, at + counts[k], numbers[k]);
+            at += counts[k];
+        }
+        return sorted;
+    }
+
     /** @return the distinct values of both samples, sorted, as text (numbers as {@link Double#toString}) */
     public List<String> levels() {
         return levelData().labels();
@@ -255,14 +333,14 @@ public final class DriftSamples {
     }
 
     /**
-     * @return the number of distinct values in both samples together, as {@link #levelCount()}, but without coding
-     *         each row (cheaper for numbers with many distinct values)
+     * @return the number of distinct values in both samples together, as {@link #levelCount()}, but without counting
+     *         each value (cheaper for numbers with many distinct values)
      */
     public int distinctCount() {
         int count = distinctCount;
         if (count < 0) {
             Levels l = levels;
-            if (l == null && isNumeric()) {
+            if (l == null && isNumeric() && !manyDistinct) {
                 l = fewLevels(referenceValues, currentValues); // few values: the levels are needed next anyway
                 if (l != null) {
                     levels = l;
@@ -275,6 +353,36 @@ public final class DriftSamples {
         return count;
     }
 
+    /**
+     * Tells whether both samples together hold more than a number of distinct values, looking at as few values as
+     * it needs (continuous data answer after a few values) and sorting nothing.
+     *
+     * @param count a number of distinct values
+     * @return whether there are more
+     */
+    public boolean hasMoreDistinctValuesThan(int count) {
+        int known = distinctCount;
+        if (known >= 0) {
+            return known > count;
+        }
+        Levels l = levels;
+        if (l != null) {
+            return l.referenceCounts().length > count;
+        }
+        if (count <= 0 || (manyDistinct && count <= FewValueCounts.OTHER_LIMIT)) {
+            return true; // counting gave up after more than OTHER_LIMIT distinct values
+        }
+        FewDistinctValues distinct = new FewDistinctValues(count);
+        for (double[] values : new double[][] {referenceValues, currentValues}) {
+            for (double v : values) {
+                if (distinct.add(v) < 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** @return for numeric samples, the distinct values of both samples in ascending order (shared; read-only) */
     public double[] numericLevels() {
         if (!isNumeric()) {
@@ -285,12 +393,12 @@ public final class DriftSamples {
 
     /** @return each reference row's index into {@link #levels()}, in row order (shared; read-only) */
     public int[] referenceCodes() {
-        return levelData().referenceCodes();
+        return codeData().reference();
     }
 
     /** @return each current row's index into {@link #levels()}, in row order (shared; read-only) */
     public int[] currentCodes() {
-        return levelData().currentCodes();
+        return codeData().current();
     }
 
     /** @return how many reference rows hold each level (shared; read-only) */
@@ -306,46 +414,45 @@ public final class DriftSamples {
     private Levels levelData() {
         Levels l = levels;
         if (l == null) {
-            l = fewLevels(referenceValues, currentValues);
+            l = manyDistinct ? null : fewLevels(referenceValues, currentValues);
             if (l == null) {
-                l = levelsOf(mergedDistinct(referenceSorted(), currentSorted()), referenceValues, currentValues);
+                l = levelsOfSorted(referenceSorted(), currentSorted());
             }
             levels = l;
         }
         return l;
     }
 
-    /**
-     * The levels in one pass over both samples when there are at most {@value #FEW_DISTINCT} distinct values; null
-     * (after looking at only a few values, for continuous data) when there are more.
-     */
-    private static Levels fewLevels(double[] ref, double[] cur) {
-        FewDistinctValues index = new FewDistinctValues(FEW_DISTINCT);
-        int[] refCodes = new int[ref.length];
-        int[] curCodes = new int[cur.length];
-        for (int i = 0; i < ref.length; i++) {
-            if ((refCodes[i] = index.add(ref[i])) < 0) {
-                return null;
-            }
+    /** Numbers are coded on first use: only tests that permute rows need the codes. */
+    private Codes codeData() {
+        Codes c = codes;
+        if (c == null) {
+            double[] numbers = levelData().numbers();
+            c = new Codes(codesOf(numbers, referenceValues), codesOf(numbers, currentValues));
+            codes = c;
         }
-        for (int i = 0; i < cur.length; i++) {
-            if ((curCodes[i] = index.add(cur[i])) < 0) {
-                return null;
-            }
+        return c;
+    }
+
+    private static int[] codesOf(double[] numbers, double[] values) {
+        int[] out = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = Arrays.binarySearch(numbers, values[i]);
         }
-        double[] numbers = index.sortedValues();
-        int[] ranks = index.ranks();
-        int[] refCounts = new int[numbers.length];
-        int[] curCounts = new int[numbers.length];
-        for (int i = 0; i < refCodes.length; i++) {
-            refCodes[i] = ranks[refCodes[i]];
-            refCounts[refCodes[i]]++;
-        }
-        for (int i = 0; i < curCodes.length; i++) {
-            curCodes[i] = ranks[curCodes[i]];
-            curCounts[curCodes[i]]++;
-        }
-        return new Levels(labels(numbers), numbers, refCodes, curCodes, refCounts, curCounts);
+        return out;
+    }
+
+    /** The levels from one pass over both samples when there are few distinct values; null when there are more. */
+    private Levels fewLevels(double[] ref, double[] cur) {
+        FewValueCounts counts = new FewValueCounts();
+        counts.count(ref, 0);
+        counts.count(cur, 1);
+        manyDistinct = counts.overflowed();
+        return manyDistinct ? null : levelsOf(counts.counts());
+    }
+
+    private static Levels levelsOf(FewValueCounts.Counts counts) {
+        return new Levels(labels(counts.values()), counts.values(), counts.reference(), counts.current());
     }
 
     private static List<String> labels(double[] numbers) {
@@ -371,37 +478,32 @@ public final class DriftSamples {
         return n;
     }
 
-    private static double[] mergedDistinct(double[] refSorted, double[] curSorted) {
-        double[] distinct = new double[refSorted.length + curSorted.length];
+    /** The levels of many distinct values, from the sorted samples: one walk over both. */
+    private static Levels levelsOfSorted(double[] refSorted, double[] curSorted) {
+        int capacity = mergedDistinctCount(refSorted, curSorted);
+        double[] numbers = new double[capacity];
+        int[] refCounts = new int[capacity];
+        int[] curCounts = new int[capacity];
         int n = 0;
         int i = 0;
         int j = 0;
         while (i < refSorted.length || j < curSorted.length) {
             double next = j >= curSorted.length || (i < refSorted.length && refSorted[i] <= curSorted[j])
-                    ? refSorted[i++] : curSorted[j++];
-            if (n == 0 || next != distinct[n - 1]) {
-                distinct[n++] = next;
+                    ? refSorted[i] : curSorted[j];
+            numbers[n] = next;
+            while (i < refSorted.length && refSorted[i] == next) {
+                refCounts[n]++;
+                i++;
             }
+            while (j < curSorted.length && curSorted[j] == next) {
+                curCounts[n]++;
+                j++;
+            }
+            n++;
         }
-        return Arrays.copyOf(distinct, n);
+        return new Levels(labels(numbers), numbers, refCounts, curCounts);
     }
 
-    private static Levels levelsOf(double[] numbers, double[] ref, double[] cur) {
-        int n = numbers.length;
-        int[] refCodes = new int[ref.length];
-        int[] curCodes = new int[cur.length];
-        int[] refCounts = new int[n];
-        int[] curCounts = new int[n];
-        for (int k = 0; k < ref.length; k++) {
-            refCodes[k] = Arrays.binarySearch(numbers, ref[k]);
-            refCounts[refCodes[k]]++;
-        }
-        for (int k = 0; k < cur.length; k++) {
-            curCodes[k] = Arrays.binarySearch(numbers, cur[k]);
-            curCounts[curCodes[k]]++;
-        }
-        return new Levels(labels(numbers), numbers, refCodes, curCodes, refCounts, curCounts);
-    }
 
     private double[] numbers(double[] values) {
         if (values == null) {

@@ -27,8 +27,10 @@ public record BinnedShares(double[] reference, double[] current) {
     public static BinnedShares of(DriftSamples samples, boolean fillZeroes) {
         double[] ref;
         double[] cur;
-        if (samples.columnType() == DriftColumnType.NUM && distinctCount(samples.referenceSorted())
-                > MAX_DISTINCT_FOR_VALUE_BINS) {
+        // the reference has no more distinct values than both samples together: often no need to sort
+        if (samples.columnType() == DriftColumnType.NUM
+                && samples.hasMoreDistinctValuesThan(MAX_DISTINCT_FOR_VALUE_BINS)
+                && distinctCount(samples.referenceSorted()) > MAX_DISTINCT_FOR_VALUE_BINS) {
             double[] a = samples.referenceSorted();
             double[] b = samples.currentSorted();
             double[] edges = Histograms.sturgesEdges(Math.min(a[0], b[0]), Math.max(a[a.length - 1], b[b.length - 1]),

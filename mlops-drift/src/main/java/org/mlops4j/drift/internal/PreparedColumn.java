@@ -56,6 +56,50 @@ public record PreparedColumn(DriftSamples samples, int referenceDropped, int cur
     }
 
     /**
+     * Infers how a column is treated from its cleaned samples, with the same rule as
+     * {@link #inferType(Column, Column)}; numeric samples whose values were counted while cleaning answer without
+     * another pass.
+     *
+     * @param samples the cleaned samples
+     * @return the type
+     */
+    public static DriftColumnType inferType(DriftSamples samples) {
+        if (!samples.isNumeric() || !samples.hasMoreDistinctValuesThan(INTEGER_CARDINALITY_LIMIT)
+                && wholeNumbers(samples.numericLevels())) {
+            return DriftColumnType.CAT;
+        }
+        return DriftColumnType.NUM;
+    }
+
+    private static boolean wholeNumbers(double[] values) {
+        for (double v : values) {
+            if (v != Math.rint(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Prepares a column whose type is inferred ({@link #inferType(DriftSamples)}) from the same pass that cleans it.
+     *
+     * @param reference the reference column
+     * @param current   the current column, of the same type
+     * @param seed      the seed for permutation tests
+     * @return the prepared column
+     * @throws DataException as {@link #of(Column, Column, DriftColumnType, long)}
+     */
+    public static PreparedColumn inferred(Column reference, Column current, long seed) {
+        if (reference instanceof NumericColumn && current instanceof NumericColumn) {
+            PreparedColumn prepared = of(reference, current, DriftColumnType.NUM, seed);
+            DriftColumnType type = inferType(prepared.samples());
+            return new PreparedColumn(prepared.samples().withColumnType(type), prepared.referenceDropped(),
+                    prepared.currentDropped());
+        }
+        return of(reference, current, DriftColumnType.CAT, seed);
+    }
+
+    /**
      * @param reference the reference column
      * @param current   the current column, of the same type
      * @param type      how the column is treated
@@ -76,10 +120,9 @@ public record PreparedColumn(DriftSamples samples, int referenceDropped, int cur
                     + " to numbers", null, 0, name, null);
         }
         if (reference instanceof NumericColumn ref) {
-            double[] r = finite(ref);
-            double[] c = finite((NumericColumn) current);
-            return new PreparedColumn(DriftSamples.numeric(name, type, r, c, seed), ref.size() - r.length,
-                    current.size() - c.length);
+            DriftSamples samples = DriftSamples.numeric(type, ref, (NumericColumn) current, seed);
+            return new PreparedColumn(samples, ref.size() - samples.referenceSize(),
+                    current.size() - samples.currentSize());
         }
         if (type == DriftColumnType.NUM) {
             throw new DataException("A " + reference.type().key() + " column cannot be tested as numbers; treat it as"
@@ -179,18 +222,6 @@ public record PreparedColumn(DriftSamples samples, int referenceDropped, int cur
 
     private static String format(double v) {
         return String.format(java.util.Locale.ROOT, "%.4g", v);
-    }
-
-    private static double[] finite(NumericColumn column) {
-        double[] out = new double[column.size()];
-        int n = 0;
-        for (int i = 0; i < column.size(); i++) {
-            double v = column.getDouble(i);
-            if (Double.isFinite(v)) {
-                out[n++] = v;
-            }
-        }
-        return Arrays.copyOf(out, n);
     }
 
     private static List<String> labels(Column column) {

@@ -2,9 +2,15 @@ package org.mlops4j.examples.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleSupplier;
 import org.mlops4j.core.data.Table;
@@ -15,23 +21,32 @@ import org.mlops4j.drift.stattest.KsTest;
 import org.mlops4j.drift.stattest.WassersteinDistance;
 
 /**
- * Times mlops4j's drift tests on the files that {@code mlops-examples/bench/drift_vs_scipy.py} writes, and prints
- * the times and scores as one JSON object on standard output; the script compares them with scipy's.
+ * Times mlops4j's drift tests on the files that {@code mlops-examples/bench/drift_vs_scipy.py} writes, one run at a
+ * time on request, so that the script can alternate its scipy runs with these and both sides see the same load.
  *
- * <p>Measurements, each from data already in memory (reading files is not timed): {@code ks} and {@code wasserstein}
- * (Evidently's, normalised by the reference's standard deviation) on {@code ks_reference.npy} vs
- * {@code ks_current.npy} (1M vs 1M numbers), building the samples included; {@code column:<name>} the default drift
- * report of one column and {@code data_drift} of all seven columns of {@code leads_reference.csv} (240k rows) against
- * {@code leads_current.csv} (25k rows). For each: {@code cold_ms}, the first run in this JVM (measurements run in the
- * order listed, so later ones find some code compiled already), and {@code warm_ms}, the median of
- * {@value #REPETITIONS} runs after {@value #WARMUPS} warm-up runs.
+ * <p>Measurements, each from data already in memory (reading files is not timed; nothing is reused from one run to
+ * the next):
+ * <ul>
+ *   <li>{@code ks} and {@code wasserstein} (Evidently's, divided by the reference's standard deviation) on
+ *   {@code ks_reference.npy} vs {@code ks_current.npy} (1M vs 1M numbers): building the samples from the arrays
+ *   (copy and finiteness check) plus the test;</li>
+ *   <li>{@code column:<name>}: {@code DataDrift.run} of one column of {@code leads_reference.csv} (240k rows) against
+ *   {@code leads_current.csv} (25k rows) with the default options: dropping missing, NaN and infinite values, inferring
+ *   the column type, counting distinct values, choosing Evidently's default test, the test, the plot counts and the
+ *   report;</li>
+ *   <li>{@code data_drift}: the same for all seven columns in one report (columns run in parallel).</li>
+ * </ul>
+ *
+ * <p>Protocol on standard input and output, one JSON object per line: on start the process prints
+ * {@code {"java_version":..,"processors":..,"measurements":[..]}}; for each input line {@code run <measurement>} it
+ * runs the measurement once and prints {@code {"name":..,"wall_ms":..,"cpu_ms":..,"score":..}}, where
+ * {@code cpu_ms} is the CPU time of all Java threads over the run (the caller and parallel workers; the garbage
+ * collector's native threads are not counted); an empty line or end of input stops it.
  *
  * <p>Run: {@code java -cp <class path> org.mlops4j.examples.bench.DriftBenchmark <data folder>}.
  */
 public final class DriftBenchmark {
 
-    static final int WARMUPS = 5;
-    static final int REPETITIONS = 10;
     static final Set<String> CATEGORICAL = Set.of("first_platform_c", "first_utm_medium_c", "first_utm_source_c");
 
     private DriftBenchmark() {
@@ -52,43 +67,62 @@ public final class DriftBenchmark {
         Table reference = LeadCsv.read(dir.resolve("leads_reference.csv"), CATEGORICAL);
         Table current = LeadCsv.read(dir.resolve("leads_current.csv"), CATEGORICAL);
 
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode out = json.createObjectNode();
-        out.put("java_version", System.getProperty("java.version"));
-        out.put("processors", Runtime.getRuntime().availableProcessors());
-        out.put("warmups", WARMUPS);
-        out.put("repetitions", REPETITIONS);
+        Map<String, DoubleSupplier> measurements = new LinkedHashMap<>();
         KsTest ks = new KsTest();
         WassersteinDistance wasserstein = new WassersteinDistance();
-        measure(out, "ks", () -> ks.score(DriftSamples.numeric("x", DriftColumnType.NUM, ksReference, ksCurrent, 0)));
-        measure(out, "wasserstein", () -> wasserstein.score(
+        measurements.put("ks", () -> ks.score(
+                DriftSamples.numeric("x", DriftColumnType.NUM, ksReference, ksCurrent, 0)));
+        measurements.put("wasserstein", () -> wasserstein.score(
                 DriftSamples.numeric("x", DriftColumnType.NUM, ksReference, ksCurrent, 0)));
         for (String column : reference.columnNames()) {
             DataDrift drift = DataDrift.builder().columns(column).build();
-            measure(out, "column:" + column, () -> drift.run(reference, current).columns().get(0).score());
+            measurements.put("column:" + column, () -> drift.run(reference, current).columns().get(0).score());
         }
         DataDrift all = DataDrift.builder().build();
-        measure(out, "data_drift", () -> all.run(reference, current).shareOfDriftedColumns());
-        System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(out));
+        measurements.put("data_drift", () -> all.run(reference, current).shareOfDriftedColumns());
+
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode hello = json.createObjectNode();
+        hello.put("java_version", System.getProperty("java.version"));
+        hello.put("processors", Runtime.getRuntime().availableProcessors());
+        measurements.keySet().forEach(hello.putArray("measurements")::add);
+        System.out.println(json.writeValueAsString(hello));
+        System.out.flush();
+
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null && !line.isBlank(); line = in.readLine()) {
+            String name = line.strip().replaceFirst("^run\\s+", "");
+            DoubleSupplier measurement = measurements.get(name);
+            ObjectNode result = json.createObjectNode();
+            result.put("name", name);
+            if (measurement == null) {
+                result.put("error", "unknown measurement; expected one of " + measurements.keySet());
+            } else {
+                long cpu = processCpuNanos();
+                long start = System.nanoTime();
+                double score = measurement.getAsDouble();
+                long wall = System.nanoTime() - start;
+                result.put("wall_ms", wall / 1e6);
+                result.put("cpu_ms", (processCpuNanos() - cpu) / 1e6);
+                result.put("score", score);
+            }
+            System.out.println(json.writeValueAsString(result));
+            System.out.flush();
+        }
     }
 
-    private static void measure(ObjectNode out, String name, DoubleSupplier run) {
-        long start = System.nanoTime();
-        double score = run.getAsDouble();
-        double cold = (System.nanoTime() - start) / 1e6;
-        for (int i = 0; i < WARMUPS; i++) {
-            run.getAsDouble();
+    /**
+     * The CPU time of all live Java threads (the caller and the fork-join workers; the JVM's own garbage collector
+     * threads are not Java threads and not counted), with nanosecond resolution where the process CPU time of the
+     * operating system bean only ticks every 10 ms.
+     */
+    private static long processCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long id : threads.getAllThreadIds()) {
+            long cpu = threads.getThreadCpuTime(id);
+            sum += Math.max(cpu, 0);
         }
-        double[] times = new double[REPETITIONS];
-        for (int i = 0; i < REPETITIONS; i++) {
-            start = System.nanoTime();
-            run.getAsDouble();
-            times[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(times);
-        ObjectNode node = out.putObject(name);
-        node.put("score", score);
-        node.put("cold_ms", cold);
-        node.put("warm_ms", (times[REPETITIONS / 2 - 1] + times[REPETITIONS / 2]) / 2);
+        return sum;
     }
 }
