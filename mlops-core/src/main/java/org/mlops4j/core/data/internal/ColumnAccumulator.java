@@ -1,6 +1,5 @@
 package org.mlops4j.core.data.internal;
 
-import java.util.Locale;
 import org.mlops4j.core.data.BooleanColumn;
 import org.mlops4j.core.data.CategoricalColumn;
 import org.mlops4j.core.data.Column;
@@ -32,6 +31,7 @@ public final class ColumnAccumulator {
     private final double categoricalRatio;
     private final int expectedRows;
     private final DecimalText decimal = new DecimalText();
+    private final RepeatedStrings repeated = new RepeatedStrings();
 
     private State state;
     private int size;
@@ -109,28 +109,47 @@ public final class ColumnAccumulator {
      * @return whether the value fits; always {@code true} for an inferring column
      */
     public boolean stage(String text) {
+        return text == null ? stageNull() : stage(text.toCharArray(), 0, text.length());
+    }
+
+    /**
+     * Stages a missing value for the current row.
+     *
+     * @return {@code true}: a null fits every column
+     */
+    public boolean stageNull() {
         stagedState = state;
-        if (text == null) {
-            stagedNull = true;
-            return true;
-        }
+        stagedNull = true;
+        return true;
+    }
+
+    /**
+     * Parses the value of the current row, which is not a null token, without appending it.
+     *
+     * @param chars characters holding the field's text
+     * @param start where the text starts
+     * @param end   where it ends (exclusive)
+     * @return whether the value fits; always {@code true} for an inferring column
+     */
+    public boolean stage(char[] chars, int start, int end) {
+        stagedState = state;
         stagedNull = false;
         switch (state) {
             case NUMERIC:
-                if (decimal.parse(text)) {
+                if (decimal.parse(chars, start, end)) {
                     stagedNumber = decimal.value();
                     return true;
                 }
                 return rejectOrAbandon();
             case BOOLEAN:
-                int bool = parseBoolean(text, declared == ColumnType.BOOLEAN);
+                int bool = parseBoolean(chars, start, end, declared == ColumnType.BOOLEAN);
                 if (bool >= 0) {
                     stagedBoolean = bool == 1;
                     return true;
                 }
                 return rejectOrAbandon();
             case TIMESTAMP:
-                long millis = TimestampText.parseEpochMillis(text);
+                long millis = TimestampText.parseEpochMillis(chars, start, end);
                 if (millis != TimestampText.NOT_A_TIMESTAMP) {
                     stagedMillis = millis;
                     return true;
@@ -138,10 +157,10 @@ public final class ColumnAccumulator {
                 return rejectOrAbandon();
             case STRING:
             case TEXT:
-                stagedString = text;
+                stagedString = repeated.get(chars, start, end);
                 return true;
             case EMPTY:
-                stageFirstValue(text);
+                stageFirstValue(chars, start, end);
                 return true;
             default:
                 return true;
@@ -156,18 +175,20 @@ public final class ColumnAccumulator {
         return true;
     }
 
-    private void stageFirstValue(String text) {
-        if (decimal.parse(text)) {
+    private void stageFirstValue(char[] chars, int start, int end) {
+        int bool;
+        if (decimal.parse(chars, start, end)) {
             stagedState = State.NUMERIC;
             stagedNumber = decimal.value();
-        } else if (parseBoolean(text, false) >= 0) {
+        } else if ((bool = parseBoolean(chars, start, end, false)) >= 0) {
             stagedState = State.BOOLEAN;
-            stagedBoolean = parseBoolean(text, false) == 1;
-        } else if ((stagedMillis = TimestampText.parseEpochMillis(text)) != TimestampText.NOT_A_TIMESTAMP) {
+            stagedBoolean = bool == 1;
+        } else if ((stagedMillis = TimestampText.parseEpochMillis(chars, start, end))
+                != TimestampText.NOT_A_TIMESTAMP) {
             stagedState = State.TIMESTAMP;
         } else {
             stagedState = State.STRING;
-            stagedString = text;
+            stagedString = repeated.get(chars, start, end);
         }
     }
 
@@ -284,27 +305,42 @@ public final class ColumnAccumulator {
     }
 
     /**
-     * @param text        a field's text
-     * @param lenient     whether {@code 1/0} and {@code yes/no} count as well as {@code true/false}
+     * @param chars   characters holding a field's text
+     * @param start   where the text starts
+     * @param end     where it ends (exclusive)
+     * @param lenient whether {@code 1/0} and {@code yes/no} count as well as {@code true/false}
      * @return 1 for true, 0 for false, -1 when the text is not a boolean
      */
-    static int parseBoolean(String text, boolean lenient) {
-        int length = text.length();
-        if (length == 4 && text.equalsIgnoreCase("true")) {
+    static int parseBoolean(char[] chars, int start, int end, boolean lenient) {
+        int length = end - start;
+        if (length == 4 && DecimalText.matchesIgnoringCase(chars, start, "true", 4)) {
             return 1;
         }
-        if (length == 5 && text.equalsIgnoreCase("false")) {
+        if (length == 5 && DecimalText.matchesIgnoringCase(chars, start, "false", 5)) {
             return 0;
         }
         if (lenient) {
-            String lower = text.toLowerCase(Locale.ROOT);
-            if (lower.equals("1") || lower.equals("yes")) {
+            if (length == 1) {
+                return chars[start] == '1' ? 1 : chars[start] == '0' ? 0 : -1;
+            }
+            if (length == 3 && isLowerCaseOf(chars, start, "yes")) {
                 return 1;
             }
-            if (lower.equals("0") || lower.equals("no")) {
+            if (length == 2 && isLowerCaseOf(chars, start, "no")) {
                 return 0;
             }
         }
         return -1;
+    }
+
+    /** @return whether the characters in lower case (as {@code String.toLowerCase(Locale.ROOT)}) are the word */
+    private static boolean isLowerCaseOf(char[] chars, int start, String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = chars[start + i];
+            if (c == '\u0130' || Character.toLowerCase(c) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -87,7 +87,7 @@ public final class CsvReadSession {
                 int rows = 0;
                 boolean more = true;
                 while (rows < options.maxRows() && (more = records.next())) {
-                    if (accept(view, layout, columns, quarantine, 0)) {
+                    if (acceptCurrent(records, view, layout, columns, quarantine, 0)) {
                         rows++;
                     }
                 }
@@ -144,7 +144,7 @@ public final class CsvReadSession {
                 columns = accumulators(layout, Set.of(), decided, chunkRows);
                 int inChunk = 0;
                 while (inChunk < chunkRows && rows + inChunk < options.maxRows() && (more = records.next())) {
-                    if (accept(view, layout, columns, quarantine, sampleRows)) {
+                    if (acceptCurrent(records, view, layout, columns, quarantine, sampleRows)) {
                         inChunk++;
                     }
                 }
@@ -256,6 +256,37 @@ public final class CsvReadSession {
             String text = record.field(fieldIndex[c]);
             if (!columns[c].stage(nulls.isNull(text) ? null : text)) {
                 badValue(record, columns[c], layout.declared()[c] == null ? sampleRows : 0, text, quarantine);
+                return false;
+            }
+        }
+        for (ColumnAccumulator column : columns) {
+            column.commit();
+        }
+        return true;
+    }
+
+    /**
+     * Offers the parser's current record to the columns, reading its fields from the parser's buffer without making
+     * strings of them; as {@link #accept} otherwise.
+     */
+    private boolean acceptCurrent(CsvRecords records, RecordView view, Layout layout, ColumnAccumulator[] columns,
+            Quarantine quarantine, int sampleRows) {
+        if (records.size() != layout.width()) {
+            ragged(view, layout, quarantine);
+            return false;
+        }
+        NullTokens nulls = options.nullTokens();
+        int[] fieldIndex = layout.fieldIndex();
+        char[] chars = records.chars();
+        for (int c = 0; c < columns.length; c++) {
+            int field = fieldIndex[c];
+            int start = records.start(field);
+            int end = records.end(field);
+            ColumnAccumulator column = columns[c];
+            boolean fits = nulls.isNull(chars, start, end) ? column.stageNull() : column.stage(chars, start, end);
+            if (!fits) {
+                badValue(view, column, layout.declared()[c] == null ? sampleRows : 0, records.field(field),
+                        quarantine);
                 return false;
             }
         }
