@@ -21,6 +21,7 @@ import org.mlops4j.core.DataException;
 import org.mlops4j.core.data.internal.CsvReadOptions;
 import org.mlops4j.core.data.internal.CsvReadSession;
 import org.mlops4j.core.data.internal.NullTokens;
+import org.mlops4j.core.data.internal.RowCountEstimate;
 import org.mlops4j.core.data.internal.StrictUtf8Reader;
 
 /**
@@ -151,7 +152,7 @@ public final class CsvReader {
      * @throws UncheckedIOException when the file cannot be read
      */
     public CsvReadResult readWithReport(Path file) {
-        return new CsvReadSession(options, file.toString(), opener(file)).readAll();
+        return new CsvReadSession(options, file.toString(), opener(file), RowCountEstimate.ofFile(file)).readAll();
     }
 
     /**
@@ -165,7 +166,8 @@ public final class CsvReader {
      */
     public CsvReadResult readWithReport(Reader reader, String sourceName) {
         String text = slurp(reader, sourceName);
-        return new CsvReadSession(options, sourceName, () -> new StringReader(text)).readAll();
+        return new CsvReadSession(options, sourceName, () -> new StringReader(text), RowCountEstimate.ofText(text))
+                .readAll();
     }
 
     /**
@@ -182,7 +184,7 @@ public final class CsvReader {
     public CsvReadReport stream(Path file, int chunkRows, Consumer<Table> consumer) {
         checkChunkRows(chunkRows);
         Objects.requireNonNull(consumer, "consumer");
-        return new CsvReadSession(options, file.toString(), opener(file)).stream(chunkRows, consumer);
+        return new CsvReadSession(options, file.toString(), opener(file), chunkRows).stream(chunkRows, consumer);
     }
 
     /**
@@ -207,7 +209,7 @@ public final class CsvReader {
             opened[0] = true;
             return skipByteOrderMark(reader, sourceName);
         };
-        return new CsvReadSession(options, sourceName, once).stream(chunkRows, consumer);
+        return new CsvReadSession(options, sourceName, once, chunkRows).stream(chunkRows, consumer);
     }
 
     private static void checkChunkRows(int chunkRows) {

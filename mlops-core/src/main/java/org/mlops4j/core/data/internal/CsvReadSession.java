@@ -34,21 +34,24 @@ import org.slf4j.LoggerFactory;
 public final class CsvReadSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(CsvReader.class);
-    private static final int INITIAL_CAPACITY = 1024;
+    private static final int INITIAL_CAPACITY = RowCountEstimate.UNKNOWN;
 
     private final CsvReadOptions options;
     private final String source;
     private final Supplier<Reader> opener;
+    private final int expectedRows;
 
     /**
-     * @param options the reader's settings
-     * @param source  the input's name for messages and the report
-     * @param opener  opens the input from its start; called once per pass
+     * @param options      the reader's settings
+     * @param source       the input's name for messages and the report
+     * @param opener       opens the input from its start; called once per pass
+     * @param expectedRows how many rows the input probably holds, to size the columns (see {@link RowCountEstimate})
      */
-    public CsvReadSession(CsvReadOptions options, String source, Supplier<Reader> opener) {
+    public CsvReadSession(CsvReadOptions options, String source, Supplier<Reader> opener, int expectedRows) {
         this.options = options;
         this.source = source;
         this.opener = opener;
+        this.expectedRows = Math.max(16, Math.min(expectedRows, options.maxRows()));
     }
 
     /** The header's columns: which fields are kept, under which names, with which declared types. */
@@ -78,10 +81,11 @@ public final class CsvReadSession {
      */
     public CsvReadResult readAll() {
         Set<String> readAsString = new HashSet<>();
+        int capacity = expectedRows;
         while (true) {
             try (CsvRecords records = open()) {
                 Layout layout = readHeader(records);
-                ColumnAccumulator[] columns = accumulators(layout, readAsString, null, INITIAL_CAPACITY);
+                ColumnAccumulator[] columns = accumulators(layout, readAsString, null, capacity);
                 Quarantine quarantine = new Quarantine();
                 RecordView view = viewOf(records);
                 int rows = 0;
@@ -96,6 +100,7 @@ public final class CsvReadSession {
                     LOG.debug("Columns {} of {} mix types; reading the input again with them as strings", mixed,
                             source);
                     readAsString.addAll(mixed);
+                    capacity = Math.max(16, rows);
                     continue;
                 }
                 boolean stopped = more && rows >= options.maxRows() && hasMore(records);

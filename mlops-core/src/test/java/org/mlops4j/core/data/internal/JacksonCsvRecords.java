@@ -14,14 +14,8 @@ import java.util.Arrays;
 import org.mlops4j.core.DataException;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
- *
- * <p>Reads CSV records one at a time as arrays of strings, with the physical line where each record starts, on
- * Jackson's CSV parser (RFC 4180 quoting: a quoted field may hold separators, doubled quotes and line breaks).
- *
- * <p>Empty lines are skipped unless {@link #skipEmptyLines(boolean)} says otherwise. Parse failures, such as a quote
- * that is never closed, become {@link DataException}s naming the source and the line where the record starts. Not
- * thread-safe.
+ * The record reader that {@link CsvRecords} replaced, on Jackson's CSV parser, kept as the reference that the
+ * randomized comparison in {@link CsvRecordsTest} holds the hand-written tokenizer to. Not thread-safe.
  */
 final class JacksonCsvRecords implements Closeable {
 
