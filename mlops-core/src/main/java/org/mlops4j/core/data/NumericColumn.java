@@ -277,7 +277,12 @@ public final class NumericColumn implements Column {
                 nullWords = Arrays.copyOf(nullWords, Math.max(word + 1, nullWords.length * 2));
             }
             nullWords[word] |= 1L << size;
-            return add(0.0);
+            if (size == values.length) {
+                values = Arrays.copyOf(values, values.length + (values.length >> 1) + 16);
+            }
+            // the slot is still 0.0 from the array's allocation: no store, which saves memory traffic in wide tables
+            size++;
+            return this;
         }
 
         /** @return the number of rows added so far */

@@ -1,5 +1,8 @@
 package org.mlops4j.core.data.internal;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.mlops4j.core.data.BooleanColumn;
 import org.mlops4j.core.data.CategoricalColumn;
 import org.mlops4j.core.data.Column;
@@ -31,7 +34,7 @@ public final class ColumnAccumulator {
     private final double categoricalRatio;
     private final int expectedRows;
     private final DecimalText decimal = new DecimalText();
-    private final RepeatedStrings repeated = new RepeatedStrings();
+    private final LevelIndex levels = new LevelIndex();
 
     private State state;
     private int size;
@@ -39,7 +42,8 @@ public final class ColumnAccumulator {
     private NumericColumn.Builder numbers;
     private BooleanColumn.Builder booleans;
     private TimestampColumn.Builder times;
-    private CategoricalColumn.Builder strings;
+    /** The level code of each row of a string column, -1 for null; codes from {@link #levels}. */
+    private int[] codes;
     private TextColumn.Builder texts;
 
     private State stagedState;
@@ -47,7 +51,7 @@ public final class ColumnAccumulator {
     private double stagedNumber;
     private long stagedMillis;
     private boolean stagedBoolean;
-    private String stagedString;
+    private int stagedCode;
 
     /**
      * @param name             the column's name
@@ -157,7 +161,7 @@ public final class ColumnAccumulator {
                 return rejectOrAbandon();
             case STRING:
             case TEXT:
-                stagedString = repeated.get(chars, start, end);
+                stagedCode = levels.codeOf(chars, start, end);
                 return true;
             case EMPTY:
                 stageFirstValue(chars, start, end);
@@ -188,7 +192,7 @@ public final class ColumnAccumulator {
             stagedState = State.TIMESTAMP;
         } else {
             stagedState = State.STRING;
-            stagedString = repeated.get(chars, start, end);
+            stagedCode = levels.codeOf(chars, start, end);
         }
     }
 
@@ -212,12 +216,42 @@ public final class ColumnAccumulator {
             case NUMERIC -> numbers.add(stagedNumber);
             case BOOLEAN -> booleans.add(stagedBoolean);
             case TIMESTAMP -> times.addEpochMillis(stagedMillis);
-            case STRING -> strings.add(stagedString);
-            case TEXT -> texts.add(stagedString);
+            case STRING -> appendCode(stagedCode);
+            case TEXT -> texts.add(levels.level(stagedCode));
             default -> {
                 // EMPTY only takes nulls; ABANDONED keeps nothing
             }
         }
+    }
+
+    /** Appends a code to the row just counted in {@link #size}. */
+    private void appendCode(int code) {
+        if (size > codes.length) {
+            codes = Arrays.copyOf(codes, codes.length + (codes.length >> 1) + 16);
+        }
+        codes[size - 1] = code;
+    }
+
+    /**
+     * @return the string column, its levels numbered by first appearance among the rows kept (the index also holds
+     *         values of rows that another column rejected)
+     */
+    private CategoricalColumn categorical() {
+        int[] recode = new int[levels.levels().size()];
+        Arrays.fill(recode, -1);
+        List<String> used = new ArrayList<>();
+        int[] out = Arrays.copyOf(codes, size);
+        for (int i = 0; i < out.length; i++) {
+            int code = out[i];
+            if (code >= 0) {
+                if (recode[code] < 0) {
+                    recode[code] = used.size();
+                    used.add(levels.level(code));
+                }
+                out[i] = recode[code];
+            }
+        }
+        return CategoricalColumn.ofCodes(name, out, used);
     }
 
     private void appendNull() {
@@ -225,7 +259,7 @@ public final class ColumnAccumulator {
             case NUMERIC -> numbers.addNull();
             case BOOLEAN -> booleans.addNull();
             case TIMESTAMP -> times.addNull();
-            case STRING -> strings.add(null);
+            case STRING -> appendCode(-1);
             case TEXT -> texts.add(null);
             default -> {
                 // EMPTY counts nulls in size; ABANDONED keeps nothing
@@ -255,10 +289,8 @@ public final class ColumnAccumulator {
                 }
             }
             case STRING -> {
-                strings = CategoricalColumn.builder(name, capacity);
-                for (int i = 0; i < size; i++) {
-                    strings.add(null);
-                }
+                codes = new int[Math.max(16, capacity)];
+                Arrays.fill(codes, 0, size, -1);
             }
             case TEXT -> {
                 texts = TextColumn.builder(name, capacity);
@@ -274,7 +306,7 @@ public final class ColumnAccumulator {
         numbers = null;
         booleans = null;
         times = null;
-        strings = null;
+        codes = null;
         texts = null;
     }
 
@@ -296,7 +328,7 @@ public final class ColumnAccumulator {
             case TIMESTAMP -> times.build();
             case TEXT -> texts.build();
             case STRING -> {
-                CategoricalColumn column = strings.build();
+                CategoricalColumn column = categorical();
                 boolean text = declared == null && column.levels().size() > categoricalRatio * nonNull;
                 yield text ? column.toText() : column;
             }
