@@ -18,17 +18,22 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link CsvReadBenchmark} and prints rows per second for {@code CsvReader} and the naive baseline with their
- * ratio; then the same comparison measured in CPU time, with the two readers taking turns, which holds up better than
- * wall-clock time on a machine that other work shares; then the heap a {@link Table} of the file takes:
+ * ratio; then the same comparison with the two readers taking turns in one process, round after round, as the median
+ * over the measured rounds of each reader's rate and of the ratio within a round, for wall-clock time, for the CPU time
+ * of the reading thread and for the CPU time of the whole process (garbage collection included), which hold up better
+ * than JMH's wall-clock scores on a machine that other work shares; then the heap a {@link Table} of the file takes:
  * {@link Table#estimatedBytes()}, the growth of the used heap after garbage collection settles, and the raw size of
- * the values as primitives (rows x columns x 8 bytes).
+ * the values as primitives (rows x columns x 8 bytes). Both readers are single-threaded.
  *
  * <pre>
  * mvn -B -pl mlops-examples -am package -Pbenchmarks -DskipTests
- * java -jar mlops-examples/target/mlops-benchmarks.jar            # throughput and heap
- * java -jar mlops-examples/target/mlops-benchmarks.jar cpu        # CPU-time comparison and heap, without JMH
- * java -jar mlops-examples/target/mlops-benchmarks.jar heap       # heap only
+ * java -Xmx2g -jar mlops-examples/target/mlops-benchmarks.jar       # JMH throughput, turns and heap
+ * java -Xmx2g -jar mlops-examples/target/mlops-benchmarks.jar cpu   # turns and heap, without JMH
+ * java -Xmx2g -jar mlops-examples/target/mlops-benchmarks.jar heap  # heap only
  * </pre>
+ *
+ * <p>The system properties {@code mlops.bench.rounds} (default 12) and {@code mlops.bench.warmup} (default 4) set the
+ * rounds of the comparison in turns; {@code mlops.bench.csv} names the benchmark file (see {@link CsvReadBenchmark}).
  */
 public final class CsvBenchmarkMain {
 
