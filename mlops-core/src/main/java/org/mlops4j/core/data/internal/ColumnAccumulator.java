@@ -52,6 +52,7 @@ public final class ColumnAccumulator {
     private long stagedMillis;
     private boolean stagedBoolean;
     private int stagedCode;
+    private String stagedText;
 
     /**
      * @param name             the column's name
@@ -160,8 +161,10 @@ public final class ColumnAccumulator {
                 }
                 return rejectOrAbandon();
             case STRING:
-            case TEXT:
                 stagedCode = levels.codeOf(chars, start, end);
+                return true;
+            case TEXT:
+                stagedText = new String(chars, start, end - start);
                 return true;
             case EMPTY:
                 stageFirstValue(chars, start, end);
@@ -217,7 +220,7 @@ public final class ColumnAccumulator {
             case BOOLEAN -> booleans.add(stagedBoolean);
             case TIMESTAMP -> times.addEpochMillis(stagedMillis);
             case STRING -> appendCode(stagedCode);
-            case TEXT -> texts.add(levels.level(stagedCode));
+            case TEXT -> texts.add(stagedText);
             default -> {
                 // EMPTY only takes nulls; ABANDONED keeps nothing
             }
