@@ -285,6 +285,35 @@ public final class NumericColumn implements Column {
             return this;
         }
 
+        /**
+         * Appends a run of missing values at once, which is cheaper than as many {@link #addNull()} calls.
+         *
+         * @param count how many missing values to append, at least 0
+         * @return this builder
+         */
+        public Builder addNulls(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("count must not be negative, was " + count);
+            }
+            int end = Math.addExact(size, count);
+            if (end > values.length) {
+                values = Arrays.copyOf(values, Math.max(end, values.length + (values.length >> 1) + 16));
+            }
+            int lastWord = (end - 1) >>> 6;
+            if (count > 0 && lastWord >= nullWords.length) {
+                nullWords = Arrays.copyOf(nullWords, Math.max(lastWord + 1, nullWords.length * 2));
+            }
+            for (int bit = size; bit < end; ) {
+                int word = bit >>> 6;
+                int upTo = Math.min(end, (word + 1) << 6);
+                long mask = upTo - bit == 64 ? -1L : ((1L << (upTo - bit)) - 1) << bit;
+                nullWords[word] |= mask;
+                bit = upTo;
+            }
+            size = end;
+            return this;
+        }
+
         /** @return the number of rows added so far */
         public int size() {
             return size;

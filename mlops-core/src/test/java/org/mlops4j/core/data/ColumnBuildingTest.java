@@ -42,6 +42,33 @@ class ColumnBuildingTest {
     }
 
     @Test
+    void numericBuilderAppendsRunsOfNullsLikeSingleNulls() {
+        Random random = new Random(8);
+        for (int round = 0; round < 200; round++) {
+            NumericColumn.Builder runs = NumericColumn.builder("x", random.nextInt(100));
+            NumericColumn.Builder singles = NumericColumn.builder("x", 16);
+            for (int step = 0; step < 20; step++) {
+                if (random.nextBoolean()) {
+                    double value = random.nextGaussian();
+                    runs.add(value);
+                    singles.add(value);
+                } else {
+                    int count = random.nextInt(4) == 0 ? 0 : random.nextInt(300);
+                    runs.addNulls(count);
+                    for (int i = 0; i < count; i++) {
+                        singles.addNull();
+                    }
+                }
+            }
+            NumericColumn expected = singles.build();
+            NumericColumn actual = runs.build();
+            assertEquals(expected, actual, "round " + round);
+            assertEquals(expected.nullCount(), actual.nullCount(), "round " + round);
+        }
+        assertThrows(IllegalArgumentException.class, () -> NumericColumn.builder("x", 1).addNulls(-1));
+    }
+
+    @Test
     void categoricalColumnFromCodesEqualsTheBuiltOne() {
         CategoricalColumn fromCodes = CategoricalColumn.ofCodes("c", new int[] {0, 1, -1, 0, 2},
                 List.of("red", "blue", "green"));

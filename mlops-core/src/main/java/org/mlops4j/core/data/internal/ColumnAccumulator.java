@@ -38,6 +38,8 @@ public final class ColumnAccumulator {
 
     private State state;
     private int size;
+    /** How many rows are in the storage; the rows from here to {@link #size} are nulls still to append. */
+    private int stored;
     private int nonNull;
     private NumericColumn.Builder numbers;
     private BooleanColumn.Builder booleans;
@@ -206,15 +208,17 @@ public final class ColumnAccumulator {
                 releaseStorage();
             } else {
                 createStorage(stagedState);
+                stored = size;
             }
             state = stagedState;
         }
         size++;
         if (stagedNull) {
-            appendNull();
             return;
         }
         nonNull++;
+        appendPendingNulls(size - 1);
+        stored = size;
         switch (state) {
             case NUMERIC -> numbers.add(stagedNumber);
             case BOOLEAN -> booleans.add(stagedBoolean);
@@ -227,12 +231,53 @@ public final class ColumnAccumulator {
         }
     }
 
-    /** Appends a code to the row just counted in {@link #size}. */
+    /** Sets the code of the row just counted in {@link #size}. */
     private void appendCode(int code) {
-        if (size > codes.length) {
-            codes = Arrays.copyOf(codes, codes.length + (codes.length >> 1) + 16);
-        }
+        ensureCodes(size);
         codes[size - 1] = code;
+    }
+
+    private void ensureCodes(int rows) {
+        if (rows > codes.length) {
+            codes = Arrays.copyOf(codes, Math.max(rows, codes.length + (codes.length >> 1) + 16));
+        }
+    }
+
+    /**
+     * Appends to the storage the nulls of the rows before {@code rows} that are not in it yet. Nulls are appended in
+     * runs, when the next value or the end comes, because most cells of a sparse column are null and a run costs
+     * little more than one null.
+     */
+    private void appendPendingNulls(int rows) {
+        if (stored >= rows) {
+            return;
+        }
+        switch (state) {
+            case NUMERIC -> numbers.addNulls(rows - stored);
+            case BOOLEAN -> {
+                for (int i = stored; i < rows; i++) {
+                    booleans.addNull();
+                }
+            }
+            case TIMESTAMP -> {
+                for (int i = stored; i < rows; i++) {
+                    times.addNull();
+                }
+            }
+            case STRING -> {
+                ensureCodes(rows);
+                Arrays.fill(codes, stored, rows, -1);
+            }
+            case TEXT -> {
+                for (int i = stored; i < rows; i++) {
+                    texts.add(null);
+                }
+            }
+            default -> {
+                // EMPTY counts nulls in size; ABANDONED keeps nothing
+            }
+        }
+        stored = rows;
     }
 
     /**
@@ -257,27 +302,11 @@ public final class ColumnAccumulator {
         return CategoricalColumn.ofCodes(name, out, used);
     }
 
-    private void appendNull() {
-        switch (state) {
-            case NUMERIC -> numbers.addNull();
-            case BOOLEAN -> booleans.addNull();
-            case TIMESTAMP -> times.addNull();
-            case STRING -> appendCode(-1);
-            case TEXT -> texts.add(null);
-            default -> {
-                // EMPTY counts nulls in size; ABANDONED keeps nothing
-            }
-        }
-    }
-
     private void createStorage(State newState) {
         int capacity = Math.max(expectedRows, size);
         switch (newState) {
             case NUMERIC -> {
-                numbers = NumericColumn.builder(name, capacity);
-                for (int i = 0; i < size; i++) {
-                    numbers.addNull();
-                }
+                numbers = NumericColumn.builder(name, capacity).addNulls(size);
             }
             case BOOLEAN -> {
                 booleans = BooleanColumn.builder(name);
@@ -318,6 +347,7 @@ public final class ColumnAccumulator {
      * @throws IllegalStateException when the column needs a restart as string
      */
     public Column build() {
+        appendPendingNulls(size);
         return switch (state) {
             case EMPTY -> {
                 NumericColumn.Builder allNull = NumericColumn.builder(name, size);
