@@ -43,6 +43,30 @@ public final class CategoricalColumn implements Column {
     }
 
     /**
+     * Makes a column from dictionary codes, the way columnar formats store categories.
+     *
+     * @param name   the column's name
+     * @param codes  for each row, the index of its value in {@code levels}, or -1 for a missing value (copied)
+     * @param levels the distinct values, none null (copied)
+     * @return the column
+     * @throws IllegalArgumentException when a code is out of range, or a level is null or repeated
+     */
+    public static CategoricalColumn ofCodes(String name, int[] codes, List<String> levels) {
+        List<String> copied = List.copyOf(levels);
+        if (new java.util.HashSet<>(copied).size() != copied.size()) {
+            throw new IllegalArgumentException("The levels of column '" + name + "' must be distinct, but some repeat");
+        }
+        int[] own = codes.clone();
+        for (int i = 0; i < own.length; i++) {
+            if (own[i] < NULL_CODE || own[i] >= copied.size()) {
+                throw new IllegalArgumentException("Row " + i + " of column '" + name + "' has code " + own[i]
+                        + ", expected -1 (missing) or a level index below " + copied.size());
+            }
+        }
+        return new CategoricalColumn(name, own, copied);
+    }
+
+    /**
      * @param name             the column's name
      * @param expectedCapacity a hint for how many rows will be added
      * @return a builder that appends rows one by one

@@ -198,7 +198,8 @@ public final class NumericColumn extends MaskedColumn implements Column {
     public static final class Builder {
         private final String name;
         private double[] values;
-        private final BitSet nulls = new BitSet();
+        /** The null mask as {@link BitSet#valueOf(long[])} reads it; cheaper to set than a {@code BitSet}. */
+        private long[] nullWords = new long[4];
         private int size;
 
         private Builder(String name, int expectedCapacity) {
@@ -228,8 +229,46 @@ public final class NumericColumn extends MaskedColumn implements Column {
 
         /** @return this builder, after appending a missing value */
         public Builder addNull() {
-            nulls.set(size);
-            return add(0.0);
+            int word = size >>> 6;
+            if (word >= nullWords.length) {
+                nullWords = Arrays.copyOf(nullWords, Math.max(word + 1, nullWords.length * 2));
+            }
+            nullWords[word] |= 1L << size;
+            if (size == values.length) {
+                values = Arrays.copyOf(values, values.length + (values.length >> 1) + 16);
+            }
+            // the slot is still 0.0 from the array's allocation: no store, which saves memory traffic in wide tables
+            size++;
+            return this;
+        }
+
+        /**
+         * Appends a run of missing values at once, which is cheaper than as many {@link #addNull()} calls.
+         *
+         * @param count how many missing values to append, at least 0
+         * @return this builder
+         */
+        public Builder addNulls(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("count must not be negative, was " + count);
+            }
+            int end = Math.addExact(size, count);
+            if (end > values.length) {
+                values = Arrays.copyOf(values, Math.max(end, values.length + (values.length >> 1) + 16));
+            }
+            int lastWord = (end - 1) >>> 6;
+            if (count > 0 && lastWord >= nullWords.length) {
+                nullWords = Arrays.copyOf(nullWords, Math.max(lastWord + 1, nullWords.length * 2));
+            }
+            for (int bit = size; bit < end; ) {
+                int word = bit >>> 6;
+                int upTo = Math.min(end, (word + 1) << 6);
+                long mask = upTo - bit == 64 ? -1L : ((1L << (upTo - bit)) - 1) << bit;
+                nullWords[word] |= mask;
+                bit = upTo;
+            }
+            size = end;
+            return this;
         }
 
         /** @return the number of rows added so far */
@@ -241,7 +280,7 @@ public final class NumericColumn extends MaskedColumn implements Column {
         public NumericColumn build() {
             double[] exact = values.length == size ? values : Arrays.copyOf(values, size);
             values = null;
-            return new NumericColumn(name, exact, nulls, size);
+            return new NumericColumn(name, exact, BitSet.valueOf(nullWords), size);
         }
     }
 }

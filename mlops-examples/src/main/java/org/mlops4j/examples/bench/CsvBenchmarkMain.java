@@ -1,8 +1,11 @@
 package org.mlops4j.examples.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
 import org.mlops4j.core.data.CsvReader;
@@ -15,17 +18,22 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link CsvReadBenchmark} and prints rows per second for {@code CsvReader} and the naive baseline with their
- * ratio; then the same comparison measured in CPU time, with the two readers taking turns, which holds up better than
- * wall-clock time on a machine that other work shares; then the heap a {@link Table} of the file takes:
+ * ratio; then the same comparison with the two readers taking turns in one process, round after round, as the median
+ * over the measured rounds of each reader's rate and of the ratio within a round, for wall-clock time, for the CPU time
+ * of the reading thread and for the CPU time of the whole process (garbage collection included), which hold up better
+ * than JMH's wall-clock scores on a machine that other work shares; then the heap a {@link Table} of the file takes:
  * {@link Table#estimatedBytes()}, the growth of the used heap after garbage collection settles, and the raw size of
- * the values as primitives (rows x columns x 8 bytes).
+ * the values as primitives (rows x columns x 8 bytes). Both readers are single-threaded.
  *
  * <pre>
  * mvn -B -pl mlops-examples -am package -Pbenchmarks -DskipTests
- * java -jar mlops-examples/target/mlops-benchmarks.jar            # throughput and heap
- * java -jar mlops-examples/target/mlops-benchmarks.jar cpu        # CPU-time comparison and heap, without JMH
- * java -jar mlops-examples/target/mlops-benchmarks.jar heap       # heap only
+ * java -Xmx2g -jar mlops-examples/target/mlops-benchmarks.jar       # JMH throughput, turns and heap
+ * java -Xmx2g -jar mlops-examples/target/mlops-benchmarks.jar cpu   # turns and heap, without JMH
+ * java -Xmx2g -jar mlops-examples/target/mlops-benchmarks.jar heap  # heap only
  * </pre>
+ *
+ * <p>The system properties {@code mlops.bench.rounds} (default 12) and {@code mlops.bench.warmup} (default 4) set the
+ * rounds of the comparison in turns; {@code mlops.bench.csv} names the benchmark file (see {@link CsvReadBenchmark}).
  */
 public final class CsvBenchmarkMain {
 
@@ -55,36 +63,58 @@ public final class CsvBenchmarkMain {
         measureHeap(file);
     }
 
-    /** Reads the file with each reader in turn and compares rows per second of process CPU time (GC included). */
+    /**
+     * Reads the file with each reader in turn, round after round, and reports the median over the measured rounds of
+     * each reader's rows per second and of the ratio of the two within a round, for wall-clock time, for the CPU time
+     * of the reading thread (summed over all threads that read, for a reader that uses more than one) and for the
+     * CPU time of the whole process (garbage collection and compilation included). Ratios within a round hold up
+     * better than absolute rates on a machine that other work shares.
+     */
     private static void compareCpuTime(Path file) {
         CsvReader reader = CsvReader.builder().build();
-        int rounds = 7;
-        int warmup = 3;
-        double[] readerRates = new double[rounds - warmup];
-        double[] naiveRates = new double[rounds - warmup];
+        int rounds = Integer.getInteger("mlops.bench.rounds", 12);
+        int warmup = Integer.getInteger("mlops.bench.warmup", 4);
+        int measured = rounds - warmup;
+        double[][] rates = new double[6][measured];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int round = 0; round < rounds; round++) {
-            long start = processCpuNanos();
-            Reference.reachabilityFence(reader.read(file));
-            long middle = processCpuNanos();
-            Reference.reachabilityFence(NaiveCsvColumns.read(file, CsvReadBenchmark.TEXT_COLUMNS));
-            long end = processCpuNanos();
+            long[] readerCost = cost(threads, () -> Reference.reachabilityFence(reader.read(file)));
+            long[] naiveCost = cost(threads,
+                    () -> Reference.reachabilityFence(NaiveCsvColumns.read(file, CsvReadBenchmark.TEXT_COLUMNS)));
             if (round >= warmup) {
-                readerRates[round - warmup] = CsvReadBenchmark.ROWS / ((middle - start) / 1e9);
-                naiveRates[round - warmup] = CsvReadBenchmark.ROWS / ((end - middle) / 1e9);
+                for (int k = 0; k < 3; k++) {
+                    rates[k][round - warmup] = CsvReadBenchmark.ROWS / (readerCost[k] / 1e9);
+                    rates[k + 3][round - warmup] = CsvReadBenchmark.ROWS / (naiveCost[k] / 1e9);
+                }
             }
         }
-        double readerRate = median(readerRates);
-        double naiveRate = median(naiveRates);
-        System.out.printf(Locale.ROOT, "%nCPU time, readers taking turns (median of %d rounds after %d warm-up):%n",
-                rounds - warmup, warmup);
-        System.out.printf(Locale.ROOT, "CsvReader.read into Table: %,.0f rows per CPU second%n", readerRate);
-        System.out.printf(Locale.ROOT, "naive readLine/split/parseDouble: %,.0f rows per CPU second%n", naiveRate);
-        System.out.printf(Locale.ROOT, "ratio CsvReader / naive: %.2f%n", readerRate / naiveRate);
+        System.out.printf(Locale.ROOT, "%nReaders taking turns, median of %d rounds after %d warm-up:%n", measured,
+                warmup);
+        String[] kinds = {"wall-clock time", "thread CPU time", "process CPU time"};
+        for (int k = 0; k < 3; k++) {
+            double[] ratios = new double[measured];
+            for (int i = 0; i < measured; i++) {
+                ratios[i] = rates[k][i] / rates[k + 3][i];
+            }
+            System.out.printf(Locale.ROOT, "%-17s CsvReader %,10.0f rows/s   naive %,10.0f rows/s   ratio %.2f "
+                    + "(min %.2f, max %.2f)%n", kinds[k] + ":", median(rates[k]), median(rates[k + 3]),
+                    median(ratios), Arrays.stream(ratios).min().orElse(Double.NaN),
+                    Arrays.stream(ratios).max().orElse(Double.NaN));
+        }
+    }
+
+    /** @return the wall-clock, thread CPU and process CPU nanoseconds that running the task took */
+    private static long[] cost(ThreadMXBean threads, Runnable task) {
+        long wall = System.nanoTime();
+        long thread = threads.getCurrentThreadCpuTime();
+        long process = processCpuNanos();
+        task.run();
+        return new long[] {System.nanoTime() - wall, threads.getCurrentThreadCpuTime() - thread,
+            processCpuNanos() - process};
     }
 
     private static long processCpuNanos() {
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }
         return System.nanoTime();
@@ -92,7 +122,7 @@ public final class CsvBenchmarkMain {
 
     private static double median(double[] values) {
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         int mid = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }

@@ -1,6 +1,8 @@
 package org.mlops4j.core.data.internal;
 
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.mlops4j.core.data.BooleanColumn;
 import org.mlops4j.core.data.CategoricalColumn;
 import org.mlops4j.core.data.Column;
@@ -32,14 +34,18 @@ public final class ColumnAccumulator {
     private final double categoricalRatio;
     private final int expectedRows;
     private final DecimalText decimal = new DecimalText();
+    private final LevelIndex levels = new LevelIndex();
 
     private State state;
     private int size;
+    /** How many rows are in the storage; the rows from here to {@link #size} are nulls still to append. */
+    private int stored;
     private int nonNull;
     private NumericColumn.Builder numbers;
     private BooleanColumn.Builder booleans;
     private TimestampColumn.Builder times;
-    private CategoricalColumn.Builder strings;
+    /** The level code of each row of a string column, -1 for null; codes from {@link #levels}. */
+    private int[] codes;
     private TextColumn.Builder texts;
 
     private State stagedState;
@@ -47,7 +53,8 @@ public final class ColumnAccumulator {
     private double stagedNumber;
     private long stagedMillis;
     private boolean stagedBoolean;
-    private String stagedString;
+    private int stagedCode;
+    private String stagedText;
 
     /**
      * @param name             the column's name
@@ -109,39 +116,60 @@ public final class ColumnAccumulator {
      * @return whether the value fits; always {@code true} for an inferring column
      */
     public boolean stage(String text) {
+        return text == null ? stageNull() : stage(text.toCharArray(), 0, text.length());
+    }
+
+    /**
+     * Stages a missing value for the current row.
+     *
+     * @return {@code true}: a null fits every column
+     */
+    public boolean stageNull() {
         stagedState = state;
-        if (text == null) {
-            stagedNull = true;
-            return true;
-        }
+        stagedNull = true;
+        return true;
+    }
+
+    /**
+     * Parses the value of the current row, which is not a null token, without appending it.
+     *
+     * @param chars characters holding the field's text
+     * @param start where the text starts
+     * @param end   where it ends (exclusive)
+     * @return whether the value fits; always {@code true} for an inferring column
+     */
+    public boolean stage(char[] chars, int start, int end) {
+        stagedState = state;
         stagedNull = false;
         switch (state) {
             case NUMERIC:
-                if (decimal.parse(text)) {
+                if (decimal.parse(chars, start, end)) {
                     stagedNumber = decimal.value();
                     return true;
                 }
                 return rejectOrAbandon();
             case BOOLEAN:
-                int bool = parseBoolean(text, declared == ColumnType.BOOLEAN);
+                int bool = parseBoolean(chars, start, end, declared == ColumnType.BOOLEAN);
                 if (bool >= 0) {
                     stagedBoolean = bool == 1;
                     return true;
                 }
                 return rejectOrAbandon();
             case TIMESTAMP:
-                long millis = TimestampText.parseEpochMillis(text);
+                long millis = TimestampText.parseEpochMillis(chars, start, end);
                 if (millis != TimestampText.NOT_A_TIMESTAMP) {
                     stagedMillis = millis;
                     return true;
                 }
                 return rejectOrAbandon();
             case STRING:
+                stagedCode = levels.codeOf(chars, start, end);
+                return true;
             case TEXT:
-                stagedString = text;
+                stagedText = new String(chars, start, end - start);
                 return true;
             case EMPTY:
-                stageFirstValue(text);
+                stageFirstValue(chars, start, end);
                 return true;
             default:
                 return true;
@@ -156,18 +184,20 @@ public final class ColumnAccumulator {
         return true;
     }
 
-    private void stageFirstValue(String text) {
-        if (decimal.parse(text)) {
+    private void stageFirstValue(char[] chars, int start, int end) {
+        int bool;
+        if (decimal.parse(chars, start, end)) {
             stagedState = State.NUMERIC;
             stagedNumber = decimal.value();
-        } else if (parseBoolean(text, false) >= 0) {
+        } else if ((bool = parseBoolean(chars, start, end, false)) >= 0) {
             stagedState = State.BOOLEAN;
-            stagedBoolean = parseBoolean(text, false) == 1;
-        } else if ((stagedMillis = TimestampText.parseEpochMillis(text)) != TimestampText.NOT_A_TIMESTAMP) {
+            stagedBoolean = bool == 1;
+        } else if ((stagedMillis = TimestampText.parseEpochMillis(chars, start, end))
+                != TimestampText.NOT_A_TIMESTAMP) {
             stagedState = State.TIMESTAMP;
         } else {
             stagedState = State.STRING;
-            stagedString = text;
+            stagedCode = levels.codeOf(chars, start, end);
         }
     }
 
@@ -178,48 +208,105 @@ public final class ColumnAccumulator {
                 releaseStorage();
             } else {
                 createStorage(stagedState);
+                stored = size;
             }
             state = stagedState;
         }
         size++;
         if (stagedNull) {
-            appendNull();
             return;
         }
         nonNull++;
+        appendPendingNulls(size - 1);
+        stored = size;
         switch (state) {
             case NUMERIC -> numbers.add(stagedNumber);
             case BOOLEAN -> booleans.add(stagedBoolean);
             case TIMESTAMP -> times.addEpochMillis(stagedMillis);
-            case STRING -> strings.add(stagedString);
-            case TEXT -> texts.add(stagedString);
+            case STRING -> appendCode(stagedCode);
+            case TEXT -> texts.add(stagedText);
             default -> {
                 // EMPTY only takes nulls; ABANDONED keeps nothing
             }
         }
     }
 
-    private void appendNull() {
+    /** Sets the code of the row just counted in {@link #size}. */
+    private void appendCode(int code) {
+        ensureCodes(size);
+        codes[size - 1] = code;
+    }
+
+    private void ensureCodes(int rows) {
+        if (rows > codes.length) {
+            codes = Arrays.copyOf(codes, Math.max(rows, codes.length + (codes.length >> 1) + 16));
+        }
+    }
+
+    /**
+     * Appends to the storage the nulls of the rows before {@code rows} that are not in it yet. Nulls are appended in
+     * runs, when the next value or the end comes, because most cells of a sparse column are null and a run costs
+     * little more than one null.
+     */
+    private void appendPendingNulls(int rows) {
+        if (stored >= rows) {
+            return;
+        }
         switch (state) {
-            case NUMERIC -> numbers.addNull();
-            case BOOLEAN -> booleans.addNull();
-            case TIMESTAMP -> times.addNull();
-            case STRING -> strings.add(null);
-            case TEXT -> texts.add(null);
+            case NUMERIC -> numbers.addNulls(rows - stored);
+            case BOOLEAN -> {
+                for (int i = stored; i < rows; i++) {
+                    booleans.addNull();
+                }
+            }
+            case TIMESTAMP -> {
+                for (int i = stored; i < rows; i++) {
+                    times.addNull();
+                }
+            }
+            case STRING -> {
+                ensureCodes(rows);
+                Arrays.fill(codes, stored, rows, -1);
+            }
+            case TEXT -> {
+                for (int i = stored; i < rows; i++) {
+                    texts.add(null);
+                }
+            }
             default -> {
                 // EMPTY counts nulls in size; ABANDONED keeps nothing
             }
         }
+        stored = rows;
+    }
+
+    /**
+     * @return the string column, its levels numbered by first appearance among the rows kept (the index also holds
+     *         values of rows that another column rejected)
+     */
+    private CategoricalColumn categorical() {
+        int[] recode = new int[levels.levels().size()];
+        Arrays.fill(recode, -1);
+        List<String> used = new ArrayList<>();
+        int[] out = Arrays.copyOf(codes, size);
+        for (int i = 0; i < out.length; i++) {
+            int code = out[i];
+            if (code >= 0) {
+                if (recode[code] < 0) {
+                    recode[code] = used.size();
+                    used.add(levels.level(code));
+                }
+                out[i] = recode[code];
+            }
+        }
+        return CategoricalColumn.ofCodes(name, out, used);
     }
 
     private void createStorage(State newState) {
         int capacity = Math.max(expectedRows, size);
         switch (newState) {
             case NUMERIC -> {
-                numbers = NumericColumn.builder(name, capacity);
-                for (int i = 0; i < size; i++) {
-                    numbers.addNull();
-                }
+                numbers = NumericColumn.builder(name, capacity).addNulls(size);
             }
             case BOOLEAN -> {
                 booleans = BooleanColumn.builder(name);
@@ -234,10 +321,8 @@ public final class ColumnAccumulator {
                 }
             }
             case STRING -> {
-                strings = CategoricalColumn.builder(name, capacity);
-                for (int i = 0; i < size; i++) {
-                    strings.add(null);
-                }
+                codes = new int[Math.max(16, capacity)];
+                Arrays.fill(codes, 0, size, -1);
             }
             case TEXT -> {
                 texts = TextColumn.builder(name, capacity);
@@ -253,7 +338,7 @@ public final class ColumnAccumulator {
         numbers = null;
         booleans = null;
         times = null;
-        strings = null;
+        codes = null;
         texts = null;
     }
 
@@ -262,6 +347,7 @@ public final class ColumnAccumulator {
      * @throws IllegalStateException when the column needs a restart as string
      */
     public Column build() {
+        appendPendingNulls(size);
         return switch (state) {
             case EMPTY -> {
                 NumericColumn.Builder allNull = NumericColumn.builder(name, size);
@@ -275,7 +361,7 @@ public final class ColumnAccumulator {
             case TIMESTAMP -> times.build();
             case TEXT -> texts.build();
             case STRING -> {
-                CategoricalColumn column = strings.build();
+                CategoricalColumn column = categorical();
                 boolean text = declared == null && column.levels().size() > categoricalRatio * nonNull;
                 yield text ? column.toText() : column;
             }
@@ -284,27 +370,42 @@ public final class ColumnAccumulator {
     }
 
     /**
-     * @param text        a field's text
-     * @param lenient     whether {@code 1/0} and {@code yes/no} count as well as {@code true/false}
+     * @param chars   characters holding a field's text
+     * @param start   where the text starts
+     * @param end     where it ends (exclusive)
+     * @param lenient whether {@code 1/0} and {@code yes/no} count as well as {@code true/false}
      * @return 1 for true, 0 for false, -1 when the text is not a boolean
      */
-    static int parseBoolean(String text, boolean lenient) {
-        int length = text.length();
-        if (length == 4 && text.equalsIgnoreCase("true")) {
+    static int parseBoolean(char[] chars, int start, int end, boolean lenient) {
+        int length = end - start;
+        if (length == 4 && DecimalText.matchesIgnoringCase(chars, start, "true", 4)) {
             return 1;
         }
-        if (length == 5 && text.equalsIgnoreCase("false")) {
+        if (length == 5 && DecimalText.matchesIgnoringCase(chars, start, "false", 5)) {
             return 0;
         }
         if (lenient) {
-            String lower = text.toLowerCase(Locale.ROOT);
-            if (lower.equals("1") || lower.equals("yes")) {
+            if (length == 1) {
+                return chars[start] == '1' ? 1 : chars[start] == '0' ? 0 : -1;
+            }
+            if (length == 3 && isLowerCaseOf(chars, start, "yes")) {
                 return 1;
             }
-            if (lower.equals("0") || lower.equals("no")) {
+            if (length == 2 && isLowerCaseOf(chars, start, "no")) {
                 return 0;
             }
         }
         return -1;
+    }
+
+    /** @return whether the characters in lower case (as {@code String.toLowerCase(Locale.ROOT)}) are the word */
+    private static boolean isLowerCaseOf(char[] chars, int start, String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = chars[start + i];
+            if (c == '\u0130' || Character.toLowerCase(c) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -34,21 +34,24 @@ import org.slf4j.LoggerFactory;
 public final class CsvReadSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(CsvReader.class);
-    private static final int INITIAL_CAPACITY = 1024;
+    private static final int INITIAL_CAPACITY = RowCountEstimate.UNKNOWN;
 
     private final CsvReadOptions options;
     private final String source;
     private final Supplier<Reader> opener;
+    private final int expectedRows;
 
     /**
-     * @param options the reader's settings
-     * @param source  the input's name for messages and the report
-     * @param opener  opens the input from its start; called once per pass
+     * @param options      the reader's settings
+     * @param source       the input's name for messages and the report
+     * @param opener       opens the input from its start; called once per pass
+     * @param expectedRows how many rows the input probably holds, to size the columns (see {@link RowCountEstimate})
      */
-    public CsvReadSession(CsvReadOptions options, String source, Supplier<Reader> opener) {
+    public CsvReadSession(CsvReadOptions options, String source, Supplier<Reader> opener, int expectedRows) {
         this.options = options;
         this.source = source;
         this.opener = opener;
+        this.expectedRows = Math.max(16, Math.min(expectedRows, options.maxRows()));
     }
 
     /** The header's columns: which fields are kept, under which names, with which declared types. */
@@ -78,16 +81,17 @@ public final class CsvReadSession {
      */
     public CsvReadResult readAll() {
         Set<String> readAsString = new HashSet<>();
+        int capacity = expectedRows;
         while (true) {
             try (CsvRecords records = open()) {
                 Layout layout = readHeader(records);
-                ColumnAccumulator[] columns = accumulators(layout, readAsString, null, INITIAL_CAPACITY);
+                ColumnAccumulator[] columns = accumulators(layout, readAsString, null, capacity);
                 Quarantine quarantine = new Quarantine();
                 RecordView view = viewOf(records);
                 int rows = 0;
                 boolean more = true;
                 while (rows < options.maxRows() && (more = records.next())) {
-                    if (accept(view, layout, columns, quarantine, 0)) {
+                    if (acceptCurrent(records, view, layout, columns, quarantine, 0)) {
                         rows++;
                     }
                 }
@@ -96,6 +100,7 @@ public final class CsvReadSession {
                     LOG.debug("Columns {} of {} mix types; reading the input again with them as strings", mixed,
                             source);
                     readAsString.addAll(mixed);
+                    capacity = Math.max(16, rows);
                     continue;
                 }
                 boolean stopped = more && rows >= options.maxRows() && hasMore(records);
@@ -144,7 +149,7 @@ public final class CsvReadSession {
                 columns = accumulators(layout, Set.of(), decided, chunkRows);
                 int inChunk = 0;
                 while (inChunk < chunkRows && rows + inChunk < options.maxRows() && (more = records.next())) {
-                    if (accept(view, layout, columns, quarantine, sampleRows)) {
+                    if (acceptCurrent(records, view, layout, columns, quarantine, sampleRows)) {
                         inChunk++;
                     }
                 }
@@ -256,6 +261,37 @@ public final class CsvReadSession {
             String text = record.field(fieldIndex[c]);
             if (!columns[c].stage(nulls.isNull(text) ? null : text)) {
                 badValue(record, columns[c], layout.declared()[c] == null ? sampleRows : 0, text, quarantine);
+                return false;
+            }
+        }
+        for (ColumnAccumulator column : columns) {
+            column.commit();
+        }
+        return true;
+    }
+
+    /**
+     * Offers the parser's current record to the columns, reading its fields from the parser's buffer without making
+     * strings of them; as {@link #accept} otherwise.
+     */
+    private boolean acceptCurrent(CsvRecords records, RecordView view, Layout layout, ColumnAccumulator[] columns,
+            Quarantine quarantine, int sampleRows) {
+        if (records.size() != layout.width()) {
+            ragged(view, layout, quarantine);
+            return false;
+        }
+        NullTokens nulls = options.nullTokens();
+        int[] fieldIndex = layout.fieldIndex();
+        char[] chars = records.chars();
+        for (int c = 0; c < columns.length; c++) {
+            int field = fieldIndex[c];
+            int start = records.start(field);
+            int end = records.end(field);
+            ColumnAccumulator column = columns[c];
+            boolean fits = nulls.isNull(chars, start, end) ? column.stageNull() : column.stage(chars, start, end);
+            if (!fits) {
+                badValue(view, column, layout.declared()[c] == null ? sampleRows : 0, records.field(field),
+                        quarantine);
                 return false;
             }
         }

@@ -35,30 +35,39 @@ public final class DecimalText {
      * @return whether the text is a number; if so, {@link #value()} holds it
      */
     public boolean parse(String text) {
-        int length = text.length();
-        if (length == 0) {
+        return parse(text.toCharArray(), 0, text.length());
+    }
+
+    /**
+     * @param chars characters holding the text of one field
+     * @param start where the text starts
+     * @param end   where it ends (exclusive)
+     * @return whether the text is a number; if so, {@link #value()} holds it
+     */
+    public boolean parse(char[] chars, int start, int end) {
+        if (start >= end) {
             return false;
         }
-        int i = 0;
+        int i = start;
         boolean negative = false;
-        char c = text.charAt(0);
+        char c = chars[start];
         if (c == '-' || c == '+') {
             negative = c == '-';
-            i = 1;
-            if (length == 1) {
+            i = start + 1;
+            if (i == end) {
                 return false;
             }
-            c = text.charAt(1);
+            c = chars[i];
         }
         if (c > '9') {
-            return parseWord(text, i, negative);
+            return parseWord(chars, i, end, negative);
         }
         long mantissa = 0;
         int mantissaDigits = 0;
         int exponent = 0;
         boolean exact = true;
         boolean sawDigit = false;
-        while (i < length && (c = text.charAt(i)) >= '0' && c <= '9') {
+        while (i < end && (c = chars[i]) >= '0' && c <= '9') {
             sawDigit = true;
             if (mantissaDigits < MAX_MANTISSA_DIGITS) {
                 mantissa = mantissa * 10 + (c - '0');
@@ -70,9 +79,9 @@ public final class DecimalText {
             }
             i++;
         }
-        if (i < length && text.charAt(i) == '.') {
+        if (i < end && chars[i] == '.') {
             i++;
-            while (i < length && (c = text.charAt(i)) >= '0' && c <= '9') {
+            while (i < end && (c = chars[i]) >= '0' && c <= '9') {
                 sawDigit = true;
                 if (mantissaDigits < MAX_MANTISSA_DIGITS) {
                     mantissa = mantissa * 10 + (c - '0');
@@ -89,16 +98,16 @@ public final class DecimalText {
         if (!sawDigit) {
             return false;
         }
-        if (i < length && ((c = text.charAt(i)) == 'e' || c == 'E')) {
+        if (i < end && ((c = chars[i]) == 'e' || c == 'E')) {
             i++;
             boolean negativeExponent = false;
-            if (i < length && ((c = text.charAt(i)) == '-' || c == '+')) {
+            if (i < end && ((c = chars[i]) == '-' || c == '+')) {
                 negativeExponent = c == '-';
                 i++;
             }
             int explicit = 0;
             boolean sawExponentDigit = false;
-            while (i < length && (c = text.charAt(i)) >= '0' && c <= '9') {
+            while (i < end && (c = chars[i]) >= '0' && c <= '9') {
                 sawExponentDigit = true;
                 if (explicit < 100_000) {
                     explicit = explicit * 10 + (c - '0');
@@ -110,7 +119,7 @@ public final class DecimalText {
             }
             exponent += negativeExponent ? -explicit : explicit;
         }
-        if (i != length) {
+        if (i != end) {
             return false;
         }
         double result;
@@ -119,7 +128,7 @@ public final class DecimalText {
         } else if (exact && mantissa < MAX_EXACT_MANTISSA && exponent >= -22 && exponent <= 22) {
             result = exponent >= 0 ? mantissa * POWERS_OF_TEN[exponent] : mantissa / POWERS_OF_TEN[-exponent];
         } else {
-            value = Double.parseDouble(text);
+            value = Double.parseDouble(new String(chars, start, end - start));
             return true;
         }
         value = negative ? -result : result;
@@ -131,16 +140,38 @@ public final class DecimalText {
         return value;
     }
 
-    private boolean parseWord(String text, int start, boolean negative) {
-        int length = text.length() - start;
-        if ((length == 3 || length == 8) && text.regionMatches(true, start, "infinity", 0, length)) {
+    private boolean parseWord(char[] chars, int start, int end, boolean negative) {
+        int length = end - start;
+        if ((length == 3 || length == 8) && matchesIgnoringCase(chars, start, "infinity", length)) {
             value = negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
             return true;
         }
-        if (length == 3 && text.regionMatches(true, start, "nan", 0, 3)) {
+        if (length == 3 && matchesIgnoringCase(chars, start, "nan", 3)) {
             value = Double.NaN;
             return true;
         }
         return false;
+    }
+
+    /**
+     * Compares as {@link String#regionMatches(boolean, int, String, int, int)} does when it ignores case.
+     *
+     * @param chars  characters holding a text
+     * @param start  where the text starts
+     * @param word   the word to compare with
+     * @param length how many characters to compare; the text and the word must have at least as many
+     * @return whether they match
+     */
+    static boolean matchesIgnoringCase(char[] chars, int start, String word, int length) {
+        for (int k = 0; k < length; k++) {
+            char c = chars[start + k];
+            char w = word.charAt(k);
+            char upper = Character.toUpperCase(c);
+            if (c != w && upper != Character.toUpperCase(w)
+                    && Character.toLowerCase(upper) != Character.toLowerCase(Character.toUpperCase(w))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

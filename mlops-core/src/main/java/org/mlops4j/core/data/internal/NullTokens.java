@@ -1,5 +1,6 @@
 package org.mlops4j.core.data.internal;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
 
@@ -8,8 +9,9 @@ import java.util.Set;
  *
  * <p>Tells whether the text of a field stands for a missing value, such as an empty field or {@code NA}.
  *
- * <p>Matching is exact and case-sensitive. Most fields are rejected by their length and first character alone, without
- * hashing them. Instances are immutable and thread-safe.
+ * <p>Matching is exact and case-sensitive. Most fields are rejected by their length and first character alone; the rest
+ * are compared with the few tokens of their length, character by character, so that a field need not become a
+ * {@code String} first. Instances are immutable and thread-safe.
  */
 public final class NullTokens {
 
@@ -18,6 +20,8 @@ public final class NullTokens {
     private final boolean emptyIsNull;
     /** For each length, which first characters (below 128) some token of that length has; others are all allowed. */
     private final boolean[][] firstCharsByLength;
+    /** The tokens of each length, as characters. */
+    private final char[][][] tokensByLength;
 
     /** @param tokens the texts that mean "missing"; may be empty */
     public NullTokens(Collection<String> tokens) {
@@ -25,13 +29,19 @@ public final class NullTokens {
         this.maxLength = this.tokens.stream().mapToInt(String::length).max().orElse(-1);
         this.emptyIsNull = this.tokens.contains("");
         this.firstCharsByLength = new boolean[Math.max(0, maxLength) + 1][128];
+        this.tokensByLength = new char[Math.max(0, maxLength) + 1][][];
+        for (int length = 0; length < tokensByLength.length; length++) {
+            int size = length;
+            tokensByLength[length] = this.tokens.stream().filter(token -> token.length() == size)
+                    .map(String::toCharArray).toArray(char[][]::new);
+        }
         for (String token : this.tokens) {
             if (!token.isEmpty()) {
                 char first = token.charAt(0);
                 if (first < 128) {
                     firstCharsByLength[token.length()][first] = true;
                 } else {
-                    java.util.Arrays.fill(firstCharsByLength[token.length()], true);
+                    Arrays.fill(firstCharsByLength[token.length()], true);
                 }
             }
         }
@@ -51,6 +61,32 @@ public final class NullTokens {
         }
         char first = text.charAt(0);
         return (first >= 128 || firstCharsByLength[length][first]) && tokens.contains(text);
+    }
+
+    /**
+     * @param chars characters holding the text of one field
+     * @param start where the text starts
+     * @param end   where it ends (exclusive)
+     * @return whether the text is one of the tokens
+     */
+    public boolean isNull(char[] chars, int start, int end) {
+        int length = end - start;
+        if (length == 0) {
+            return emptyIsNull;
+        }
+        if (length > maxLength) {
+            return false;
+        }
+        char first = chars[start];
+        if (first < 128 && !firstCharsByLength[length][first]) {
+            return false;
+        }
+        for (char[] token : tokensByLength[length]) {
+            if (Arrays.equals(chars, start, end, token, 0, length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the tokens */

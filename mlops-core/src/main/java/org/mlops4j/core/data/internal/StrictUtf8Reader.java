@@ -23,7 +23,7 @@ import org.mlops4j.core.DataException;
  */
 public final class StrictUtf8Reader extends Reader {
 
-    private static final int BUFFER = 1 << 16;
+    private static final int BUFFER = 1 << 17;
 
     private final InputStream in;
     private final String source;
@@ -110,6 +110,10 @@ public final class StrictUtf8Reader extends Reader {
         char[] array = chars.array();
         for (int i = from; i < to; i++) {
             char c = array[i];
+            if (c > '\r') {
+                afterCarriageReturn = false;
+                continue;
+            }
             if (c == '\n') {
                 if (!afterCarriageReturn) {
                     line++;

@@ -26,13 +26,23 @@ public final class TimestampText {
      * @return milliseconds since the epoch (UTC), or {@link #NOT_A_TIMESTAMP} when the text is not a timestamp
      */
     public static long parseEpochMillis(String text) {
-        int length = text.length();
-        if (length < 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+        return parseEpochMillis(text.toCharArray(), 0, text.length());
+    }
+
+    /**
+     * @param chars characters holding the text of one field
+     * @param start where the text starts
+     * @param end   where it ends (exclusive)
+     * @return milliseconds since the epoch (UTC), or {@link #NOT_A_TIMESTAMP} when the text is not a timestamp
+     */
+    public static long parseEpochMillis(char[] chars, int start, int end) {
+        int length = end - start;
+        if (length < 10 || chars[start + 4] != '-' || chars[start + 7] != '-') {
             return NOT_A_TIMESTAMP;
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 2);
-        int day = digits(text, 8, 2);
+        int year = digits(chars, start, length, 0, 4);
+        int month = digits(chars, start, length, 5, 2);
+        int day = digits(chars, start, length, 8, 2);
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
             return NOT_A_TIMESTAMP;
         }
@@ -40,36 +50,36 @@ public final class TimestampText {
         if (length == 10) {
             return millis;
         }
-        char separator = text.charAt(10);
-        if ((separator != ' ' && separator != 'T') || length < 16 || text.charAt(13) != ':') {
+        char separator = chars[start + 10];
+        if ((separator != ' ' && separator != 'T') || length < 16 || chars[start + 13] != ':') {
             return NOT_A_TIMESTAMP;
         }
-        int hour = digits(text, 11, 2);
-        int minute = digits(text, 14, 2);
+        int hour = digits(chars, start, length, 11, 2);
+        int minute = digits(chars, start, length, 14, 2);
         if (hour < 0 || hour > 23 || minute < 0 || minute > 59) {
             return NOT_A_TIMESTAMP;
         }
         millis += hour * 3_600_000L + minute * 60_000L;
         int i = 16;
-        if (i < length && text.charAt(i) == ':') {
-            int second = digits(text, 17, 2);
+        if (i < length && chars[start + i] == ':') {
+            int second = digits(chars, start, length, 17, 2);
             if (second < 0 || second > 59) {
                 return NOT_A_TIMESTAMP;
             }
             millis += second * 1000L;
             i = 19;
-            if (i < length && text.charAt(i) == '.') {
+            if (i < length && chars[start + i] == '.') {
                 i++;
-                int start = i;
+                int first = i;
                 int fraction = 0;
                 char c;
-                while (i < length && (c = text.charAt(i)) >= '0' && c <= '9') {
-                    if (i - start < 3) {
+                while (i < length && (c = chars[start + i]) >= '0' && c <= '9') {
+                    if (i - first < 3) {
                         fraction = fraction * 10 + (c - '0');
                     }
                     i++;
                 }
-                int count = i - start;
+                int count = i - first;
                 if (count == 0 || count > 9) {
                     return NOT_A_TIMESTAMP;
                 }
@@ -82,12 +92,11 @@ public final class TimestampText {
         if (i == length) {
             return millis;
         }
-        return applyOffset(text, i, millis);
+        return applyOffset(chars, start, length, i, millis);
     }
 
-    private static long applyOffset(String text, int i, long localMillis) {
-        int length = text.length();
-        char sign = text.charAt(i);
+    private static long applyOffset(char[] chars, int start, int length, int i, long localMillis) {
+        char sign = chars[start + i];
         if (sign == 'Z' || sign == 'z') {
             return i + 1 == length ? localMillis : NOT_A_TIMESTAMP;
         }
@@ -98,13 +107,13 @@ public final class TimestampText {
         int hours;
         int minutes = 0;
         if (rest == 2) {
-            hours = digits(text, i + 1, 2);
+            hours = digits(chars, start, length, i + 1, 2);
         } else if (rest == 4) {
-            hours = digits(text, i + 1, 2);
-            minutes = digits(text, i + 3, 2);
-        } else if (rest == 5 && text.charAt(i + 3) == ':') {
-            hours = digits(text, i + 1, 2);
-            minutes = digits(text, i + 4, 2);
+            hours = digits(chars, start, length, i + 1, 2);
+            minutes = digits(chars, start, length, i + 3, 2);
+        } else if (rest == 5 && chars[start + i + 3] == ':') {
+            hours = digits(chars, start, length, i + 1, 2);
+            minutes = digits(chars, start, length, i + 4, 2);
         } else {
             return NOT_A_TIMESTAMP;
         }
@@ -116,13 +125,13 @@ public final class TimestampText {
     }
 
     /** @return the number, or -1 when a character is not a digit */
-    private static int digits(String text, int start, int count) {
-        if (start + count > text.length()) {
+    private static int digits(char[] chars, int offset, int length, int start, int count) {
+        if (start + count > length) {
             return -1;
         }
         int value = 0;
         for (int i = start; i < start + count; i++) {
-            char c = text.charAt(i);
+            char c = chars[offset + i];
             if (c < '0' || c > '9') {
                 return -1;
             }
