@@ -134,10 +134,18 @@ public final class LeadScoringDemo {
                         .batches(Set.of(plan.id())).labelledBatch(labelled)
                         .retrain(decision -> {
                             Path combined = data.resolve("leads-with-" + plan.id() + ".csv");
-                            appendCsv(labelledData.get(), labelled, combined);
+                            Path newRows = data.resolve(plan.id() + "-labelled-train.csv");
+                            Path heldOutRows = data.resolve(plan.id() + "-labelled-held-out.csv");
+                            splitCsv(labelled, newRows, heldOutRows, options.training().trainFraction(),
+                                    options.seed());
+                            appendCsv(labelledData.get(), newRows, combined);
                             labelledData.set(combined);
                             runData(actionRunner, combined, trainingDb, false);
-                            TrainingOutcome retrained = runTraining(actionRunner, tracking, registry, trainingDb);
+                            Path heldOutDb = db.resolve(plan.id() + "-held-out.db");
+                            runData(actionRunner, heldOutRows, heldOutDb, false);
+                            TrainingOutcome retrained = run(actionRunner, LeadScoringTraining.pipeline(trainingDb,
+                                    java.util.Optional.of(heldOutDb), tracking, registry, options.training()),
+                                    LeadScoringTraining.TRAINING_OUTCOME, TrainingOutcome.class);
                             actionResult.set("retrained: " + retrained.decision());
                             return "version " + retrained.version() + (retrained.promoted() ? " promoted" : " kept");
                         })
@@ -222,6 +230,35 @@ public final class LeadScoringDemo {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot combine " + first + " and " + second + " into " + target, e);
+        }
+    }
+
+    /**
+     * Splits the rows of a CSV file at random into two files with its header.
+     *
+     * @param file     a CSV file with a header and one row per line
+     * @param first    gets about {@code fraction} of the rows
+     * @param second   gets the others
+     * @param fraction the share of rows for {@code first}
+     * @param seed     the seed of the draw
+     */
+    static void splitCsv(Path file, Path first, Path second, double fraction, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             BufferedWriter a = Files.newBufferedWriter(first, StandardCharsets.UTF_8);
+             BufferedWriter b = Files.newBufferedWriter(second, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            a.write(header);
+            a.newLine();
+            b.write(header);
+            b.newLine();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                BufferedWriter out = random.nextDouble() < fraction ? a : b;
+                out.write(line);
+                out.newLine();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot split " + file, e);
         }
     }
 

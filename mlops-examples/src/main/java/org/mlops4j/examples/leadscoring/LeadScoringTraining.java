@@ -83,7 +83,25 @@ public final class LeadScoringTraining {
      */
     public static Pipeline pipeline(Path database, TrackingClient tracking, ModelRegistry registry,
                                     TrainingOptions options) {
-        TrainingSteps steps = new TrainingSteps(database, tracking, registry, options);
+        return pipeline(database, Optional.empty(), tracking, registry, options);
+    }
+
+    /**
+     * A training pipeline that compares the new model with the Production version on labelled rows of another
+     * database rather than on rows held out of the training data: when the training data holds rows the Production
+     * version was trained on, only rows that neither model has seen compare them fairly.
+     *
+     * @param database        the SQLite file holding {@value LeadScoringPipelines#MODEL_INPUT} (with the target)
+     * @param heldOutDatabase a SQLite file whose {@value LeadScoringPipelines#MODEL_INPUT} holds labelled rows that
+     *                        are in neither model's training data; empty to hold rows out of {@code database}
+     * @param tracking        where runs are recorded
+     * @param registry        where versions are registered
+     * @param options         families, folds, split, seed, names
+     * @return the pipeline
+     */
+    public static Pipeline pipeline(Path database, Optional<Path> heldOutDatabase, TrackingClient tracking,
+                                    ModelRegistry registry, TrainingOptions options) {
+        TrainingSteps steps = new TrainingSteps(database, heldOutDatabase, tracking, registry, options);
         return Pipeline.builder(TRAINING_PIPELINE)
                 .step(Step.named(ENCODE_FEATURES).outputs(ENCODED_FEATURES).persistOutputs(false)
                         .run(steps::encodeFeatures))
@@ -132,12 +150,15 @@ public final class LeadScoringTraining {
     /** The two steps over one database, tracking store and registry. */
     private static final class TrainingSteps {
         private final Path database;
+        private final Optional<Path> heldOutDatabase;
         private final TrackingClient tracking;
         private final ModelRegistry registry;
         private final TrainingOptions options;
 
-        TrainingSteps(Path database, TrackingClient tracking, ModelRegistry registry, TrainingOptions options) {
+        TrainingSteps(Path database, Optional<Path> heldOutDatabase, TrackingClient tracking, ModelRegistry registry,
+                      TrainingOptions options) {
             this.database = Objects.requireNonNull(database, "database");
+            this.heldOutDatabase = Objects.requireNonNull(heldOutDatabase, "heldOutDatabase");
             this.tracking = Objects.requireNonNull(tracking, "tracking");
             this.registry = Objects.requireNonNull(registry, "registry");
             this.options = Objects.requireNonNull(options, "options");
@@ -195,7 +216,8 @@ public final class LeadScoringTraining {
             context.throwIfCancelled();
             ModelResult result = setup.createModel(best.family(), best.params());
             TrainedModel model = result.model();
-            Table heldOut = setup.holdoutRows();
+            Table heldOut = heldOutDatabase.map(LeadScoringTraining::readModelInput).orElseGet(setup::holdoutRows);
+            run.logParam("held_out_rows_from", heldOutDatabase.map(Path::toString).orElse("training split"));
             double newAuc = setup.evaluate(model, heldOut).get(Metric.AUC);
             Optional<ModelVersion> production = production();
             OptionalDouble productionAuc = OptionalDouble.empty();
