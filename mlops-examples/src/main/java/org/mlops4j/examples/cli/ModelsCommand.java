@@ -61,7 +61,7 @@ final class ModelsCommand implements Runnable {
     }
 
     /** {@code mlops models transition}. */
-    @Command(name = "transition", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    @Command(name = "transition",
             description = "Move a version to a stage: None, Staging, Production or Archived.")
     static final class Transition implements Callable<Integer> {
         @Spec
@@ -72,6 +72,9 @@ final class ModelsCommand implements Runnable {
 
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "The registered model.")
         private String name;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        private boolean help;
 
         @Option(names = "--version", required = true, paramLabel = "N", description = "The version.")
         private int version;
@@ -93,7 +96,7 @@ final class ModelsCommand implements Runnable {
     }
 
     /** {@code mlops models alias}. */
-    @Command(name = "alias", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    @Command(name = "alias",
             description = "Point an alias, such as champion, at a version (or remove it with --delete).")
     static final class Alias implements Callable<Integer> {
         @Spec
@@ -107,6 +110,9 @@ final class ModelsCommand implements Runnable {
 
         @Option(names = "--alias", required = true, paramLabel = "ALIAS", description = "The alias.")
         private String alias;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        private boolean help;
 
         @Option(names = "--version", paramLabel = "N", description = "The version it points at.")
         private Integer version;

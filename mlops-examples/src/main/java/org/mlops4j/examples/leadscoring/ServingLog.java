@@ -3,7 +3,6 @@ package org.mlops4j.examples.leadscoring;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +45,10 @@ import org.mlops4j.core.model.Predictions;
  * </pre>
  *
  * <p>Which rows are captured is decided by a seeded random draw per row with the configured sample rate, so the same
- * batch, rate and seed capture the same rows. One batch is appended with a single write while holding an exclusive
- * lock on the file, so concurrent writers (threads or processes) never interleave lines. Thread-safe.
+ * batch, rate and seed capture the same rows. Scores are written rounded to 6 decimals. One batch is appended with a
+ * single write while holding an exclusive lock on the file, so concurrent writers (threads or processes) never
+ * interleave lines; the file is append-only and is not forced to disk per batch (the cost of a sync per request batch
+ * would dominate serving), so a machine crash may lose the last batches' lines. Thread-safe.
  */
 public final class ServingLog {
 
@@ -105,46 +107,80 @@ public final class ServingLog {
             throw new IllegalArgumentException("The sample rate must be in [0, 1], was " + sampleRate);
         }
         List<Column> columns = inputColumns.stream().map(inputs::column).toList();
+        String[] keys = new String[columns.size()];
+        for (int c = 0; c < keys.length; c++) {
+            keys[c] = (c == 0 ? "" : ",") + quote(columns.get(c).name()) + ":";
+        }
+        String prefix = "{\"" + TIMESTAMP + "\":" + quote(scoredAt.toString()) + ",\"" + BATCH + "\":" + quote(batch)
+                + ",\"" + MODEL + "\":" + quote(model) + ",\"" + MODEL_VERSION + "\":" + modelVersion + ",\""
+                + INPUTS + "\":{";
+        Map<String, String> quoted = new HashMap<>();
         SplittableRandom random = new SplittableRandom(seed);
         StringBuilder lines = new StringBuilder();
-        String time = scoredAt.toString();
         int captured = 0;
         for (int row = 0; row < inputs.rowCount(); row++) {
             if (random.nextDouble() >= sampleRate) {
                 continue;
             }
-            ObjectNode line = JSON.createObjectNode();
-            line.put(TIMESTAMP, time).put(BATCH, batch).put(MODEL, model).put(MODEL_VERSION, modelVersion);
-            ObjectNode values = line.putObject(INPUTS);
-            for (Column column : columns) {
-                Object value = column.get(row);
-                if (value == null) {
-                    values.putNull(column.name());
-                } else if (value instanceof Double number) {
-                    values.put(column.name(), number);
+            lines.append(prefix);
+            for (int c = 0; c < keys.length; c++) {
+                lines.append(keys[c]);
+                Column column = columns.get(c);
+                if (column.isNull(row)) {
+                    lines.append("null");
+                } else if (column instanceof NumericColumn numeric) {
+                    appendNumber(lines, numeric.getDouble(row));
                 } else {
-                    values.put(column.name(), value.toString());
+                    lines.append(quoted.computeIfAbsent(column.format(row), ServingLog::quote));
                 }
             }
+            lines.append('}');
             PredictedRow predicted = predictions.get(row);
             if (predicted.ok()) {
-                line.put(PREDICTION, predicted.label().orElse(null));
-                line.put(SCORE, predicted.probabilities().getOrDefault(positiveLabel,
+                lines.append(",\"").append(PREDICTION).append("\":")
+                        .append(quoted.computeIfAbsent(predicted.label().orElse(""), ServingLog::quote));
+                lines.append(",\"").append(SCORE).append("\":");
+                appendNumber(lines, predicted.probabilities().getOrDefault(positiveLabel,
                         predicted.score().orElse(Double.NaN)));
             } else {
-                line.putNull(PREDICTION);
-                line.putNull(SCORE);
-                line.put(ERROR, predicted.error().orElse(""));
+                lines.append(",\"").append(PREDICTION).append("\":null,\"").append(SCORE).append("\":null,\"")
+                        .append(ERROR).append("\":").append(quote(predicted.error().orElse("")));
             }
-            try {
-                lines.append(JSON.writeValueAsString(line)).append('\n');
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Cannot write a serving log line", e);
-            }
+            lines.append("}\n");
             captured++;
         }
         appendText(lines.toString());
         return captured;
+    }
+
+    /** Writes a number as JSON: whole numbers without a fraction, others rounded to 6 decimals; NaN as null. */
+    private static void appendNumber(StringBuilder out, double value) {
+        if (!Double.isFinite(value)) {
+            out.append("null");
+        } else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            out.append((long) value).append(".0");
+        } else if (Math.abs(value) < 1e9) {
+            long scaled = Math.round(Math.abs(value) * 1_000_000);
+            if (value < 0) {
+                out.append('-');
+            }
+            out.append(scaled / 1_000_000).append('.');
+            String fraction = Long.toString(scaled % 1_000_000);
+            for (int pad = fraction.length(); pad < 6; pad++) {
+                out.append('0');
+            }
+            out.append(fraction);
+        } else {
+            out.append(value);
+        }
+    }
+
+    private static String quote(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + text + " as JSON", e);
+        }
     }
 
     private void appendText(String text) {
@@ -160,7 +196,6 @@ public final class ServingLog {
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
                 }
-                channel.force(false);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot append to the serving log " + file, e);
