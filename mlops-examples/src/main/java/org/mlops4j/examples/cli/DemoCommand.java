@@ -47,6 +47,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "Model families to compare (default: lr,dt,rf,xgboost,nb,dummy).")
     private List<String> models;
 
+    @Option(names = "--sample-rate", paramLabel = "X", defaultValue = "1.0",
+            description = "Share of requests captured in the serving log (default: ${DEFAULT-VALUE}).")
+    private double sampleRate;
+
     @Option(names = "--tracking-uri", paramLabel = "URI",
             description = "Where runs and the registry are (default: file:<workdir>/mlruns).")
     private String trackingUri;
@@ -64,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
         if (models != null && !models.isEmpty()) {
             training = training.withFamilies(models);
         }
-        options = options.withTraining(training);
+        options = options.withTraining(training).withSampleRate(sampleRate);
         if (trackingUri != null) {
             options = options.withTrackingUri(trackingUri);
         }

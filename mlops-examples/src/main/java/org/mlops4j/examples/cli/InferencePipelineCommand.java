@@ -37,7 +37,7 @@ final class InferencePipelineCommand implements Callable<Integer> {
             description = "The batch's id in the serving log (default: ${DEFAULT-VALUE}).")
     private String batch;
 
-    @Option(names = "--sample-rate", paramLabel = "X", defaultValue = "1.0",
+    @Option(names = "--sample-rate", paramLabel = "X", defaultValue = "0.1",
             description = "Share of requests captured in the serving log (default: ${DEFAULT-VALUE}).")
     private double sampleRate;
 

@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param moderateDrift  the moved probability mass of the second batch in {@code first_platform_c}, in percentage
  *                       points
  * @param largeDrift     the moved probability mass of the third batch in {@code first_utm_source_c}
+ * @param sampleRate     the share of requests the serving log captures; 1 by default in the demo, so that each
+ *                       monitoring window holds the whole batch
  */
 public record DemoOptions(Path workdir, int rows, int batchRows, long seed, TrainingOptions training,
-                          String trackingUri, double moderateDrift, double largeDrift) {
+                          String trackingUri, double moderateDrift, double largeDrift,
+                          double sampleRate) {
 
     /** Checks the values. */
     public DemoOptions {
@@ -30,6 +33,14 @@ public record DemoOptions(Path workdir, int rows, int batchRows, long seed, Trai
         }
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(trackingUri, "trackingUri");
+        if (!(sampleRate > 0 && sampleRate <= 1)) {
+            throw new IllegalArgumentException("The sample rate must be in (0, 1], was " + sampleRate);
+        }
+    }
+
+    /** @param rate the share of requests captured @return a copy with it */
+    public DemoOptions withSampleRate(double rate) {
+        return new DemoOptions(workdir, rows, batchRows, seed, training, trackingUri, moderateDrift, largeDrift, rate);
     }
 
     /**
@@ -43,21 +54,21 @@ public record DemoOptions(Path workdir, int rows, int batchRows, long seed, Trai
     public static DemoOptions of(Path workdir, int rows, long seed) {
         return new DemoOptions(workdir, rows, Math.max(2000, rows / 5), seed,
                 TrainingOptions.defaults().withSeed(seed), "file:" + workdir.toAbsolutePath().resolve("mlruns"),
-                7.0, 12.0);
+                7.0, 12.0, 1.0);
     }
 
     /** @param count rows per batch @return a copy with it */
     public DemoOptions withBatchRows(int count) {
-        return new DemoOptions(workdir, rows, count, seed, training, trackingUri, moderateDrift, largeDrift);
+        return new DemoOptions(workdir, rows, count, seed, training, trackingUri, moderateDrift, largeDrift, sampleRate);
     }
 
     /** @param options how models are trained @return a copy with them */
     public DemoOptions withTraining(TrainingOptions options) {
-        return new DemoOptions(workdir, rows, batchRows, seed, options, trackingUri, moderateDrift, largeDrift);
+        return new DemoOptions(workdir, rows, batchRows, seed, options, trackingUri, moderateDrift, largeDrift, sampleRate);
     }
 
     /** @param uri where runs and the registry are @return a copy with it */
     public DemoOptions withTrackingUri(String uri) {
-        return new DemoOptions(workdir, rows, batchRows, seed, training, uri, moderateDrift, largeDrift);
+        return new DemoOptions(workdir, rows, batchRows, seed, training, uri, moderateDrift, largeDrift, sampleRate);
     }
 }

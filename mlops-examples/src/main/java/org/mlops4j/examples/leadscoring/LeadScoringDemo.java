@@ -122,7 +122,8 @@ public final class LeadScoringDemo {
                 Path batchDb = db.resolve(plan.id() + ".db");
                 runData(runner, unlabelled, batchDb, true);
                 InferenceOutcome scored = run(runner, LeadScoringInference.pipeline(tracking, registry,
-                        InferenceOptions.builder(batchDb, serving).batch(plan.id()).seed(options.seed()).build()),
+                        InferenceOptions.builder(batchDb, serving).batch(plan.id()).seed(options.seed())
+                                .sampleRate(options.sampleRate()).build()),
                         LeadScoringInference.INFERENCE_OUTCOME, InferenceOutcome.class);
                 progress("pipeline inference %s: %d leads by v%d, predicted 1: %.3f, %d scored automatically, "
                                 + "%.1f manual hours saved, %.3f left for manual validation", plan.id(), scored.rows(),
