@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "mlops", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Machine-learning operations on the JVM: pipelines, data validation, profiles and drift.",
-        subcommands = {PipelineCommand.class, DriftCommand.class, ProfileCommand.class, ValidateCommand.class,
+        subcommands = {PipelineCommand.class, DemoCommand.class, TrainCommand.class, RunsCommand.class, ModelsCommand.class,
+            DriftCommand.class, ProfileCommand.class, ValidateCommand.class,
             GenerateCommand.class, HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  checks failed or drift found", "  2  bad usage or input",

@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlops pipeline run NAME}: one subcommand per pipeline, each with its own options. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Run one pipeline of the case study by name.", subcommands = DataPipelineCommand.class)
+        description = "Run one pipeline of the case study by name.", subcommands = {DataPipelineCommand.class, TrainingPipelineCommand.class,
+            InferencePipelineCommand.class, MonitoringPipelineCommand.class})
 final class PipelineRunCommand implements Runnable {
 
     @Spec

@@ -53,7 +53,10 @@ class MlopsCommandTest {
     void printsHelpForEveryCommand() {
         List<List<String>> commands = List.of(List.of(), List.of("pipeline"), List.of("pipeline", "run"),
                 List.of("pipeline", "run", "data"), List.of("drift"), List.of("profile"), List.of("validate"),
-                List.of("generate"));
+                List.of("generate"), List.of("demo"), List.of("pipeline", "run", "training"),
+                List.of("pipeline", "run", "inference"), List.of("pipeline", "run", "monitoring"), List.of("train"),
+                List.of("runs"), List.of("runs", "search"), List.of("models"), List.of("models", "list"),
+                List.of("models", "transition"), List.of("models", "alias"));
         for (List<String> command : commands) {
             Object[] args = new Object[command.size() + 1];
             command.toArray(args);

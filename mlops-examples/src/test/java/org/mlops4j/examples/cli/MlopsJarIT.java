@@ -70,4 +70,18 @@ class MlopsJarIT {
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("missing.csv"), bad.err());
     }
+
+    @Test
+    void runsTheDemoWithTheStoresActionsAndModelFlavorFoundThroughTheServiceFiles() throws Exception {
+        Path work = folder.resolve("demo");
+        Outcome demo = run("demo", "--workdir", work.toString(), "--rows", "10000", "--batch-rows", "5000",
+                "--folds", "2", "--models", "lr,dt");
+        assertEquals(0, demo.code(), demo.err() + demo.out());
+        List<String> table = demo.out().lines().filter(l -> l.startsWith("batch-")).toList();
+        assertEquals(3, table.size(), demo.out());
+        assertTrue(table.get(0).contains(" none ") && table.get(1).contains(" retrain ")
+                && table.get(2).contains(" escalate "), demo.out());
+        assertTrue(Files.isDirectory(work.resolve("mlruns/models")), "the registry lives in the tracking folder");
+        assertTrue(Files.isRegularFile(work.resolve("reports/batch-3/drift_report.html")));
+    }
 }

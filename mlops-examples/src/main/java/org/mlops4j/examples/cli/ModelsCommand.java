@@ -1,0 +1,140 @@
+package org.mlops4j.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mlops4j.core.tracking.ModelRegistry;
+import org.mlops4j.core.tracking.ModelVersion;
+import org.mlops4j.core.tracking.RegisteredModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mlops models}: the model registry from the shell. */
+@Command(name = "models", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "List registered models, move versions between stages, set aliases.",
+        subcommands = {ModelsCommand.ListVersions.class, ModelsCommand.Transition.class, ModelsCommand.Alias.class})
+final class ModelsCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: list, transition, alias");
+    }
+
+    static void print(PrintWriter out, ModelVersion v) {
+        out.printf(Locale.ROOT, "%s  version %d  %-10s aliases %s  source %s%n", v.name(), v.version(),
+                v.stage().displayName(), v.aliases(), v.source());
+    }
+
+    /** {@code mlops models list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "List registered models and their versions.")
+    static final class ListVersions implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--tracking-uri", paramLabel = "URI", description = "The registry (default: file:./mlruns).")
+        private String trackingUri;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "Only this model.")
+        private String name;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (TrackingLocation location = TrackingLocation.open(trackingUri)) {
+                ModelRegistry registry = location.registry();
+                List<RegisteredModel> models = name != null ? List.of(registry.getModel(name))
+                        : registry.listModels();
+                for (RegisteredModel model : models) {
+                    registry.listVersions(model.name()).forEach(v -> print(out, v));
+                }
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** {@code mlops models transition}. */
+    @Command(name = "transition",
+            description = "Move a version to a stage: None, Staging, Production or Archived.")
+    static final class Transition implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--tracking-uri", paramLabel = "URI", description = "The registry (default: file:./mlruns).")
+        private String trackingUri;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "The registered model.")
+        private String name;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        private boolean help;
+
+        @Option(names = "--version", required = true, paramLabel = "N", description = "The version.")
+        private int version;
+
+        @Option(names = "--stage", required = true, paramLabel = "STAGE", description = "The target stage.")
+        private String stage;
+
+        @Option(names = "--archive-existing", description = "Archive the versions now in the target stage.")
+        private boolean archiveExisting;
+
+        @Override
+        public Integer call() {
+            try (TrackingLocation location = TrackingLocation.open(trackingUri)) {
+                print(spec.commandLine().getOut(), location.registry().transitionStage(name, version, stage,
+                        archiveExisting));
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** {@code mlops models alias}. */
+    @Command(name = "alias",
+            description = "Point an alias, such as champion, at a version (or remove it with --delete).")
+    static final class Alias implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--tracking-uri", paramLabel = "URI", description = "The registry (default: file:./mlruns).")
+        private String trackingUri;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "The registered model.")
+        private String name;
+
+        @Option(names = "--alias", required = true, paramLabel = "ALIAS", description = "The alias.")
+        private String alias;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        private boolean help;
+
+        @Option(names = "--version", paramLabel = "N", description = "The version it points at.")
+        private Integer version;
+
+        @Option(names = "--delete", description = "Remove the alias.")
+        private boolean delete;
+
+        @Override
+        public Integer call() {
+            if (delete == (version != null)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "Give either --version N to set the alias or --delete to remove it");
+            }
+            try (TrackingLocation location = TrackingLocation.open(trackingUri)) {
+                if (delete) {
+                    location.registry().deleteAlias(name, alias);
+                    spec.commandLine().getOut().println("removed alias " + alias + " of " + name);
+                } else {
+                    print(spec.commandLine().getOut(), location.registry().setAlias(name, alias, version));
+                }
+                return ExitCodes.OK;
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.mlops4j.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.tracking.Experiment;
+import org.mlops4j.core.tracking.Run;
+import org.mlops4j.core.tracking.SearchRequest;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mlops runs}: works with tracked runs. */
+@Command(name = "runs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Search tracked runs.", subcommands = RunsCommand.Search.class)
+final class RunsCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: search");
+    }
+
+    /** {@code mlops runs search}: MLflow's search_runs from the shell. */
+    @Command(name = "search", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Search runs with MLflow's filter syntax, such as",
+                "\"metrics.max_deviation_pct > 10 and tags.`mlops.monitor.action` = 'escalate'\"."})
+    static final class Search implements Callable<Integer> {
+
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--tracking-uri", required = true, paramLabel = "URI", description = "Where the runs are.")
+        private String trackingUri;
+
+        @Option(names = "--experiment", split = ",", paramLabel = "NAME",
+                description = "Experiments to search (default: all).")
+        private List<String> experiments;
+
+        @Option(names = "--filter", paramLabel = "EXPR", description = "A filter expression.")
+        private String filter;
+
+        @Option(names = "--order-by", split = ",", paramLabel = "EXPR",
+                description = "Order clauses, such as \"metrics.auc DESC\".")
+        private List<String> orderBy;
+
+        @Option(names = "--max-results", paramLabel = "N", defaultValue = "1000",
+                description = "Most runs returned (default: ${DEFAULT-VALUE}).")
+        private int maxResults;
+
+        @Option(names = "--json", description = "Print the runs as a JSON array.")
+        private boolean json;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (TrackingLocation location = TrackingLocation.open(trackingUri)) {
+                List<String> ids = new ArrayList<>();
+                if (experiments == null || experiments.isEmpty()) {
+                    location.tracking().listExperiments().forEach(e -> ids.add(e.experimentId()));
+                } else {
+                    for (String name : experiments) {
+                        Experiment experiment = location.tracking().getExperimentByName(name).orElseThrow(() ->
+                                new ConfigurationException("No experiment named '" + name + "' at " + trackingUri
+                                        + "; experiments: " + location.tracking().listExperiments().stream()
+                                        .map(Experiment::name).toList()));
+                        ids.add(experiment.experimentId());
+                    }
+                }
+                SearchRequest.Builder request = SearchRequest.builder(ids).maxResults(maxResults);
+                if (filter != null) {
+                    request.filter(filter);
+                }
+                if (orderBy != null && !orderBy.isEmpty()) {
+                    request.orderBy(orderBy.toArray(String[]::new));
+                }
+                List<Run> runs = location.tracking().searchRuns(request.build()).runs();
+                if (json) {
+                    out.println(toJson(runs));
+                } else {
+                    for (Run run : runs) {
+                        out.printf(Locale.ROOT, "%s  %-9s %-30s metrics %s%n", run.runId(), run.info().status(),
+                                run.info().runName(), run.data().metrics().keySet());
+                    }
+                    out.println(runs.size() + " run(s)");
+                }
+                return ExitCodes.OK;
+            }
+        }
+
+        static String toJson(List<Run> runs) {
+            ArrayNode array = JSON.createArrayNode();
+            for (Run run : runs) {
+                ObjectNode node = array.addObject();
+                node.put("run_id", run.runId());
+                node.put("experiment_id", run.info().experimentId());
+                node.put("run_name", run.info().runName());
+                node.put("status", run.info().status().name());
+                node.put("start_time", run.info().startTime());
+                run.info().endTime().ifPresentOrElse(t -> node.put("end_time", t), () -> node.putNull("end_time"));
+                ObjectNode metrics = node.putObject("metrics");
+                run.data().metrics().forEach((k, m) -> metrics.put(k, m.value()));
+                ObjectNode params = node.putObject("params");
+                run.data().params().forEach(params::put);
+                ObjectNode tags = node.putObject("tags");
+                run.data().tags().forEach(tags::put);
+            }
+            try {
+                return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(array);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("Cannot write runs as JSON", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.mlops4j.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mlops4j.core.DataException;
+import org.mlops4j.core.data.Table;
+import org.mlops4j.core.model.CompareOptions;
+import org.mlops4j.core.model.Leaderboard;
+import org.mlops4j.core.model.ModelingSetup;
+import org.mlops4j.core.model.TrackingModelingListener;
+import org.mlops4j.core.tracking.ActiveRun;
+import org.mlops4j.core.tracking.RunStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mlops train}: compares model families on any labelled CSV file and prints the leaderboard. */
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Compare model families on a labelled CSV file by cross-validation, as PyCaret's",
+            "compare_models: one parent run in the experiment, one nested run per candidate. Prints the",
+            "leaderboard (as JSON with --json)."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "CSV", description = "The labelled rows.")
+    private Path input;
+
+    @Option(names = "--target", required = true, paramLabel = "COL", description = "The target column.")
+    private String target;
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "10",
+            description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
+    private int folds;
+
+    @Option(names = "--models", split = ",", paramLabel = "KEY",
+            description = "Model families to compare (default: every family of the task).")
+    private List<String> models;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--tracking-uri", paramLabel = "URI", description = "Runs (default: file:./mlruns).")
+    private String trackingUri;
+
+    @Option(names = "--experiment", paramLabel = "NAME", defaultValue = "Default",
+            description = "Experiment of the runs (default: ${DEFAULT-VALUE}).")
+    private String experiment;
+
+    @Option(names = "--json", description = "Print the leaderboard as JSON.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        Table table = InputFiles.readCsv(input, "--input");
+        if (!table.hasColumn(target)) {
+            throw new DataException("The file has no target column '" + target + "'; its columns are "
+                    + table.columnNames(), input.toString(), 1, target, null);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (TrackingLocation location = TrackingLocation.open(trackingUri)) {
+            ActiveRun parent = location.tracking().startRun(experiment, "compare_models");
+            try {
+                parent.logParams(Map.of("input", input.toString(), "target", target, "folds", folds, "seed", seed));
+                ModelingSetup setup = ModelingSetup.builder(table, target).folds(folds).seed(seed)
+                        .listener(TrackingModelingListener.under(parent)).build();
+                CompareOptions options = CompareOptions.defaults();
+                if (models != null && !models.isEmpty()) {
+                    options = options.include(models.toArray(String[]::new));
+                }
+                Leaderboard board = setup.compareModels(options);
+                parent.logText(board.toJson(), "leaderboard.json");
+                board.best().ifPresent(best -> parent.setTag("mlops.best_family", best.family()));
+                parent.end(RunStatus.FINISHED);
+                if (json) {
+                    out.println(board.toJson());
+                } else {
+                    out.print(board.toText());
+                    out.println("run " + parent.id() + " in experiment " + experiment + " at " + location.uri());
+                }
+                return ExitCodes.OK;
+            } catch (RuntimeException e) {
+                parent.end(RunStatus.FAILED);
+                throw e;
+            }
+        }
+    }
+}

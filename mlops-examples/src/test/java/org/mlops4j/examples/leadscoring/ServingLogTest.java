@@ -1,0 +1,113 @@
+package org.mlops4j.examples.leadscoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlops4j.core.DataException;
+import org.mlops4j.core.data.CategoricalColumn;
+import org.mlops4j.core.data.NumericColumn;
+import org.mlops4j.core.data.Table;
+import org.mlops4j.core.model.PredictedRow;
+import org.mlops4j.core.model.Predictions;
+
+/** The serving log: what a line holds, sampling, reading back, and bad lines. */
+class ServingLogTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant TIME = Instant.parse("2024-05-01T10:15:00Z");
+
+    @TempDir
+    Path folder;
+
+    private static Table batch(int rows) {
+        NumericColumn.Builder leads = NumericColumn.builder("total_leads_droppped", rows);
+        CategoricalColumn.Builder platform = CategoricalColumn.builder("first_platform_c", rows);
+        for (int i = 0; i < rows; i++) {
+            leads.add(i % 7 == 3 ? null : Double.valueOf(i % 5));
+            platform.add(i % 2 == 0 ? "Level0" : "odd \"level\"");
+        }
+        return Table.of(leads.build(), platform.build());
+    }
+
+    private static Predictions predictions(int rows) {
+        List<PredictedRow> out = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            double p = (i % 10) / 10.0 + 0.0123456789;
+            out.add(i == 5 ? new PredictedRow(i, Optional.empty(), OptionalDouble.empty(), Map.of(),
+                    Optional.of("Row 6 cannot be predicted"))
+                    : new PredictedRow(i, Optional.of(p > 0.5 ? "1" : "0"), OptionalDouble.of(Math.max(p, 1 - p)),
+                    Map.of("0", 1 - p, "1", p), Optional.empty()));
+        }
+        return new Predictions(out);
+    }
+
+    @Test
+    void writesOneJsonLinePerRequestWithInputsPredictionScoreAndVersion() throws Exception {
+        ServingLog log = new ServingLog(folder.resolve("logs/serving.jsonl"));
+        int captured = log.append("week-18", "lead-scoring", 3, batch(20), List.of("total_leads_droppped",
+                "first_platform_c"), predictions(20), "1", 1.0, 0, TIME);
+        assertEquals(20, captured);
+        List<String> lines = Files.readAllLines(log.file());
+        assertEquals(20, lines.size());
+        JsonNode first = JSON.readTree(lines.get(1));
+        assertEquals("2024-05-01T10:15:00Z", first.get("timestamp").asText());
+        assertEquals("week-18", first.get("batch").asText());
+        assertEquals(3, first.get("model_version").asInt());
+        assertEquals(1.0, first.get("inputs").get("total_leads_droppped").asDouble());
+        assertEquals("odd \"level\"", first.get("inputs").get("first_platform_c").asText());
+        assertEquals("0", first.get("prediction").asText());
+        assertEquals(0.112346, first.get("score").asDouble(), 1e-12, "probability of class 1, 6 decimals");
+        assertTrue(JSON.readTree(lines.get(3)).get("inputs").get("total_leads_droppped").isNull());
+        JsonNode failed = JSON.readTree(lines.get(5));
+        assertTrue(failed.get("prediction").isNull());
+        assertEquals("Row 6 cannot be predicted", failed.get("error").asText());
+    }
+
+    @Test
+    void capturesTheSameSeededSampleEveryTime() {
+        ServingLog a = new ServingLog(folder.resolve("a.jsonl"));
+        ServingLog b = new ServingLog(folder.resolve("b.jsonl"));
+        List<String> columns = List.of("total_leads_droppped", "first_platform_c");
+        int first = a.append("w", "m", 1, batch(4000), columns, predictions(4000), "1", 0.25, 42, TIME);
+        int second = b.append("w", "m", 1, batch(4000), columns, predictions(4000), "1", 0.25, 42, TIME);
+        assertEquals(first, second);
+        assertTrue(first > 900 && first < 1100, "about a quarter: " + first);
+        assertEquals(a.read().numeric("total_leads_droppped"), b.read().numeric("total_leads_droppped"));
+    }
+
+    @Test
+    void readsTheWindowOfChosenBatchesAsATable() {
+        ServingLog log = new ServingLog(folder.resolve("serving.jsonl"));
+        List<String> columns = List.of("total_leads_droppped", "first_platform_c");
+        log.append("week-1", "m", 1, batch(10), columns, predictions(10), "1", 1.0, 0, TIME);
+        log.append("week-2", "m", 2, batch(6), columns, predictions(6), "1", 1.0, 0, TIME);
+        Table window = log.read(batch -> batch.equals("week-2"));
+        assertEquals(6, window.rowCount());
+        assertEquals(List.of("total_leads_droppped", "first_platform_c", "batch", "model_version", "prediction",
+                "score", "timestamp"), window.columnNames());
+        assertEquals(2.0, window.numeric("model_version").getDouble(0));
+        assertEquals(16, log.read().rowCount());
+        assertEquals(0, new ServingLog(folder.resolve("missing.jsonl")).read().rowCount());
+    }
+
+    @Test
+    void namesTheFileAndLineOfABrokenRecord() throws Exception {
+        Path file = folder.resolve("serving.jsonl");
+        Files.writeString(file, "{\"batch\":\"w\",\"inputs\":{}}\n{not json\n");
+        DataException e = assertThrows(DataException.class, () -> new ServingLog(file).read());
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("2"), e.getMessage());
+    }
+}
