@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         description = "Machine-learning operations on the JVM: pipelines, data validation, profiles and drift.",
         subcommands = {PipelineCommand.class, DemoCommand.class, TrainCommand.class, RunsCommand.class, ModelsCommand.class,
             DriftCommand.class, ProfileCommand.class, ValidateCommand.class,
-            GenerateCommand.class, HelpCommand.class},
+            GenerateCommand.class, UiCommand.class, HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  checks failed or drift found", "  2  bad usage or input",
             "  3  unexpected error (run with --verbose for the stack trace)"})

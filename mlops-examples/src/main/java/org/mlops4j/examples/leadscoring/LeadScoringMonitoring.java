@@ -1,5 +1,6 @@
 package org.mlops4j.examples.leadscoring;
 
+import org.mlops4j.core.monitor.MonitoringRuns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -270,7 +271,7 @@ public final class LeadScoringMonitoring {
                 run.logParams(Map.of("window", describeWindow(), "rows", window.rowCount(), "measure",
                         decision.measure(), "deciding_column", decision.decidingColumn()));
                 run.logMetric(MonitoringRuns.DRIFT_SHARE, report.shareOfDriftedColumns());
-                run.logMetric(MonitoringRuns.MAX_DEVIATION, decision.decidingDeviation());
+                run.logMetric(MonitoringRuns.MAX_DEVIATION_PCT, decision.decidingDeviation());
                 run.logMetric(MonitoringRuns.DATASET_DRIFT, report.datasetDrift() ? 1 : 0);
                 decision.deviations().forEach(d -> run.logMetric("deviation_pct." + d.column(), d.deviation()));
                 quality.forEach((k, v) -> {

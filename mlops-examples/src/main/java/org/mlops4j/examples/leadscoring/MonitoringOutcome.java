@@ -1,5 +1,6 @@
 package org.mlops4j.examples.leadscoring;
 
+import org.mlops4j.core.monitor.MonitoringRuns;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -8,7 +8,7 @@
  * promote only a better model), the inference pipeline with its serving log and business KPIs
  * ({@link org.mlops4j.examples.leadscoring.LeadScoringInference}, {@link org.mlops4j.examples.leadscoring.ServingLog}),
  * the monitoring pipeline with drift report, action policy and actions
- * ({@link org.mlops4j.examples.leadscoring.LeadScoringMonitoring}, {@link org.mlops4j.examples.leadscoring.MonitoringRuns}),
+ * ({@link org.mlops4j.examples.leadscoring.LeadScoringMonitoring}, {@link org.mlops4j.core.monitor.MonitoringRuns}),
  * and all of it in one run ({@link org.mlops4j.examples.leadscoring.LeadScoringDemo}).
  *
  * <pre>{@code

@@ -22,7 +22,7 @@ import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.SearchRequest;
 import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.examples.leadscoring.InferenceOptions;
-import org.mlops4j.examples.leadscoring.MonitoringRuns;
+import org.mlops4j.core.monitor.MonitoringRuns;
 import org.mlops4j.examples.leadscoring.ServingLog;
 
 /** {@code mlops demo} on a small data set: the three actions, the summary, the reports, the runs and the versions. */
@@ -73,13 +73,13 @@ class DemoCommandTest {
                     .map(r -> r.data().tags().get(MonitoringRuns.ACTION_TAG)).toList());
             for (Run window : windows) {
                 Map<String, org.mlops4j.core.tracking.Metric> metrics = window.data().metrics();
-                assertTrue(metrics.containsKey(MonitoringRuns.MAX_DEVIATION), metrics.toString());
+                assertTrue(metrics.containsKey(MonitoringRuns.MAX_DEVIATION_PCT), metrics.toString());
                 assertTrue(metrics.containsKey(MonitoringRuns.DRIFT_SHARE), metrics.toString());
                 assertTrue(metrics.containsKey(MonitoringRuns.DATASET_DRIFT), metrics.toString());
             }
-            double first = windows.get(0).data().metric(MonitoringRuns.MAX_DEVIATION).orElseThrow();
-            double second = windows.get(1).data().metric(MonitoringRuns.MAX_DEVIATION).orElseThrow();
-            double third = windows.get(2).data().metric(MonitoringRuns.MAX_DEVIATION).orElseThrow();
+            double first = windows.get(0).data().metric(MonitoringRuns.MAX_DEVIATION_PCT).orElseThrow();
+            double second = windows.get(1).data().metric(MonitoringRuns.MAX_DEVIATION_PCT).orElseThrow();
+            double third = windows.get(2).data().metric(MonitoringRuns.MAX_DEVIATION_PCT).orElseThrow();
             assertTrue(first < 5 && second >= 5 && second <= 10 && third > 10, first + " " + second + " " + third);
 
             List<ModelVersion> versions = registry.listVersions("lead-scoring");

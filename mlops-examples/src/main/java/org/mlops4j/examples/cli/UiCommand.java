@@ -1,0 +1,78 @@
+package org.mlops4j.examples.cli;
+
+import java.net.URI;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.mlops4j.core.Mlops;
+import org.mlops4j.core.MlopsProperties;
+import org.mlops4j.core.tracking.ModelRegistry;
+import org.mlops4j.core.tracking.TrackingClient;
+import org.mlops4j.tracking.ui.TrackingUi;
+import org.mlops4j.tracking.ui.TrackingUiServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mlops ui}: the tracking, registry and monitoring web UI, served until the process is stopped. */
+@Command(name = "ui", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Serve the web UI: experiments, runs, run detail and comparison, the model registry and the",
+            "monitoring pages. Read-only; listens on 127.0.0.1 unless --host says otherwise. Stop it with Ctrl-C."})
+final class UiCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "5000",
+            description = "The port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    private int port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = TrackingUi.DEFAULT_BIND_ADDRESS,
+            description = "The address to listen on (default: ${DEFAULT-VALUE}).")
+    private String host;
+
+    @Option(names = "--tracking-uri", paramLabel = "URI",
+            description = "Where runs are (default: mlops.tracking.uri, else file:./mlruns).")
+    private String trackingUri;
+
+    @Option(names = "--registry-uri", paramLabel = "URI",
+            description = "Where the model registry is (default: the tracking URI).")
+    private String registryUri;
+
+    @Option(names = "--no-registry", description = "Serve without the model registry pages.")
+    private boolean noRegistry;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Mlops.Builder settings = Mlops.builder();
+        if (trackingUri != null) {
+            settings.property(MlopsProperties.TRACKING_URI, trackingUri);
+        }
+        if (registryUri != null) {
+            settings.property(MlopsProperties.REGISTRY_URI, registryUri);
+        }
+        Mlops mlops = settings.build();
+        URI tracking = mlops.trackingUri();
+        URI registry = mlops.registryUri();
+        try (TrackingClient client = TrackingClient.open(mlops, tracking);
+                ModelRegistry models = noRegistry ? null
+                        : mlops.modelRegistryProvider(registry).open(registry, mlops.config());
+                TrackingUiServer server = start(client, models)) {
+            spec.commandLine().getOut().println("mlops UI for " + tracking + " at " + server.url());
+            spec.commandLine().getOut().flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "mlops-ui-stop"));
+            stopped.await();
+        }
+        return ExitCodes.OK;
+    }
+
+    private TrackingUiServer start(TrackingClient client, ModelRegistry models) {
+        TrackingUi.Builder ui = TrackingUi.builder().trackingClient(client).bindAddress(host).port(port);
+        if (models != null) {
+            ui.modelRegistry(models);
+        }
+        return ui.build().start();
+    }
+}
