@@ -28,7 +28,7 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where data, databases, reports and mlruns go (default: ${DEFAULT-VALUE}).")
     private Path workdir;
 
-    @Option(names = "--rows", paramLabel = "N", defaultValue = "50000",
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "15000",
             description = "Rows of generated training data (default: ${DEFAULT-VALUE}).")
     private int rows;
 

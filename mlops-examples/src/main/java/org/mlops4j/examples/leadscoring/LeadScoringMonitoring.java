@@ -267,7 +267,7 @@ public final class LeadScoringMonitoring {
             String runId;
             try (ActiveRun run = tracking.startRun(tracking.getOrCreateExperiment(MonitoringRuns.EXPERIMENT),
                     "window " + describeWindow(), Map.of(MonitoringRuns.MODEL_TAG, options.modelName(),
-                            MonitoringRuns.ACTION_TAG, decision.action().key()))) {
+                            MonitoringRuns.ACTION_TAG, decision.action().name()))) {
                 run.logParams(Map.of("window", describeWindow(), "rows", window.rowCount(), "measure",
                         decision.measure(), "deciding_column", decision.decidingColumn()));
                 run.logMetric(MonitoringRuns.DRIFT_SHARE, report.shareOfDriftedColumns());

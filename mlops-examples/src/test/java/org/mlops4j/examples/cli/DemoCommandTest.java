@@ -69,7 +69,7 @@ class DemoCommandTest {
             Experiment monitoring = tracking.getExperimentByName(MonitoringRuns.EXPERIMENT).orElseThrow();
             List<Run> windows = tracking.searchAllRuns(SearchRequest.builder(monitoring.experimentId())
                     .orderBy("attributes.start_time ASC").build());
-            assertEquals(List.of("none", "retrain", "escalate"), windows.stream()
+            assertEquals(List.of("NONE", "RETRAIN", "ESCALATE"), windows.stream()
                     .map(r -> r.data().tags().get(MonitoringRuns.ACTION_TAG)).toList());
             for (Run window : windows) {
                 Map<String, org.mlops4j.core.tracking.Metric> metrics = window.data().metrics();
