@@ -23,6 +23,7 @@ import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.tracking.file.FileTrackingStore;
 import org.mlops4j.tracking.registry.FileModelRegistryProvider;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -31,6 +32,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The tracking UI in a real browser: headless Chromium driven through Selenium and the system's chromedriver. It
@@ -103,11 +106,31 @@ class TrackingUiBrowserIT {
         }
     }
 
+    /** Clicks an element that leads to another page and waits until that page has replaced this one. */
+    private void navigateBy(By target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        awaitNewPage(page);
+    }
+
+    /** Submits a form field's form and waits until the answer has replaced this page. */
+    private void submitAndWait(WebElement field) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        field.submit();
+        awaitNewPage(page);
+    }
+
+    private void awaitNewPage(WebElement oldPage) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+    }
+
     @Test
     void experimentsPageLoadsAndLeadsToTheRunsTheTestLogged() throws IOException {
         open("/");
         assertTrue(browser.getTitle().startsWith("Experiments"), browser.getTitle());
-        browser.findElement(By.linkText(UiFixture.EXPERIMENT)).click();
+        navigateBy(By.linkText(UiFixture.EXPERIMENT));
         assertEquals(List.of(fixture.lr, fixture.rf, fixture.xgb, fixture.script).stream().sorted().toList(),
                 rowIds().stream().sorted().toList());
         assertTrue(browser.findElement(By.id("runs")).getText().contains("random-forest"));
@@ -117,11 +140,11 @@ class TrackingUiBrowserIT {
     @Test
     void clickingAMetricHeadingSortsTheRunsAndClickingAgainReversesThem() throws IOException {
         open("/experiments/" + fixture.experiment.experimentId());
-        browser.findElement(By.cssSelector("th[data-sort-key='metrics.auc'] a")).click();
+        navigateBy(By.cssSelector("th[data-sort-key='metrics.auc'] a"));
         assertEquals(List.of(fixture.rf, fixture.xgb, fixture.lr, fixture.script), rowIds());
         assertTrue(browser.findElement(By.cssSelector("th[data-sort-key='metrics.auc']")).getText().endsWith("\u25bc"));
         screenshot("runs-sorted-by-auc");
-        browser.findElement(By.cssSelector("th[data-sort-key='metrics.auc'] a")).click();
+        navigateBy(By.cssSelector("th[data-sort-key='metrics.auc'] a"));
         assertEquals(List.of(fixture.script, fixture.lr, fixture.xgb, fixture.rf), rowIds());
     }
 
@@ -131,14 +154,14 @@ class TrackingUiBrowserIT {
         WebElement box = browser.findElement(By.id("filter"));
         box.clear();
         box.sendKeys("metrics.auc > 0.85 and params.model != 'xgb'");
-        box.submit();
+        submitAndWait(box);
         assertEquals(List.of(fixture.rf), rowIds());
         screenshot("runs-filtered");
 
         box = browser.findElement(By.id("filter"));
         box.clear();
         box.sendKeys("metrics.auc >> 0.85");
-        box.submit();
+        submitAndWait(box);
         WebElement error = browser.findElement(By.id("filter-error"));
         assertTrue(error.isDisplayed());
         assertTrue(error.getText().contains("Invalid search filter"), error.getText());
@@ -149,7 +172,7 @@ class TrackingUiBrowserIT {
     @Test
     void aRunNamedLikeAScriptIsShownAsTextAndRunsNothing() throws IOException {
         open("/experiments/" + fixture.experiment.experimentId());
-        browser.findElement(By.linkText(UiFixture.SCRIPT_NAME)).click();
+        navigateBy(By.linkText(UiFixture.SCRIPT_NAME));
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
         WebElement title = browser.findElement(By.id("run-name"));
         assertTrue(title.isDisplayed());
@@ -177,7 +200,7 @@ class TrackingUiBrowserIT {
         open("/experiments/" + fixture.experiment.experimentId());
         browser.findElement(By.cssSelector("tr[data-run-id='" + fixture.lr + "'] input[type=checkbox]")).click();
         browser.findElement(By.cssSelector("tr[data-run-id='" + fixture.rf + "'] input[type=checkbox]")).click();
-        browser.findElement(By.cssSelector("#compare-form button[type=submit]")).click();
+        navigateBy(By.cssSelector("#compare-form button[type=submit]"));
         assertTrue(browser.getTitle().startsWith("Compare runs"), browser.getTitle());
         assertEquals("diff", browser.findElement(By.cssSelector("tr[data-param='model']")).getDomAttribute("class"));
         assertEquals(2, browser.findElements(By.cssSelector("#compare-charts svg[aria-label='loss'] polyline"))
@@ -188,19 +211,19 @@ class TrackingUiBrowserIT {
     @Test
     void registryPagesShowTheVersionLineage() throws IOException {
         open("/models");
-        browser.findElement(By.linkText(UiFixture.MODEL)).click();
-        browser.findElement(By.linkText("Version 1")).click();
+        navigateBy(By.linkText(UiFixture.MODEL));
+        navigateBy(By.linkText("Version 1"));
         assertEquals(UiFixture.FINGERPRINT, browser.findElement(By.id("data-fingerprint")).getText());
         assertTrue(browser.findElement(By.id("input-schema")).getText().contains("lead_source"));
         screenshot("model-version");
-        browser.findElement(By.id("source-run")).click();
+        navigateBy(By.id("source-run"));
         assertEquals("random-forest", browser.findElement(By.id("run-name")).getText());
     }
 
     @Test
     void monitoringPageShowsDriftOverTimeAndTheLatestReport() throws IOException {
         open("/monitoring");
-        browser.findElement(By.linkText(UiFixture.MODEL)).click();
+        navigateBy(By.linkText(UiFixture.MODEL));
         List<WebElement> charts = browser.findElements(By.cssSelector("#monitoring-charts svg"));
         assertEquals(2, charts.size());
         assertEquals(UiFixture.DRIFT_SHARES.length, charts.get(0).findElements(By.tagName("circle")).size());
