@@ -72,7 +72,7 @@ class LifecycleCommandsTest {
         assertEquals(0, search.code(), search.err());
         JsonNode runs = JSON.readTree(search.out());
         assertEquals(1, runs.size(), search.out());
-        assertEquals("escalate", runs.get(0).path("tags").path("mlops.monitor.action").asText());
+        assertEquals("ESCALATE", runs.get(0).path("tags").path("mlops.monitor.action").asText());
         assertTrue(runs.get(0).path("metrics").path("quality_auc").asDouble() > 0.7, search.out());
 
         MlopsCommandTest.Result alias = MlopsCommandTest.mlops("models", "alias", "--tracking-uri", uri, "--name",
