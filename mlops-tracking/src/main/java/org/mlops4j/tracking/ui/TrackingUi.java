@@ -115,7 +115,24 @@ public final class TrackingUi {
                     running.url());
         }
         LOG.info("Tracking UI for {} at {}", tracking.location(), running.url());
+        executor.execute(this::warmUp);
         return running;
+    }
+
+    /**
+     * Loads what the first pages need (experiment list, each experiment's run index) on a worker thread right after
+     * start, so that the first visitor does not wait for a store's cold start. A failure here is only logged: the
+     * pages report store errors themselves.
+     */
+    private void warmUp() {
+        try {
+            for (var experiment : tracking.listExperiments()) {
+                tracking.searchRuns(org.mlops4j.core.tracking.SearchRequest.builder(experiment.experimentId())
+                        .maxResults(1).build());
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Warming up the tracking UI failed: {}", e.toString());
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {
