@@ -40,7 +40,6 @@ import org.mlops4j.core.tracking.RunTag;
 import org.mlops4j.core.tracking.RunsPage;
 import org.mlops4j.core.tracking.SearchRequest;
 import org.mlops4j.core.tracking.SystemTags;
-import org.mlops4j.core.tracking.TrackingAlreadyExistsException;
 import org.mlops4j.core.tracking.TrackingException;
 import org.mlops4j.core.tracking.TrackingNotFoundException;
 import org.mlops4j.core.tracking.TrackingStore;
@@ -155,7 +154,7 @@ public final class FileTrackingStore implements TrackingStore {
         try (FileLocks.Held ignored = storeLock()) {
             Optional<Experiment> existing = findByName(name);
             if (existing.isPresent()) {
-                throw alreadyExists(existing.get());
+                throw TrackingInputChecks.alreadyExists(existing.get());
             }
             while (true) {
                 String id = StoreIds.newExperimentId();
@@ -310,7 +309,7 @@ public final class FileTrackingStore implements TrackingStore {
             }
             Optional<Experiment> other = findByName(newName);
             if (other.isPresent() && !other.get().experimentId().equals(experimentId)) {
-                throw alreadyExists(other.get());
+                throw TrackingInputChecks.alreadyExists(other.get());
             }
             writeExperimentMeta(requireExperimentDir(experimentId), new Experiment(experimentId, newName,
                     experiment.artifactLocation(), experiment.lifecycleStage(), experiment.tags(),
@@ -409,36 +408,14 @@ public final class FileTrackingStore implements TrackingStore {
         FileWrites.replace(dir.resolve(META), MetaJson.pretty(MetaJson.experiment(experiment, deletedTime)), true);
     }
 
-    private TrackingAlreadyExistsException alreadyExists(Experiment existing) {
-        return new TrackingAlreadyExistsException("Experiment '" + existing.name() + "' already exists (id "
-                + existing.experimentId() + ")" + (existing.isActive() ? ". Use getExperimentByName to reuse it."
-                : " in deleted state. Restore it with restoreExperiment, or choose another name."));
-    }
-
     // ------------------------------------------------------------------------------------------ runs
 
     @Override
     public RunInfo createRun(String experimentId, String runName, String userId, long startTime, List<RunTag> tags) {
-        TrackingInputChecks.checkRunName(runName);
-        Objects.requireNonNull(userId, "userId");
-        if (startTime < 0) {
-            throw new InvalidTrackingInputException("A run's start time must not be negative; found " + startTime);
-        }
-        Map<String, String> tagMap = new LinkedHashMap<>();
-        for (RunTag tag : tags) {
-            TrackingInputChecks.checkRunTag(tag, "(new run)");
-            tagMap.put(tag.key(), tag.value());
-        }
-        String named = tagMap.get(SystemTags.RUN_NAME);
-        if (named != null && !named.equals(runName)) {
-            throw new InvalidTrackingInputException("The run name '" + runName + "' and the tag "
-                    + SystemTags.RUN_NAME + "='" + named + "' differ; give the name once.");
-        }
-        tagMap.put(SystemTags.RUN_NAME, runName);
+        Map<String, String> tagMap = TrackingInputChecks.checkNewRun(runName, userId, startTime, tags);
         Experiment experiment = requireExperiment(experimentId);
         if (!experiment.isActive()) {
-            throw new InvalidTrackingInputException("Experiment " + experimentId + " ('" + experiment.name()
-                    + "') is deleted; restore it before starting runs in it.");
+            throw TrackingInputChecks.deletedExperiment(experiment);
         }
         String runId = StoreIds.newRunId();
         RunInfo info = new RunInfo(runId, experimentId, runName, userId, RunStatus.RUNNING, startTime,

@@ -1,13 +1,19 @@
 package org.mlops4j.core.spi.support;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.InvalidTrackingInputException;
 import org.mlops4j.core.tracking.Metric;
 import org.mlops4j.core.tracking.Param;
 import org.mlops4j.core.tracking.RunTag;
+import org.mlops4j.core.tracking.SystemTags;
+import org.mlops4j.core.tracking.TrackingAlreadyExistsException;
 import org.mlops4j.core.tracking.TrackingLimits;
 
 /**
@@ -280,5 +286,55 @@ public final class TrackingInputChecks {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Checks what a store is asked to create a run with, and gives the run's tags with its name as the
+     * {@code mlflow.runName} tag.
+     *
+     * @param runName   the run's name
+     * @param userId    the user
+     * @param startTime the start time in epoch milliseconds
+     * @param tags      tags to set from the start
+     * @return the tags by key, in order, with the run name tag set
+     * @throws InvalidTrackingInputException when a value breaks a rule, or the name tag differs from the name
+     */
+    public static Map<String, String> checkNewRun(String runName, String userId, long startTime, List<RunTag> tags) {
+        checkRunName(runName);
+        Objects.requireNonNull(userId, "userId");
+        if (startTime < 0) {
+            throw new InvalidTrackingInputException("A run's start time must not be negative; found " + startTime);
+        }
+        Map<String, String> tagMap = new LinkedHashMap<>();
+        for (RunTag tag : tags) {
+            checkRunTag(tag, "(new run)");
+            tagMap.put(tag.key(), tag.value());
+        }
+        String named = tagMap.get(SystemTags.RUN_NAME);
+        if (named != null && !named.equals(runName)) {
+            throw new InvalidTrackingInputException("The run name '" + runName + "' and the tag "
+                    + SystemTags.RUN_NAME + "='" + named + "' differ; give the name once.");
+        }
+        tagMap.put(SystemTags.RUN_NAME, runName);
+        return tagMap;
+    }
+
+    /**
+     * @param experiment a deleted experiment in which a run was to start
+     * @return the error to throw
+     */
+    public static InvalidTrackingInputException deletedExperiment(Experiment experiment) {
+        return new InvalidTrackingInputException("Experiment " + experiment.experimentId() + " ('"
+                + experiment.name() + "') is deleted; restore it before starting runs in it.");
+    }
+
+    /**
+     * @param existing the experiment that already has the name asked for
+     * @return the error to throw, saying how to reuse or restore it
+     */
+    public static TrackingAlreadyExistsException alreadyExists(Experiment existing) {
+        return new TrackingAlreadyExistsException("Experiment '" + existing.name() + "' already exists (id "
+                + existing.experimentId() + ")" + (existing.isActive() ? ". Use getExperimentByName to reuse it."
+                : " in deleted state. Restore it with restoreExperiment, or choose another name."));
     }
 }
