@@ -9,22 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.mlops4j.core.MlopsConfig;
-import org.mlops4j.core.tracking.Metric;
-import org.mlops4j.core.tracking.Param;
-import org.mlops4j.core.tracking.RunInfo;
-import org.mlops4j.core.tracking.RunTag;
 import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.core.tracking.TrackingStore;
 import org.mlops4j.core.tracking.search.PageToken;
@@ -78,7 +68,7 @@ public final class RunsPageTiming {
         long loadStart = System.nanoTime();
         try (TrackingStore store = open.apply(folder)) {
             experimentId = store.createExperiment("many-runs", Map.of()).experimentId();
-            fill(store, experimentId, runs);
+            BenchmarkRuns.fill(store, experimentId, runs);
         }
         System.out.printf("%s: logged %,d runs in %.1f s%n", name, runs, (System.nanoTime() - loadStart) / 1e9);
 
@@ -116,40 +106,6 @@ public final class RunsPageTiming {
             throw new IllegalStateException(uri + " answered " + response.statusCode() + " without runs");
         }
         return millis;
-    }
-
-    /** Creates runs with 3 params, 3 metrics and 2 tags each, from 4 threads. */
-    private static void fill(TrackingStore store, String experimentId, int runs) throws Exception {
-        String[] models = {"lr", "rf", "gb", "svm"};
-        int threads = 4;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                done.add(pool.submit(() -> {
-                    Random random = new Random(thread);
-                    for (int i = thread; i < runs; i += threads) {
-                        RunInfo run = store.createRun(experimentId, "run-" + i, "bench", 1_700_000_000_000L + i,
-                                List.of(new RunTag("team", i % 2 == 0 ? "risk" : "growth")));
-                        store.logBatch(run.runId(),
-                                List.of(new Metric("auc", random.nextDouble(), 1, 0),
-                                        new Metric("loss", random.nextDouble(), 1, 0),
-                                        new Metric("f1", random.nextDouble(), 1, 0)),
-                                List.of(new Param("model", models[i % models.length]),
-                                        new Param("C", Double.toString(random.nextDouble())),
-                                        new Param("seed", Integer.toString(i))),
-                                List.of(new RunTag("stage", "tuning")));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : done) {
-                future.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
     }
 
     private static String encode(String text) {

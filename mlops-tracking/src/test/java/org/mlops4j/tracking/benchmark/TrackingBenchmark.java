@@ -16,19 +16,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.mlops4j.core.MlopsConfig;
 import org.mlops4j.core.tracking.Metric;
-import org.mlops4j.core.tracking.Param;
 import org.mlops4j.core.tracking.RunInfo;
 import org.mlops4j.core.tracking.RunStatus;
-import org.mlops4j.core.tracking.RunTag;
 import org.mlops4j.core.tracking.RunsPage;
 import org.mlops4j.core.tracking.SearchRequest;
 import org.mlops4j.core.tracking.TrackingStore;
@@ -233,7 +227,7 @@ public final class TrackingBenchmark {
         long loadStart = System.nanoTime();
         try (TrackingStore store = open.get()) {
             experimentId = store.createExperiment("search", Map.of()).experimentId();
-            fill(store, experimentId, runs);
+            BenchmarkRuns.fill(store, experimentId, runs);
         }
         double loadSeconds = seconds(loadStart);
         long openStart = System.nanoTime();
@@ -257,40 +251,6 @@ public final class TrackingBenchmark {
                     + "first search after opening %,.0f ms; loading the runs took %,.0f s%n", name, runs,
                     millis[millis.length / 2], millis[(int) (millis.length * 0.9)], matches, total, coldMillis,
                     loadSeconds);
-        }
-    }
-
-    /** Creates runs with 3 params, 3 metrics and 2 tags each, from 4 threads. */
-    private static void fill(TrackingStore store, String experimentId, int runs) throws Exception {
-        String[] models = {"lr", "rf", "gb", "svm"};
-        int threads = 4;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                done.add(pool.submit(() -> {
-                    Random random = new Random(thread);
-                    for (int i = thread; i < runs; i += threads) {
-                        RunInfo run = store.createRun(experimentId, "run-" + i, "bench", 1_700_000_000_000L + i,
-                                List.of(new RunTag("team", i % 2 == 0 ? "risk" : "growth")));
-                        store.logBatch(run.runId(),
-                                List.of(new Metric("auc", random.nextDouble(), 1, 0),
-                                        new Metric("loss", random.nextDouble(), 1, 0),
-                                        new Metric("f1", random.nextDouble(), 1, 0)),
-                                List.of(new Param("model", models[i % models.length]),
-                                        new Param("C", Double.toString(random.nextDouble())),
-                                        new Param("seed", Integer.toString(i))),
-                                List.of(new RunTag("stage", "tuning")));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : done) {
-                future.get();
-            }
-        } finally {
-            pool.shutdown();
         }
     }
 
