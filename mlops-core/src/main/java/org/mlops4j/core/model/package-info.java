@@ -37,7 +37,7 @@
  *   <tr><td>dt</td><td>CARTClassificationTrainer (scores: leaf class frequencies)</td><td>none</td><td>yes</td></tr>
  *   <tr><td>rf</td><td>RandomForestTrainer of CART, 100 trees, sqrt features, mean of leaf frequencies</td><td>none</td><td>yes</td></tr>
  *   <tr><td>et</td><td>ExtraTreesTrainer of CART, 100 trees, sqrt features</td><td>none</td><td>yes</td></tr>
- *   <tr><td>xgboost</td><td>XGBoostClassificationTrainer, 100 trees</td><td>none</td><td>yes</td></tr>
+ *   <tr><td>xgboost</td><td>XGBoostClassificationTrainer, 100 trees, histogram splits</td><td>none</td><td>yes</td></tr>
  *   <tr><td>nb</td><td>MultinomialNaiveBayesTrainer (no class prior)</td><td>min-max</td><td>yes</td></tr>
  *   <tr><td>knn</td><td>KNNTrainer, k = 5, L2, k-d tree</td><td>standard</td><td>n/a</td></tr>
  *   <tr><td>fm</td><td>FMClassificationTrainer</td><td>standard</td><td>yes</td></tr>

@@ -28,6 +28,7 @@ import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import org.tribuo.common.nearest.KNNModel;
 import org.tribuo.common.nearest.KNNTrainer;
 import org.tribuo.common.tree.ExtraTreesTrainer;
+import org.tribuo.common.xgboost.XGBoostTrainer;
 import org.tribuo.common.tree.RandomForestTrainer;
 import org.tribuo.math.distance.CosineDistance;
 import org.tribuo.math.distance.Distance;
@@ -219,10 +220,13 @@ public final class FamilyCatalog {
                 (p, ctx) -> new ExtraTreesTrainer<>(cart(p, featureFraction(p, ctx), true, ctx.seed()),
                         new FullyWeightedVotingCombiner(), p.integer("n_trees"), ctx.seed())));
         out.add(new Entry(family("xgboost", "Extreme Gradient Boosting", c, Scaling.NONE, true, xgbDefaults(),
-                xgbSpace(), "XGBoostClassificationTrainer (one thread per model; folds run in parallel)"),
-                (p, ctx) -> new XGBoostClassificationTrainer(p.integer("n_trees"), p.real("eta"), p.real("gamma"),
-                        p.integer("max_depth"), p.real("min_child_weight"), p.real("subsample"),
-                        p.real("colsample"), p.real("lambda"), p.real("alpha"), 1, true, ctx.seed())));
+                xgbSpace(), "XGBoostClassificationTrainer(GBTREE, tree_method (default HIST: histogram splits, as "
+                        + "scikit-learn's HistGradientBoosting), ...) (one thread per model; folds run in parallel)"),
+                (p, ctx) -> new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE,
+                        p.choice("tree_method", XGBoostTrainer.TreeMethod.class), p.integer("n_trees"),
+                        p.real("eta"), p.real("gamma"), p.integer("max_depth"), p.real("min_child_weight"),
+                        p.real("subsample"), p.real("colsample"), p.real("lambda"), p.real("alpha"), 1,
+                        XGBoostTrainer.LoggingVerbosity.SILENT, ctx.seed())));
         out.add(new Entry(family("nb", "Naive Bayes", c, Scaling.MIN_MAX, true, map("alpha", 1.0),
                 List.of(Hyperparameter.logReal("alpha", 0.001, 10.0, "additive (Laplace) smoothing")),
                 "MultinomialNaiveBayesTrainer(alpha) on features min-max scaled to [0, 1]"),
@@ -282,11 +286,14 @@ public final class FamilyCatalog {
                 (p, ctx) -> new RandomForestTrainer<Regressor>(regressionCart(p, featureFraction(p, ctx),
                         ctx.seed()), new AveragingCombiner(), p.integer("n_trees"), ctx.seed())));
         out.add(new Entry(family("xgboost", "Extreme Gradient Boosting", r, Scaling.NONE, true, xgbDefaults(),
-                xgbSpace(), "XGBoostRegressionTrainer(LINEAR) (one thread per model; folds run in parallel)"),
-                (p, ctx) -> new XGBoostRegressionTrainer(XGBoostRegressionTrainer.RegressionType.LINEAR,
-                        p.integer("n_trees"), p.real("eta"), p.real("gamma"), p.integer("max_depth"),
-                        p.real("min_child_weight"), p.real("subsample"), p.real("colsample"), p.real("lambda"),
-                        p.real("alpha"), 1, true, ctx.seed())));
+                xgbSpace(), "XGBoostRegressionTrainer(GBTREE, tree_method (default HIST), LINEAR, ...) (one thread per "
+                        + "model; folds run in parallel)"),
+                (p, ctx) -> new XGBoostRegressionTrainer(XGBoostTrainer.BoosterType.GBTREE,
+                        p.choice("tree_method", XGBoostTrainer.TreeMethod.class),
+                        XGBoostRegressionTrainer.RegressionType.LINEAR, p.integer("n_trees"), p.real("eta"),
+                        p.real("gamma"), p.integer("max_depth"), p.real("min_child_weight"), p.real("subsample"),
+                        p.real("colsample"), p.real("lambda"), p.real("alpha"), 1,
+                        XGBoostTrainer.LoggingVerbosity.SILENT, ctx.seed())));
         out.add(new Entry(family("dummy", "Dummy Regressor", r, Scaling.NONE, false, map(), List.of(),
                 "DummyRegressionTrainer.createMeanTrainer(): always the training mean"),
                 (p, ctx) -> DummyRegressionTrainer.createMeanTrainer()));
@@ -297,7 +304,7 @@ public final class FamilyCatalog {
 
     private static Map<String, Object> xgbDefaults() {
         return map("n_trees", 100, "eta", 0.3, "max_depth", 6, "min_child_weight", 1.0, "subsample", 1.0,
-                "colsample", 1.0, "lambda", 1.0, "alpha", 0.0, "gamma", 0.0);
+                "colsample", 1.0, "lambda", 1.0, "alpha", 0.0, "gamma", 0.0, "tree_method", "HIST");
     }
 
     private static List<Hyperparameter> xgbSpace() {
