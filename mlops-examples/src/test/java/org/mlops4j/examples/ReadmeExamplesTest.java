@@ -117,6 +117,7 @@ class ReadmeExamplesTest {
                 LoggedModel logged = models.logModel(run, best, modelInput);  // provenance + data fingerprint
                 ModelVersion version = models.register(logged, "lead-scoring");
                 registry.transitionStage("lead-scoring", version.version(), ModelStage.PRODUCTION, true);
+                run.end();                      // FINISHED; a block left without end() (a throw) ends the run FAILED
             }
             TrainedModel production = models.load("models:/lead-scoring/Production");
             Predictions predictions = production.predictor().predict(modelInput.drop("app_complete_flag"));

@@ -51,6 +51,7 @@ public final class StoreWriterProcess {
                         }
                         System.out.println("logged " + run.id() + " " + s);
                     }
+                    run.end();
                 }
                 System.out.println("ended " + runId);
             }

@@ -3,6 +3,7 @@ package org.mlops4j.tracking;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -433,6 +434,61 @@ public abstract class TrackingStoreContractTest {
     }
 
     @Test
+    void aTryWithResourcesBlockThatThrowsEndsTheRunFailedWithTheReasonTagged() {
+        String[] id = new String[1];
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> {
+            try (ActiveRun run = tracking.startRun("client", "throws")) {
+                id[0] = run.id();
+                run.logMetric("m", 1);
+                failWith("boom");
+                run.end();
+            }
+        });
+        assertEquals("boom", thrown.getMessage());
+        assertEquals(0, thrown.getSuppressed().length, "closing the run added no error of its own");
+        Run run = store.getRun(id[0]).orElseThrow();
+        assertEquals(RunStatus.FAILED, run.info().status());
+        assertTrue(run.info().endTime().isPresent());
+        assertEquals(ActiveRun.CLOSED_BEFORE_END, run.data().tags().get(SystemTags.END_REASON));
+        assertEquals(1.0, run.data().metrics().get("m").value(), "what was logged before the throw is kept");
+    }
+
+    @Test
+    void aBlockLeftEarlyWithoutEndingItsRunEndsItFailed() {
+        String id = startAndLeaveEarly(true);
+        assertEquals(RunStatus.FAILED, store.getRun(id).orElseThrow().info().status());
+        String ended = startAndLeaveEarly(false);
+        Run run = store.getRun(ended).orElseThrow();
+        assertEquals(RunStatus.FINISHED, run.info().status());
+        assertNull(run.data().tags().get(SystemTags.END_REASON), "a run ended by its caller has no end reason");
+    }
+
+    @Test
+    void aStatusChosenInsideTheBlockIsKeptWhenTheBlockCloses() {
+        String id;
+        try (ActiveRun run = tracking.startRun("client", "killed")) {
+            id = run.id();
+            run.end(RunStatus.KILLED);
+            run.end(RunStatus.FINISHED);
+        }
+        assertEquals(RunStatus.KILLED, store.getRun(id).orElseThrow().info().status());
+    }
+
+    private String startAndLeaveEarly(boolean early) {
+        try (ActiveRun run = tracking.startRun("client", early ? "early" : "ended")) {
+            if (early) {
+                return run.id();
+            }
+            run.end();
+            return run.id();
+        }
+    }
+
+    private static void failWith(String message) {
+        throw new IllegalStateException(message);
+    }
+
+    @Test
     void tryWithResourcesEndsTheRunFinishedAndChildRunsPointToTheirParent() {
         Experiment experiment = tracking.getOrCreateExperiment("client");
         String parentId;
@@ -443,7 +499,9 @@ public abstract class TrackingStoreContractTest {
                 childId = child.id();
                 child.logParams(Map.of("depth", 2));
                 child.logMetrics(Map.of("a", 1.0, "b", 2.0), 7);
+                child.end();
             }
+            parent.end();
         }
         assertEquals(RunStatus.FINISHED, store.getRun(parentId).orElseThrow().info().status());
         Run child = store.getRun(childId).orElseThrow();

@@ -20,6 +20,7 @@ import org.mlops4j.core.tracking.TrackingLimits;
  *             .listener(TrackingModelingListener.under(comparison))
  *             .build();
  *     Leaderboard board = setup.compareModels(CompareOptions.defaults());
+ *     comparison.end();
  * }
  * }</pre>
  *

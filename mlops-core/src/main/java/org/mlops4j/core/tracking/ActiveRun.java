@@ -18,27 +18,36 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.spi.support.TrackingInputChecks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A run that is being logged to. Get one from {@link TrackingClient#startRun(Experiment, String)} and end it with
- * {@link #end(RunStatus)} or {@link #close()}:
+ * A run that is being logged to. Get one from {@link TrackingClient#startRun(Experiment, String)}; it ends with
+ * {@link #end()} (FINISHED), {@link #end(RunStatus)} or {@link #close()}. In a try-with-resources block, end it as the
+ * block's last statement: leaving the block any other way, by an exception or an early {@code return}, ends it
+ * {@link RunStatus#FAILED}.
  *
  * <pre>{@code
  * try (ActiveRun run = tracking.startRun(experiment, "baseline")) {
  *     run.logParam("model", "logistic");
  *     run.logMetric("auc", 0.87);
- * }                                             // ends FINISHED
+ *     run.end();                                // FINISHED; had anything above thrown, the run would be FAILED
+ * }
  * }</pre>
  *
- * <p>Java does not tell {@code close()} whether the block threw, so a try-with-resources block always ends the run
- * FINISHED unless it was ended before. To end it {@link RunStatus#FAILED} when the work throws, use
- * {@link #execute(RunBody)}, {@link TrackingClient#run(String, String, RunBody)} or
- * {@link #childRun(String, RunBody)}, which do exactly that and rethrow.
+ * <p>Java does not show {@code close()} whether the block threw, so the run cannot tell a failed block from one that
+ * forgot to end it; it takes the safe reading, like a transaction that was not committed. Where the work fits in a
+ * lambda, {@link #execute(RunBody)}, {@link TrackingClient#run(String, String, RunBody)} and
+ * {@link #childRun(String, RunBody)} end the run FINISHED or FAILED by themselves and rethrow.
  *
  * <p>Thread-safe: several threads may log to the same run.
  */
 public final class ActiveRun implements AutoCloseable {
 
+    /** The {@link SystemTags#END_REASON} of a run closed before it was ended. */
+    public static final String CLOSED_BEFORE_END = "closed before end(): the block threw or left early";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActiveRun.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .findAndRegisterModules();
 
@@ -332,10 +341,21 @@ public final class ActiveRun implements AutoCloseable {
         return ended;
     }
 
-    /** Ends the run FINISHED unless it was ended before. */
+    /**
+     * Ends the run {@link RunStatus#FAILED} unless it was ended before, and tags it with
+     * {@link SystemTags#END_REASON} saying so: a block that closes a run it did not end either threw or left early.
+     */
     @Override
-    public void close() {
-        end(RunStatus.FINISHED);
+    public synchronized void close() {
+        if (ended) {
+            return;
+        }
+        LOG.info("Run {} ('{}') was closed before it was ended: marking it FAILED", id(), name());
+        try {
+            setTag(SystemTags.END_REASON, CLOSED_BEFORE_END);
+        } finally {
+            end(RunStatus.FAILED);
+        }
     }
 
     @Override

@@ -1,8 +1,8 @@
 package org.mlops4j.core.tracking;
 
 /**
- * The tag keys that mlops4j sets and reads itself. They are MLflow's keys, so a store's content means the same to
- * MLflow tools.
+ * The tag keys that mlops4j sets and reads itself. Those under {@link #PREFIX} are MLflow's keys, so a store's content
+ * means the same to MLflow tools.
  */
 public final class SystemTags {
 
@@ -20,6 +20,11 @@ public final class SystemTags {
     public static final String SOURCE_TYPE = "mlflow.source.type";
     /** The program that started the run (the main class). */
     public static final String SOURCE_NAME = "mlflow.source.name";
+    /**
+     * Why a run ended as it did, when mlops4j ended it rather than the caller (an mlops4j key: MLflow has none), for
+     * example {@link ActiveRun#CLOSED_BEFORE_END}.
+     */
+    public static final String END_REASON = "mlops.endReason";
 
     private SystemTags() {
     }

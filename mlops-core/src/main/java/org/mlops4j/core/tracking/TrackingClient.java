@@ -207,7 +207,7 @@ public final class TrackingClient implements AutoCloseable {
      *
      * @param experimentName an experiment name
      * @param runName        the run's name; {@code null} for a generated one
-     * @return the running run; close it (or call {@link ActiveRun#end(RunStatus)}) to end it
+     * @return the running run; end it with {@link ActiveRun#end()} (closing it unended marks it FAILED)
      */
     public ActiveRun startRun(String experimentName, String runName) {
         return startRun(getOrCreateExperiment(experimentName), runName, Map.of());

@@ -75,6 +75,7 @@ public final class TrackingDecisionRecorder implements DecisionRecorder {
             if (driftReportHtml != null) {
                 run.logText(driftReportHtml, MonitoringRuns.DRIFT_REPORT_HTML);
             }
+            run.end();
             return run.id();
         }
     }

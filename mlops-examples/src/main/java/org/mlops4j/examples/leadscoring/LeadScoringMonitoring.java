@@ -283,6 +283,7 @@ public final class LeadScoringMonitoring {
                 run.logText(report.toHtml(), MonitoringRuns.DRIFT_REPORT_HTML);
                 run.logText(outcome.toJson(), MonitoringRuns.DECISION_JSON);
                 runId = run.id();
+                run.end();
             }
             write(options.outputFolder().resolve(MonitoringRuns.DECISION_JSON), outcome.toJson());
             MonitoringOutcome result = new MonitoringOutcome(describeWindow(), window.rowCount(), runId, outcome,

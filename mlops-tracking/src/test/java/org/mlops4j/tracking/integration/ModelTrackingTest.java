@@ -69,6 +69,7 @@ class ModelTrackingTest {
             try (ActiveRun run = tracking.startRun("leads", "train-lr")) {
                 runId = run.id();
                 logged = models.logModel(run, trained, data);
+                run.end();
             }
             ModelVersion version = models.register(logged, "lead-scoring");
             registry.transitionStage("lead-scoring", version.version(), ModelStage.PRODUCTION, true);

@@ -58,6 +58,7 @@ class TrackingModelingListenerTest {
                 board = ModelingSetup.builder(separableLeads(300, 3), "app_complete_flag").folds(3).seed(1)
                         .parallelism(2).listener(TrackingModelingListener.under(comparison)).build()
                         .compareModels(CompareOptions.defaults().include("lr", "dt", "dummy").sortBy(Metric.AUC));
+                comparison.end();
             }
             assertEquals(3, board.entries().size());
 

@@ -140,6 +140,7 @@ abstract class TrackingUiContractTest {
         for (int i = 0; i < 120; i++) {
             try (ActiveRun run = tracking.startRun(many, String.format("run-%03d", i))) {
                 run.logMetric("i", i);
+                run.end();
             }
         }
         String first = http.get("/experiments/" + many.experimentId() + "?order_by=" + encode("metrics.i ASC"))

@@ -103,6 +103,7 @@ final class UiFixture {
             run.logText("<html><body><h1>Evaluation of " + name + "</h1></body></html>", "report.html");
             run.logJson(Map.of("auc", auc), "metrics.json");
             run.logText("notes for " + name, "notes/readme.txt");
+            run.end();
             return run.id();
         }
     }
