@@ -523,6 +523,7 @@ public abstract class TrackingStoreContractTest {
             assertEquals(2500, store.getMetricHistory(run.id(), "m").size());
             assertEquals(150, run.read().data().params().size());
             assertTrue(run.name().matches("[a-z]+-[a-z]+-\\d+"), run.name());
+            run.end();
         }
     }
 
@@ -555,6 +556,7 @@ public abstract class TrackingStoreContractTest {
             assertThrows(TrackingNotFoundException.class, () -> tracking.openArtifact(run.id(), "missing.txt"));
             Path copy = tracking.downloadArtifacts(run.id(), "", tempDir.resolve("download"));
             assertEquals("<svg/>", Files.readString(copy.resolve("plots/roc.svg")));
+            run.end();
         }
     }
 

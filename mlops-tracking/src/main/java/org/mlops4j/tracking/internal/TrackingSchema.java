@@ -62,7 +62,9 @@ public final class TrackingSchema {
                     + "metric_key VARCHAR(250) NOT NULL, metric_value DOUBLE PRECISION NOT NULL, "
                     + "is_nan SMALLINT NOT NULL, logged_at BIGINT NOT NULL, step BIGINT NOT NULL, "
                     + "PRIMARY KEY (run_id, metric_key))",
-            "CREATE INDEX latest_metrics_by_key ON latest_metrics (metric_key, is_nan, metric_value, run_id)"));
+            "CREATE INDEX latest_metrics_by_key ON latest_metrics (metric_key, is_nan, metric_value, run_id)"),
+            // 2: metric values packed with delta-coded timestamps and steps (PackedMetrics.DELTA); old rows keep 0
+            List.of("ALTER TABLE metric_batches ADD COLUMN value_encoding SMALLINT DEFAULT 0 NOT NULL"));
 
     private TrackingSchema() {
     }

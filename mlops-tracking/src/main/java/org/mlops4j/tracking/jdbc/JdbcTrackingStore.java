@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Tables: {@code experiments}, {@code experiment_tags}, {@code runs}, {@code params}, {@code tags},
  * {@code metric_batches} (the full history: one row per run, key and logged batch, the values packed as
- * {@link PackedMetrics}, so a batch of 1000 values costs a few rows rather than 1000) and {@code latest_metrics}
+ * {@link PackedMetrics}, about 10 bytes a value, so a batch of 1000 values costs a few rows rather than 1000) and {@code latest_metrics}
  * (the latest value per run and key as plain columns, kept up to date in the same transaction, which is what searches
  * filter and sort on), with indexes for the search paths; the schema is versioned in {@code schema_version} (see
  * {@link TrackingSchema}). In {@code latest_metrics} NaN is stored as {@code is_nan = 1} because SQLite cannot hold
@@ -590,8 +590,9 @@ public final class JdbcTrackingStore implements TrackingStore {
     }
 
     private static String multiRowInsert(int rows) {
-        return "INSERT INTO metric_batches (run_id, metric_key, value_count, packed_values) VALUES (?, ?, ?, ?)"
-                + ", (?, ?, ?, ?)".repeat(rows - 1);
+        String row = "(?, ?, ?, ?, " + PackedMetrics.DELTA + ")";
+        return "INSERT INTO metric_batches (run_id, metric_key, value_count, packed_values, value_encoding) VALUES "
+                + row + (", " + row).repeat(rows - 1);
     }
 
     @Override
@@ -616,12 +617,12 @@ public final class JdbcTrackingStore implements TrackingStore {
                 throw notFound(runId);
             }
             List<Metric> history = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT packed_values FROM metric_batches "
+            try (PreparedStatement select = connection.prepareStatement("SELECT packed_values, value_encoding FROM metric_batches "
                     + "WHERE run_id = ? AND metric_key = ?")) {
                 bind(select, runId, key);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        history.addAll(PackedMetrics.unpack(key, rs.getBytes(1)));
+                        history.addAll(PackedMetrics.unpack(key, rs.getBytes(1), rs.getInt(2)));
                     }
                 }
             }
