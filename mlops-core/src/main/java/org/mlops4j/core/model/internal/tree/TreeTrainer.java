@@ -18,7 +18,6 @@ import org.tribuo.Trainer;
 import org.tribuo.common.tree.TreeModel;
 import org.tribuo.ensemble.EnsembleCombiner;
 import org.tribuo.ensemble.WeightedEnsembleModel;
-import org.tribuo.protos.core.ModelDataProto;
 import org.tribuo.provenance.EnsembleModelProvenance;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.TrainerProvenance;
@@ -167,11 +166,11 @@ public abstract class TreeTrainer<T extends Output<T>> implements Trainer<T> {
         OffsetDateTime now = OffsetDateTime.now();
         ModelProvenance memberProvenance = new ModelProvenance(TreeModel.class.getName(), now,
                 examples.getProvenance(), trainerProvenance, numTrees == 1 ? runProvenance : Map.of());
-        ModelDataProto metadata = TribuoTrees.metadata(modelName(), memberProvenance, featureMap, outputInfo,
-                generatesProbabilities());
         List<Model<T>> members = new ArrayList<>(numTrees);
+        TribuoTrees.LeafOutputs<T> leaves = leafOutputs(outputInfo);
         for (FlatTree tree : trees) {
-            members.add(TribuoTrees.treeModel(metadata, tree, leafOutputs(outputInfo), generatesProbabilities()));
+            members.add(TribuoTrees.treeModel(modelName(), memberProvenance, featureMap, outputInfo, tree, leaves,
+                    generatesProbabilities()));
         }
         TreeEnsemble compact = new TreeEnsemble(trees, featureMap, generatesProbabilities(), width(outputInfo));
         if (numTrees == 1) {
