@@ -51,7 +51,7 @@ public final class FamilyCatalog {
     /**
      * What a trainer needs beyond its parameters.
      *
-     * @param featureCount the number of features in the training data (for feature subsampling)
+     * @param featureCount the number of features in the training data
      * @param seed         the random seed
      * @param labelWeights a weight per class label when class weighting is on; empty otherwise
      */
@@ -212,14 +212,14 @@ public final class FamilyCatalog {
                         + "histogram CART; a Tribuo WeightedEnsembleModel of TreeModels with "
                         + "FullyWeightedVotingCombiner (the mean of the trees' leaf class frequencies, as scikit-learn)"),
                 (p, ctx) -> ClassificationTreeTrainer.randomForest(p.integer("n_trees"), p.integer("max_depth"),
-                        p.string("max_features"), p.real("min_child_weight"), p.real("min_impurity_decrease"),
+                        p.maxFeatures("max_features"), p.real("min_child_weight"), p.real("min_impurity_decrease"),
                         ctx.seed())));
         out.add(new Entry(family("et", "Extra Trees", c, Scaling.NONE, true, forestDefaults, forest,
                 "ClassificationTreeTrainer.extraTrees(n_trees, max_depth, max_features, ...): every row, one random "
                         + "threshold per drawn feature uniform between the node's least and greatest value (as "
                         + "scikit-learn's ExtraTrees), FullyWeightedVotingCombiner"),
                 (p, ctx) -> ClassificationTreeTrainer.extraTrees(p.integer("n_trees"), p.integer("max_depth"),
-                        p.string("max_features"), p.real("min_child_weight"), p.real("min_impurity_decrease"),
+                        p.maxFeatures("max_features"), p.real("min_child_weight"), p.real("min_impurity_decrease"),
                         ctx.seed())));
         out.add(new Entry(family("xgboost", "Extreme Gradient Boosting", c, Scaling.NONE, true, xgbDefaults(),
                 xgbSpace(), "XGBoostClassificationTrainer(GBTREE, tree_method (default HIST: histogram splits, as "
@@ -290,7 +290,7 @@ public final class FamilyCatalog {
                         + "min_impurity_decrease): bootstrap samples, feature subsampling per split, binned histogram "
                         + "CART (MSE); a Tribuo WeightedEnsembleModel with AveragingCombiner"),
                 (p, ctx) -> RegressionTreeTrainer.randomForest(p.integer("n_trees"), p.integer("max_depth"),
-                        p.string("max_features"), p.real("min_child_weight"), p.real("min_impurity_decrease"),
+                        p.maxFeatures("max_features"), p.real("min_child_weight"), p.real("min_impurity_decrease"),
                         ctx.seed())));
         out.add(new Entry(family("xgboost", "Extreme Gradient Boosting", r, Scaling.NONE, true, xgbDefaults(),
                 xgbSpace(), "XGBoostRegressionTrainer(GBTREE, tree_method (default HIST), LINEAR, ...) (one thread per "
@@ -379,6 +379,22 @@ public final class FamilyCatalog {
 
         String string(String name) {
             return raw(name).toString();
+        }
+
+        String maxFeatures(String name) {
+            String v = string(name).trim().toLowerCase(Locale.ROOT);
+            if (v.equals("sqrt") || v.equals("log2") || v.equals("all")) {
+                return v;
+            }
+            try {
+                double fraction = Double.parseDouble(v);
+                if (fraction > 0 && fraction <= 1) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw wrong(name, v, "sqrt, log2, all or a fraction in (0, 1]");
         }
 
         <E extends Enum<E>> E choice(String name, Class<E> type) {
