@@ -220,6 +220,9 @@ final class TreeGrower {
 
     /** Builds the feature's histogram over the node's rows and scans it; returns false when it is constant there. */
     private boolean evaluate(int f, int start, int end, double nodeWeight) {
+        if (limits.randomSplits()) {
+            return evaluateRandom(f, start, end, nodeWeight);
+        }
         byte[] column = data.column(f);
         int minBin = BinnedFeatures.MAX_BINS;
         int maxBin = -1;
@@ -252,11 +255,7 @@ final class TreeGrower {
         }
         boolean varies = minBin < maxBin;
         if (varies) {
-            if (limits.randomSplits()) {
-                scanRandom(f, minBin, maxBin, nodeWeight);
-            } else {
-                scanAll(f, minBin, maxBin, nodeWeight);
-            }
+            scanAll(f, minBin, maxBin, nodeWeight);
         }
         Arrays.fill(hist, minBin * stride, (maxBin + 1) * stride, 0.0);
         return varies;
@@ -323,42 +322,72 @@ final class TreeGrower {
         }
     }
 
-    private void scanRandom(int f, int minBin, int maxBin, double nodeWeight) {
+    /**
+     * Extra trees: one pass for the node's least and greatest bin, a threshold drawn uniformly between the least and
+     * greatest value, and one pass summing the rows at or below it; no histogram, so small nodes stay cheap. A
+     * threshold inside a wide bin (only features with more than MAX_BINS distinct values have those) is moved to
+     * that bin's upper edge, or to its lower edge for the node's top bin. Returns false when the feature is constant.
+     */
+    private boolean evaluateRandom(int f, int start, int end, double nodeWeight) {
+        byte[] column = data.column(f);
+        int minBin = BinnedFeatures.MAX_BINS;
+        int maxBin = -1;
+        for (int i = start; i < end; i++) {
+            int b = column[rows[i]] & 0xFF;
+            if (b < minBin) {
+                minBin = b;
+            }
+            if (b > maxBin) {
+                maxBin = b;
+            }
+        }
+        if (minBin == maxBin) {
+            return false;
+        }
         double low = data.binMin(f, minBin);
         double high = data.binMax(f, maxBin);
         double drawn = low + rng.nextDouble() * (high - low);
         if (drawn >= high) {
             drawn = low;
         }
-        // the last non-empty bin lying wholly at or below the drawn threshold; a threshold inside a wide bin (only
-        // features with more than MAX_BINS distinct values have those) is moved to that bin's upper edge
+        int splitBin = minBin;
+        while (splitBin + 1 < maxBin && data.binMin(f, splitBin + 1) <= drawn) {
+            splitBin++;
+        }
         Arrays.fill(left, 0);
         double leftWeight = 0;
-        int last = -1;
-        int next = -1;
-        for (int b = minBin; b <= maxBin; b++) {
-            double w = binWeight(b);
-            if (w == 0) {
-                continue;
+        int lastLeft = minBin;
+        int firstRight = maxBin;
+        for (int i = start; i < end; i++) {
+            int r = rows[i];
+            int b = column[r] & 0xFF;
+            if (b <= splitBin) {
+                double w = weight[r];
+                leftWeight += w;
+                if (classes > 0) {
+                    left[classOf[r]] += w;
+                } else {
+                    left[0] += w;
+                    left[1] += w * target[r];
+                }
+                if (b > lastLeft) {
+                    lastLeft = b;
+                }
+            } else if (b < firstRight) {
+                firstRight = b;
             }
-            if (last >= 0 && (data.binMin(f, b) > drawn || b == maxBin)) {
-                next = b;
-                break;
-            }
-            addToLeft(b);
-            leftWeight += w;
-            last = b;
         }
         double rightWeight = nodeWeight - leftWeight;
         if (leftWeight < limits.minChildWeight() || rightWeight < limits.minChildWeight()) {
-            return;
+            return true;
         }
-        double split = data.binMax(f, last) <= drawn && drawn < data.binMin(f, next) ? drawn
-                : midpoint(data.binMax(f, last), data.binMin(f, next));
+        double split = data.binMax(f, lastLeft) <= drawn && drawn < data.binMin(f, firstRight) ? drawn
+                : midpoint(data.binMax(f, lastLeft), data.binMin(f, firstRight));
         double proxy = proxy(leftWeight, rightWeight);
         if (proxy > bestProxy) {
-            record(f, last, split, proxy);
+            record(f, splitBin, split, proxy);
         }
+        return true;
     }
 
     private void record(int f, int bin, double split, double proxy) {
