@@ -157,6 +157,28 @@ final class BinnedFeatures {
         return binMin[feature][bin];
     }
 
+    /**
+     * @param feature a feature
+     * @param value   a value
+     * @param from    the least bin to return
+     * @param to      the greatest bin to return
+     * @return the greatest bin in {@code [from, to]} whose smallest value is at most {@code value}, or {@code from}
+     */
+    int lastBinStartingAtOrBelow(int feature, double value, int from, int to) {
+        double[] lo = binMin[feature];
+        int low = from;
+        int high = to;
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (lo[mid] <= value) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return low;
+    }
+
     /** @param feature a feature @param bin a bin @return the largest value in the bin */
     double binMax(int feature, int bin) {
         return binMax[feature][bin];

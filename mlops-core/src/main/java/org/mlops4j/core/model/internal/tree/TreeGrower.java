@@ -350,10 +350,7 @@ final class TreeGrower {
         if (drawn >= high) {
             drawn = low;
         }
-        int splitBin = minBin;
-        while (splitBin + 1 < maxBin && data.binMin(f, splitBin + 1) <= drawn) {
-            splitBin++;
-        }
+        int splitBin = data.lastBinStartingAtOrBelow(f, drawn, minBin, maxBin - 1);
         Arrays.fill(left, 0);
         double leftWeight = 0;
         int lastLeft = minBin;
