@@ -1,6 +1,9 @@
 package org.mlops4j.core.model.internal.tree;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
@@ -88,25 +91,46 @@ public final class ClassificationTreeTrainer extends TreeTrainer<Label> {
         for (int c = 0; c < names.length; c++) {
             names[c] = outputInfo.getOutput(c).getLabel();
         }
+        // pure leaves (most of a fully grown forest's) share one immutable output and score map per class
+        Label[] pureOutput = new Label[names.length];
+        List<Map<String, Label>> pureScores = new ArrayList<>();
+        for (int c = 0; c < names.length; c++) {
+            pureOutput[c] = new Label(names[c], 1.0);
+            Map<String, Label> scores = new LinkedHashMap<>();
+            for (int o = 0; o < names.length; o++) {
+                scores.put(names[o], o == c ? pureOutput[c] : new Label(names[o], 0.0));
+            }
+            pureScores.add(Collections.unmodifiableMap(scores));
+        }
         return new TribuoTrees.LeafOutputs<>() {
             @Override
             public Label output(FlatTree tree, int node) {
+                int best = best(tree, node);
+                double share = tree.value(node, best);
+                return share == 1.0 ? pureOutput[best] : new Label(names[best], share);
+            }
+
+            @Override
+            public Map<String, Label> scores(FlatTree tree, int node) {
+                int best = best(tree, node);
+                if (tree.value(node, best) == 1.0) {
+                    return pureScores.get(best);
+                }
+                Map<String, Label> out = new LinkedHashMap<>();
+                for (int c = 0; c < names.length; c++) {
+                    out.put(names[c], new Label(names[c], tree.value(node, c)));
+                }
+                return out;
+            }
+
+            private int best(FlatTree tree, int node) {
                 int best = 0;
                 for (int c = 1; c < names.length; c++) {
                     if (tree.value(node, c) > tree.value(node, best)) {
                         best = c;
                     }
                 }
-                return new Label(names[best], tree.value(node, best));
-            }
-
-            @Override
-            public Map<String, Label> scores(FlatTree tree, int node) {
-                Map<String, Label> out = new LinkedHashMap<>();
-                for (int c = 0; c < names.length; c++) {
-                    out.put(names[c], new Label(names[c], tree.value(node, c)));
-                }
-                return out;
+                return best;
             }
         };
     }
