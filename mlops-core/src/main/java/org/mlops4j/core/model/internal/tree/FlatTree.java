@@ -6,7 +6,8 @@ package org.mlops4j.core.model.internal.tree;
  * <p>One trained tree in flat arrays, the compact form that scores rows without building Tribuo examples. Node 0 is
  * the root; a node with {@code feature < 0} is a leaf. A split node sends a row whose value of its feature is greater
  * than the threshold to {@code greater}, any other row (an absent feature reads as 0) to {@code lessOrEqual}, exactly as
- * Tribuo's {@code SplitNode}. Each node carries {@code width} values: the weighted class frequencies (classification)
+ * Tribuo's {@code SplitNode}. A split node's two children are neighbours ({@code greater = lessOrEqual + 1}), so a
+ * node's walk reads one 16-byte record. Each node carries {@code width} values: the weighted class frequencies (classification)
  * or the weighted mean of the target (regression). Immutable; thread-safe.
  */
 public final class FlatTree {
@@ -18,6 +19,8 @@ public final class FlatTree {
     private final double[] impurity;
     private final double[] values;
     private final int width;
+    /** Per node, the threshold's bits then (feature << 32 | lessOrEqual child): one cache line per visited node. */
+    private final long[] packed;
 
     FlatTree(int[] feature, double[] threshold, int[] lessOrEqual, int[] greater, double[] impurity, double[] values,
             int width) {
@@ -28,6 +31,15 @@ public final class FlatTree {
         this.impurity = impurity;
         this.values = values;
         this.width = width;
+        this.packed = new long[2 * feature.length];
+        for (int n = 0; n < feature.length; n++) {
+            if (feature[n] >= 0 && greater[n] != lessOrEqual[n] + 1) {
+                throw new IllegalArgumentException("Node " + n + "'s children must be neighbours, found "
+                        + lessOrEqual[n] + " and " + greater[n]);
+            }
+            packed[2 * n] = Double.doubleToRawLongBits(threshold[n]);
+            packed[2 * n + 1] = ((long) feature[n] << 32) | (lessOrEqual[n] & 0xFFFFFFFFL);
+        }
     }
 
     /**
@@ -36,11 +48,15 @@ public final class FlatTree {
      */
     public int leafOf(double[] row) {
         int node = 0;
-        int f;
-        while ((f = feature[node]) >= 0) {
-            node = row[f] > threshold[node] ? greater[node] : lessOrEqual[node];
+        while (true) {
+            long meta = packed[2 * node + 1];
+            int f = (int) (meta >> 32);
+            if (f < 0) {
+                return node;
+            }
+            int lessOrEqualChild = (int) meta;
+            node = row[f] > Double.longBitsToDouble(packed[2 * node]) ? lessOrEqualChild + 1 : lessOrEqualChild;
         }
-        return node;
     }
 
     /** @return the number of nodes */

@@ -15,6 +15,11 @@ import org.tribuo.ImmutableFeatureMap;
  */
 public final class TreeEnsemble {
 
+    /** Rows scored together: more rows per pass over a tree reuse more of its nodes from the cache. */
+    private static final int BLOCK_ROWS = 8192;
+    /** At most this many dense values per block (16 MB), for data with many features. */
+    private static final int BLOCK_VALUES = 1 << 21;
+
     private final List<FlatTree> trees;
     private final ImmutableFeatureMap featureMap;
     private final boolean classification;
@@ -38,30 +43,88 @@ public final class TreeEnsemble {
     }
 
     /**
+     * Scores rows in blocks of up to 8192, each tree over the whole block before the next (so the tree's nodes are
+     * reused from the cache), each row's trees still combined in tree order as Tribuo combines them.
+     *
      * @param rows encoded rows
      * @return per row, the class probabilities by Tribuo output id (classification) or the one predicted value
      */
     public double[][] predict(EncodedRows rows) {
-        double[][] out = new double[rows.size()][];
-        double[] dense = new double[featureMap.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            String[] names = rows.featureNames(i);
-            double[] values = rows.values(i);
-            int[] ids = new int[names.length];
-            for (int j = 0; j < names.length; j++) {
-                ids[j] = featureMap.getID(names[j]);
-                if (ids[j] >= 0) {
-                    dense[ids[j]] += values[j];
+        int n = rows.size();
+        int features = Math.max(1, featureMap.size());
+        int block = Math.max(1, Math.min(Math.min(BLOCK_ROWS, n), BLOCK_VALUES / features));
+        double[][] out = new double[n][width];
+        double[][] dense = new double[block][features];
+        int[][] ids = new int[block][];
+        double[] sums = new double[block];
+        for (int from = 0; from < n; from += block) {
+            int size = Math.min(block, n - from);
+            for (int i = 0; i < size; i++) {
+                String[] names = rows.featureNames(from + i);
+                double[] values = rows.values(from + i);
+                int[] rowIds = new int[names.length];
+                for (int j = 0; j < names.length; j++) {
+                    rowIds[j] = featureMap.getID(names[j]);
+                    if (rowIds[j] >= 0) {
+                        dense[i][rowIds[j]] += values[j];
+                    }
                 }
+                ids[i] = rowIds;
             }
-            out[i] = predict(dense);
-            for (int id : ids) {
-                if (id >= 0) {
-                    dense[id] = 0;
+            predictBlock(dense, size, out, from, sums);
+            for (int i = 0; i < size; i++) {
+                for (int id : ids[i]) {
+                    if (id >= 0) {
+                        dense[i][id] = 0;
+                    }
                 }
             }
         }
         return out;
+    }
+
+    private void predictBlock(double[][] dense, int size, double[][] out, int offset, double[] sums) {
+        if (trees.size() == 1) {
+            FlatTree tree = trees.get(0);
+            for (int i = 0; i < size; i++) {
+                int leaf = tree.leafOf(dense[i]);
+                for (int c = 0; c < width; c++) {
+                    out[offset + i][c] = tree.value(leaf, c);
+                }
+            }
+            return;
+        }
+        double weight = 1.0f / trees.size();
+        if (classification) {
+            java.util.Arrays.fill(sums, 0, size, 0.0);
+            for (FlatTree tree : trees) {
+                for (int i = 0; i < size; i++) {
+                    int leaf = tree.leafOf(dense[i]);
+                    double[] o = out[offset + i];
+                    for (int c = 0; c < width; c++) {
+                        double score = weight * tree.value(leaf, c);
+                        sums[i] += score;
+                        o[c] += score;
+                    }
+                }
+            }
+            for (int i = 0; i < size; i++) {
+                double[] o = out[offset + i];
+                for (int c = 0; c < width; c++) {
+                    o[c] /= sums[i];
+                }
+            }
+            return;
+        }
+        double weightSum = 0;
+        for (FlatTree tree : trees) {
+            weightSum += weight;
+            double step = weight / weightSum;
+            for (int i = 0; i < size; i++) {
+                double[] o = out[offset + i];
+                o[0] += step * (tree.value(tree.leafOf(dense[i]), 0) - o[0]);
+            }
+        }
     }
 
     /**

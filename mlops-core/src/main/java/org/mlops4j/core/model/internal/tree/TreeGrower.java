@@ -34,6 +34,8 @@ final class TreeGrower {
     private final double[] left;
     private final double[] total;
     private final int[] featureOrder;
+    private final int[] presentBins = new int[BinnedFeatures.MAX_BINS];
+    private final boolean[] binListed = new boolean[BinnedFeatures.MAX_BINS];
 
     private double[] weight;
     private int[] rows;
@@ -224,6 +226,15 @@ final class TreeGrower {
             return evaluateRandom(f, start, end, nodeWeight);
         }
         byte[] column = data.column(f);
+        // a cheap pass first: features constant in the node (often one-hot levels deep in a tree) need no histogram
+        int first = column[rows[start]];
+        int i0 = start + 1;
+        while (i0 < end && column[rows[i0]] == first) {
+            i0++;
+        }
+        if (i0 == end) {
+            return false;
+        }
         int minBin = BinnedFeatures.MAX_BINS;
         int maxBin = -1;
         if (classes > 0) {
@@ -253,12 +264,33 @@ final class TreeGrower {
                 }
             }
         }
-        boolean varies = minBin < maxBin;
-        if (varies) {
-            scanAll(f, minBin, maxBin, nodeWeight);
+        int count = 0;
+        if ((end - start) * 4 < maxBin - minBin) {
+            // few rows over a wide range of bins: list the bins they use instead of walking the range
+            for (int i = start; i < end; i++) {
+                int b = column[rows[i]] & 0xFF;
+                if (!binListed[b]) {
+                    binListed[b] = true;
+                    presentBins[count++] = b;
+                }
+            }
+            Arrays.sort(presentBins, 0, count);
+            scanAll(f, count, nodeWeight);
+            for (int k = 0; k < count; k++) {
+                int b = presentBins[k];
+                binListed[b] = false;
+                Arrays.fill(hist, b * stride, (b + 1) * stride, 0.0);
+            }
+        } else {
+            for (int b = minBin; b <= maxBin; b++) {
+                if (binWeight(b) > 0) {
+                    presentBins[count++] = b;
+                }
+            }
+            scanAll(f, count, nodeWeight);
+            Arrays.fill(hist, minBin * stride, (maxBin + 1) * stride, 0.0);
         }
-        Arrays.fill(hist, minBin * stride, (maxBin + 1) * stride, 0.0);
-        return varies;
+        return true;
     }
 
     private double binWeight(int b) {
@@ -294,17 +326,14 @@ final class TreeGrower {
         return l / leftWeight + r / rightWeight;
     }
 
-    private void scanAll(int f, int minBin, int maxBin, double nodeWeight) {
+    /** Scans the boundaries between the {@code count} non-empty bins listed in ascending order. */
+    private void scanAll(int f, int count, double nodeWeight) {
         Arrays.fill(left, 0);
         double minChild = limits.minChildWeight();
         double leftWeight = 0;
-        int previous = -1;
-        for (int b = minBin; b <= maxBin; b++) {
-            double w = binWeight(b);
-            if (w == 0) {
-                continue;
-            }
-            if (previous >= 0) {
+        for (int k = 0; k < count; k++) {
+            int b = presentBins[k];
+            if (k > 0) {
                 double rightWeight = nodeWeight - leftWeight;
                 if (rightWeight < minChild) {
                     break;
@@ -312,13 +341,13 @@ final class TreeGrower {
                 if (leftWeight >= minChild) {
                     double proxy = proxy(leftWeight, rightWeight);
                     if (proxy > bestProxy) {
+                        int previous = presentBins[k - 1];
                         record(f, previous, midpoint(data.binMax(f, previous), data.binMin(f, b)), proxy);
                     }
                 }
             }
             addToLeft(b);
-            leftWeight += w;
-            previous = b;
+            leftWeight += binWeight(b);
         }
     }
 
