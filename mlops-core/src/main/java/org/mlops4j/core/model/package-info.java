@@ -29,22 +29,39 @@
  * <h2>Model families</h2>
  * <table>
  *   <caption>Classification</caption>
- *   <tr><th>key</th><th>Tribuo trainer</th><th>scaling</th><th>AUC</th></tr>
+ *   <tr><th>key</th><th>trainer</th><th>scaling</th><th>AUC</th></tr>
  *   <tr><td>lr</td><td>LinearSGDTrainer, LogMulticlass, AdaGrad</td><td>standard</td><td>yes</td></tr>
  *   <tr><td>svm</td><td>LinearSGDTrainer, Hinge, AdaGrad</td><td>standard</td><td>n/a</td></tr>
  *   <tr><td>liblinear</td><td>LibLinearClassificationTrainer (L2R_L2LOSS_SVC)</td><td>standard</td>
  *       <td>only with solver L2R_LR</td></tr>
- *   <tr><td>dt</td><td>CARTClassificationTrainer (scores: leaf class frequencies)</td><td>none</td><td>yes</td></tr>
- *   <tr><td>rf</td><td>RandomForestTrainer of CART, 100 trees, sqrt features, mean of leaf frequencies</td><td>none</td><td>yes</td></tr>
- *   <tr><td>et</td><td>ExtraTreesTrainer of CART, 100 trees, sqrt features</td><td>none</td><td>yes</td></tr>
+ *   <tr><td>dt</td><td>mlops4j's histogram CART (Gini; a Tribuo TreeModel, scores: leaf class frequencies)</td>
+ *       <td>none</td><td>yes</td></tr>
+ *   <tr><td>rf</td><td>mlops4j's random forest: bootstrap samples, 100 trees, sqrt features per split, a Tribuo
+ *       WeightedEnsembleModel averaging the leaf frequencies</td><td>none</td><td>yes</td></tr>
+ *   <tr><td>et</td><td>mlops4j's extra trees: every row, 100 trees, sqrt features per split, one random threshold per
+ *       feature</td><td>none</td><td>yes</td></tr>
  *   <tr><td>xgboost</td><td>XGBoostClassificationTrainer, 100 trees, histogram splits</td><td>none</td><td>yes</td></tr>
  *   <tr><td>nb</td><td>MultinomialNaiveBayesTrainer (no class prior)</td><td>min-max</td><td>yes</td></tr>
  *   <tr><td>knn</td><td>KNNTrainer, k = 5, L2, k-d tree</td><td>standard</td><td>n/a</td></tr>
  *   <tr><td>fm</td><td>FMClassificationTrainer</td><td>standard</td><td>yes</td></tr>
  *   <tr><td>dummy</td><td>DummyClassifierTrainer, most frequent</td><td>none</td><td>n/a</td></tr>
  * </table>
- * Regression: {@code lr} (LinearSGDTrainer, squared loss), {@code dt}, {@code rf}, {@code xgboost}, {@code dummy}
- * (mean). Defaults and search spaces: {@link org.mlops4j.core.model.ModelFamily#defaults()} and
+ * Regression: {@code lr} (LinearSGDTrainer, squared loss), {@code dt}, {@code rf} (the same tree trainers, MSE,
+ * forests averaged), {@code xgboost}, {@code dummy} (mean).
+ *
+ * <p>The tree families ({@code dt}, {@code rf}, {@code et}) do not use Tribuo's CART trainers, which were the
+ * bottleneck of model comparison, but mlops4j's own trainers (internal package {@code ...model.internal.tree}) that
+ * return genuine Tribuo models, so saving, loading, provenance and serving are unchanged. They bin each feature once
+ * per training set (at most 256 bins; a feature with at most 256 distinct values, absent counting as 0, gets one bin
+ * per value, so its splits are exact and equal scikit-learn's; others get bins of about equal row counts), grow each
+ * tree depth first over row indices partitioned in place, and find each node's split from histograms of weighted
+ * class counts (Gini) or target sums (MSE) over the node's rows, with scikit-learn's criteria, midpoint thresholds and
+ * stopping rules ({@code max_depth} 0 = unlimited; {@code min_child_weight}: least total example weight in a leaf;
+ * {@code min_impurity_decrease} as scikit-learn's). Forests draw {@code max_features} features per split (as
+ * scikit-learn: more only while every drawn one is constant in the node); random forests train each tree on a
+ * bootstrap sample, extra trees on every row with one threshold per drawn feature uniform between the node's least
+ * and greatest value. Example weights (class weighting) are honoured. A seed gives the same model on any thread.
+ * Cross-validation scores these models through their compact array form, with the same results as through Tribuo. Defaults and search spaces: {@link org.mlops4j.core.model.ModelFamily#defaults()} and
  * {@link org.mlops4j.core.model.ModelFamily#searchSpace()}, listed by
  * {@link org.mlops4j.core.model.ModelingSetup#families()}. XGBoost needs its native library (on Linux, libgomp); where
  * it cannot load, its leaderboard entry is {@code UNAVAILABLE} with the reason.

@@ -31,11 +31,12 @@ class TribuoModelFlavorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lr", "rf", "xgboost", "knn", "nb", "liblinear"})
+    @ValueSource(strings = {"lr", "dt", "rf", "et", "xgboost", "knn", "nb", "liblinear"})
     void aLoadedModelPredictsExactlyAsTheSavedOne(String family, @TempDir Path folder) {
         Assumptions.assumeTrue(org.mlops4j.core.model.internal.FamilyCatalog.unavailableReason(
                 setup.family(family)).isEmpty(), "this family's native library does not load here");
-        TrainedModel model = setup.createModel(family, family.equals("rf") ? Map.of("n_trees", 10) : Map.of())
+        boolean forest = family.equals("rf") || family.equals("et");
+        TrainedModel model = setup.createModel(family, forest ? Map.of("n_trees", 10) : Map.of())
                 .model();
         ModelFlavor flavor = new TribuoModelFlavor();
         assertTrue(flavor.supports(model));

@@ -109,8 +109,8 @@ public final class CrossValidator {
         Table valid = data.training().take(StratifiedSplits.rows(data.foldOf(), fold, true));
         ModelFitter.Fitted fitted = ModelFitter.fit(train, data.target(), data.features(), family, params,
                 data.options(), data.seed());
-        ModelScorer.Scored scored = ModelScorer.predict(fitted.model(), fitted.encoder(), family.scaling(),
-                data.target(), valid);
+        ModelScorer.Scored scored = ModelScorer.predict(fitted.model(), fitted.compact(), fitted.encoder(),
+                family.scaling(), data.target(), valid);
         return new FoldResult(candidateId, family.key(), fold, ModelScorer.metrics(scored, data.target()),
                 fitted.trainingSeconds());
     }

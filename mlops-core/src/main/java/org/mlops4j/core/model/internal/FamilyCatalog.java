@@ -11,12 +11,11 @@ import org.mlops4j.core.model.Hyperparameter;
 import org.mlops4j.core.model.ModelFamily;
 import org.mlops4j.core.model.Scaling;
 import org.mlops4j.core.model.TaskType;
+import org.mlops4j.core.model.internal.tree.ClassificationTreeTrainer;
+import org.mlops4j.core.model.internal.tree.RegressionTreeTrainer;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.baseline.DummyClassifierTrainer;
-import org.tribuo.classification.dtree.CARTClassificationTrainer;
-import org.tribuo.classification.dtree.impurity.GiniIndex;
-import org.tribuo.classification.ensemble.FullyWeightedVotingCombiner;
 import org.tribuo.classification.ensemble.VotingCombiner;
 import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
 import org.tribuo.classification.liblinear.LinearClassificationType;
@@ -27,9 +26,7 @@ import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import org.tribuo.common.nearest.KNNModel;
 import org.tribuo.common.nearest.KNNTrainer;
-import org.tribuo.common.tree.ExtraTreesTrainer;
 import org.tribuo.common.xgboost.XGBoostTrainer;
-import org.tribuo.common.tree.RandomForestTrainer;
 import org.tribuo.math.distance.CosineDistance;
 import org.tribuo.math.distance.Distance;
 import org.tribuo.math.distance.L1Distance;
@@ -38,9 +35,6 @@ import org.tribuo.math.neighbour.NeighboursQueryFactoryType;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.baseline.DummyRegressionTrainer;
-import org.tribuo.regression.ensemble.AveragingCombiner;
-import org.tribuo.regression.rtree.CARTRegressionTrainer;
-import org.tribuo.regression.rtree.impurity.MeanSquaredError;
 import org.tribuo.regression.sgd.objectives.SquaredLoss;
 import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
 
@@ -57,7 +51,7 @@ public final class FamilyCatalog {
     /**
      * What a trainer needs beyond its parameters.
      *
-     * @param featureCount the number of features in the training data (for feature subsampling)
+     * @param featureCount the number of features in the training data
      * @param seed         the random seed
      * @param labelWeights a weight per class label when class weighting is on; empty otherwise
      */
@@ -199,9 +193,12 @@ public final class FamilyCatalog {
                 List.of(Hyperparameter.integer("max_depth", 1, 16, "deepest split level (0 = unlimited)"),
                         Hyperparameter.real("min_child_weight", 1.0, 20.0, "least example weight in a leaf"),
                         Hyperparameter.logReal("min_impurity_decrease", 1e-6, 0.1, "least gain a split must bring")),
-                "CARTClassificationTrainer(max_depth, min_child_weight, min_impurity_decrease, Gini); "
-                        + "scores are the leaf's class frequencies"),
-                (p, ctx) -> cart(p, 1.0f, false, ctx.seed())));
+                "ClassificationTreeTrainer.cart(max_depth, min_child_weight, min_impurity_decrease): mlops4j's CART on "
+                        + "features binned once (exact for features with at most 256 distinct values), Gini, "
+                        + "per-node histograms; a genuine Tribuo TreeModel whose scores are the leaf's class "
+                        + "frequencies"),
+                (p, ctx) -> ClassificationTreeTrainer.cart(p.integer("max_depth"), p.real("min_child_weight"),
+                        p.real("min_impurity_decrease"), ctx.seed())));
         List<Hyperparameter> forest = List.of(
                 Hyperparameter.integer("n_trees", 10, 300, "trees in the ensemble"),
                 Hyperparameter.integer("max_depth", 1, 16, "deepest split level (0 = unlimited)"),
@@ -210,15 +207,20 @@ public final class FamilyCatalog {
         Map<String, Object> forestDefaults = map("n_trees", 100, "max_depth", 0, "max_features", "sqrt",
                 "min_child_weight", 1.0, "min_impurity_decrease", 0.0);
         out.add(new Entry(family("rf", "Random Forest", c, Scaling.NONE, true, forestDefaults, forest,
-                "RandomForestTrainer(CART with feature subsampling, FullyWeightedVotingCombiner: the mean of the trees' "
-                        + "leaf class frequencies, as scikit-learn, n_trees)"),
-                (p, ctx) -> new RandomForestTrainer<>(cart(p, featureFraction(p, ctx), false, ctx.seed()),
-                        new FullyWeightedVotingCombiner(), p.integer("n_trees"), ctx.seed())));
+                "ClassificationTreeTrainer.randomForest(n_trees, max_depth, max_features, min_child_weight, "
+                        + "min_impurity_decrease): bootstrap samples, max_features features drawn per split, binned "
+                        + "histogram CART; a Tribuo WeightedEnsembleModel of TreeModels with "
+                        + "FullyWeightedVotingCombiner (the mean of the trees' leaf class frequencies, as scikit-learn)"),
+                (p, ctx) -> ClassificationTreeTrainer.randomForest(p.integer("n_trees"), p.integer("max_depth"),
+                        p.maxFeatures("max_features"), p.real("min_child_weight"), p.real("min_impurity_decrease"),
+                        ctx.seed())));
         out.add(new Entry(family("et", "Extra Trees", c, Scaling.NONE, true, forestDefaults, forest,
-                "ExtraTreesTrainer(CART with random split points and feature subsampling, "
-                        + "FullyWeightedVotingCombiner, n_trees)"),
-                (p, ctx) -> new ExtraTreesTrainer<>(cart(p, featureFraction(p, ctx), true, ctx.seed()),
-                        new FullyWeightedVotingCombiner(), p.integer("n_trees"), ctx.seed())));
+                "ClassificationTreeTrainer.extraTrees(n_trees, max_depth, max_features, ...): every row, one random "
+                        + "threshold per drawn feature uniform between the node's least and greatest value (as "
+                        + "scikit-learn's ExtraTrees), FullyWeightedVotingCombiner"),
+                (p, ctx) -> ClassificationTreeTrainer.extraTrees(p.integer("n_trees"), p.integer("max_depth"),
+                        p.maxFeatures("max_features"), p.real("min_child_weight"), p.real("min_impurity_decrease"),
+                        ctx.seed())));
         out.add(new Entry(family("xgboost", "Extreme Gradient Boosting", c, Scaling.NONE, true, xgbDefaults(),
                 xgbSpace(), "XGBoostClassificationTrainer(GBTREE, tree_method (default HIST: histogram splits, as "
                         + "scikit-learn's HistGradientBoosting), ...) (one thread per model; folds run in parallel)"),
@@ -273,8 +275,10 @@ public final class FamilyCatalog {
                 map("max_depth", 0, "min_child_weight", 5.0, "min_impurity_decrease", 0.0),
                 List.of(Hyperparameter.integer("max_depth", 1, 16, "deepest split level (0 = unlimited)"),
                         Hyperparameter.real("min_child_weight", 1.0, 20.0, "least example weight in a leaf")),
-                "CARTRegressionTrainer(max_depth, min_child_weight, min_impurity_decrease, MSE)"),
-                (p, ctx) -> regressionCart(p, 1.0f, ctx.seed())));
+                "RegressionTreeTrainer.cart(max_depth, min_child_weight, min_impurity_decrease): mlops4j's binned "
+                        + "histogram CART, MSE; a genuine Tribuo TreeModel predicting the leaf's weighted mean"),
+                (p, ctx) -> RegressionTreeTrainer.cart(p.integer("max_depth"), p.real("min_child_weight"),
+                        p.real("min_impurity_decrease"), ctx.seed())));
         out.add(new Entry(family("rf", "Random Forest Regressor", r, Scaling.NONE, true,
                 map("n_trees", 100, "max_depth", 0, "max_features", "0.5", "min_child_weight", 1.0,
                         "min_impurity_decrease", 0.0),
@@ -282,9 +286,12 @@ public final class FamilyCatalog {
                         Hyperparameter.integer("max_depth", 1, 16, "deepest split level (0 = unlimited)"),
                         Hyperparameter.choice("max_features", "features considered per split", "sqrt", "log2",
                                 "0.5")),
-                "RandomForestTrainer(CART regression with feature subsampling, AveragingCombiner, n_trees)"),
-                (p, ctx) -> new RandomForestTrainer<Regressor>(regressionCart(p, featureFraction(p, ctx),
-                        ctx.seed()), new AveragingCombiner(), p.integer("n_trees"), ctx.seed())));
+                "RegressionTreeTrainer.randomForest(n_trees, max_depth, max_features, min_child_weight, "
+                        + "min_impurity_decrease): bootstrap samples, feature subsampling per split, binned histogram "
+                        + "CART (MSE); a Tribuo WeightedEnsembleModel with AveragingCombiner"),
+                (p, ctx) -> RegressionTreeTrainer.randomForest(p.integer("n_trees"), p.integer("max_depth"),
+                        p.maxFeatures("max_features"), p.real("min_child_weight"), p.real("min_impurity_decrease"),
+                        ctx.seed())));
         out.add(new Entry(family("xgboost", "Extreme Gradient Boosting", r, Scaling.NONE, true, xgbDefaults(),
                 xgbSpace(), "XGBoostRegressionTrainer(GBTREE, tree_method (default HIST), LINEAR, ...) (one thread per "
                         + "model; folds run in parallel)"),
@@ -316,33 +323,6 @@ public final class FamilyCatalog {
                 Hyperparameter.real("colsample", 0.5, 1.0, "share of features per tree"),
                 Hyperparameter.logReal("lambda", 1e-10, 10.0, "L2 regularisation"),
                 Hyperparameter.logReal("alpha", 1e-10, 10.0, "L1 regularisation"));
-    }
-
-    private static CARTClassificationTrainer cart(Params p, float fraction, boolean randomSplits, long seed) {
-        return new CARTClassificationTrainer(depth(p), (float) p.real("min_child_weight"),
-                (float) p.real("min_impurity_decrease"), fraction, randomSplits, new GiniIndex(), seed);
-    }
-
-    private static CARTRegressionTrainer regressionCart(Params p, float fraction, long seed) {
-        return new CARTRegressionTrainer(depth(p), (float) p.real("min_child_weight"),
-                (float) p.real("min_impurity_decrease"), fraction, false, new MeanSquaredError(), seed);
-    }
-
-    private static int depth(Params p) {
-        int depth = p.integer("max_depth");
-        return depth <= 0 ? Integer.MAX_VALUE : depth;
-    }
-
-    private static float featureFraction(Params p, TrainingContext ctx) {
-        int n = Math.max(1, ctx.featureCount());
-        String spec = p.string("max_features");
-        double count = switch (spec) {
-            case "sqrt" -> Math.sqrt(n);
-            case "log2" -> Math.max(1, Math.log(n) / Math.log(2));
-            default -> p.real("max_features") * n;
-        };
-        double fraction = Math.max(1, Math.floor(count)) / n;
-        return (float) Math.min(fraction, 0.999); // Tribuo's forests require a fraction below 1
     }
 
     private static Distance distance(String name) {
@@ -399,6 +379,22 @@ public final class FamilyCatalog {
 
         String string(String name) {
             return raw(name).toString();
+        }
+
+        String maxFeatures(String name) {
+            String v = string(name).trim().toLowerCase(Locale.ROOT);
+            if (v.equals("sqrt") || v.equals("log2") || v.equals("all")) {
+                return v;
+            }
+            try {
+                double fraction = Double.parseDouble(v);
+                if (fraction > 0 && fraction <= 1) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw wrong(name, v, "sqrt, log2, all or a fraction in (0, 1]");
         }
 
         <E extends Enum<E>> E choice(String name, Class<E> type) {

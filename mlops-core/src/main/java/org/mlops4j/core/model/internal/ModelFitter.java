@@ -2,6 +2,7 @@ package org.mlops4j.core.model.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.model.EncodedRows;
@@ -9,6 +10,9 @@ import org.mlops4j.core.model.FeatureEncoder;
 import org.mlops4j.core.model.ModelFamily;
 import org.mlops4j.core.model.PreprocessingOptions;
 import org.mlops4j.core.model.TaskType;
+import org.mlops4j.core.model.internal.tree.TrainedTrees;
+import org.mlops4j.core.model.internal.tree.TreeEnsemble;
+import org.mlops4j.core.model.internal.tree.TreeTrainer;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
@@ -29,8 +33,10 @@ public final class ModelFitter {
      * @param model           the Tribuo model
      * @param encoder         the encoder fitted on the training rows
      * @param trainingSeconds wall time of {@code Trainer.train}
+     * @param compact         the same trees in compact form, for fast scoring, when the family is a tree family
      */
-    public record Fitted(Model<?> model, FeatureEncoder encoder, double trainingSeconds) {
+    public record Fitted(Model<?> model, FeatureEncoder encoder, double trainingSeconds,
+            Optional<TreeEnsemble> compact) {
     }
 
     private ModelFitter() {
@@ -74,14 +80,26 @@ public final class ModelFitter {
                 dataset.getFeatureMap().size(), seed, labelWeights));
         long start = System.nanoTime();
         Model<?> model;
+        Optional<TreeEnsemble> compact = Optional.empty();
         try {
-            model = train(trainer, dataset, target.task());
+            if (trainer instanceof TreeTrainer<?> trees) {
+                TrainedTrees<?> trained = trainTrees(trees, dataset);
+                model = trained.model();
+                compact = Optional.of(trained.compact());
+            } else {
+                model = train(trainer, dataset, target.task());
+            }
         } catch (RuntimeException | LinkageError e) {
             throw new MlopsException("Training model family '" + family.key() + "' with " + params + " failed: "
                     + e, e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Fitted(model, encoder, seconds);
+        return new Fitted(model, encoder, seconds, compact);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static TrainedTrees<?> trainTrees(TreeTrainer<?> trainer, Dataset<?> dataset) {
+        return ((TreeTrainer) trainer).trainWithTrees(dataset);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package org.mlops4j.core.model.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.model.ClassificationMetrics;
 import org.mlops4j.core.model.EncodedRows;
@@ -11,7 +12,9 @@ import org.mlops4j.core.model.Metric;
 import org.mlops4j.core.model.RegressionMetrics;
 import org.mlops4j.core.model.Scaling;
 import org.mlops4j.core.model.TaskType;
+import org.mlops4j.core.model.internal.tree.TreeEnsemble;
 import org.tribuo.Example;
+import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
@@ -48,10 +51,30 @@ public final class ModelScorer {
      * @param rows    labelled rows
      * @return the raw predictions
      */
-    @SuppressWarnings("unchecked")
     public static Scored predict(Model<?> model, FeatureEncoder encoder, Scaling scaling, TargetSpec target,
             Table rows) {
+        return predict(model, Optional.empty(), encoder, scaling, target, rows);
+    }
+
+    /**
+     * Predicts through the compact form of a tree model when there is one (the same predictions without building a
+     * Tribuo example per row and a sparse vector per tree), through Tribuo otherwise.
+     *
+     * @param model   the model
+     * @param compact the model's trees in compact form, if it has them
+     * @param encoder its encoder
+     * @param scaling its family's scaling
+     * @param target  the target
+     * @param rows    labelled rows
+     * @return the raw predictions
+     */
+    @SuppressWarnings("unchecked")
+    public static Scored predict(Model<?> model, Optional<TreeEnsemble> compact, FeatureEncoder encoder,
+            Scaling scaling, TargetSpec target, Table rows) {
         EncodedRows encoded = encoder.encode(rows, scaling);
+        if (compact.isPresent()) {
+            return predictCompact(model, compact.get(), encoded, target, rows);
+        }
         if (target.task() == TaskType.CLASSIFICATION) {
             Model<Label> labelModel = (Model<Label>) model;
             List<Example<Label>> examples = new ArrayList<>(encoded.size());
@@ -84,6 +107,39 @@ public final class ModelScorer {
             predicted[i] = predictions.get(i).getOutput().getValues()[0];
         }
         return new Scored(new int[0], new int[0], new double[0][], target.values(rows), predicted);
+    }
+
+    private static Scored predictCompact(Model<?> model, TreeEnsemble trees, EncodedRows encoded,
+            TargetSpec target, Table rows) {
+        double[][] predicted = trees.predict(encoded);
+        if (target.task() == TaskType.CLASSIFICATION) {
+            Map<String, Integer> index = target.classIndex();
+            int k = target.classLabels().size();
+            int[] toTarget = new int[trees.width()];
+            ImmutableOutputInfo<?> outputs = model.getOutputIDInfo();
+            for (int c = 0; c < toTarget.length; c++) {
+                toTarget[c] = index.getOrDefault(((Label) outputs.getOutput(c)).getLabel(), -1);
+            }
+            int[] predictedClass = new int[predicted.length];
+            double[][] probabilities = new double[predicted.length][];
+            for (int i = 0; i < predicted.length; i++) {
+                int best = toTarget[TreeEnsemble.argmax(predicted[i])];
+                predictedClass[i] = Math.max(best, 0);
+                double[] p = new double[k];
+                for (int c = 0; c < toTarget.length; c++) {
+                    if (toTarget[c] >= 0) {
+                        p[toTarget[c]] = predicted[i][c];
+                    }
+                }
+                probabilities[i] = p;
+            }
+            return new Scored(target.classIndices(rows), predictedClass, probabilities, new double[0], new double[0]);
+        }
+        double[] values = new double[predicted.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = predicted[i][0];
+        }
+        return new Scored(new int[0], new int[0], new double[0][], target.values(rows), values);
     }
 
     /**

@@ -1,0 +1,96 @@
+package org.mlops4j.core.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mlops4j.core.data.NumericColumn;
+import org.mlops4j.core.data.Table;
+import org.mlops4j.core.model.internal.FamilyCatalog;
+import org.mlops4j.core.model.internal.ModelFitter;
+import org.mlops4j.core.model.internal.ModelScorer;
+import org.mlops4j.core.model.internal.TargetSpec;
+import org.mlops4j.core.model.internal.tree.TreeTrainer;
+
+/**
+ * The tree families score validation rows through their compact form exactly as through their Tribuo model (the
+ * path cross-validation takes against the one every other family takes), from encoded rows with missing values,
+ * one-hot levels and class weights.
+ */
+class TreeFamiliesScoringTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dt", "rf", "et"})
+    void classificationFamiliesScoreAlikeThroughTheCompactFormAndThroughTribuo(String key) {
+        Table all = TestTables.leads(600, 3);
+        Table train = all.take(range(0, 400));
+        Table valid = all.take(range(400, 600));
+        TargetSpec target = new TargetSpec("converted", TaskType.CLASSIFICATION, List.of("no", "yes"), 1);
+        ModelFamily family = FamilyCatalog.family(TaskType.CLASSIFICATION, key);
+        Map<String, Object> params = family.withDefaults(key.equals("dt") ? Map.of() : Map.of("n_trees", 25));
+        assertInstanceOf(TreeTrainer.class, FamilyCatalog.trainer(family, params,
+                new FamilyCatalog.TrainingContext(5, 1, Map.of())));
+        ModelFitter.Fitted fitted = ModelFitter.fit(train, target, List.of("visits", "income", "city"), family,
+                params, PreprocessingOptions.defaults().withClassWeighting(true), 11);
+        assertTrue(fitted.compact().isPresent());
+        ModelScorer.Scored compact = ModelScorer.predict(fitted.model(), fitted.compact(), fitted.encoder(),
+                family.scaling(), target, valid);
+        ModelScorer.Scored tribuo = ModelScorer.predict(fitted.model(), Optional.empty(), fitted.encoder(),
+                family.scaling(), target, valid);
+        assertArrayEquals(tribuo.actualClass(), compact.actualClass());
+        assertArrayEquals(tribuo.predictedClass(), compact.predictedClass());
+        for (int i = 0; i < valid.rowCount(); i++) {
+            assertArrayEquals(tribuo.probabilities()[i], compact.probabilities()[i], 1e-12, "row " + i);
+        }
+        assertEquals(ModelScorer.metrics(tribuo, target), ModelScorer.metrics(compact, target));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dt", "rf"})
+    void regressionFamiliesScoreAlikeThroughTheCompactFormAndThroughTribuo(String key) {
+        int n = 300;
+        NumericColumn.Builder x = NumericColumn.builder("x", n);
+        NumericColumn.Builder z = NumericColumn.builder("z", n);
+        NumericColumn.Builder y = NumericColumn.builder("y", n);
+        Random random = new Random(4);
+        for (int i = 0; i < n; i++) {
+            double a = random.nextDouble() * 10;
+            double b = random.nextInt(7) - 3;
+            if (i % 23 == 0) {
+                x.addNull();
+            } else {
+                x.add(a);
+            }
+            z.add(b);
+            y.add(3 * a - 2 * b * b + random.nextGaussian());
+        }
+        Table all = Table.of(x.build(), z.build(), y.build());
+        TargetSpec target = new TargetSpec("y", TaskType.REGRESSION, List.of(), 0);
+        ModelFamily family = FamilyCatalog.family(TaskType.REGRESSION, key);
+        Map<String, Object> params = family.withDefaults(key.equals("dt") ? Map.of() : Map.of("n_trees", 20));
+        ModelFitter.Fitted fitted = ModelFitter.fit(all.take(range(0, 200)), target, List.of("x", "z"), family,
+                params, PreprocessingOptions.defaults(), 5);
+        Table valid = all.take(range(200, 300));
+        ModelScorer.Scored compact = ModelScorer.predict(fitted.model(), fitted.compact(), fitted.encoder(),
+                family.scaling(), target, valid);
+        ModelScorer.Scored tribuo = ModelScorer.predict(fitted.model(), Optional.empty(), fitted.encoder(),
+                family.scaling(), target, valid);
+        assertArrayEquals(tribuo.predictedValue(), compact.predictedValue(), 0.0);
+        assertTrue(ModelScorer.metrics(compact, target).get(Metric.R2) > 0.8);
+    }
+
+    private static int[] range(int from, int to) {
+        int[] out = new int[to - from];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = from + i;
+        }
+        return out;
+    }
+}
