@@ -106,9 +106,14 @@ public final class TrackingSchema {
         if (version == MIGRATIONS.size()) {
             return;
         }
+        if (version == 0) {
+            LOG.info("Creating the tracking schema at version {}", MIGRATIONS.size());
+        }
         try (Statement statement = connection.createStatement()) {
             for (int v = version; v < MIGRATIONS.size(); v++) {
-                LOG.info("Migrating the tracking schema from version {} to {}", v, v + 1);
+                if (version > 0) {
+                    LOG.info("Migrating the tracking schema from version {} to {}", v, v + 1);
+                }
                 for (String sql : MIGRATIONS.get(v)) {
                     if (sql.startsWith(NOT_POSTGRESQL)) {
                         if (dialect == SqlDialect.POSTGRESQL) {
