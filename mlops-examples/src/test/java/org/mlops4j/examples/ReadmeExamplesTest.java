@@ -19,6 +19,7 @@ import org.mlops4j.core.data.JdbcWriteMode;
 import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.ValidationReport;
+import org.mlops4j.core.model.ChampionChallenger;
 import org.mlops4j.core.model.CompareOptions;
 import org.mlops4j.core.model.Leaderboard;
 import org.mlops4j.core.model.LoggedModel;
@@ -26,6 +27,7 @@ import org.mlops4j.core.model.Metric;
 import org.mlops4j.core.model.ModelTracking;
 import org.mlops4j.core.model.ModelingSetup;
 import org.mlops4j.core.model.Predictions;
+import org.mlops4j.core.model.PromotionDecision;
 import org.mlops4j.core.model.TrackingModelingListener;
 import org.mlops4j.core.model.TrainedModel;
 import org.mlops4j.core.monitor.ActionHooks;
@@ -94,11 +96,15 @@ class ReadmeExamplesTest {
         assertTrue(Files.exists(work.resolve("quarantine.csv")));
     }
 
-    @Test
-    void trackCompareRegisterAndServe() {
-        Table modelInput = CsvReader.builder().build().read(leadsCsv(3_000, 2))
+    private Table modelInput(int rows, long seed) {
+        return CsvReader.builder().build().read(leadsCsv(rows, seed))
                 .select("total_leads_droppped", "referred_lead", "first_platform_c", "first_utm_medium_c",
                         "first_utm_source_c", "app_complete_flag");
+    }
+
+    @Test
+    void trackCompareRegisterAndServe() {
+        Table modelInput = modelInput(3_000, 2);
         Mlops mlops = Mlops.builder().property(MlopsProperties.TRACKING_URI, work.resolve("mlruns").toString())
                 .build();
         // --- README: Experiments, model comparison and the registry
@@ -124,6 +130,24 @@ class ReadmeExamplesTest {
             // ---
             assertEquals(modelInput.rowCount(), predictions.size());
             assertTrue(predictions.failures().isEmpty());
+
+            ModelVersion candidate;
+            try (ActiveRun run = tracking.startRun("lead-scoring", "challenger")) {
+                ModelingSetup setup = ModelingSetup.builder(modelInput, "app_complete_flag").folds(3).seed(7).build();
+                candidate = models.register(models.logModel(run, setup.createModel("nb").model(), modelInput),
+                        "lead-scoring");
+                run.end();
+            }
+            Table heldOutRows = modelInput(400, 9);
+            // --- README: Experiments, model comparison and the registry (promotion gate)
+            PromotionDecision decision = ChampionChallenger.of(models, registry).metric(Metric.AUC).minImprovement(0.002)
+                    .challenge("lead-scoring", candidate.version(), heldOutRows);
+            System.out.println(decision.summary());
+            // ---
+            assertEquals(candidate.version(), decision.candidateVersion());
+            assertEquals(1, decision.championVersion().getAsInt());
+            assertEquals(decision.promoted() ? ModelStage.PRODUCTION : ModelStage.NONE,
+                    registry.getVersion("lead-scoring", candidate.version()).stage());
         }
     }
 

@@ -352,11 +352,7 @@ public final class ModelingSetup {
      * @return the model's metrics on those rows
      */
     public Map<Metric, Double> evaluate(TrainedModel model, Table rows) {
-        TargetSpec spec = new TargetSpec(model.target(), model.task(), model.classLabels(),
-                model.positiveLabel().map(p -> model.classLabels().indexOf(p)).orElse(0));
-        ModelScorer.Scored scored = ModelScorer.predict(model.tribuoModel(), model.encoder(), model.scaling(), spec,
-                rows);
-        return ModelScorer.metrics(scored, spec);
+        return model.evaluate(rows);
     }
 
     // ---- internals ----------------------------------------------------------------------------------------------------

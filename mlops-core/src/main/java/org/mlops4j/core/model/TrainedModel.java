@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mlops4j.core.model.internal.ModelScorer;
+import org.mlops4j.core.model.internal.TargetSpec;
 import org.tribuo.Model;
 
 /**
@@ -116,6 +118,19 @@ public final class TrainedModel {
      */
     public Map<String, String> provenance() {
         return provenance;
+    }
+
+    /**
+     * Scores labelled rows with this model, with the metrics of its task (AUC only for models with probabilities).
+     *
+     * @param rows labelled rows with the model's input columns and its target column
+     * @return the model's metrics on those rows
+     */
+    public Map<Metric, Double> evaluate(org.mlops4j.core.data.Table rows) {
+        TargetSpec spec = new TargetSpec(target, task, classLabels,
+                positiveLabel.map(classLabels::indexOf).orElse(0));
+        ModelScorer.Scored scored = ModelScorer.predict(tribuoModel, encoder, scaling, spec, rows);
+        return ModelScorer.metrics(scored, spec);
     }
 
     /** @return a predictor serving this model, safe to share between threads */

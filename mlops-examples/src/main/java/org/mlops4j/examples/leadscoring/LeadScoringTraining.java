@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.data.JdbcDatabase;
 import org.mlops4j.core.data.Table;
@@ -15,10 +14,12 @@ import org.mlops4j.core.model.CompareOptions;
 import org.mlops4j.core.model.FeatureEncoder;
 import org.mlops4j.core.model.Leaderboard;
 import org.mlops4j.core.model.LeaderboardEntry;
+import org.mlops4j.core.model.ChampionChallenger;
 import org.mlops4j.core.model.LoggedModel;
 import org.mlops4j.core.model.Metric;
 import org.mlops4j.core.model.ModelResult;
 import org.mlops4j.core.model.ModelTracking;
+import org.mlops4j.core.model.PromotionDecision;
 import org.mlops4j.core.model.ModelingSetup;
 import org.mlops4j.core.model.PreprocessingOptions;
 import org.mlops4j.core.model.TrackingModelingListener;
@@ -29,7 +30,6 @@ import org.mlops4j.core.pipeline.StepContext;
 import org.mlops4j.core.pipeline.StepResult;
 import org.mlops4j.core.tracking.ActiveRun;
 import org.mlops4j.core.tracking.ModelRegistry;
-import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.core.tracking.RunStatus;
 import org.mlops4j.core.tracking.TrackingClient;
@@ -44,11 +44,11 @@ import org.mlops4j.core.tracking.TrackingClient;
  *       training did;</li>
  *   <li>{@value #GET_TRAINED_MODEL} compares the configured model families by cross-validation on the training rows
  *       (each candidate a nested run under the step's run in the experiment {@link TrainingOptions#experiment()}),
- *       trains the best on the training rows, scores it and the current Production version on the same held-out
- *       rows, logs and registers the new model as a new version, and promotes it to Production (archiving the
- *       previous one, alias {@value #CHAMPION_ALIAS}) only when its held-out AUC beats Production's, or when there
- *       is no Production version. The decision is logged on the run (tags {@value #DECISION_TAG},
- *       {@value #PROMOTED_TAG}).</li>
+ *       trains the best on the training rows, logs and registers it as a new version, and lets a
+ *       {@link ChampionChallenger} score it and the current Production version on the same held-out rows: it is
+ *       promoted to Production (archiving the previous one, alias {@value #CHAMPION_ALIAS}) only when its held-out
+ *       AUC beats Production's, or when there is no Production version. The decision is logged on the run (tags
+ *       {@value #DECISION_TAG}, {@value #PROMOTED_TAG}) and on the version (the gate's tags).</li>
  * </ol>
  * The pipeline's output {@value #TRAINING_OUTCOME} is a {@link TrainingOutcome}.
  */
@@ -218,24 +218,16 @@ public final class LeadScoringTraining {
             TrainedModel model = result.model();
             Table heldOut = heldOutDatabase.map(LeadScoringTraining::readModelInput).orElseGet(setup::holdoutRows);
             run.logParam("held_out_rows_from", heldOutDatabase.map(Path::toString).orElse("training split"));
-            double newAuc = setup.evaluate(model, heldOut).get(Metric.AUC);
-            Optional<ModelVersion> production = production();
-            OptionalDouble productionAuc = OptionalDouble.empty();
             ModelTracking models = ModelTracking.of(tracking, registry);
-            if (production.isPresent()) {
-                TrainedModel current = models.load(production.get().uri().toString());
-                productionAuc = OptionalDouble.of(setup.evaluate(current, heldOut).get(Metric.AUC));
-            }
             LoggedModel logged = models.logModel(run, model, setup.trainingRows());
             ModelVersion version = models.register(logged, options.modelName());
-            boolean promote = productionAuc.isEmpty() || newAuc > productionAuc.getAsDouble();
-            if (promote) {
-                registry.transitionStage(options.modelName(), version.version(), ModelStage.PRODUCTION, true);
-                registry.setAlias(options.modelName(), CHAMPION_ALIAS, version.version());
-            }
+            PromotionDecision promotion = ChampionChallenger.of(models, registry).metric(Metric.AUC)
+                    .alias(CHAMPION_ALIAS).challenge(options.modelName(), version.version(), model, heldOut);
+            double newAuc = promotion.candidateScore();
+            OptionalDouble productionAuc = promotion.championScore();
+            boolean promote = promotion.promoted();
             TrainingOutcome outcome = new TrainingOutcome(board, best.family(), run.id(), version.version(), newAuc,
-                    production.map(v -> OptionalInt.of(v.version())).orElse(OptionalInt.empty()), productionAuc,
-                    promote, heldOut.rowCount());
+                    promotion.championVersion(), productionAuc, promote, heldOut.rowCount());
             run.logMetric("held_out_auc", newAuc);
             productionAuc.ifPresent(auc -> run.logMetric("production_held_out_auc", auc));
             run.logMetric("registered_version", version.version());
@@ -243,13 +235,6 @@ public final class LeadScoringTraining {
                     "mlops.training.family", best.family()));
             context.log().info("{}", outcome.decision());
             return outcome;
-        }
-
-        private Optional<ModelVersion> production() {
-            if (registry.findModel(options.modelName()).isEmpty()) {
-                return Optional.empty();
-            }
-            return registry.latestVersions(options.modelName(), List.of(ModelStage.PRODUCTION)).stream().findFirst();
         }
     }
 }
