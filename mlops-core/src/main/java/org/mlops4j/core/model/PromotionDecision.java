@@ -1,5 +1,7 @@
 package org.mlops4j.core.model;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -22,6 +24,8 @@ import java.util.OptionalInt;
 public record PromotionDecision(String modelName, int candidateVersion, Metric metric, double candidateScore,
         OptionalInt championVersion, OptionalDouble championScore, double minImprovement, boolean promoted,
         int heldOutRows) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Checks that nothing is {@code null} and that a champion comes with its score. */
     public PromotionDecision {
@@ -46,5 +50,30 @@ public record PromotionDecision(String modelName, int candidateVersion, Metric m
                 : String.format(Locale.ROOT, "held-out %s %.4f, no version in Production", name, candidateScore);
         return "Version " + candidateVersion + ": " + versus + ": "
                 + (promoted ? "promoted to Production" : "not promoted, Production unchanged");
+    }
+
+    /**
+     * @return the decision as a JSON object: {@code modelName}, {@code candidateVersion}, {@code metric} (its id),
+     *         {@code candidateScore}, {@code championVersion} and {@code championScore} (null without a champion),
+     *         {@code minImprovement}, {@code promoted}, {@code heldOutRows} and {@code summary}
+     */
+    public String toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("modelName", modelName);
+        root.put("candidateVersion", candidateVersion);
+        root.put("metric", metric.id());
+        root.put("candidateScore", candidateScore);
+        if (championVersion.isPresent()) {
+            root.put("championVersion", championVersion.getAsInt());
+            root.put("championScore", championScore.getAsDouble());
+        } else {
+            root.putNull("championVersion");
+            root.putNull("championScore");
+        }
+        root.put("minImprovement", minImprovement);
+        root.put("promoted", promoted);
+        root.put("heldOutRows", heldOutRows);
+        root.put("summary", summary());
+        return root.toString();
     }
 }

@@ -1,9 +1,15 @@
 package org.mlops4j.examples.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mlops4j.core.data.Table;
+import org.mlops4j.core.model.ChampionChallenger;
+import org.mlops4j.core.model.Metric;
+import org.mlops4j.core.model.ModelTracking;
+import org.mlops4j.core.model.PromotionDecision;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.core.tracking.RegisteredModel;
@@ -15,8 +21,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlops models}: the model registry from the shell. */
 @Command(name = "models", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "List registered models, move versions between stages, set aliases.",
-        subcommands = {ModelsCommand.ListVersions.class, ModelsCommand.Transition.class, ModelsCommand.Alias.class})
+        description = "List registered models, move versions between stages, set aliases, gate promotions.",
+        subcommands = {ModelsCommand.ListVersions.class, ModelsCommand.Transition.class, ModelsCommand.Alias.class,
+            ModelsCommand.Challenge.class})
 final class ModelsCommand implements Runnable {
 
     @Spec
@@ -24,7 +31,7 @@ final class ModelsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: list, transition, alias");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: list, transition, alias, challenge");
     }
 
     static void print(PrintWriter out, ModelVersion v) {
@@ -134,6 +141,62 @@ final class ModelsCommand implements Runnable {
                     print(spec.commandLine().getOut(), location.registry().setAlias(name, alias, version));
                 }
                 return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** {@code mlops models challenge}. */
+    @Command(name = "challenge",
+            description = {"Score a version and the Production version on the same held-out rows and promote the",
+                "version only when it is better (exit code 0 when promoted, 1 when Production stays)."})
+    static final class Challenge implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--tracking-uri", paramLabel = "URI", description = "The registry (default: file:./mlruns).")
+        private String trackingUri;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "The registered model.")
+        private String name;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        private boolean help;
+
+        @Option(names = "--version", required = true, paramLabel = "N", description = "The candidate version.")
+        private int version;
+
+        @Option(names = "--held-out", required = true, paramLabel = "CSV",
+                description = "Labelled rows neither version was trained on (the target column included).")
+        private Path heldOut;
+
+        @Option(names = "--metric", paramLabel = "METRIC",
+                description = "auc, accuracy, f1, ... or rmse, mae, r2 (default: auc, or r2 for regression).")
+        private String metric;
+
+        @Option(names = "--min-improvement", paramLabel = "X", defaultValue = "0",
+                description = "How much better the candidate must score (default: ${DEFAULT-VALUE}).")
+        private double minImprovement;
+
+        @Option(names = "--alias", paramLabel = "ALIAS", defaultValue = ChampionChallenger.DEFAULT_ALIAS,
+                description = "The alias a promoted version receives (default: ${DEFAULT-VALUE}).")
+        private String alias;
+
+        @Option(names = "--json", description = "Print the decision as JSON.")
+        private boolean json;
+
+        @Override
+        public Integer call() {
+            Table rows = InputFiles.readCsv(heldOut, "--held-out");
+            try (TrackingLocation location = TrackingLocation.open(trackingUri)) {
+                ChampionChallenger gate = ChampionChallenger.of(
+                        ModelTracking.of(location.tracking(), location.registry()), location.registry())
+                        .minImprovement(minImprovement).alias(alias);
+                if (metric != null) {
+                    gate = gate.metric(Metric.parse(metric));
+                }
+                PromotionDecision decision = gate.challenge(name, version, rows);
+                spec.commandLine().getOut().println(json ? decision.toJson() : decision.summary());
+                return decision.promoted() ? ExitCodes.OK : ExitCodes.CHECKS_FAILED;
             }
         }
     }

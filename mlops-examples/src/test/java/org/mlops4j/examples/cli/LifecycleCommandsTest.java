@@ -9,10 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlops4j.core.data.CsvReader;
 import org.mlops4j.core.data.CsvWriter;
 import org.mlops4j.core.data.JdbcDatabase;
 import org.mlops4j.core.data.JdbcWriteMode;
 import org.mlops4j.core.data.Table;
+import org.mlops4j.core.model.Metric;
+import org.mlops4j.core.model.ModelTracking;
+import org.mlops4j.core.model.ModelingSetup;
+import org.mlops4j.core.model.TrainedModel;
+import org.mlops4j.core.tracking.ActiveRun;
+import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.examples.leadscoring.LeadDrift;
 import org.mlops4j.examples.leadscoring.LeadGenerator;
 import org.mlops4j.examples.leadscoring.LeadScoringSchemas;
@@ -89,6 +96,61 @@ class LifecycleCommandsTest {
                 "--output", serving, "--tracking-uri", uri);
         assertEquals(2, noProduction.code(), noProduction.out());
         assertTrue(noProduction.err().contains("no version in Production"), noProduction.err());
+    }
+
+    @Test
+    void challengePromotesOnlyAVersionThatScoresBetterThanProduction() throws Exception {
+        String uri = "file:" + folder.resolve("mlruns");
+        Path train = folder.resolve("train.csv");
+        LeadGenerator.builder().seed(6).rows(6000).build().write(train);
+        Path trainingDb = folder.resolve("training.db");
+        assertEquals(0, MlopsCommandTest.mlops("pipeline", "run", "data", "--input", train, "--db", trainingDb)
+                .code());
+        Table modelInput = LeadScoringTraining.readModelInput(trainingDb);
+        Table training = modelInput.filter(i -> i < 4000);
+        Path heldOut = folder.resolve("held-out.csv");
+        CsvWriter.builder().build().write(modelInput.filter(i -> i >= 4000), heldOut);
+
+        TrainedModel nb;
+        TrainedModel lr;
+        try (TrackingLocation location = TrackingLocation.open(uri)) {
+            ModelTracking models = ModelTracking.of(location.tracking(), location.registry());
+            ModelingSetup setup = ModelingSetup.builder(training, LeadScoringSchemas.TARGET).folds(2).seed(1).build();
+            nb = setup.createModel("nb").model();
+            lr = setup.createModel("lr").model();
+            for (TrainedModel model : new TrainedModel[] {nb, nb, lr}) {   // versions 1, 2 (a copy of 1) and 3
+                try (ActiveRun run = location.tracking().startRun("models", model.family())) {
+                    models.register(models.logModel(run, model, training), "lead-scoring");
+                    run.end();
+                }
+            }
+            location.registry().transitionStage("lead-scoring", 1, ModelStage.PRODUCTION, true);
+        }
+
+        MlopsCommandTest.Result copy = MlopsCommandTest.mlops("models", "challenge", "--tracking-uri", uri,
+                "--name", "lead-scoring", "--version", 2, "--held-out", heldOut);
+        assertEquals(1, copy.code(), copy.out() + copy.err());
+        assertTrue(copy.out().contains("Version 2: held-out AUC"), copy.out());
+        assertTrue(copy.out().contains("not promoted, Production unchanged"), copy.out());
+
+        MlopsCommandTest.Result challenger = MlopsCommandTest.mlops("models", "challenge", "--tracking-uri", uri,
+                "--name", "lead-scoring", "--version", 3, "--held-out", heldOut, "--json");
+        JsonNode decision = JSON.readTree(challenger.out());
+        double lrAuc = lr.evaluate(CsvReader.builder().build().read(heldOut)).get(Metric.AUC);
+        double nbAuc = nb.evaluate(CsvReader.builder().build().read(heldOut)).get(Metric.AUC);
+        assertEquals(lrAuc, decision.path("candidateScore").asDouble(), 1e-12, challenger.out());
+        assertEquals(nbAuc, decision.path("championScore").asDouble(), 1e-12, challenger.out());
+        assertEquals(1, decision.path("championVersion").asInt());
+        boolean better = lrAuc > nbAuc;
+        assertEquals(better, decision.path("promoted").asBoolean(), challenger.out());
+        assertEquals(better ? 0 : 1, challenger.code(), challenger.err());
+        MlopsCommandTest.Result list = MlopsCommandTest.mlops("models", "list", "--tracking-uri", uri);
+        assertTrue(list.out().contains(better ? "version 3  Production" : "version 1  Production"), list.out());
+
+        MlopsCommandTest.Result missing = MlopsCommandTest.mlops("models", "challenge", "--tracking-uri", uri,
+                "--name", "lead-scoring", "--version", 3, "--held-out", folder.resolve("nope.csv"));
+        assertEquals(2, missing.code(), missing.out());
+        assertTrue(missing.err().contains("--held-out"), missing.err());
     }
 
     @Test
