@@ -15,6 +15,7 @@ import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.core.tracking.RegisteredModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -74,14 +75,8 @@ final class ModelsCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--tracking-uri", paramLabel = "URI", description = "The registry (default: file:./mlruns).")
-        private String trackingUri;
-
-        @Option(names = "--name", required = true, paramLabel = "NAME", description = "The registered model.")
-        private String name;
-
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-        private boolean help;
+        @Mixin
+        private RegisteredModelOptions model;
 
         @Option(names = "--version", required = true, paramLabel = "N", description = "The version.")
         private int version;
@@ -94,8 +89,8 @@ final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (TrackingLocation location = TrackingLocation.open(trackingUri)) {
-                print(spec.commandLine().getOut(), location.registry().transitionStage(name, version, stage,
+            try (TrackingLocation location = model.open()) {
+                print(spec.commandLine().getOut(), location.registry().transitionStage(model.name, version, stage,
                         archiveExisting));
                 return ExitCodes.OK;
             }
@@ -109,17 +104,11 @@ final class ModelsCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--tracking-uri", paramLabel = "URI", description = "The registry (default: file:./mlruns).")
-        private String trackingUri;
-
-        @Option(names = "--name", required = true, paramLabel = "NAME", description = "The registered model.")
-        private String name;
+        @Mixin
+        private RegisteredModelOptions model;
 
         @Option(names = "--alias", required = true, paramLabel = "ALIAS", description = "The alias.")
         private String alias;
-
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-        private boolean help;
 
         @Option(names = "--version", paramLabel = "N", description = "The version it points at.")
         private Integer version;
@@ -133,12 +122,12 @@ final class ModelsCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "Give either --version N to set the alias or --delete to remove it");
             }
-            try (TrackingLocation location = TrackingLocation.open(trackingUri)) {
+            try (TrackingLocation location = model.open()) {
                 if (delete) {
-                    location.registry().deleteAlias(name, alias);
-                    spec.commandLine().getOut().println("removed alias " + alias + " of " + name);
+                    location.registry().deleteAlias(model.name, alias);
+                    spec.commandLine().getOut().println("removed alias " + alias + " of " + model.name);
                 } else {
-                    print(spec.commandLine().getOut(), location.registry().setAlias(name, alias, version));
+                    print(spec.commandLine().getOut(), location.registry().setAlias(model.name, alias, version));
                 }
                 return ExitCodes.OK;
             }
@@ -153,14 +142,8 @@ final class ModelsCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--tracking-uri", paramLabel = "URI", description = "The registry (default: file:./mlruns).")
-        private String trackingUri;
-
-        @Option(names = "--name", required = true, paramLabel = "NAME", description = "The registered model.")
-        private String name;
-
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-        private boolean help;
+        @Mixin
+        private RegisteredModelOptions model;
 
         @Option(names = "--version", required = true, paramLabel = "N", description = "The candidate version.")
         private int version;
@@ -187,14 +170,14 @@ final class ModelsCommand implements Runnable {
         @Override
         public Integer call() {
             Table rows = InputFiles.readCsv(heldOut, "--held-out");
-            try (TrackingLocation location = TrackingLocation.open(trackingUri)) {
+            try (TrackingLocation location = model.open()) {
                 ChampionChallenger gate = ChampionChallenger.of(
                         ModelTracking.of(location.tracking(), location.registry()), location.registry())
                         .minImprovement(minImprovement).alias(alias);
                 if (metric != null) {
                     gate = gate.metric(Metric.parse(metric));
                 }
-                PromotionDecision decision = gate.challenge(name, version, rows);
+                PromotionDecision decision = gate.challenge(model.name, version, rows);
                 spec.commandLine().getOut().println(json ? decision.toJson() : decision.summary());
                 return decision.promoted() ? ExitCodes.OK : ExitCodes.CHECKS_FAILED;
             }

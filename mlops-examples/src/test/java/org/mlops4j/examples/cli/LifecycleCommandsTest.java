@@ -33,14 +33,21 @@ class LifecycleCommandsTest {
     @TempDir
     Path folder;
 
+    /** Generated raw leads run through the data pipeline (which must succeed) into {@code training.db}. */
+    private Path trainingDatabase(long seed, int rows) {
+        Path train = folder.resolve("train.csv");
+        LeadGenerator.builder().seed(seed).rows(rows).build().write(train);
+        Path trainingDb = folder.resolve("training.db");
+        MlopsCommandTest.Result data = MlopsCommandTest.mlops("pipeline", "run", "data", "--input", train, "--db",
+                trainingDb);
+        assertEquals(0, data.code(), data.err());
+        return trainingDb;
+    }
+
     @Test
     void trainsScoresMonitorsAndManagesModelsFromTheShell() throws Exception {
         String uri = "file:" + folder.resolve("mlruns");
-        Path train = folder.resolve("train.csv");
-        LeadGenerator.builder().seed(3).rows(8000).build().write(train);
-        Path trainingDb = folder.resolve("training.db");
-        assertEquals(0, MlopsCommandTest.mlops("pipeline", "run", "data", "--input", train, "--db", trainingDb)
-                .code());
+        Path trainingDb = trainingDatabase(3, 8000);
 
         MlopsCommandTest.Result training = MlopsCommandTest.mlops("pipeline", "run", "training", "--db", trainingDb,
                 "--tracking-uri", uri, "--folds", 2, "--models", "lr,nb");
@@ -101,11 +108,7 @@ class LifecycleCommandsTest {
     @Test
     void challengePromotesOnlyAVersionThatScoresBetterThanProduction() throws Exception {
         String uri = "file:" + folder.resolve("mlruns");
-        Path train = folder.resolve("train.csv");
-        LeadGenerator.builder().seed(6).rows(6000).build().write(train);
-        Path trainingDb = folder.resolve("training.db");
-        assertEquals(0, MlopsCommandTest.mlops("pipeline", "run", "data", "--input", train, "--db", trainingDb)
-                .code());
+        Path trainingDb = trainingDatabase(6, 6000);
         Table modelInput = LeadScoringTraining.readModelInput(trainingDb);
         Table training = modelInput.filter(i -> i < 4000);
         Path heldOut = folder.resolve("held-out.csv");
@@ -156,10 +159,7 @@ class LifecycleCommandsTest {
     @Test
     void refusesABatchThatLacksAModelFeatureAndNamesIt() {
         String uri = "file:" + folder.resolve("mlruns");
-        Path train = folder.resolve("train.csv");
-        LeadGenerator.builder().seed(5).rows(3000).build().write(train);
-        Path trainingDb = folder.resolve("training.db");
-        MlopsCommandTest.mlops("pipeline", "run", "data", "--input", train, "--db", trainingDb);
+        Path trainingDb = trainingDatabase(5, 3000);
         assertEquals(0, MlopsCommandTest.mlops("pipeline", "run", "training", "--db", trainingDb, "--tracking-uri",
                 uri, "--folds", 2, "--models", "nb").code());
         Table withoutCityTier = LeadScoringTraining.readModelInput(trainingDb).drop("city_tier",

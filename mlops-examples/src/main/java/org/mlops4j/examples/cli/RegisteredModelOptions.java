@@ -1,0 +1,25 @@
+package org.mlops4j.examples.cli;
+
+import picocli.CommandLine.Option;
+
+/**
+ * The options every {@code mlops models} command that acts on one registered model shares: the registry, the model's
+ * name, and {@code -h}/{@code --help} declared by hand, since these commands use {@code --version} for a model version
+ * and so cannot mix in picocli's standard help options.
+ */
+final class RegisteredModelOptions {
+
+    @Option(names = "--tracking-uri", paramLabel = "URI", description = "The registry (default: file:./mlruns).")
+    String trackingUri;
+
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "The registered model.")
+    String name;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    /** @return the registry and tracking store the options name, open */
+    TrackingLocation open() {
+        return TrackingLocation.open(trackingUri);
+    }
+}
