@@ -136,8 +136,8 @@ final class ModelsCommand implements Runnable {
 
     /** {@code mlops models challenge}. */
     @Command(name = "challenge",
-            description = {"Score a version and the Production version on the same held-out rows and promote the",
-                "version only when it is better (exit code 0 when promoted, 1 when Production stays)."})
+            description = "Score a version and the Production version on the same held-out rows and promote the "
+                    + "version only when it is better (exit code 0 when promoted, 1 when Production stays).")
     static final class Challenge implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
