@@ -124,6 +124,18 @@ public final class ModelTracking {
     }
 
     /**
+     * Logs an evaluation to a run as two artifacts: {@value ModelEvaluation#JSON_ARTIFACT} (the data) and
+     * {@value ModelEvaluation#HTML_ARTIFACT} (the charts, which the tracking UI serves sandboxed).
+     *
+     * @param run        the run to log to
+     * @param evaluation the evaluation, such as {@code ModelEvaluation.of(model, heldOutRows)}
+     */
+    public void logEvaluation(ActiveRun run, ModelEvaluation evaluation) {
+        run.logText(evaluation.toJson(), ModelEvaluation.JSON_ARTIFACT);
+        run.logText(evaluation.toHtml(), ModelEvaluation.HTML_ARTIFACT);
+    }
+
+    /**
      * Registers a logged model as a new version of a registered model (created if missing), with its input schema,
      * its run and the training data's fingerprint.
      *

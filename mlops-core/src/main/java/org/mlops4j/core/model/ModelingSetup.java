@@ -355,6 +355,22 @@ public final class ModelingSetup {
         return model.evaluate(rows);
     }
 
+    /**
+     * Evaluates a model on this setup's held-out test split: metrics, confusion matrix, curves or residuals, and
+     * feature importances, as PyCaret's {@code plot_model} and {@code evaluate_model} show them.
+     *
+     * @param model a model of this setup's task, such as {@code createModel("lr").model()}
+     * @return the evaluation on the test split
+     * @throws MlopsException when the setup keeps no test rows (a train fraction of 1)
+     */
+    public ModelEvaluation evaluation(TrainedModel model) {
+        if (holdout.rowCount() == 0) {
+            throw new MlopsException("The setup keeps no test rows (train fraction 1); evaluate on other labelled rows "
+                    + "with ModelEvaluation.of(model, rows)");
+        }
+        return ModelEvaluation.of(model, holdout);
+    }
+
     // ---- internals ----------------------------------------------------------------------------------------------------
 
     private ModelResult trainOnTrainingRows(ModelFamily family, LeaderboardEntry entry) {

@@ -1,0 +1,24 @@
+package org.mlops4j.core.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How much one input column matters to a model, from Tribuo's {@code Model.getTopFeatures}: the absolute linear
+ * weights of linear models, the split counts of tree models, the gain of XGBoost models. Each encoded feature's
+ * importance is the mean of its absolute values over the model's outputs (classes); an input column's importance is
+ * the sum over its encoded features (the one-hot levels {@code column=level} of a categorical column, the column
+ * itself otherwise). Values are comparable within one model only.
+ *
+ * @param inputColumn     the input column
+ * @param importance      the sum of its encoded features' importances
+ * @param encodedFeatures each encoded feature's importance, largest first
+ */
+public record FeatureImportance(String inputColumn, double importance, Map<String, Double> encodedFeatures) {
+
+    /** Copies the map, keeping its order. */
+    public FeatureImportance {
+        encodedFeatures = Collections.unmodifiableMap(new LinkedHashMap<>(encodedFeatures));
+    }
+}
