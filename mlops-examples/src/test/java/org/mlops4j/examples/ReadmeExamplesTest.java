@@ -24,6 +24,7 @@ import org.mlops4j.core.model.CompareOptions;
 import org.mlops4j.core.model.Leaderboard;
 import org.mlops4j.core.model.LoggedModel;
 import org.mlops4j.core.model.Metric;
+import org.mlops4j.core.model.ModelEvaluation;
 import org.mlops4j.core.model.ModelTracking;
 import org.mlops4j.core.model.ModelingSetup;
 import org.mlops4j.core.model.Predictions;
@@ -148,6 +149,20 @@ class ReadmeExamplesTest {
             assertEquals(1, decision.championVersion().getAsInt());
             assertEquals(decision.promoted() ? ModelStage.PRODUCTION : ModelStage.NONE,
                     registry.getVersion("lead-scoring", candidate.version()).stage());
+
+            try (ActiveRun run = tracking.startRun("lead-scoring", "evaluation")) {
+                ModelingSetup setup = ModelingSetup.builder(modelInput, "app_complete_flag").folds(3).seed(42).build();
+                // --- README: Experiments, model comparison and the registry (evaluation)
+                ModelEvaluation evaluation = setup.evaluation(setup.createModel("lr").model());  // on the test split
+                models.logEvaluation(run, evaluation);  // run artifacts evaluation.json (data), evaluation.html (SVG)
+                System.out.println(evaluation.classification().orElseThrow().rocCurves().get(0).auc());
+                // ---
+                run.end();
+                assertEquals(List.of("evaluation.html", "evaluation.json"),
+                        tracking.listArtifacts(run.id(), "").stream().map(a -> a.path())
+                                .filter(p -> p.startsWith("evaluation")).sorted().toList());
+                assertEquals(setup.holdoutRows().rowCount(), evaluation.rows());
+            }
         }
     }
 

@@ -17,6 +17,7 @@ import org.mlops4j.core.model.LeaderboardEntry;
 import org.mlops4j.core.model.ChampionChallenger;
 import org.mlops4j.core.model.LoggedModel;
 import org.mlops4j.core.model.Metric;
+import org.mlops4j.core.model.ModelEvaluation;
 import org.mlops4j.core.model.ModelResult;
 import org.mlops4j.core.model.ModelTracking;
 import org.mlops4j.core.model.PromotionDecision;
@@ -220,6 +221,7 @@ public final class LeadScoringTraining {
             run.logParam("held_out_rows_from", heldOutDatabase.map(Path::toString).orElse("training split"));
             ModelTracking models = ModelTracking.of(tracking, registry);
             LoggedModel logged = models.logModel(run, model, setup.trainingRows());
+            models.logEvaluation(run, ModelEvaluation.of(model, heldOut));  // evaluation.json and evaluation.html
             ModelVersion version = models.register(logged, options.modelName());
             PromotionDecision promotion = ChampionChallenger.of(models, registry).metric(Metric.AUC)
                     .alias(CHAMPION_ALIAS).challenge(options.modelName(), version.version(), model, heldOut);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import org.mlops4j.core.MlopsProperties;
 import org.mlops4j.core.data.CsvWriter;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.pipeline.PipelineRunner;
+import org.mlops4j.core.tracking.ArtifactInfo;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.TrackingClient;
 
@@ -43,6 +46,14 @@ class TrainingTriggerTest {
             assertEquals(1, trigger.trainingRuns().size());
             assertEquals(1, trigger.lastOutcome().orElseThrow().version());
             assertEquals(1, registry.listVersions("lead-scoring").size());
+            TrainingOutcome outcome = trigger.lastOutcome().orElseThrow();
+            List<String> artifacts = tracking.listArtifacts(outcome.runId(), "").stream().map(ArtifactInfo::path)
+                    .toList();
+            assertTrue(artifacts.containsAll(List.of("evaluation.json", "evaluation.html")), artifacts.toString());
+            Path evaluation = tracking.downloadArtifacts(outcome.runId(), "evaluation.json", folder.resolve("eval"));
+            JsonNode json = new ObjectMapper().readTree(Files.readString(evaluation));
+            assertEquals(outcome.heldOutRows(), json.get("rows").asInt(), "evaluated on the held-out rows");
+            assertEquals(outcome.heldOutAuc(), json.at("/classification/roc_curves/0/auc").asDouble(), 1e-12);
 
             Files.copy(bad, folder.resolve("inbox/week-2.csv"));
             List<InboxResult> polled = trigger.pollOnce();
