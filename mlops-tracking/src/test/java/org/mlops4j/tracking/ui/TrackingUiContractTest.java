@@ -203,6 +203,19 @@ abstract class TrackingUiContractTest {
     }
 
     @Test
+    void modelEvaluationPageIsFramedOnTheRunPageAndServedSandboxed() {
+        String body = http.get("/runs/" + fixture.rf).body();
+        assertTrue(body.contains("src=\"/artifacts/" + fixture.rf + "/evaluation.html\""), "framed inline");
+        HttpResponse<String> page = http.get("/artifacts/" + fixture.rf + "/evaluation.html");
+        assertEquals(200, page.statusCode());
+        assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("sandbox", page.headers().firstValue("Content-Security-Policy").orElseThrow());
+        assertTrue(page.body().contains("<svg"), "the charts are inline SVG");
+        assertTrue(page.body().contains("ROC curve"));
+        assertFalse(page.body().contains("<script"), "the hostile class label is escaped");
+    }
+
+    @Test
     void artifactPathsThatLeaveTheRunFolderAreRefused() {
         String run = "/artifacts/" + fixture.rf + "/";
         List<String> attempts = List.of(

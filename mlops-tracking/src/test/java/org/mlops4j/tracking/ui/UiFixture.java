@@ -5,7 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import org.mlops4j.core.model.ClassificationEvaluation;
+import org.mlops4j.core.model.ModelEvaluation;
+import org.mlops4j.core.model.TaskType;
 import org.mlops4j.core.monitor.MonitoringRuns;
 import org.mlops4j.core.tracking.ActiveRun;
 import org.mlops4j.core.tracking.Experiment;
@@ -101,11 +105,30 @@ final class UiFixture {
             }
             run.logMetric("auc", auc);
             run.logText("<html><body><h1>Evaluation of " + name + "</h1></body></html>", "report.html");
+            run.logText(modelEvaluation(model).toHtml(), ModelEvaluation.HTML_ARTIFACT);
             run.logJson(Map.of("auc", auc), "metrics.json");
             run.logText("notes for " + name, "notes/readme.txt");
             run.end();
             return run.id();
         }
+    }
+
+    /** A real model evaluation page (ROC, precision-recall, calibration, gains), its positive label hostile. */
+    private static ModelEvaluation modelEvaluation(String family) {
+        int n = 40;
+        int[] actual = new int[n];
+        int[] predicted = new int[n];
+        double[][] probabilities = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double p = (i % 20) / 20.0 + 0.02;
+            actual[i] = (i * 7) % 10 < 10 * p ? 1 : 0;
+            predicted[i] = p >= 0.5 ? 1 : 0;
+            probabilities[i] = new double[] {1 - p, p};
+        }
+        ClassificationEvaluation classification = ClassificationEvaluation.compute(
+                List.of("no", "<script>alert(1)</script>"), 1, actual, predicted, probabilities);
+        return new ModelEvaluation(family, TaskType.CLASSIFICATION, "converted", n, Map.of(),
+                Optional.of(classification), Optional.empty(), List.of());
     }
 
     private static void write(TrackingStore store, String runId, String path, String text) {
