@@ -76,6 +76,16 @@ class ModelEvaluationTest {
     }
 
     @Test
+    void treesGiveSplitCountsPerColumnAndNaiveBayesGivesNoImportances() {
+        List<FeatureImportance> tree = leads.evaluation(leads.createModel("dt").model()).featureImportance();
+        assertFalse(tree.isEmpty());
+        tree.forEach(f -> assertTrue(List.of("visits", "income", "city").contains(f.inputColumn()), f.toString()));
+        tree.forEach(f -> f.encodedFeatures().values().forEach(v -> assertEquals(Math.rint(v), v, 0.0,
+                "a single tree's importances are split counts")));
+        assertEquals(List.of(), leads.evaluation(leads.createModel("nb").model()).featureImportance());
+    }
+
+    @Test
     void modelWithoutProbabilitiesHasItsConfusionMatrixButNoCurves() {
         TrainedModel svm = leads.createModel("svm").model();
         assertFalse(svm.probabilistic());

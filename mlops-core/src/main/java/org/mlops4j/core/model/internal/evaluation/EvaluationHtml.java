@@ -142,7 +142,7 @@ public final class EvaluationHtml {
     }
 
     private static void precisionRecall(Markup m, PrecisionRecallCurve pr) {
-        new SvgPlot("Precision-recall curve", "recall", "precision", 0, 1, 0, 1.02)
+        new SvgPlot("Precision-recall curve", "recall", "precision", 0, 1, 0, 1)
                 .line(pr.label() + " (AP " + number(pr.averagePrecision()) + ")", SvgPlot.PALETTE[0],
                         DoubleLists.toArray(pr.recall()), DoubleLists.toArray(pr.precision()), false)
                 .render(m);

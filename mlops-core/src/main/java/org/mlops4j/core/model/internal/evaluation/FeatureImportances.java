@@ -12,6 +12,7 @@ import org.mlops4j.core.model.FeatureImportance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.Model;
+import org.tribuo.classification.mnb.MultinomialNaiveBayesModel;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.
@@ -34,6 +35,9 @@ public final class FeatureImportances {
      *         offers no importances (nearest neighbours, baselines)
      */
     public static List<FeatureImportance> of(Model<?> model, FeatureEncoder encoder) {
+        if (model instanceof MultinomialNaiveBayesModel) {
+            return List.of(); // its top features are per-class log-likelihoods, not importances
+        }
         Map<String, List<Pair<String, Double>>> top;
         try {
             top = model.getTopFeatures(-1);

@@ -8,9 +8,9 @@ import java.util.function.Consumer;
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>One chart drawn as inline SVG: a rectangle of data coordinates mapped onto a fixed-size plot area, with axes, five
- * ticks per axis, axis labels, a title, a legend, and marks added in data coordinates (lines, points, bars, the
- * diagonal). Non-finite coordinates are skipped. Not thread-safe: one instance draws one chart.
+ * <p>One chart drawn as inline SVG: a rectangle of data coordinates mapped onto a fixed-size plot area, with axes,
+ * round ticks (about five per axis), axis labels, a title, a legend, and marks added in data coordinates (lines,
+ * points, bars, the diagonal). Non-finite coordinates are skipped. Not thread-safe: one instance draws one chart.
  */
 public final class SvgPlot {
 
@@ -186,13 +186,13 @@ public final class SvgPlot {
         m.element("text", title, "x", WIDTH / 2, "y", 18, "text-anchor", "middle", "class", "chart-title");
         m.empty("rect", "x", LEFT, "y", TOP, "width", WIDTH - LEFT - RIGHT, "height", HEIGHT - TOP - BOTTOM,
                 "fill", "#ffffff", "stroke", "#cccccc");
-        for (int i = 0; i <= TICKS; i++) {
-            double xv = xMin + (xMax - xMin) * i / TICKS;
-            double yv = yMin + (yMax - yMin) * i / TICKS;
+        for (double xv : ticks(xMin, xMax)) {
             m.empty("line", "x1", fmt(x(xv)), "y1", HEIGHT - BOTTOM, "x2", fmt(x(xv)), "y2", HEIGHT - BOTTOM + 4,
                     "stroke", "#666666");
             m.element("text", tick(xv), "x", fmt(x(xv)), "y", HEIGHT - BOTTOM + 16, "text-anchor", "middle",
                     "class", "tick");
+        }
+        for (double yv : ticks(yMin, yMax)) {
             m.empty("line", "x1", LEFT - 4, "y1", fmt(y(yv)), "x2", LEFT, "y2", fmt(y(yv)), "stroke", "#666666");
             m.element("text", tick(yv), "x", LEFT - 6, "y", fmt(y(yv) + 4), "text-anchor", "end", "class", "tick");
         }
@@ -207,6 +207,29 @@ public final class SvgPlot {
             m.element("text", legend.get(i)[0], "x", LEFT + 24, "y", ly, "class", "legend");
         }
         m.close("svg");
+    }
+
+    /**
+     * @param min the lowest value shown
+     * @param max the highest value shown
+     * @return round tick values within the range: multiples of 1, 2, 2.5 or 5 times a power of ten, about
+     *         {@value #TICKS} intervals apart
+     */
+    static double[] ticks(double min, double max) {
+        double raw = (max - min) / TICKS;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = power * 10;
+        for (double factor : new double[] {1, 2, 2.5, 5}) {
+            if (factor * power >= raw) {
+                step = factor * power;
+                break;
+            }
+        }
+        List<Double> out = new ArrayList<>();
+        for (long k = (long) Math.ceil(min / step - 1e-9); k * step <= max + step * 1e-9; k++) {
+            out.add(Math.abs(k * step) < step * 1e-9 ? 0.0 : k * step);
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private void addLegend(String name, String colour) {
