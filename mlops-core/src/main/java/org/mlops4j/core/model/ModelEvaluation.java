@@ -94,6 +94,17 @@ public record ModelEvaluation(String family, TaskType task, String target, int r
                 classification, regression, FeatureImportances.of(model.tribuoModel(), model.encoder()));
     }
 
+    /**
+     * Logs this evaluation to a run as two artifacts: {@value #JSON_ARTIFACT} (the data) and {@value #HTML_ARTIFACT}
+     * (the charts, which the tracking UI shows in a sandboxed frame on the run's page).
+     *
+     * @param run the run to log to
+     */
+    public void logTo(org.mlops4j.core.tracking.ActiveRun run) {
+        run.logText(toJson(), JSON_ARTIFACT);
+        run.logText(toHtml(), HTML_ARTIFACT);
+    }
+
     /** @return the JSON document described above, indented */
     public String toJson() {
         return EvaluationJson.write(this);

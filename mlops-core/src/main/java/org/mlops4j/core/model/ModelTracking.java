@@ -131,8 +131,7 @@ public final class ModelTracking {
      * @param evaluation the evaluation, such as {@code ModelEvaluation.of(model, heldOutRows)}
      */
     public void logEvaluation(ActiveRun run, ModelEvaluation evaluation) {
-        run.logText(evaluation.toJson(), ModelEvaluation.JSON_ARTIFACT);
-        run.logText(evaluation.toHtml(), ModelEvaluation.HTML_ARTIFACT);
+        evaluation.logTo(run);
     }
 
     /**

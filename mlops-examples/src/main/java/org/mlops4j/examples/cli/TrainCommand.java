@@ -1,14 +1,20 @@
 package org.mlops4j.examples.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mlops4j.core.DataException;
+import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.model.CompareOptions;
 import org.mlops4j.core.model.Leaderboard;
+import org.mlops4j.core.model.LeaderboardEntry;
+import org.mlops4j.core.model.ModelEvaluation;
 import org.mlops4j.core.model.ModelingSetup;
 import org.mlops4j.core.model.TrackingModelingListener;
 import org.mlops4j.core.tracking.ActiveRun;
@@ -22,7 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Compare model families on a labelled CSV file by cross-validation, as PyCaret's",
             "compare_models: one parent run in the experiment, one nested run per candidate. Prints the",
-            "leaderboard (as JSON with --json)."})
+            "leaderboard (as JSON with --json). With --evaluation-html, also trains the best family on the",
+            "training split and writes its evaluation on the test split (curves, confusion matrix, gains)."})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -55,6 +62,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the leaderboard as JSON.")
     private boolean json;
 
+    @Option(names = "--evaluation-html", paramLabel = "FILE",
+            description = "Also write the best model's evaluation on the test split as an HTML page (and log it "
+                    + "with its JSON on the run).")
+    private Path evaluationHtml;
+
     @Override
     public Integer call() {
         Table table = InputFiles.readCsv(input, "--input");
@@ -76,11 +88,18 @@ final class TrainCommand implements Callable<Integer> {
                 Leaderboard board = setup.compareModels(options);
                 parent.logText(board.toJson(), "leaderboard.json");
                 board.best().ifPresent(best -> parent.setTag("mlops.best_family", best.family()));
+                if (evaluationHtml != null) {
+                    writeEvaluation(setup, board, parent);
+                }
                 parent.end(RunStatus.FINISHED);
                 if (json) {
                     out.println(board.toJson());
                 } else {
                     out.print(board.toText());
+                    if (evaluationHtml != null) {
+                        out.println("evaluation of " + board.best().map(LeaderboardEntry::family).orElse("")
+                                + " written to " + evaluationHtml);
+                    }
                     out.println("run " + parent.id() + " in experiment " + experiment + " at " + location.uri());
                 }
                 return ExitCodes.OK;
@@ -88,6 +107,22 @@ final class TrainCommand implements Callable<Integer> {
                 parent.end(RunStatus.FAILED);
                 throw e;
             }
+        }
+    }
+
+    private void writeEvaluation(ModelingSetup setup, Leaderboard board, ActiveRun run) {
+        LeaderboardEntry best = board.best().orElseThrow(() -> new MlopsException(
+                "No model family completed, so there is no model to evaluate; leaderboard:\n" + board.toText()));
+        ModelEvaluation evaluation = setup.evaluation(setup.createModel(best.family(), best.params()).model());
+        evaluation.logTo(run);
+        try {
+            Path parent = evaluationHtml.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(evaluationHtml, evaluation.toHtml());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the evaluation to " + evaluationHtml, e);
         }
     }
 }

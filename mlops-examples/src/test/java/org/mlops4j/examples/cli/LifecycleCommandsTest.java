@@ -1,6 +1,7 @@
 package org.mlops4j.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -187,6 +188,21 @@ class LifecycleCommandsTest {
         MlopsCommandTest.Result runs = MlopsCommandTest.mlops("runs", "search", "--tracking-uri",
                 "file:" + folder.resolve("mlruns"), "--experiment", "leads", "--json");
         assertEquals(4, JSON.readTree(runs.out()).size(), "the parent run and one nested run per candidate");
+    }
+
+    @Test
+    void writesTheBestModelsEvaluationPageWhenAsked() throws Exception {
+        Path file = folder.resolve("leads.csv");
+        CsvWriter.builder().build().write(LeadScoringTraining.readModelInput(dataOf(file)), file);
+        Path html = folder.resolve("reports/evaluation.html");
+        MlopsCommandTest.Result result = MlopsCommandTest.mlops("train", "--input", file, "--target",
+                "app_complete_flag", "--folds", 2, "--models", "lr", "--tracking-uri",
+                "file:" + folder.resolve("mlruns"), "--evaluation-html", html);
+        assertEquals(0, result.code(), result.err());
+        assertTrue(result.out().contains("evaluation of lr written to " + html), result.out());
+        String page = Files.readString(html);
+        assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains("ROC curve") && page.contains("<svg"));
+        assertFalse(page.contains("<script"));
     }
 
     private Path dataOf(Path file) {
