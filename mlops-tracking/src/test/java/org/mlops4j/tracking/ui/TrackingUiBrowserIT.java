@@ -187,7 +187,14 @@ class TrackingUiBrowserIT {
         WebElement chart = browser.findElement(By.cssSelector("#metric-charts svg[aria-label='loss']"));
         assertTrue(chart.isDisplayed());
         assertEquals(1, chart.findElements(By.tagName("polyline")).size());
-        WebElement frame = browser.findElement(By.cssSelector("iframe.report"));
+        WebElement evaluation = browser.findElement(By.cssSelector("iframe.report[src$='/evaluation.html']"));
+        assertEquals("", evaluation.getDomAttribute("sandbox"));
+        browser.switchTo().frame(evaluation);
+        assertEquals("Model evaluation: rf on converted", browser.findElement(By.tagName("h1")).getText());
+        assertTrue(browser.findElements(By.tagName("svg")).size() >= 4, "the model evaluation's charts are drawn");
+        assertTrue(browser.findElement(By.tagName("svg")).isDisplayed());
+        browser.switchTo().defaultContent();
+        WebElement frame = browser.findElement(By.cssSelector("iframe.report[src$='/report.html']"));
         assertEquals("", frame.getDomAttribute("sandbox"));
         browser.switchTo().frame(frame);
         assertEquals("Evaluation of random-forest", browser.findElement(By.tagName("h1")).getText());
