@@ -77,10 +77,8 @@ public record ModelEvaluation(String family, TaskType task, String target, int r
      * @throws org.mlops4j.core.DataException when a column is missing or a target value is missing or unknown
      */
     public static ModelEvaluation of(TrainedModel model, Table labelledRows) {
-        TargetSpec spec = new TargetSpec(model.target(), model.task(), model.classLabels(),
-                model.positiveLabel().map(model.classLabels()::indexOf).orElse(0));
-        ModelScorer.Scored scored = ModelScorer.predict(model.tribuoModel(), model.encoder(), model.scaling(), spec,
-                labelledRows);
+        TargetSpec spec = model.targetSpec();
+        ModelScorer.Scored scored = model.score(labelledRows);  // the one scoring pass, as TrainedModel.evaluate's
         Map<Metric, Double> metrics = ModelScorer.metrics(scored, spec);
         Optional<ClassificationEvaluation> classification = Optional.empty();
         Optional<RegressionEvaluation> regression = Optional.empty();

@@ -127,10 +127,21 @@ public final class TrainedModel {
      * @return the model's metrics on those rows
      */
     public Map<Metric, Double> evaluate(org.mlops4j.core.data.Table rows) {
-        TargetSpec spec = new TargetSpec(target, task, classLabels,
-                positiveLabel.map(classLabels::indexOf).orElse(0));
-        ModelScorer.Scored scored = ModelScorer.predict(tribuoModel, encoder, scaling, spec, rows);
-        return ModelScorer.metrics(scored, spec);
+        TargetSpec spec = targetSpec();
+        return ModelScorer.metrics(score(rows), spec);
+    }
+
+    /** @return the target as the scorer needs it; shared by {@link #evaluate} and {@link ModelEvaluation} */
+    TargetSpec targetSpec() {
+        return new TargetSpec(target, task, classLabels, positiveLabel.map(classLabels::indexOf).orElse(0));
+    }
+
+    /**
+     * @param rows labelled rows
+     * @return this model's raw predictions on them, with their true labels or values
+     */
+    ModelScorer.Scored score(org.mlops4j.core.data.Table rows) {
+        return ModelScorer.predict(tribuoModel, encoder, scaling, targetSpec(), rows);
     }
 
     /** @return a predictor serving this model, safe to share between threads */
