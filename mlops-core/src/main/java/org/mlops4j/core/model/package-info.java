@@ -71,5 +71,15 @@
  * against committed reference values). Binary tasks score the positive class (1, true, yes, or as configured);
  * multiclass precision, recall and F1 are support-weighted and AUC is one-vs-rest support-weighted, as PyCaret
  * reports them. AUC is not available, rather than an error, for models without probabilities.
+ *
+ * <h2>Evaluation</h2>
+ * {@link org.mlops4j.core.model.ModelEvaluation} is PyCaret's {@code plot_model} / {@code evaluate_model} as data:
+ * from one scoring pass over labelled rows ({@link org.mlops4j.core.model.ModelingSetup#evaluation} uses the test
+ * split), the metrics, a {@link org.mlops4j.core.model.ClassificationEvaluation} (confusion matrix, classification
+ * report, ROC, precision-recall and calibration curves, score histograms, gains by decile; checked to 1e-12 against
+ * scikit-learn 1.2.1) or a {@link org.mlops4j.core.model.RegressionEvaluation} (residuals), and
+ * {@link org.mlops4j.core.model.FeatureImportance}s per input column. {@code toJson()} writes the data,
+ * {@code toHtml()} a self-contained page of SVG charts; {@link org.mlops4j.core.model.ModelTracking#logEvaluation}
+ * logs both on a run.
  */
 package org.mlops4j.core.model;
