@@ -21,11 +21,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlops pipeline run data}: the case study's data pipeline on one CSV batch. */
 @Command(name = "data", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Run the data pipeline: build_dbs, raw_data_schema_check, load_data_into_db, map_city_tier,",
-            "map_categorical_vars, interactions_mapping, model_input_schema_check. The tables loaded_data,",
-            "city_tier_mapped, categorical_variables_mapped, interactions_mapped and model_input go to the SQLite",
-            "file. A batch that fails a schema check is copied to the quarantine folder with its report, and the",
-            "exit code is 1."})
+        description = "Run the data pipeline: build_dbs, raw_data_schema_check, load_data_into_db, map_city_tier, "
+            + "map_categorical_vars, interactions_mapping, model_input_schema_check. The tables loaded_data, "
+            + "city_tier_mapped, categorical_variables_mapped, interactions_mapped and model_input go to the SQLite "
+            + "file. A batch that fails a schema check is copied to the quarantine folder with its report, and the "
+            + "exit code is 1.")
 final class DataPipelineCommand implements Callable<Integer> {
 
     @Spec

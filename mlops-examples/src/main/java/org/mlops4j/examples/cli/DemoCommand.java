@@ -15,10 +15,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlops demo}: the case study's whole lifecycle on generated data. */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Run the whole lifecycle on generated leads: data pipeline, profile report, model comparison,",
-            "registration and promotion, then three inference batches with no, moderate and large drift, each",
-            "monitored against the training data, and the policy's actions (none; retrain; escalate). Prints a",
-            "summary table and where the reports and the tracking store are."})
+        description = "Run the whole lifecycle on generated leads: data pipeline, profile report, model comparison, "
+            + "registration and promotion, then three inference batches with no, moderate and large drift, each "
+            + "monitored against the training data, and the policy's actions (none; retrain; escalate). Prints a "
+            + "summary table and where the reports and the tracking store are.")
 final class DemoCommand implements Callable<Integer> {
 
     @Spec

@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlops drift}: data drift between two CSV files, as Evidently's data-drift preset computes it. */
 @Command(name = "drift", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Compare the current data with the reference data column by column and print the drift",
-            "report as JSON. Exit code 1 when the dataset drifted (the share of drifted columns reaches",
-            "--drift-share)."})
+        description = "Compare the current data with the reference data column by column and print the drift "
+            + "report as JSON. Exit code 1 when the dataset drifted (the share of drifted columns reaches "
+            + "--drift-share).")
 final class DriftCommand implements Callable<Integer> {
 
     @Spec

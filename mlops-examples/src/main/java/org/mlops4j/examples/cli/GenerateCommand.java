@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlops generate}: synthetic raw lead data in the case study's schema, with drift on demand. */
 @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Write synthetic raw leads in the case study's 45 columns: its distributions and a label",
-            "model whose best AUC is about 0.81. Drift moves a share of probability mass in a column."})
+        description = "Write synthetic raw leads in the case study's 45 columns: its distributions and a label "
+            + "model whose best AUC is about 0.81. Drift moves a share of probability mass in a column.")
 final class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -37,9 +37,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--end", paramLabel = "DATE", description = "Last created_date day (default: 2022-02-14).")
     private LocalDate end;
 
-    @Option(names = "--drift", paramLabel = "COLUMN=PP", description = {"Move PP percentage points of probability "
-            + "mass in COLUMN; repeatable. Columns: city_mapped, first_platform_c, first_utm_medium_c,",
-        "first_utm_source_c, total_leads_droppped, referred_lead."})
+    @Option(names = "--drift", paramLabel = "COLUMN=PP", description = "Move PP percentage points of probability "
+            + "mass in COLUMN; repeatable. Columns: city_mapped, first_platform_c, first_utm_medium_c, "
+        + "first_utm_source_c, total_leads_droppped, referred_lead.")
     private java.util.Map<String, Double> drift;
 
     @Option(names = "--case-study-drift", description = "Apply the drift of the case study's inference data.")

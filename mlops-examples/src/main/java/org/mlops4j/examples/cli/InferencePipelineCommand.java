@@ -17,10 +17,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlops pipeline run inference}: scores a batch with the Production version. */
 @Command(name = "inference", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Run the inference pipeline: encode_data, input_features_check, load_model, predict,",
-            "prediction_col_check, capture_serving_log, log_kpis. The batch's model_input (from: mlops pipeline run",
-            "data --inference) is scored by the Production version; predictions.csv, prediction_distribution.jsonl",
-            "and serving_log.jsonl go to the output folder, metrics and KPIs to a tracking run."})
+        description = "Run the inference pipeline: encode_data, input_features_check, load_model, predict, "
+            + "prediction_col_check, capture_serving_log, log_kpis. The batch's model_input (from: mlops pipeline run "
+            + "data --inference) is scored by the Production version; predictions.csv, prediction_distribution.jsonl "
+            + "and serving_log.jsonl go to the output folder, metrics and KPIs to a tracking run.")
 final class InferencePipelineCommand implements Callable<Integer> {
 
     @Spec

@@ -32,7 +32,8 @@ final class ModelsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: list, transition, alias, challenge");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing a command: list, transition, alias, challenge");
     }
 
     static void print(PrintWriter out, ModelVersion v) {

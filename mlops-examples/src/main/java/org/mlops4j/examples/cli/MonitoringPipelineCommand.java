@@ -25,13 +25,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlops pipeline run monitoring}: the serving window against the training data, and the policy's action. */
 @Command(name = "monitoring", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Run the monitoring pipeline: load_serving_window, load_reference, check_quality,",
-            "check_drift, take_action, log_monitoring_window. Writes drift_report.json/.html and decision.json to",
-            "the output folder and records the window in the experiment 'monitoring'. Policy: [0, 5) none, [5, 10]",
-            "retrain, (10, 100] escalate (percentage points of moved mass); AUC > 0.75, precision > 0.65 and",
-            "recall > 0.75 on --labels, else retrain. Retrain runs the data and training pipelines on --retrain-data",
-            "into --reference-db (without it, the decision is only logged); escalate writes an alert file.",
-            "Exit code 1 when the decision is retrain or escalate."})
+        description = "Run the monitoring pipeline: load_serving_window, load_reference, check_quality, "
+            + "check_drift, take_action, log_monitoring_window. Writes drift_report.json/.html and decision.json to "
+            + "the output folder and records the window in the experiment 'monitoring'. Policy: [0, 5) none, [5, 10] "
+            + "retrain, (10, 100] escalate (percentage points of moved mass); AUC > 0.75, precision > 0.65 and "
+            + "recall > 0.75 on --labels, else retrain. Retrain runs the data and training pipelines on --retrain-data "
+            + "into --reference-db (without it, the decision is only logged); escalate writes an alert file. "
+            + "Exit code 1 when the decision is retrain or escalate.")
 final class MonitoringPipelineCommand implements Callable<Integer> {
 
     @Spec

@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlops profile}: the data profile report of a CSV file, as ydata-profiling makes it. */
 @Command(name = "profile", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Profile a CSV file: overview, per-column statistics, histograms, top values, correlations",
-            "and alerts. Prints the report as JSON unless --json or --html says where to write it."})
+        description = "Profile a CSV file: overview, per-column statistics, histograms, top values, correlations "
+            + "and alerts. Prints the report as JSON unless --json or --html says where to write it.")
 final class ProfileCommand implements Callable<Integer> {
 
     @Spec

@@ -33,8 +33,8 @@ final class RunsCommand implements Runnable {
 
     /** {@code mlops runs search}: MLflow's search_runs from the shell. */
     @Command(name = "search", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = {"Search runs with MLflow's filter syntax, such as",
-                "\"metrics.max_deviation_pct > 10 and tags.`mlops.monitor.action` = 'ESCALATE'\"."})
+            description = "Search runs with MLflow's filter syntax, such as "
+                + "\"metrics.max_deviation_pct > 10 and tags.`mlops.monitor.action` = 'ESCALATE'\".")
     static final class Search implements Callable<Integer> {
 
         private static final ObjectMapper JSON = new ObjectMapper();

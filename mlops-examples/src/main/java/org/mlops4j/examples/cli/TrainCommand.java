@@ -26,10 +26,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlops train}: compares model families on any labelled CSV file and prints the leaderboard. */
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Compare model families on a labelled CSV file by cross-validation, as PyCaret's",
-            "compare_models: one parent run in the experiment, one nested run per candidate. Prints the",
-            "leaderboard (as JSON with --json). With --evaluation-html, also trains the best family on the",
-            "training split and writes its evaluation on the test split (curves, confusion matrix, gains)."})
+        description = "Compare model families on a labelled CSV file by cross-validation, as PyCaret's "
+                + "compare_models: one parent run in the experiment, one nested run per candidate. Prints the "
+                + "leaderboard (as JSON with --json). With --evaluation-html, also trains the best family on the "
+                + "training split and writes its evaluation on the test split (curves, confusion matrix, gains).")
 final class TrainCommand implements Callable<Integer> {
 
     @Spec

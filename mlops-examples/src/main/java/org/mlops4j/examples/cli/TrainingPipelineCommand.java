@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlops pipeline run training}: the case study's training pipeline on a database of the data pipeline. */
 @Command(name = "training", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Run the training pipeline: encode_features, get_trained_model. Compares the model families",
-            "on model_input (each candidate a nested run), registers the best as a new version, and promotes it to",
-            "Production (alias champion) only if its held-out AUC beats the current Production version's."})
+        description = "Run the training pipeline: encode_features, get_trained_model. Compares the model families "
+            + "on model_input (each candidate a nested run), registers the best as a new version, and promotes it to "
+            + "Production (alias champion) only if its held-out AUC beats the current Production version's.")
 final class TrainingPipelineCommand implements Callable<Integer> {
 
     @Spec

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlops ui}: the tracking, registry and monitoring web UI, served until the process is stopped. */
 @Command(name = "ui", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Serve the web UI: experiments, runs, run detail and comparison, the model registry and the",
-            "monitoring pages. Read-only; listens on 127.0.0.1 unless --host says otherwise. Stop it with Ctrl-C."})
+        description = "Serve the web UI: experiments, runs, run detail and comparison, the model registry and the "
+            + "monitoring pages. Read-only; listens on 127.0.0.1 unless --host says otherwise. Stop it with Ctrl-C.")
 final class UiCommand implements Callable<Integer> {
 
     @Spec

@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlops validate}: checks a CSV file against a schema, with a row-level report and a quarantine. */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Check a CSV file against a schema: an mlops4j schema JSON file, or a JSON file of named",
-            "column lists such as the case study's schemas.json with --schema-name. Prints the report; exit code 1",
-            "when the data does not match."})
+        description = "Check a CSV file against a schema: an mlops4j schema JSON file, or a JSON file of named "
+            + "column lists such as the case study's schemas.json with --schema-name. Prints the report; exit code 1 "
+            + "when the data does not match.")
 final class ValidateCommand implements Callable<Integer> {
 
     /** How the report is printed. */
