@@ -17,25 +17,28 @@ import org.mlops4j.core.model.internal.FamilyCatalog;
 import org.mlops4j.core.model.internal.ModelFitter;
 import org.mlops4j.core.model.internal.ModelScorer;
 import org.mlops4j.core.model.internal.TargetSpec;
+import org.mlops4j.core.model.internal.linear.LogisticRegressionTrainer;
 import org.mlops4j.core.model.internal.tree.TreeTrainer;
 
 /**
- * The tree families score validation rows through their compact form exactly as through their Tribuo model (the
+ * The tree families and lr score validation rows through their compact form exactly as through their Tribuo model (the
  * path cross-validation takes against the one every other family takes), from encoded rows with missing values,
  * one-hot levels and class weights.
  */
-class TreeFamiliesScoringTest {
+class CompactScoringTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"dt", "rf", "et"})
+    @ValueSource(strings = {"dt", "rf", "et", "lr"})
     void classificationFamiliesScoreAlikeThroughTheCompactFormAndThroughTribuo(String key) {
         Table all = TestTables.leads(600, 3);
         Table train = all.take(range(0, 400));
         Table valid = all.take(range(400, 600));
         TargetSpec target = new TargetSpec("converted", TaskType.CLASSIFICATION, List.of("no", "yes"), 1);
         ModelFamily family = FamilyCatalog.family(TaskType.CLASSIFICATION, key);
-        Map<String, Object> params = family.withDefaults(key.equals("dt") ? Map.of() : Map.of("n_trees", 25));
-        assertInstanceOf(TreeTrainer.class, FamilyCatalog.trainer(family, params,
+        boolean forest = key.equals("rf") || key.equals("et");
+        Map<String, Object> params = family.withDefaults(forest ? Map.of("n_trees", 25) : Map.of());
+        Class<?> trainer = key.equals("lr") ? LogisticRegressionTrainer.class : TreeTrainer.class;
+        assertInstanceOf(trainer, FamilyCatalog.trainer(family, params,
                 new FamilyCatalog.TrainingContext(5, 1, Map.of())));
         ModelFitter.Fitted fitted = ModelFitter.fit(train, target, List.of("visits", "income", "city"), family,
                 params, PreprocessingOptions.defaults().withClassWeighting(true), 11);
