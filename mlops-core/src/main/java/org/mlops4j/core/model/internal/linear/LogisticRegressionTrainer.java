@@ -11,9 +11,13 @@ import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
+import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
+import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.tribuo.provenance.TrainerProvenance;
 import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 
@@ -56,6 +60,10 @@ public final class LogisticRegressionTrainer implements Trainer<Label> {
     private double relativeDecreaseTolerance = SCIPY_FTOL;
 
     private int invocationCount = 0;
+
+    static {
+        loadClassesOnce();
+    }
 
     /** For olcut. */
     private LogisticRegressionTrainer() {
@@ -141,11 +149,18 @@ public final class LogisticRegressionTrainer implements Trainer<Label> {
         this.invocationCount++;
 
         ImmutableFeatureMap featureMap = examples.getFeatureIDMap();
+        long start = System.nanoTime();
         TrainingMatrix data = TrainingMatrix.of(examples);
+        long read = System.nanoTime();
         int positive = positiveClass(outputInfo);
         LogisticObjective objective = new LogisticObjective(data, c, positive);
         Lbfgs.Result result = new Lbfgs(maxIterations, tolerance, relativeDecreaseTolerance)
                 .minimize(objective, new double[objective.dimension()]);
+        LOG.debug("Logistic regression: {} rows x {} features ({}, {} non-zeros) read in {} ms; L-BFGS {} "
+                + "iterations, {} evaluations, stopped on {} in {} ms", data.rows(), data.columns(),
+                data.dense() ? "dense" : "CSR", data.dense() ? "all" : data.values().length,
+                (read - start) / 1_000_000, result.iterations(), result.evaluations(), result.stop(),
+                (System.nanoTime() - read) / 1_000_000);
         if (result.stop() == Lbfgs.Stop.MAX_ITERATIONS) {
             LOG.warn("Logistic regression (L-BFGS) failed to converge in {} iterations: the gradient's max-norm is "
                     + "{}, above the tolerance {}. Increase max_iter, or scale the data (as scikit-learn's "
@@ -160,6 +175,19 @@ public final class LogisticRegressionTrainer implements Trainer<Label> {
         LinearSGDModel model = TribuoLinearModels.model(provenance, featureMap, outputInfo, weights);
         return new TrainedLogistic(model, new LinearScorer(weights, featureMap), result.iterations(),
                 result.gradientNorm(), result.converged());
+    }
+
+    /**
+     * Trains on two rows when the class is initialised (a trainer is made before the training clock starts), so that
+     * the one-time costs of a JVM, about 50 ms on a cold one, do not land in the first trainings: loading the classes
+     * of the matrix, the optimiser and Tribuo's model, and olcut's reflective provenance machinery.
+     */
+    private static void loadClassesOnce() {
+        LabelFactory factory = new LabelFactory();
+        MutableDataset<Label> two = new MutableDataset<>(new SimpleDataSourceProvenance("warm-up", factory), factory);
+        two.add(new ArrayExample<>(new Label("a"), new String[] {"x"}, new double[] {-1.0}));
+        two.add(new ArrayExample<>(new Label("b"), new String[] {"x"}, new double[] {1.0}));
+        new LogisticRegressionTrainer(1.0, 2, 1e-4, SCIPY_FTOL).trainWithScorer(two);
     }
 
     /** The output id of the label that sorts last, scikit-learn's {@code classes_[1]} for two classes. */
