@@ -187,7 +187,7 @@ public final class LogisticRegressionTrainer implements Trainer<Label> {
         MutableDataset<Label> two = new MutableDataset<>(new SimpleDataSourceProvenance("warm-up", factory), factory);
         two.add(new ArrayExample<>(new Label("a"), new String[] {"x"}, new double[] {-1.0}));
         two.add(new ArrayExample<>(new Label("b"), new String[] {"x"}, new double[] {1.0}));
-        new LogisticRegressionTrainer(1.0, 2, 1e-4, SCIPY_FTOL).trainWithScorer(two);
+        new LogisticRegressionTrainer(1.0, 1000, 1e-4, SCIPY_FTOL).trainWithScorer(two); // converges: no warning
     }
 
     /** The output id of the label that sorts last, scikit-learn's {@code classes_[1]} for two classes. */
