@@ -45,11 +45,12 @@ sys.path.insert(0, HERE)
 import lead_data  # noqa: E402
 
 LEAD_PARAMS = "rf.n_trees=20,rf.max_depth=12,et.n_trees=20,et.max_depth=12"
-ALL_FAMILIES = ["lr", "svm", "liblinear", "dt", "rf", "et", "xgboost", "nb", "knn", "fm", "dummy"]
+ALL_FAMILIES = ["lr", "sgd_lr", "svm", "liblinear", "dt", "rf", "et", "xgboost", "nb", "knn", "fm", "dummy"]
 
 
 # mlops4j parameter -> scikit-learn parameter, per family, for the overrides given with --params
 PARAM_NAMES = {
+    "lr": {"C": "C", "max_iter": "max_iter", "tol": "tol"},
     "dt": {"max_depth": "max_depth", "min_child_weight": "min_samples_leaf"},
     "rf": {"n_trees": "n_estimators", "max_depth": "max_depth", "min_child_weight": "min_samples_leaf"},
     "et": {"n_trees": "n_estimators", "max_depth": "max_depth", "min_child_weight": "min_samples_leaf"},
@@ -78,13 +79,16 @@ def sklearn_model(family, seed, overrides=None):
         sk_name = PARAM_NAMES[family][name]
         number = float(value)
         params[sk_name] = None if sk_name == "max_depth" and number <= 0 else (
-            number if sk_name == "learning_rate" else int(number))
+            number if sk_name in ("learning_rate", "C", "tol") else int(number))
     return (lambda: make().set_params(**params)), scaling
 
 
 def _sklearn_model(family, seed):
     return {
-        "lr": (lambda: LogisticRegression(max_iter=1000), "standard"),
+        # mlops4j's lr solves the same objective by L-BFGS with scikit-learn's stopping rules
+        "lr": (lambda: LogisticRegression(C=1.0, solver="lbfgs", max_iter=1000, tol=1e-4), "standard"),
+        # Tribuo's AdaGrad SGD against scikit-learn's plain SGD on the same log loss (different schedules)
+        "sgd_lr": (lambda: SGDClassifier(loss="log_loss", random_state=seed), "standard"),
         "svm": (lambda: SGDClassifier(loss="hinge", random_state=seed), "standard"),
         "liblinear": (lambda: LinearSVC(C=1.0, dual=False, max_iter=1000, random_state=seed), "standard"),
         "dt": (lambda: DecisionTreeClassifier(min_samples_leaf=5, random_state=seed), "none"),

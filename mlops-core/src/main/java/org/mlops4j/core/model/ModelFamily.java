@@ -9,7 +9,9 @@ import java.util.Map;
  * A kind of model that {@link ModelingSetup} can train: a stable key (like PyCaret's model ids), its defaults and its
  * documented random-search space.
  *
- * <p>Classification keys: {@code lr} logistic regression (SGD, AdaGrad), {@code svm} linear SVM (SGD, hinge loss),
+ * <p>Classification keys: {@code lr} L2-regularised logistic regression solved to convergence by L-BFGS (scikit-learn's
+ * {@code LogisticRegression}: {@code C}, {@code max_iter}, {@code tol}), {@code sgd_lr} logistic regression by SGD
+ * (Tribuo's, AdaGrad), {@code svm} linear SVM (SGD, hinge loss),
  * {@code liblinear} LibLinear (linear SVM by default; {@code solver=L2R_LR} gives logistic regression),
  * {@code dt} CART decision tree, {@code rf} random forest, {@code et} extra trees, {@code xgboost} gradient-boosted
  * trees, {@code nb} multinomial naive Bayes on min-max scaled features, {@code knn} k-nearest neighbours, {@code fm}

@@ -30,7 +30,9 @@
  * <table>
  *   <caption>Classification</caption>
  *   <tr><th>key</th><th>trainer</th><th>scaling</th><th>AUC</th></tr>
- *   <tr><td>lr</td><td>LinearSGDTrainer, LogMulticlass, AdaGrad</td><td>standard</td><td>yes</td></tr>
+ *   <tr><td>lr</td><td>mlops4j's L-BFGS logistic regression: scikit-learn's LogisticRegression (C = 1, L2, lbfgs,
+ *       max_iter = 1000, tol = 1e-4), a Tribuo LinearSGDModel</td><td>standard</td><td>yes</td></tr>
+ *   <tr><td>sgd_lr</td><td>LinearSGDTrainer, LogMulticlass, AdaGrad (5 epochs)</td><td>standard</td><td>yes</td></tr>
  *   <tr><td>svm</td><td>LinearSGDTrainer, Hinge, AdaGrad</td><td>standard</td><td>n/a</td></tr>
  *   <tr><td>liblinear</td><td>LibLinearClassificationTrainer (L2R_L2LOSS_SVC)</td><td>standard</td>
  *       <td>only with solver L2R_LR</td></tr>
@@ -61,7 +63,15 @@
  * scikit-learn: more only while every drawn one is constant in the node); random forests train each tree on a
  * bootstrap sample, extra trees on every row with one threshold per drawn feature uniform between the node's least
  * and greatest value. Example weights (class weighting) are honoured. A seed gives the same model on any thread.
- * Cross-validation scores these models through their compact array form, with the same results as through Tribuo. Defaults and search spaces: {@link org.mlops4j.core.model.ModelFamily#defaults()} and
+ * Cross-validation scores these models through their compact array form, with the same results as through Tribuo.
+ *
+ * <p>{@code lr} is not Tribuo's SGD logistic regression (that is {@code sgd_lr}) but mlops4j's own trainer (internal
+ * package {@code ...model.internal.linear}) of scikit-learn's {@code LogisticRegression}: it minimises
+ * {@code C * sum_i w_i * loss_i + 0.5 * ||coef||^2} (intercept not penalised, example weights carrying class
+ * weighting) by L-BFGS with a strong Wolfe line search, with scikit-learn 1.2's stopping rules (gradient max-norm at
+ * most {@code tol}, or scipy's relative decrease test, or {@code max_iter} steps, which logs a warning); two classes
+ * get a sigmoid, more a multinomial softmax. Its model is a genuine Tribuo {@code LinearSGDModel} (softmax over one
+ * row of weights per class), so saving, loading, provenance and serving are unchanged. Defaults and search spaces: {@link org.mlops4j.core.model.ModelFamily#defaults()} and
  * {@link org.mlops4j.core.model.ModelFamily#searchSpace()}, listed by
  * {@link org.mlops4j.core.model.ModelingSetup#families()}. XGBoost needs its native library (on Linux, libgomp); where
  * it cannot load, its leaderboard entry is {@code UNAVAILABLE} with the reason.

@@ -31,7 +31,7 @@ class TribuoModelFlavorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lr", "dt", "rf", "et", "xgboost", "knn", "nb", "liblinear"})
+    @ValueSource(strings = {"lr", "sgd_lr", "dt", "rf", "et", "xgboost", "knn", "nb", "liblinear"})
     void aLoadedModelPredictsExactlyAsTheSavedOne(String family, @TempDir Path folder) {
         Assumptions.assumeTrue(org.mlops4j.core.model.internal.FamilyCatalog.unavailableReason(
                 setup.family(family)).isEmpty(), "this family's native library does not load here");

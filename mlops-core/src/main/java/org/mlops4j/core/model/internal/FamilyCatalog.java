@@ -11,6 +11,7 @@ import org.mlops4j.core.model.Hyperparameter;
 import org.mlops4j.core.model.ModelFamily;
 import org.mlops4j.core.model.Scaling;
 import org.mlops4j.core.model.TaskType;
+import org.mlops4j.core.model.internal.linear.LogisticRegressionTrainer;
 import org.mlops4j.core.model.internal.tree.ClassificationTreeTrainer;
 import org.mlops4j.core.model.internal.tree.RegressionTreeTrainer;
 import org.tribuo.Trainer;
@@ -152,6 +153,15 @@ public final class FamilyCatalog {
         List<Entry> out = new ArrayList<>();
         TaskType c = TaskType.CLASSIFICATION;
         out.add(new Entry(family("lr", "Logistic Regression", c, Scaling.STANDARD, true,
+                map("C", 1.0, "max_iter", 1000, "tol", 1e-4),
+                List.of(Hyperparameter.logReal("C", 0.001, 100.0, "inverse regularisation strength")),
+                "LogisticRegressionTrainer(C, max_iter, tol): L2-regularised logistic regression solved by L-BFGS "
+                        + "to scikit-learn's optimum (C * weighted log-loss + 0.5 * ||coef||^2, intercept not "
+                        + "penalised; sigmoid for two classes, multinomial softmax for more; scikit-learn 1.2's "
+                        + "stopping rules); a genuine Tribuo LinearSGDModel"),
+                (p, ctx) -> LogisticRegressionTrainer.of(p.positive("C"), p.positiveInteger("max_iter"),
+                        p.nonNegative("tol"))));
+        out.add(new Entry(family("sgd_lr", "Logistic Regression (SGD)", c, Scaling.STANDARD, true,
                 map("learning_rate", 1.0, "epochs", 5, "minibatch", 1),
                 List.of(Hyperparameter.logReal("learning_rate", 0.01, 2.0, "AdaGrad initial learning rate"),
                         Hyperparameter.integer("epochs", 3, 30, "passes over the training data"),
@@ -375,6 +385,30 @@ public final class FamilyCatalog {
             } catch (NumberFormatException e) {
                 throw wrong(name, v, "a number");
             }
+        }
+
+        double positive(String name) {
+            double v = real(name);
+            if (!(v > 0) || Double.isInfinite(v)) {
+                throw wrong(name, raw(name), "a positive number");
+            }
+            return v;
+        }
+
+        int positiveInteger(String name) {
+            int v = integer(name);
+            if (v < 1) {
+                throw wrong(name, raw(name), "an integer at least 1");
+            }
+            return v;
+        }
+
+        double nonNegative(String name) {
+            double v = real(name);
+            if (!(v >= 0) || Double.isInfinite(v)) {
+                throw wrong(name, raw(name), "a number at least 0");
+            }
+            return v;
         }
 
         String string(String name) {

@@ -10,8 +10,9 @@ import org.mlops4j.core.model.FeatureEncoder;
 import org.mlops4j.core.model.ModelFamily;
 import org.mlops4j.core.model.PreprocessingOptions;
 import org.mlops4j.core.model.TaskType;
+import org.mlops4j.core.model.internal.linear.LogisticRegressionTrainer;
+import org.mlops4j.core.model.internal.linear.TrainedLogistic;
 import org.mlops4j.core.model.internal.tree.TrainedTrees;
-import org.mlops4j.core.model.internal.tree.TreeEnsemble;
 import org.mlops4j.core.model.internal.tree.TreeTrainer;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
@@ -33,10 +34,11 @@ public final class ModelFitter {
      * @param model           the Tribuo model
      * @param encoder         the encoder fitted on the training rows
      * @param trainingSeconds wall time of {@code Trainer.train}
-     * @param compact         the same trees in compact form, for fast scoring, when the family is a tree family
+     * @param compact         the same model in compact form, for fast scoring, when its trainer makes one (the tree
+     *                        families and lr)
      */
     public record Fitted(Model<?> model, FeatureEncoder encoder, double trainingSeconds,
-            Optional<TreeEnsemble> compact) {
+            Optional<CompactScorer> compact) {
     }
 
     private ModelFitter() {
@@ -80,10 +82,14 @@ public final class ModelFitter {
                 dataset.getFeatureMap().size(), seed, labelWeights));
         long start = System.nanoTime();
         Model<?> model;
-        Optional<TreeEnsemble> compact = Optional.empty();
+        Optional<CompactScorer> compact = Optional.empty();
         try {
             if (trainer instanceof TreeTrainer<?> trees) {
                 TrainedTrees<?> trained = trainTrees(trees, dataset);
+                model = trained.model();
+                compact = Optional.of(trained.compact());
+            } else if (trainer instanceof LogisticRegressionTrainer logistic) {
+                TrainedLogistic trained = trainLogistic(logistic, dataset);
                 model = trained.model();
                 compact = Optional.of(trained.compact());
             } else {
@@ -100,6 +106,11 @@ public final class ModelFitter {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static TrainedTrees<?> trainTrees(TreeTrainer<?> trainer, Dataset<?> dataset) {
         return ((TreeTrainer) trainer).trainWithTrees(dataset);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TrainedLogistic trainLogistic(LogisticRegressionTrainer trainer, Dataset<?> dataset) {
+        return trainer.trainWithScorer((Dataset<Label>) dataset);
     }
 
     @SuppressWarnings("unchecked")

@@ -57,11 +57,11 @@ public final class ModelScorer {
     }
 
     /**
-     * Predicts through the compact form of a tree model when there is one (the same predictions without building a
-     * Tribuo example per row and a sparse vector per tree), through Tribuo otherwise.
+     * Predicts through the compact form of a model when there is one (the same predictions without building a Tribuo
+     * example, a sparse vector and a prediction per row), through Tribuo otherwise.
      *
      * @param model   the model
-     * @param compact the model's trees in compact form, if it has them
+     * @param compact the model in compact form, if it has one
      * @param encoder its encoder
      * @param scaling its family's scaling
      * @param target  the target
@@ -69,7 +69,7 @@ public final class ModelScorer {
      * @return the raw predictions
      */
     @SuppressWarnings("unchecked")
-    public static Scored predict(Model<?> model, Optional<TreeEnsemble> compact, FeatureEncoder encoder,
+    public static Scored predict(Model<?> model, Optional<CompactScorer> compact, FeatureEncoder encoder,
             Scaling scaling, TargetSpec target, Table rows) {
         EncodedRows encoded = encoder.encode(rows, scaling);
         if (compact.isPresent()) {
@@ -109,13 +109,13 @@ public final class ModelScorer {
         return new Scored(new int[0], new int[0], new double[0][], target.values(rows), predicted);
     }
 
-    private static Scored predictCompact(Model<?> model, TreeEnsemble trees, EncodedRows encoded,
+    private static Scored predictCompact(Model<?> model, CompactScorer scorer, EncodedRows encoded,
             TargetSpec target, Table rows) {
-        double[][] predicted = trees.predict(encoded);
+        double[][] predicted = scorer.predict(encoded);
         if (target.task() == TaskType.CLASSIFICATION) {
             Map<String, Integer> index = target.classIndex();
             int k = target.classLabels().size();
-            int[] toTarget = new int[trees.width()];
+            int[] toTarget = new int[scorer.width()];
             ImmutableOutputInfo<?> outputs = model.getOutputIDInfo();
             for (int c = 0; c < toTarget.length; c++) {
                 toTarget[c] = index.getOrDefault(((Label) outputs.getOutput(c)).getLabel(), -1);

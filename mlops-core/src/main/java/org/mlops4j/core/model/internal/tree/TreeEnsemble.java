@@ -2,6 +2,7 @@ package org.mlops4j.core.model.internal.tree;
 
 import java.util.List;
 import org.mlops4j.core.model.EncodedRows;
+import org.mlops4j.core.model.internal.CompactScorer;
 import org.tribuo.ImmutableFeatureMap;
 
 /**
@@ -13,7 +14,7 @@ import org.tribuo.ImmutableFeatureMap;
  * {@code FullyWeightedVotingCombiner} with uniform weights (the normalised weighted mean of the leaves' class
  * frequencies), for regression forests {@code AveragingCombiner}'s running weighted mean. Immutable; thread-safe.
  */
-public final class TreeEnsemble {
+public final class TreeEnsemble implements CompactScorer {
 
     /** Rows scored together: more rows per pass over a tree reuse more of its nodes from the cache. */
     private static final int BLOCK_ROWS = 8192;
@@ -37,7 +38,7 @@ public final class TreeEnsemble {
         return trees;
     }
 
-    /** @return the number of values per prediction: the classes by Tribuo output id, or 1 (regression) */
+    @Override
     public int width() {
         return width;
     }

@@ -9,33 +9,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mlops4j.core.data.CategoricalColumn;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.model.internal.FamilyCatalog;
 import org.mlops4j.core.model.internal.ModelFitter;
 import org.mlops4j.core.model.internal.ModelScorer;
 import org.mlops4j.core.model.internal.TargetSpec;
+import org.mlops4j.core.model.internal.linear.LogisticRegressionTrainer;
 import org.mlops4j.core.model.internal.tree.TreeTrainer;
 
 /**
- * The tree families score validation rows through their compact form exactly as through their Tribuo model (the
+ * The tree families and lr score validation rows through their compact form exactly as through their Tribuo model (the
  * path cross-validation takes against the one every other family takes), from encoded rows with missing values,
  * one-hot levels and class weights.
  */
-class TreeFamiliesScoringTest {
+class CompactScoringTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"dt", "rf", "et"})
+    @ValueSource(strings = {"dt", "rf", "et", "lr"})
     void classificationFamiliesScoreAlikeThroughTheCompactFormAndThroughTribuo(String key) {
         Table all = TestTables.leads(600, 3);
         Table train = all.take(range(0, 400));
         Table valid = all.take(range(400, 600));
         TargetSpec target = new TargetSpec("converted", TaskType.CLASSIFICATION, List.of("no", "yes"), 1);
         ModelFamily family = FamilyCatalog.family(TaskType.CLASSIFICATION, key);
-        Map<String, Object> params = family.withDefaults(key.equals("dt") ? Map.of() : Map.of("n_trees", 25));
-        assertInstanceOf(TreeTrainer.class, FamilyCatalog.trainer(family, params,
+        boolean forest = key.equals("rf") || key.equals("et");
+        Map<String, Object> params = family.withDefaults(forest ? Map.of("n_trees", 25) : Map.of());
+        Class<?> trainer = key.equals("lr") ? LogisticRegressionTrainer.class : TreeTrainer.class;
+        assertInstanceOf(trainer, FamilyCatalog.trainer(family, params,
                 new FamilyCatalog.TrainingContext(5, 1, Map.of())));
         ModelFitter.Fitted fitted = ModelFitter.fit(train, target, List.of("visits", "income", "city"), family,
                 params, PreprocessingOptions.defaults().withClassWeighting(true), 11);
@@ -50,6 +55,43 @@ class TreeFamiliesScoringTest {
             assertArrayEquals(tribuo.probabilities()[i], compact.probabilities()[i], 1e-12, "row " + i);
         }
         assertEquals(ModelScorer.metrics(tribuo, target), ModelScorer.metrics(compact, target));
+    }
+
+    @Test
+    void multinomialLogisticRegressionScoresAlikeThroughTheCompactFormAndThroughTribuo() {
+        int n = 400;
+        NumericColumn.Builder x = NumericColumn.builder("x", n);
+        CategoricalColumn.Builder city = CategoricalColumn.builder("city", n);
+        CategoricalColumn.Builder kind = CategoricalColumn.builder("kind", n);
+        Random random = new Random(8);
+        String[] cities = {"north", "south", "east", "west"};
+        for (int i = 0; i < n; i++) {
+            double a = random.nextGaussian();
+            int c = random.nextInt(cities.length);
+            if (i % 31 == 0) {
+                x.addNull();
+            } else {
+                x.add(a);
+            }
+            city.add(cities[c]);
+            double score = a + 0.7 * c + 0.8 * random.nextGaussian();
+            kind.add(score < 0.5 ? "low" : score < 1.8 ? "mid" : "high");
+        }
+        Table all = Table.of(x.build(), city.build(), kind.build());
+        TargetSpec target = new TargetSpec("kind", TaskType.CLASSIFICATION, List.of("high", "low", "mid"), 0);
+        ModelFamily family = FamilyCatalog.family(TaskType.CLASSIFICATION, "lr");
+        ModelFitter.Fitted fitted = ModelFitter.fit(all.take(range(0, 300)), target, List.of("x", "city"), family,
+                family.withDefaults(Map.of()), PreprocessingOptions.defaults().withClassWeighting(true), 3);
+        Table valid = all.take(range(300, 400));
+        ModelScorer.Scored compact = ModelScorer.predict(fitted.model(), fitted.compact(), fitted.encoder(),
+                family.scaling(), target, valid);
+        ModelScorer.Scored tribuo = ModelScorer.predict(fitted.model(), Optional.empty(), fitted.encoder(),
+                family.scaling(), target, valid);
+        assertArrayEquals(tribuo.predictedClass(), compact.predictedClass());
+        for (int i = 0; i < valid.rowCount(); i++) {
+            assertArrayEquals(tribuo.probabilities()[i], compact.probabilities()[i], 1e-12, "row " + i);
+        }
+        assertTrue(ModelScorer.metrics(compact, target).get(Metric.ACCURACY) > 0.5);
     }
 
     @ParameterizedTest
