@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
             "  3  unexpected error (run with --verbose for the stack trace)"})
 public final class MlopsCommand implements Runnable {
 
+    /** Held so that the level set on it stays (java.util.logging keeps loggers weakly). */
+    private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
+
     @Spec
     private CommandSpec spec;
 
@@ -46,6 +49,9 @@ public final class MlopsCommand implements Runnable {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        }
+        if (!verbose) {
+            TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING); // Tribuo logs every SGD training at INFO
         }
         CommandLine line = commandLine();
         int code = line.execute(args);
