@@ -10,7 +10,7 @@ import org.tribuo.Dataset;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
-import org.tribuo.Trainer;
+import org.mlops4j.core.model.internal.CountingTrainer;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
@@ -19,7 +19,6 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.tribuo.provenance.TrainerProvenance;
-import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.
@@ -40,7 +39,7 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  * ({@link TrainingMatrix}). The parameters are olcut {@link Config} fields, recorded in the {@link TrainerProvenance}.
  * Training is synchronized, as Tribuo's trainers are.
  */
-public final class LogisticRegressionTrainer implements Trainer<Label> {
+public final class LogisticRegressionTrainer extends CountingTrainer<Label> {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogisticRegressionTrainer.class);
 
@@ -58,8 +57,6 @@ public final class LogisticRegressionTrainer implements Trainer<Label> {
 
     @Config(description = "Stop when a step's relative decrease of the objective is at most this (scipy's ftol).")
     private double relativeDecreaseTolerance = SCIPY_FTOL;
-
-    private int invocationCount = 0;
 
     static {
         loadClassesOnce();
@@ -142,11 +139,7 @@ public final class LogisticRegressionTrainer implements Trainer<Label> {
             throw new IllegalArgumentException("Logistic regression needs examples of at least two classes, found "
                     + examples.size() + " examples of " + outputInfo.size() + " class(es)");
         }
-        if (invocationCount != INCREMENT_INVOCATION_COUNT) {
-            setInvocationCount(invocationCount);
-        }
-        TrainerProvenance trainerProvenance = getProvenance();
-        this.invocationCount++;
+        TrainerProvenance trainerProvenance = startInvocation(invocationCount).provenance();
 
         ImmutableFeatureMap featureMap = examples.getFeatureIDMap();
         long start = System.nanoTime();
@@ -199,24 +192,6 @@ public final class LogisticRegressionTrainer implements Trainer<Label> {
             }
         }
         return best;
-    }
-
-    @Override
-    public int getInvocationCount() {
-        return invocationCount;
-    }
-
-    @Override
-    public synchronized void setInvocationCount(int invocationCount) {
-        if (invocationCount < 0) {
-            throw new IllegalArgumentException("The invocation count must be at least 0, found " + invocationCount);
-        }
-        this.invocationCount = invocationCount;
-    }
-
-    @Override
-    public TrainerProvenance getProvenance() {
-        return new TrainerProvenanceImpl(this);
     }
 
     @Override

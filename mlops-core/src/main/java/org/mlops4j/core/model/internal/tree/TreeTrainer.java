@@ -14,6 +14,7 @@ import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.Output;
+import org.mlops4j.core.model.internal.CountingTrainer;
 import org.tribuo.Trainer;
 import org.tribuo.common.tree.TreeModel;
 import org.tribuo.ensemble.EnsembleCombiner;
@@ -21,7 +22,6 @@ import org.tribuo.ensemble.WeightedEnsembleModel;
 import org.tribuo.provenance.EnsembleModelProvenance;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.TrainerProvenance;
-import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.
@@ -46,7 +46,7 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  *
  * @param <T> the output type
  */
-public abstract class TreeTrainer<T extends Output<T>> implements Trainer<T> {
+public abstract class TreeTrainer<T extends Output<T>> extends CountingTrainer<T> {
 
     @Config(description = "The most splits on a path from the root to a leaf; 0 means unlimited.")
     private int maxDepth = 0;
@@ -71,8 +71,6 @@ public abstract class TreeTrainer<T extends Output<T>> implements Trainer<T> {
 
     @Config(description = "The seed of the random streams.")
     private long seed = Trainer.DEFAULT_SEED;
-
-    private int invocationCount = 0;
 
     /** For olcut. */
     protected TreeTrainer() {
@@ -143,12 +141,9 @@ public abstract class TreeTrainer<T extends Output<T>> implements Trainer<T> {
         if (examples.size() == 0) {
             throw new IllegalArgumentException("Cannot train trees on an empty dataset");
         }
-        if (invocationCount != INCREMENT_INVOCATION_COUNT) {
-            setInvocationCount(invocationCount);
-        }
-        TrainerProvenance trainerProvenance = getProvenance();
-        SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * this.invocationCount));
-        this.invocationCount++;
+        Invocation invocation = startInvocation(invocationCount);
+        TrainerProvenance trainerProvenance = invocation.provenance();
+        SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * invocation.count()));
 
         ImmutableFeatureMap featureMap = examples.getFeatureIDMap();
         ImmutableOutputInfo<T> outputInfo = examples.getOutputIDInfo();
@@ -246,24 +241,6 @@ public abstract class TreeTrainer<T extends Output<T>> implements Trainer<T> {
 
     /** @return the name given to trained models */
     abstract String modelName();
-
-    @Override
-    public int getInvocationCount() {
-        return invocationCount;
-    }
-
-    @Override
-    public synchronized void setInvocationCount(int invocationCount) {
-        if (invocationCount < 0) {
-            throw new IllegalArgumentException("The invocation count must be at least 0, found " + invocationCount);
-        }
-        this.invocationCount = invocationCount;
-    }
-
-    @Override
-    public TrainerProvenance getProvenance() {
-        return new TrainerProvenanceImpl(this);
-    }
 
     @Override
     public String toString() {

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.model.TaskType;
+import org.mlops4j.core.model.internal.BreastCancerRows;
 import org.mlops4j.core.model.internal.FamilyCatalog;
 import org.tribuo.Example;
 import org.tribuo.Model;
@@ -306,47 +307,8 @@ class LogisticRegressionTrainerTest {
 
     /** breast_cancer.csv standard-scaled as scikit-learn's StandardScaler (population standard deviation). */
     private static void readScaledBreastCancer() {
-        List<double[]> rows = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        try (InputStream in = LogisticRegressionTrainerTest.class.getResourceAsStream("/breast_cancer.csv")) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            List<String> header = List.of(lines[0].trim().split(","));
-            int target = header.indexOf("target");
-            for (int i = 1; i < lines.length; i++) {
-                if (lines[i].isBlank()) {
-                    continue;
-                }
-                String[] cells = lines[i].trim().split(",");
-                double[] x = new double[cells.length - 1];
-                int k = 0;
-                for (int j = 0; j < cells.length; j++) {
-                    if (j != target) {
-                        x[k++] = Double.parseDouble(cells[j]);
-                    }
-                }
-                rows.add(x);
-                labels.add(String.valueOf((int) Double.parseDouble(cells[target])));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        int d = rows.get(0).length;
-        for (int j = 0; j < d; j++) {
-            double mean = 0;
-            for (double[] r : rows) {
-                mean += r[j];
-            }
-            mean /= rows.size();
-            double variance = 0;
-            for (double[] r : rows) {
-                variance += (r[j] - mean) * (r[j] - mean);
-            }
-            double sd = Math.sqrt(variance / rows.size());
-            for (double[] r : rows) {
-                r[j] = (r[j] - mean) / sd;
-            }
-        }
-        cancerX = rows.toArray(new double[0][]);
-        cancerY = labels.toArray(new String[0]);
+        BreastCancerRows rows = BreastCancerRows.read().standardScaled();
+        cancerX = rows.x();
+        cancerY = rows.y();
     }
 }

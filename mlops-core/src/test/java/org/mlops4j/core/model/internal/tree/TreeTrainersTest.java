@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mlops4j.core.model.ClassificationMetrics;
 import org.mlops4j.core.model.TribuoModelFlavor;
+import org.mlops4j.core.model.internal.BreastCancerRows;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -60,32 +61,9 @@ class TreeTrainersTest {
     @BeforeAll
     static void load() {
         reference = json("/reference/trees/trees_reference.json");
-        List<double[]> rows = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        try (InputStream in = TreeTrainersTest.class.getResourceAsStream("/breast_cancer.csv")) {
-            String[] lines = new String(in.readAllBytes()).split("\n");
-            List<String> header = List.of(lines[0].trim().split(","));
-            int target = header.indexOf("target");
-            for (int i = 1; i < lines.length; i++) {
-                if (lines[i].isBlank()) {
-                    continue;
-                }
-                String[] cells = lines[i].trim().split(",");
-                double[] x = new double[cells.length - 1];
-                int k = 0;
-                for (int j = 0; j < cells.length; j++) {
-                    if (j != target) {
-                        x[k++] = Double.parseDouble(cells[j]);
-                    }
-                }
-                rows.add(x);
-                labels.add(String.valueOf((int) Double.parseDouble(cells[target])));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        cancerX = rows.toArray(new double[0][]);
-        cancerY = labels.toArray(new String[0]);
+        BreastCancerRows rows = BreastCancerRows.read();
+        cancerX = rows.x();
+        cancerY = rows.y();
     }
 
     // ---- (a) CART equals scikit-learn on untied data --------------------------------------------------------------
