@@ -1,7 +1,9 @@
 package org.mlops4j.core.model;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -29,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * archived and the alias (default {@value #DEFAULT_ALIAS}) moves to the candidate. Either way the decision is written
  * on the candidate version as the tags {@value #DECISION_TAG} and {@value #PROMOTED_TAG}, so the registry shows why a
  * version serves or does not. Instances are immutable; the settings return new instances.
+ *
+ * <p>Challenges may run at once, from threads or processes: after scoring, a challenge reads Production again and, if
+ * another version was promoted meanwhile, compares with that one too (up to five times) before it
+ * promotes, so a candidate is not promoted over a better version promoted while it was being scored. The last read
+ * and the promotion are two registry calls, not one transaction: two challenges finishing within the same few
+ * milliseconds can still both promote, and then the later one serves.
  */
 public final class ChampionChallenger {
 
@@ -38,6 +46,9 @@ public final class ChampionChallenger {
     public static final String DECISION_TAG = "mlops.promotion.decision";
     /** Version tag: {@code true} or {@code false}. */
     public static final String PROMOTED_TAG = "mlops.promotion.promoted";
+
+    /** How often a challenge compares again when Production changes while it scores. */
+    private static final int MAX_ATTEMPTS = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(ChampionChallenger.class);
 
@@ -122,30 +133,44 @@ public final class ChampionChallenger {
         registry.getVersion(modelName, candidateVersion);
         Metric compareOn = metric.orElse(Metric.defaultFor(candidate.task()));
         double candidateScore = score(candidate, heldOut, compareOn, "candidate version " + candidateVersion);
-        Optional<ModelVersion> champion = registry.latestVersions(modelName, List.of(ModelStage.PRODUCTION))
-                .stream().filter(v -> v.version() != candidateVersion).findFirst();
-        OptionalInt championVersion = OptionalInt.empty();
-        OptionalDouble championScore = OptionalDouble.empty();
-        boolean promote = true;
-        if (champion.isPresent()) {
-            int version = champion.get().version();
-            double score = score(models.load(versionUri(modelName, version)), heldOut, compareOn,
-                    "Production version " + version);
-            championVersion = OptionalInt.of(version);
-            championScore = OptionalDouble.of(score);
-            double gain = compareOn.higherIsBetter() ? candidateScore - score : score - candidateScore;
-            promote = gain > minImprovement;
+        Map<Integer, Double> championScores = new HashMap<>();
+        OptionalInt championVersion = currentChampion(modelName, candidateVersion);
+        boolean promote;
+        for (int attempt = 1; ; attempt++) {
+            promote = true;
+            if (championVersion.isPresent()) {
+                int version = championVersion.getAsInt();
+                double score = championScores.computeIfAbsent(version, v -> score(
+                        models.load(versionUri(modelName, v)), heldOut, compareOn, "Production version " + v));
+                double gain = compareOn.higherIsBetter() ? candidateScore - score : score - candidateScore;
+                promote = gain > minImprovement;
+            }
+            OptionalInt now = currentChampion(modelName, candidateVersion);
+            if (now.equals(championVersion) || attempt == MAX_ATTEMPTS) {
+                break;
+            }
+            LOG.info("Production of '{}' changed during the challenge (version {} -> {}): comparing again", modelName,
+                    championVersion, now);
+            championVersion = now;
         }
         if (promote) {
             registry.transitionStage(modelName, candidateVersion, ModelStage.PRODUCTION, true);
             alias.ifPresent(a -> registry.setAlias(modelName, a, candidateVersion));
         }
+        OptionalDouble championScore = championVersion.isPresent()
+                ? OptionalDouble.of(championScores.get(championVersion.getAsInt()))
+                : OptionalDouble.empty();
         PromotionDecision decision = new PromotionDecision(modelName, candidateVersion, compareOn, candidateScore,
                 championVersion, championScore, minImprovement, promote, heldOut.rowCount());
         registry.setVersionTag(modelName, candidateVersion, DECISION_TAG, decision.summary());
         registry.setVersionTag(modelName, candidateVersion, PROMOTED_TAG, Boolean.toString(promote));
         LOG.info("{} '{}': {}", promote ? "Promoted" : "Kept Production of", modelName, decision.summary());
         return decision;
+    }
+
+    private OptionalInt currentChampion(String modelName, int candidateVersion) {
+        return registry.latestVersions(modelName, List.of(ModelStage.PRODUCTION)).stream()
+                .mapToInt(ModelVersion::version).filter(v -> v != candidateVersion).findFirst();
     }
 
     private static String versionUri(String modelName, int version) {

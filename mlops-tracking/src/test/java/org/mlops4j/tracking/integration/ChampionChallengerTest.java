@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,6 +132,34 @@ class ChampionChallengerTest {
         assertEquals("false", registry.getVersion(MODEL, worse.version()).tags()
                 .get(ChampionChallenger.PROMOTED_TAG));
         assertTrue(third.summary().endsWith("not promoted, Production unchanged"), third.summary());
+    }
+
+    @Test
+    void aVersionPromotedWhileTheCandidateIsScoredIsComparedWithToo() {
+        Table heldOut = leads(600, 3, false);
+        ModelVersion noise = register(leads(500, 1, true), "lr");
+        ChampionChallenger.of(models, registry).challenge(MODEL, noise.version(), heldOut);
+        ModelVersion good = register(leads(1500, 2, false), "lr");
+        ModelVersion middling = register(leads(60, 5, false), "lr");
+        // Another process promotes the good version just after this challenge first reads Production.
+        AtomicInteger productionReads = new AtomicInteger();
+        ModelRegistry racing = (ModelRegistry) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ModelRegistry.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("latestVersions") && productionReads.incrementAndGet() == 1) {
+                        Object before = method.invoke(registry, args);
+                        registry.transitionStage(MODEL, good.version(), ModelStage.PRODUCTION, true);
+                        return before;
+                    }
+                    return method.invoke(registry, args);
+                });
+        PromotionDecision decision = ChampionChallenger.of(models, racing).challenge(MODEL, middling.version(),
+                heldOut);
+        assertEquals(good.version(), decision.championVersion().getAsInt(), decision.summary());
+        double goodAuc = auc(models.load("models:/" + MODEL + "/" + good.version()), heldOut);
+        assertEquals(goodAuc, decision.championScore().getAsDouble(), 0.0);
+        assertEquals(goodAuc > decision.candidateScore(), !decision.promoted(), decision.summary());
+        assertFalse(decision.promoted(), "the small-sample model should lose to the good one: " + decision.summary());
+        assertEquals(ModelStage.PRODUCTION, registry.getVersion(MODEL, good.version()).stage());
     }
 
     @Test
