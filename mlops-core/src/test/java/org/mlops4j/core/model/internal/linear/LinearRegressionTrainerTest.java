@@ -143,6 +143,29 @@ class LinearRegressionTrainerTest {
     }
 
     @Test
+    void recoversAnExactFitOfNearlyCollinearColumnsByCholesky() {
+        // x2 = x1 + 1e-3 noise: a design condition number near 1e3, the normal equations' near 1e6; still Cholesky
+        MutableDataset<Regressor> data = new MutableDataset<>(new SimpleDataSourceProvenance("collinear",
+                REGRESSORS), REGRESSORS);
+        java.util.Random random = new java.util.Random(8);
+        for (int i = 0; i < 200; i++) {
+            double x1 = random.nextGaussian();
+            double x2 = x1 + 1e-3 * random.nextGaussian();
+            double x3 = random.nextGaussian() * 50 + 10;
+            data.add(new ArrayExample<>(new Regressor("y", 1 + 2 * x1 - 3 * x2 + 0.5 * x3),
+                    new String[] {"x1", "x2", "x3"}, new double[] {x1, x2, x3}));
+        }
+        TrainedLinearRegression trained = new LinearRegressionTrainer(0.0).trainWithScorer(data);
+        assertEquals(LeastSquares.Method.CHOLESKY, trained.method());
+        DenseMatrix weights = trained.model().getWeightsCopy();
+        var ids = data.getFeatureIDMap();
+        assertEquals(2.0, weights.get(0, ids.getID("x1")), 1e-8);
+        assertEquals(-3.0, weights.get(0, ids.getID("x2")), 1e-8);
+        assertEquals(0.5, weights.get(0, ids.getID("x3")), 1e-12);
+        assertEquals(1.0, weights.get(0, 3), 1e-9);
+    }
+
+    @Test
     void givesConstantColumnsNoWeight() {
         MutableDataset<Regressor> data = new MutableDataset<>(new SimpleDataSourceProvenance("constant", REGRESSORS),
                 REGRESSORS);
