@@ -68,7 +68,7 @@ def write_csv(columns, path):
 
 def _cell(v):
     if isinstance(v, (float, np.floating)):
-        return repr(float(v))
+        return "" if np.isnan(v) else repr(float(v))  # an empty cell is a missing value on both sides
     return str(v)
 
 

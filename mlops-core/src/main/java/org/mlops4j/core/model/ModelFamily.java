@@ -15,8 +15,10 @@ import java.util.Map;
  * {@code liblinear} LibLinear (linear SVM by default; {@code solver=L2R_LR} gives logistic regression),
  * {@code dt} CART decision tree, {@code rf} random forest, {@code et} extra trees, {@code xgboost} gradient-boosted
  * trees, {@code nb} multinomial naive Bayes on min-max scaled features, {@code knn} k-nearest neighbours, {@code fm}
- * factorization machine, {@code dummy} majority class. Regression keys: {@code lr} linear regression (SGD, squared
- * loss), {@code dt}, {@code rf}, {@code xgboost}, {@code dummy} (mean). {@link ModelingSetup#families()} lists them.
+ * factorization machine, {@code dummy} majority class. Regression keys: {@code lr} least squares solved exactly
+ * (scikit-learn's {@code LinearRegression}; {@code alpha > 0} makes it {@code Ridge(alpha)}), {@code sgd_lr} linear
+ * regression by SGD (Tribuo's, squared loss, AdaGrad), {@code dt}, {@code rf}, {@code xgboost}, {@code dummy}
+ * (mean). {@link ModelingSetup#families()} lists them.
  *
  * @param key          the stable key
  * @param name         a human-readable name for leaderboards

@@ -48,8 +48,10 @@
  *   <tr><td>fm</td><td>FMClassificationTrainer</td><td>standard</td><td>yes</td></tr>
  *   <tr><td>dummy</td><td>DummyClassifierTrainer, most frequent</td><td>none</td><td>n/a</td></tr>
  * </table>
- * Regression: {@code lr} (LinearSGDTrainer, squared loss), {@code dt}, {@code rf} (the same tree trainers, MSE,
- * forests averaged), {@code xgboost}, {@code dummy} (mean).
+ * Regression: {@code lr} (mlops4j's exact least squares, scikit-learn's LinearRegression, or Ridge with
+ * {@code alpha > 0}; a genuine Tribuo LinearSGDModel), {@code sgd_lr} (Tribuo's LinearSGDTrainer, squared loss,
+ * AdaGrad, 5 epochs), {@code dt}, {@code rf} (the same tree trainers, MSE, forests averaged), {@code xgboost},
+ * {@code dummy} (mean).
  *
  * <p>The tree families ({@code dt}, {@code rf}, {@code et}) do not use Tribuo's CART trainers, which were the
  * bottleneck of model comparison, but mlops4j's own trainers (internal package {@code ...model.internal.tree}) that

@@ -95,7 +95,7 @@ class CompactScoringTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dt", "rf"})
+    @ValueSource(strings = {"dt", "rf", "lr"})
     void regressionFamiliesScoreAlikeThroughTheCompactFormAndThroughTribuo(String key) {
         int n = 300;
         NumericColumn.Builder x = NumericColumn.builder("x", n);
@@ -116,7 +116,7 @@ class CompactScoringTest {
         Table all = Table.of(x.build(), z.build(), y.build());
         TargetSpec target = new TargetSpec("y", TaskType.REGRESSION, List.of(), 0);
         ModelFamily family = FamilyCatalog.family(TaskType.REGRESSION, key);
-        Map<String, Object> params = family.withDefaults(key.equals("dt") ? Map.of() : Map.of("n_trees", 20));
+        Map<String, Object> params = family.withDefaults(key.equals("rf") ? Map.of("n_trees", 20) : Map.of());
         ModelFitter.Fitted fitted = ModelFitter.fit(all.take(range(0, 200)), target, List.of("x", "z"), family,
                 params, PreprocessingOptions.defaults(), 5);
         Table valid = all.take(range(200, 300));
@@ -125,7 +125,8 @@ class CompactScoringTest {
         ModelScorer.Scored tribuo = ModelScorer.predict(fitted.model(), Optional.empty(), fitted.encoder(),
                 family.scaling(), target, valid);
         assertArrayEquals(tribuo.predictedValue(), compact.predictedValue(), 0.0);
-        assertTrue(ModelScorer.metrics(compact, target).get(Metric.R2) > 0.8);
+        // a line cannot follow the -2 z^2 term: least squares explains about 0.6 of the variance, trees more
+        assertTrue(ModelScorer.metrics(compact, target).get(Metric.R2) > (key.equals("lr") ? 0.5 : 0.8));
     }
 
     private static int[] range(int from, int to) {

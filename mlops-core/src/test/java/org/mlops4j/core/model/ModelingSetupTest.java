@@ -228,6 +228,32 @@ class ModelingSetupTest {
     }
 
     @Test
+    void regressionLrTunesTheRidgePenaltyAndSgdLrKeepsTribuosSgd() {
+        int n = 200;
+        NumericColumn.Builder x = NumericColumn.builder("x", n);
+        NumericColumn.Builder y = NumericColumn.builder("y", n);
+        java.util.Random random = new java.util.Random(2);
+        for (int i = 0; i < n; i++) {
+            double a = random.nextDouble() * 10;
+            x.add(a);
+            y.add(1.5 * a + random.nextGaussian());
+        }
+        ModelingSetup setup = ModelingSetup.builder(Table.of(x.build(), y.build()), "y").folds(3).build();
+        assertEquals(Map.of("alpha", 0.0), setup.family("lr").defaults());
+        TuningResult tuned = setup.tuneModel("lr", 3, Metric.R2);
+        assertEquals(4, tuned.trials().size());
+        for (LeaderboardEntry trial : tuned.trials()) {
+            double alpha = ((Number) trial.params().get("alpha")).doubleValue();
+            assertTrue(trial.candidateId().equals("lr#0") ? alpha == 0.0 : alpha >= 1e-4 && alpha <= 100.0,
+                    trial.candidateId() + " " + alpha);
+        }
+        TrainedModel sgd = setup.createModel("sgd_lr", Map.of("epochs", 10)).model();
+        assertEquals(org.tribuo.regression.sgd.linear.LinearSGDTrainer.class.getName(),
+                sgd.tribuoModel().getProvenance().getTrainerProvenance().getClassName());
+        assertThrows(ConfigurationException.class, () -> setup.createModel("lr", Map.of("epochs", 10)));
+    }
+
+    @Test
     void rejectsUnknownFamiliesAndMissingTargets() {
         ConfigurationException unknown = assertThrows(ConfigurationException.class, () -> cancer.createModel("gbm"));
         assertTrue(unknown.getMessage().contains("xgboost"), unknown.getMessage());

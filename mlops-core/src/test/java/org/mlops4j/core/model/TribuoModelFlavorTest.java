@@ -56,6 +56,28 @@ class TribuoModelFlavorTest {
         assertEquals(model.tribuoModel().getProvenance(), loaded.tribuoModel().getProvenance());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"lr", "sgd_lr", "dt", "dummy"})
+    void aLoadedRegressionModelPredictsExactlyAsTheSavedOne(String family, @TempDir Path folder) {
+        // visits from income, city and converted: one-hot columns with every level make lr's design rank-deficient
+        ModelingSetup regression = ModelingSetup.builder(TestTables.leads(400, 21), "visits")
+                .task(TaskType.REGRESSION).folds(2).seed(5).build();
+        TrainedModel model = regression.createModel(family).model();
+        ModelFlavor flavor = new TribuoModelFlavor();
+        flavor.save(model, folder);
+        TrainedModel loaded = (TrainedModel) flavor.load(folder);
+
+        Table input = TestTables.leads(100, 77).drop("visits");
+        assertEquals(model.predictor().predict(input), loaded.predictor().predict(input));
+        assertEquals(model.params(), loaded.params());
+        assertEquals(model.tribuoModel().getProvenance(), loaded.tribuoModel().getProvenance());
+        if (family.equals("lr")) {
+            assertInstanceOf(org.tribuo.regression.sgd.linear.LinearSGDModel.class, loaded.tribuoModel());
+            assertEquals("org.mlops4j.core.model.internal.linear.LinearRegressionTrainer",
+                    loaded.tribuoModel().getProvenance().getTrainerProvenance().getClassName());
+        }
+    }
+
     @Test
     void isFoundByItsNameThroughServiceLoader() {
         ModelFlavorProvider provider = Mlops.create().providers(ModelFlavorProvider.class).get("tribuo");

@@ -11,6 +11,7 @@ import org.mlops4j.core.model.Hyperparameter;
 import org.mlops4j.core.model.ModelFamily;
 import org.mlops4j.core.model.Scaling;
 import org.mlops4j.core.model.TaskType;
+import org.mlops4j.core.model.internal.linear.LinearRegressionTrainer;
 import org.mlops4j.core.model.internal.linear.LogisticRegressionTrainer;
 import org.mlops4j.core.model.internal.tree.ClassificationTreeTrainer;
 import org.mlops4j.core.model.internal.tree.RegressionTreeTrainer;
@@ -272,7 +273,15 @@ public final class FamilyCatalog {
     private static List<Entry> regression() {
         List<Entry> out = new ArrayList<>();
         TaskType r = TaskType.REGRESSION;
-        out.add(new Entry(family("lr", "Linear Regression", r, Scaling.STANDARD, true,
+        out.add(new Entry(family("lr", "Linear Regression", r, Scaling.STANDARD, true, map("alpha", 0.0),
+                List.of(Hyperparameter.logReal("alpha", 1e-4, 100.0, "L2 penalty (ridge); the default 0 is "
+                        + "ordinary least squares")),
+                "LinearRegressionTrainer(alpha): least squares solved exactly, as scikit-learn's LinearRegression "
+                        + "(alpha 0, the default) or Ridge(alpha): weighted squared error + alpha * ||coef||^2, "
+                        + "intercept not penalised; Cholesky on the centred normal equations, the minimum-norm "
+                        + "solution by SVD for rank-deficient designs; a genuine Tribuo LinearSGDModel"),
+                (p, ctx) -> new LinearRegressionTrainer(p.nonNegative("alpha"))));
+        out.add(new Entry(family("sgd_lr", "Linear Regression (SGD)", r, Scaling.STANDARD, true,
                 map("learning_rate", 1.0, "epochs", 5, "minibatch", 1),
                 List.of(Hyperparameter.logReal("learning_rate", 0.01, 2.0, "AdaGrad initial learning rate"),
                         Hyperparameter.integer("epochs", 3, 30, "passes over the training data"),

@@ -10,7 +10,9 @@ import org.mlops4j.core.model.FeatureEncoder;
 import org.mlops4j.core.model.ModelFamily;
 import org.mlops4j.core.model.PreprocessingOptions;
 import org.mlops4j.core.model.TaskType;
+import org.mlops4j.core.model.internal.linear.LinearRegressionTrainer;
 import org.mlops4j.core.model.internal.linear.LogisticRegressionTrainer;
+import org.mlops4j.core.model.internal.linear.TrainedLinearRegression;
 import org.mlops4j.core.model.internal.linear.TrainedLogistic;
 import org.mlops4j.core.model.internal.tree.TrainedTrees;
 import org.mlops4j.core.model.internal.tree.TreeTrainer;
@@ -88,6 +90,10 @@ public final class ModelFitter {
                 TrainedTrees<?> trained = trainTrees(trees, dataset);
                 model = trained.model();
                 compact = Optional.of(trained.compact());
+            } else if (trainer instanceof LinearRegressionTrainer linear) {
+                TrainedLinearRegression trained = trainLinear(linear, dataset);
+                model = trained.model();
+                compact = Optional.of(trained.compact());
             } else if (trainer instanceof LogisticRegressionTrainer logistic) {
                 TrainedLogistic trained = trainLogistic(logistic, dataset);
                 model = trained.model();
@@ -106,6 +112,11 @@ public final class ModelFitter {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static TrainedTrees<?> trainTrees(TreeTrainer<?> trainer, Dataset<?> dataset) {
         return ((TreeTrainer) trainer).trainWithTrees(dataset);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TrainedLinearRegression trainLinear(LinearRegressionTrainer trainer, Dataset<?> dataset) {
+        return trainer.trainWithScorer((Dataset<Regressor>) dataset);
     }
 
     @SuppressWarnings("unchecked")

@@ -15,6 +15,8 @@ import org.tribuo.impl.ModelDataCarrier;
 import org.tribuo.math.LinearParameters;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.util.ExpNormalizer;
+import org.tribuo.regression.Regressor;
+import org.tribuo.regression.sgd.protos.RegressionLinearSGDProto;
 import org.tribuo.math.util.VectorNormalizer;
 import org.tribuo.provenance.ModelProvenance;
 
@@ -27,6 +29,10 @@ import org.tribuo.provenance.ModelProvenance;
  * once through reflection ({@link #viaConstructor}). The public route, kept and used whenever the constructor is not
  * reachable, writes the model as the protobuf Tribuo itself reads ({@link ClassificationLinearSGDProto}) and builds it
  * with {@link LinearSGDModel#deserializeFromProto} ({@link #viaProtobuf}); a test checks both give equal models.
+ *
+ * <p>The same for Tribuo's regression {@link org.tribuo.regression.sgd.linear.LinearSGDModel}: one row of weights per
+ * output dimension (by output id), the bias last, the prediction the rows' scores ({@link #regression}, through its
+ * package-private constructor or {@link RegressionLinearSGDProto}).
  */
 final class TribuoLinearModels {
 
@@ -37,7 +43,98 @@ final class TribuoLinearModels {
      * VectorNormalizer, boolean), if reachable. */
     private static final MethodHandle CONSTRUCTOR = findConstructor();
 
+    /** The regression LinearSGDModel(String, String[], ModelProvenance, ImmutableFeatureMap, ImmutableOutputInfo,
+     * LinearParameters), if reachable. */
+    private static final MethodHandle REGRESSION_CONSTRUCTOR = findRegressionConstructor();
+
     private TribuoLinearModels() {
+    }
+
+    private static MethodHandle findRegressionConstructor() {
+        try {
+            Constructor<org.tribuo.regression.sgd.linear.LinearSGDModel> constructor =
+                    org.tribuo.regression.sgd.linear.LinearSGDModel.class.getDeclaredConstructor(String.class,
+                            String[].class, ModelProvenance.class, ImmutableFeatureMap.class,
+                            ImmutableOutputInfo.class, LinearParameters.class);
+            constructor.setAccessible(true);
+            return MethodHandles.lookup().unreflectConstructor(constructor);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * @param provenance the model's provenance
+     * @param features   the feature domain
+     * @param outputs    the output domain
+     * @param weights    output dimensions x (features + 1) weights by output id, the bias last
+     * @return the Tribuo regression model
+     */
+    static org.tribuo.regression.sgd.linear.LinearSGDModel regression(ModelProvenance provenance,
+            ImmutableFeatureMap features, ImmutableOutputInfo<Regressor> outputs, double[][] weights) {
+        return REGRESSION_CONSTRUCTOR != null ? regressionViaConstructor(provenance, features, outputs, weights)
+                : regressionViaProtobuf(provenance, features, outputs, weights);
+    }
+
+    /**
+     * The fast route: the regression {@code LinearSGDModel}'s package-private constructor.
+     *
+     * @param provenance the model's provenance
+     * @param features   the feature domain
+     * @param outputs    the output domain
+     * @param weights    output dimensions x (features + 1) weights by output id, the bias last
+     * @return the Tribuo regression model
+     * @throws IllegalStateException when the constructor is not reachable
+     */
+    static org.tribuo.regression.sgd.linear.LinearSGDModel regressionViaConstructor(ModelProvenance provenance,
+            ImmutableFeatureMap features, ImmutableOutputInfo<Regressor> outputs, double[][] weights) {
+        if (REGRESSION_CONSTRUCTOR == null) {
+            throw new IllegalStateException("The regression LinearSGDModel's constructor is not reachable here");
+        }
+        try {
+            return (org.tribuo.regression.sgd.linear.LinearSGDModel) REGRESSION_CONSTRUCTOR.invoke(MODEL_NAME,
+                    dimensionNames(outputs), provenance, features, outputs,
+                    new LinearParameters(DenseMatrix.createDenseMatrix(weights)));
+        } catch (Throwable e) {
+            throw new IllegalStateException("Cannot construct a Tribuo regression LinearSGDModel: " + e, e);
+        }
+    }
+
+    /**
+     * The public route: the regression model written as Tribuo's protobuf and read back.
+     *
+     * @param provenance the model's provenance
+     * @param features   the feature domain
+     * @param outputs    the output domain
+     * @param weights    output dimensions x (features + 1) weights by output id, the bias last
+     * @return the Tribuo regression model
+     */
+    static org.tribuo.regression.sgd.linear.LinearSGDModel regressionViaProtobuf(ModelProvenance provenance,
+            ImmutableFeatureMap features, ImmutableOutputInfo<Regressor> outputs, double[][] weights) {
+        RegressionLinearSGDProto.Builder proto = RegressionLinearSGDProto.newBuilder()
+                .setMetadata(new ModelDataCarrier<>(MODEL_NAME, provenance, features, outputs, false, Tribuo.VERSION)
+                        .serialize())
+                .setParams(new LinearParameters(DenseMatrix.createDenseMatrix(weights)).serialize());
+        for (String name : dimensionNames(outputs)) {
+            proto.addDimensionNames(name);
+        }
+        try {
+            return org.tribuo.regression.sgd.linear.LinearSGDModel.deserializeFromProto(
+                    org.tribuo.regression.sgd.linear.LinearSGDModel.CURRENT_VERSION,
+                    org.tribuo.regression.sgd.linear.LinearSGDModel.class.getName(), Any.pack(proto.build()));
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("Tribuo rejected a linear regression model written in its own format: "
+                    + e, e);
+        }
+    }
+
+    /** The dimension names by output id, as Tribuo's regression {@code LinearSGDTrainer} lists them. */
+    static String[] dimensionNames(ImmutableOutputInfo<Regressor> outputs) {
+        String[] names = new String[outputs.size()];
+        for (Regressor dimension : outputs.getDomain()) {
+            names[outputs.getID(dimension)] = dimension.getNames()[0];
+        }
+        return names;
     }
 
     private static MethodHandle findConstructor() {
