@@ -20,6 +20,12 @@ import java.util.Map;
  * regression by SGD (Tribuo's, squared loss, AdaGrad), {@code dt}, {@code rf}, {@code xgboost}, {@code dummy}
  * (mean). {@link ModelingSetup#families()} lists them.
  *
+ * <p>{@code dt}, {@code rf} and {@code et} train with mlops4j's histogram trees and return Tribuo tree models. Tribuo's
+ * own CART trainers are there too, as {@code tribuo_dt}, {@code tribuo_rf} and {@code tribuo_et} (regression:
+ * {@code tribuo_dt}, {@code tribuo_rf}); they are several times slower, so, like PyCaret's {@code turbo=True},
+ * {@link ModelingSetup#compareModels} leaves them out unless they are named or {@link CompareOptions#turbo(boolean)}
+ * is off ({@link #turbo()} is false for them).
+ *
  * @param key          the stable key
  * @param name         a human-readable name for leaderboards
  * @param task         classification or regression
@@ -28,14 +34,32 @@ import java.util.Map;
  * @param defaults     the parameters used unless told otherwise ({@link Integer}, {@link Double} or {@link String})
  * @param searchSpace  the space {@link ModelingSetup#tuneModel} samples from; empty when there is nothing to tune
  * @param description  the Tribuo trainer and what the defaults mean
+ * @param turbo        whether a comparison of every family includes this one by default (false for slow families)
  */
 public record ModelFamily(String key, String name, TaskType task, Scaling scaling, boolean usesWeights,
-        Map<String, Object> defaults, List<Hyperparameter> searchSpace, String description) {
+        Map<String, Object> defaults, List<Hyperparameter> searchSpace, String description, boolean turbo) {
 
     /** Copies the collections, keeping the defaults' order. */
     public ModelFamily {
         defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
         searchSpace = List.copyOf(searchSpace);
+    }
+
+    /**
+     * A family that every comparison includes by default.
+     *
+     * @param key         the stable key
+     * @param name        a human-readable name
+     * @param task        classification or regression
+     * @param scaling     how numeric features are scaled
+     * @param usesWeights whether class weighting reaches its training
+     * @param defaults    its default parameters
+     * @param searchSpace its tuning space
+     * @param description the trainer and what the defaults mean
+     */
+    public ModelFamily(String key, String name, TaskType task, Scaling scaling, boolean usesWeights,
+            Map<String, Object> defaults, List<Hyperparameter> searchSpace, String description) {
+        this(key, name, task, scaling, usesWeights, defaults, searchSpace, description, true);
     }
 
     /**

@@ -225,7 +225,8 @@ public final class ModelingSetup {
         options.params().forEach((key, values) -> family(key).withDefaults(values));
         Set<String> excluded = new HashSet<>();
         options.exclude().forEach(k -> excluded.add(family(k).key()));
-        List<ModelFamily> chosen = options.include().isEmpty() ? families()
+        List<ModelFamily> chosen = options.include().isEmpty()
+                ? families().stream().filter(f -> f.turbo() || !options.turbo()).toList()
                 : options.include().stream().map(this::family).toList();
         long start = System.nanoTime();
         long deadline = options.timeBudget().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);

@@ -114,6 +114,32 @@ class ModelingSetupTest {
     }
 
     @Test
+    void tribuosOwnTreesAreLeftOutOfAComparisonUnlessTurboIsOffOrTheyAreNamed() {
+        List<String> slow = cancer.families().stream().filter(f -> !f.turbo()).map(ModelFamily::key).toList();
+        assertEquals(List.of("tribuo_dt", "tribuo_rf", "tribuo_et"), slow);
+        CompareOptions small = CompareOptions.defaults().exclude("lr", "sgd_lr", "svm", "liblinear", "dt", "rf", "et",
+                "xgboost", "nb", "knn", "fm");
+        assertEquals(List.of("dummy"), families(cancer.compareModels(small)));
+        Leaderboard all = cancer.compareModels(small.turbo(false)
+                .withParams("tribuo_rf", Map.of("n_trees", 10)).withParams("tribuo_et", Map.of("n_trees", 10)));
+        assertEquals(List.of("dummy", "tribuo_dt", "tribuo_et", "tribuo_rf"), families(all), all.toText());
+        for (String key : slow) {
+            LeaderboardEntry entry = all.entry(key).orElseThrow();
+            assertEquals(CandidateStatus.COMPLETED, entry.status(), entry.summaryLine());
+            assertTrue(entry.metric(Metric.AUC).mean() > 0.9, entry.summaryLine());
+        }
+        TrainedModel forest = cancer.createModel("tribuo_rf", Map.of("n_trees", 10)).model();
+        assertEquals(org.tribuo.common.tree.RandomForestTrainer.class.getName(),
+                forest.tribuoModel().getProvenance().getTrainerProvenance().getClassName());
+        assertEquals(List.of("tribuo_dt"), families(cancer.compareModels(CompareOptions.defaults()
+                .include("tribuo_dt"))), "a named family runs with turbo on");
+    }
+
+    private static List<String> families(Leaderboard board) {
+        return board.entries().stream().map(LeaderboardEntry::family).sorted().toList();
+    }
+
+    @Test
     void comparesAFamilyWithChangedParametersAndRejectsUnknownOnes() {
         Leaderboard board = cancer.compareModels(CompareOptions.defaults().include("rf")
                 .withParams("rf", Map.of("n_trees", 7, "max_depth", 3)));

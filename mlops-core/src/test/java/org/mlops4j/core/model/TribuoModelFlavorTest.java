@@ -31,7 +31,7 @@ class TribuoModelFlavorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lr", "sgd_lr", "dt", "rf", "et", "xgboost", "knn", "nb", "liblinear"})
+    @ValueSource(strings = {"lr", "sgd_lr", "dt", "rf", "et", "xgboost", "knn", "nb", "liblinear", "tribuo_dt", "tribuo_rf", "tribuo_et"})
     void aLoadedModelPredictsExactlyAsTheSavedOne(String family, @TempDir Path folder) {
         Assumptions.assumeTrue(org.mlops4j.core.model.internal.FamilyCatalog.unavailableReason(
                 setup.family(family)).isEmpty(), "this family's native library does not load here");
@@ -57,7 +57,7 @@ class TribuoModelFlavorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lr", "sgd_lr", "dt", "dummy"})
+    @ValueSource(strings = {"lr", "sgd_lr", "dt", "dummy", "tribuo_dt", "tribuo_rf"})
     void aLoadedRegressionModelPredictsExactlyAsTheSavedOne(String family, @TempDir Path folder) {
         // visits from income, city and converted: one-hot columns with every level make lr's design rank-deficient
         ModelingSetup regression = ModelingSetup.builder(TestTables.leads(400, 21), "visits")

@@ -46,8 +46,13 @@ final class TrainCommand implements Callable<Integer> {
     private int folds;
 
     @Option(names = "--models", split = ",", paramLabel = "KEY",
-            description = "Model families to compare (default: every family of the task).")
+            description = "Model families to compare (default: every family of the task but the slow ones; see "
+                    + "--all-families).")
     private List<String> models;
+
+    @Option(names = "--all-families", description = "Without --models, also compare the slow families left out by "
+            + "default (Tribuo's own trees tribuo_dt, tribuo_rf, tribuo_et), as PyCaret's turbo=False.")
+    private boolean allFamilies;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -81,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
                 parent.logParams(Map.of("input", input.toString(), "target", target, "folds", folds, "seed", seed));
                 ModelingSetup setup = ModelingSetup.builder(table, target).folds(folds).seed(seed)
                         .listener(TrackingModelingListener.under(parent)).build();
-                CompareOptions options = CompareOptions.defaults();
+                CompareOptions options = CompareOptions.defaults().turbo(!allFamilies);
                 if (models != null && !models.isEmpty()) {
                     options = options.include(models.toArray(String[]::new));
                 }

@@ -199,11 +199,12 @@ public final class FamilyCatalog {
                     }
                     return t;
                 }));
-        out.add(new Entry(family("dt", "Decision Tree", c, Scaling.NONE, true,
-                map("max_depth", 0, "min_child_weight", 5.0, "min_impurity_decrease", 0.0),
-                List.of(Hyperparameter.integer("max_depth", 1, 16, "deepest split level (0 = unlimited)"),
-                        Hyperparameter.real("min_child_weight", 1.0, 20.0, "least example weight in a leaf"),
-                        Hyperparameter.logReal("min_impurity_decrease", 1e-6, 0.1, "least gain a split must bring")),
+        Map<String, Object> treeDefaults = map("max_depth", 0, "min_child_weight", 5.0, "min_impurity_decrease", 0.0);
+        List<Hyperparameter> tree = List.of(
+                Hyperparameter.integer("max_depth", 1, 16, "deepest split level (0 = unlimited)"),
+                Hyperparameter.real("min_child_weight", 1.0, 20.0, "least example weight in a leaf"),
+                Hyperparameter.logReal("min_impurity_decrease", 1e-6, 0.1, "least gain a split must bring"));
+        out.add(new Entry(family("dt", "Decision Tree", c, Scaling.NONE, true, treeDefaults, tree,
                 "ClassificationTreeTrainer.cart(max_depth, min_child_weight, min_impurity_decrease): mlops4j's CART on "
                         + "features binned once (exact for features with at most 256 distinct values), Gini, "
                         + "per-node histograms; a genuine Tribuo TreeModel whose scores are the leaf's class "
@@ -232,6 +233,24 @@ public final class FamilyCatalog {
                 (p, ctx) -> ClassificationTreeTrainer.extraTrees(p.integer("n_trees"), p.integer("max_depth"),
                         p.maxFeatures("max_features"), p.real("min_child_weight"), p.real("min_impurity_decrease"),
                         ctx.seed())));
+        out.add(new Entry(slow(family("tribuo_dt", "Decision Tree (Tribuo CART)", c, Scaling.NONE, true,
+                treeDefaults, tree, "Tribuo's CARTClassificationTrainer(max_depth, min_child_weight, "
+                        + "min_impurity_decrease, Gini): exact splits; slower than dt, left out of comparisons "
+                        + "unless named")),
+                (p, ctx) -> TribuoTreeTrainers.tree(p.integer("max_depth"), p.real("min_child_weight"),
+                        p.real("min_impurity_decrease"), ctx.seed())));
+        out.add(new Entry(slow(family("tribuo_rf", "Random Forest (Tribuo)", c, Scaling.NONE, true, forestDefaults,
+                forest, "Tribuo's RandomForestTrainer over CARTClassificationTrainer with a feature fraction per "
+                        + "split, FullyWeightedVotingCombiner; slower than rf, left out of comparisons unless named")),
+                (p, ctx) -> TribuoTreeTrainers.forest(p.integer("n_trees"), p.integer("max_depth"),
+                        p.maxFeatures("max_features"), ctx.featureCount(), p.real("min_child_weight"),
+                        p.real("min_impurity_decrease"), false, ctx.seed())));
+        out.add(new Entry(slow(family("tribuo_et", "Extra Trees (Tribuo)", c, Scaling.NONE, true, forestDefaults,
+                forest, "Tribuo's ExtraTreesTrainer over CARTClassificationTrainer with random split points, "
+                        + "FullyWeightedVotingCombiner; slower than et, left out of comparisons unless named")),
+                (p, ctx) -> TribuoTreeTrainers.forest(p.integer("n_trees"), p.integer("max_depth"),
+                        p.maxFeatures("max_features"), ctx.featureCount(), p.real("min_child_weight"),
+                        p.real("min_impurity_decrease"), true, ctx.seed())));
         out.add(new Entry(family("xgboost", "Extreme Gradient Boosting", c, Scaling.NONE, true, xgbDefaults(),
                 xgbSpace(), "XGBoostClassificationTrainer(GBTREE, tree_method (default HIST: histogram splits, as "
                         + "scikit-learn's HistGradientBoosting), ...) (one thread per model; folds run in parallel)"),
@@ -290,27 +309,39 @@ public final class FamilyCatalog {
                 (p, ctx) -> new org.tribuo.regression.sgd.linear.LinearSGDTrainer(new SquaredLoss(),
                         new AdaGrad(p.real("learning_rate"), 0.1), p.integer("epochs"), NO_LOGGING,
                         p.integer("minibatch"), ctx.seed())));
-        out.add(new Entry(family("dt", "Decision Tree Regressor", r, Scaling.NONE, true,
-                map("max_depth", 0, "min_child_weight", 5.0, "min_impurity_decrease", 0.0),
-                List.of(Hyperparameter.integer("max_depth", 1, 16, "deepest split level (0 = unlimited)"),
-                        Hyperparameter.real("min_child_weight", 1.0, 20.0, "least example weight in a leaf")),
+        Map<String, Object> treeDefaults = map("max_depth", 0, "min_child_weight", 5.0, "min_impurity_decrease", 0.0);
+        List<Hyperparameter> tree = List.of(
+                Hyperparameter.integer("max_depth", 1, 16, "deepest split level (0 = unlimited)"),
+                Hyperparameter.real("min_child_weight", 1.0, 20.0, "least example weight in a leaf"));
+        out.add(new Entry(family("dt", "Decision Tree Regressor", r, Scaling.NONE, true, treeDefaults, tree,
                 "RegressionTreeTrainer.cart(max_depth, min_child_weight, min_impurity_decrease): mlops4j's binned "
                         + "histogram CART, MSE; a genuine Tribuo TreeModel predicting the leaf's weighted mean"),
                 (p, ctx) -> RegressionTreeTrainer.cart(p.integer("max_depth"), p.real("min_child_weight"),
                         p.real("min_impurity_decrease"), ctx.seed())));
-        out.add(new Entry(family("rf", "Random Forest Regressor", r, Scaling.NONE, true,
-                map("n_trees", 100, "max_depth", 0, "max_features", "0.5", "min_child_weight", 1.0,
-                        "min_impurity_decrease", 0.0),
-                List.of(Hyperparameter.integer("n_trees", 10, 300, "trees in the ensemble"),
-                        Hyperparameter.integer("max_depth", 1, 16, "deepest split level (0 = unlimited)"),
-                        Hyperparameter.choice("max_features", "features considered per split", "sqrt", "log2",
-                                "0.5")),
+        Map<String, Object> forestDefaults = map("n_trees", 100, "max_depth", 0, "max_features", "0.5",
+                "min_child_weight", 1.0, "min_impurity_decrease", 0.0);
+        List<Hyperparameter> forest = List.of(Hyperparameter.integer("n_trees", 10, 300, "trees in the ensemble"),
+                Hyperparameter.integer("max_depth", 1, 16, "deepest split level (0 = unlimited)"),
+                Hyperparameter.choice("max_features", "features considered per split", "sqrt", "log2", "0.5"));
+        out.add(new Entry(family("rf", "Random Forest Regressor", r, Scaling.NONE, true, forestDefaults, forest,
                 "RegressionTreeTrainer.randomForest(n_trees, max_depth, max_features, min_child_weight, "
                         + "min_impurity_decrease): bootstrap samples, feature subsampling per split, binned histogram "
                         + "CART (MSE); a Tribuo WeightedEnsembleModel with AveragingCombiner"),
                 (p, ctx) -> RegressionTreeTrainer.randomForest(p.integer("n_trees"), p.integer("max_depth"),
                         p.maxFeatures("max_features"), p.real("min_child_weight"), p.real("min_impurity_decrease"),
                         ctx.seed())));
+        out.add(new Entry(slow(family("tribuo_dt", "Decision Tree Regressor (Tribuo CART)", r, Scaling.NONE, true,
+                treeDefaults, tree, "Tribuo's CARTRegressionTrainer(max_depth, min_child_weight, "
+                        + "min_impurity_decrease, MSE); slower than dt, left out of comparisons unless named")),
+                (p, ctx) -> TribuoTreeTrainers.regressionTree(p.integer("max_depth"), p.real("min_child_weight"),
+                        p.real("min_impurity_decrease"), ctx.seed())));
+        out.add(new Entry(slow(family("tribuo_rf", "Random Forest Regressor (Tribuo)", r, Scaling.NONE, true,
+                forestDefaults, forest, "Tribuo's RandomForestTrainer over CARTRegressionTrainer with a feature "
+                        + "fraction per split, AveragingCombiner; slower than rf, left out of comparisons unless "
+                        + "named")),
+                (p, ctx) -> TribuoTreeTrainers.regressionForest(p.integer("n_trees"), p.integer("max_depth"),
+                        p.maxFeatures("max_features"), ctx.featureCount(), p.real("min_child_weight"),
+                        p.real("min_impurity_decrease"), ctx.seed())));
         out.add(new Entry(family("xgboost", "Extreme Gradient Boosting", r, Scaling.NONE, true, xgbDefaults(),
                 xgbSpace(), "XGBoostRegressionTrainer(GBTREE, tree_method (default HIST), LINEAR, ...) (one thread per "
                         + "model; folds run in parallel)"),
@@ -356,6 +387,12 @@ public final class FamilyCatalog {
     private static ModelFamily family(String key, String name, TaskType task, Scaling scaling, boolean weights,
             Map<String, Object> defaults, List<Hyperparameter> space, String description) {
         return new ModelFamily(key, name, task, scaling, weights, defaults, space, description);
+    }
+
+    /** @return the family, left out of comparisons of every family unless turbo is off */
+    private static ModelFamily slow(ModelFamily f) {
+        return new ModelFamily(f.key(), f.name(), f.task(), f.scaling(), f.usesWeights(), f.defaults(),
+                f.searchSpace(), f.description(), false);
     }
 
     private static Map<String, Object> map(Object... keyValues) {
