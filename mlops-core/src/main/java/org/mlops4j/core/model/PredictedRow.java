@@ -12,7 +12,8 @@ import java.util.OptionalDouble;
  * @param row           the row's index in the input table
  * @param label         the predicted class (classification; empty for regression and failed rows)
  * @param score         classification: the probability of the predicted class when the model has probabilities,
- *                      otherwise Tribuo's score for it (a vote share or margin); regression: the predicted value
+ *                      otherwise Tribuo's score for it (a vote share or margin), empty when the model gives none
+ *                      (the majority-class baseline); regression: the predicted value
  * @param probabilities each class's probability (empty when the model has none)
  * @param error         why this row could not be predicted; the other rows are unaffected
  */

@@ -64,7 +64,8 @@ public final class Predictor {
             }
             String label = p.getOutput().getLabel();
             double score = probabilistic ? probabilities.getOrDefault(label, 0.0) : p.getOutput().getScore();
-            return new PredictedRow(row, Optional.of(label), OptionalDouble.of(score), probabilities,
+            return new PredictedRow(row, Optional.of(label),
+                    Double.isNaN(score) ? OptionalDouble.empty() : OptionalDouble.of(score), probabilities,
                     Optional.empty());
         });
     }
