@@ -201,6 +201,11 @@ public final class SvgPlot {
         m.element("text", yLabel, "x", 14, "y", (TOP + HEIGHT - BOTTOM) / 2, "text-anchor", "middle", "class",
                 "axis-label", "transform", "rotate(-90 14 " + (TOP + HEIGHT - BOTTOM) / 2 + ")");
         marks.forEach(mark -> mark.accept(m));
+        if (!legend.isEmpty()) { // a backdrop so that the legend stays readable over bars and lines
+            int longest = legend.stream().mapToInt(entry -> entry[0].length()).max().orElse(0);
+            m.empty("rect", "x", LEFT + 5, "y", TOP + 2, "width", 30 + 6 * longest, "height", 6 + 16 * legend.size(),
+                    "fill", "#ffffff", "fill-opacity", "0.85", "stroke", "#dddddd");
+        }
         for (int i = 0; i < legend.size(); i++) {
             int ly = TOP + 14 + 16 * i;
             m.empty("rect", "x", LEFT + 10, "y", ly - 9, "width", 10, "height", 10, "fill", legend.get(i)[1]);
