@@ -143,6 +143,16 @@ public record Leaderboard(TaskType task, Metric sortMetric, int folds, List<Lead
                 + e.message().map(m -> ": " + m).orElse("");
     }
 
+    /**
+     * @return the leaderboard as one self-contained HTML page: the table with mean ± std of each metric and the best
+     *         value of each column highlighted, a chart of the sort metric per candidate (mean, ± std, one dot per
+     *         fold) and one of training seconds; SVG, no scripts
+     */
+    public String toHtml() {
+        return org.mlops4j.core.model.internal.evaluation.LeaderboardHtml.write(this,
+                "Model comparison: " + task.name().toLowerCase(Locale.ROOT) + ", sorted by " + sortMetric.label());
+    }
+
     /** @return {@link #toText()} */
     @Override
     public String toString() {

@@ -3,25 +3,23 @@ package org.mlops4j.core.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mlops4j.core.model.XhtmlPages.SVG;
+import static org.mlops4j.core.model.XhtmlPages.XHTML;
+import static org.mlops4j.core.model.XhtmlPages.elements;
+import static org.mlops4j.core.model.XhtmlPages.parse;
+import static org.mlops4j.core.model.XhtmlPages.texts;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.mlops4j.core.data.CategoricalColumn;
 import org.mlops4j.core.data.Table;
 import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
 
 /** The evaluation page: well-formed, self-contained, with its charts, and with every label from the data escaped. */
 class EvaluationHtmlTest {
 
-    private static final String SVG = "http://www.w3.org/2000/svg";
-    private static final String XHTML = "http://www.w3.org/1999/xhtml";
     private static final String SCRIPT_LABEL = "<script>alert('yes')</script>";
 
     @Test
@@ -117,29 +115,5 @@ class EvaluationHtmlTest {
         Document plain = parse(html);
         assertEquals(0, plain.getElementsByTagNameNS(SVG, "svg").getLength());
         assertTrue(html.contains("No curves"));
-    }
-
-    private static List<org.w3c.dom.Element> elements(NodeList nodes) {
-        List<org.w3c.dom.Element> out = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            out.add((org.w3c.dom.Element) nodes.item(i));
-        }
-        return out;
-    }
-
-    private static Document parse(String html) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
-        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static List<String> texts(NodeList nodes) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            out.add(nodes.item(i).getTextContent());
-        }
-        return out;
     }
 }

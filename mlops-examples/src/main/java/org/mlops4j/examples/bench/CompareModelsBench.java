@@ -84,6 +84,7 @@ public final class CompareModelsBench {
         }
         Leaderboard board = setup.compareModels(options);
         Files.writeString(out.resolve("java_leaderboard.json"), board.toJson(), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("java_leaderboard.html"), board.toHtml(), StandardCharsets.UTF_8);
         System.out.println(board.toText());
     }
 

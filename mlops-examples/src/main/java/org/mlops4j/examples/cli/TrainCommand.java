@@ -92,6 +92,7 @@ final class TrainCommand implements Callable<Integer> {
                 }
                 Leaderboard board = setup.compareModels(options);
                 parent.logText(board.toJson(), "leaderboard.json");
+                parent.logText(board.toHtml(), "leaderboard.html");
                 board.best().ifPresent(best -> parent.setTag("mlops.best_family", best.family()));
                 if (evaluationHtml != null) {
                     writeEvaluation(setup, board, parent);

@@ -211,6 +211,7 @@ public final class LeadScoringTraining {
             Leaderboard board = setup.compareModels(compare);
             context.log().info("Leaderboard:\n{}", board.toText());
             run.logText(board.toJson(), "leaderboard.json");
+            run.logText(board.toHtml(), "leaderboard.html");
             LeaderboardEntry best = board.best().filter(e -> e.metric(Metric.AUC).available())
                     .orElseThrow(() -> new MlopsException("No model family completed with an AUC; leaderboard:\n"
                             + board.toText()));

@@ -25,7 +25,7 @@ public final class EvaluationHtml {
     /** The most input columns drawn in the feature importance chart. */
     public static final int MAX_IMPORTANCE_BARS = 20;
 
-    private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:24px;color:#222}"
+    static final String STYLE = "body{font-family:system-ui,sans-serif;margin:24px;color:#222}"
             + "h1{font-size:20px}h2{font-size:16px;margin-top:28px}.charts{display:flex;flex-wrap:wrap;gap:16px}"
             + "table{border-collapse:collapse;font-size:13px;margin:8px 0}td,th{border:1px solid #ddd;padding:4px 8px;"
             + "text-align:right}th{background:#f4f4f4}td.label,th.label{text-align:left}"
@@ -252,33 +252,18 @@ public final class EvaluationHtml {
         }
         m.element("h2", "Feature importance");
         List<FeatureImportance> shown = importances.subList(0, Math.min(MAX_IMPORTANCE_BARS, importances.size()));
-        double max = shown.get(0).importance();
-        int rowHeight = 20;
-        int width = 640;
-        int labelWidth = 220;
-        int height = 30 + rowHeight * shown.size();
-        m.open("svg", "xmlns", "http://www.w3.org/2000/svg", "width", width, "height", height, "viewBox",
-                "0 0 " + width + " " + height, "role", "img", "class", "chart");
-        m.element("title", "Feature importance");
-        m.element("text", "Feature importance (top " + shown.size() + " of " + importances.size() + " columns)",
-                "x", width / 2, "y", 16, "text-anchor", "middle", "class", "chart-title");
-        for (int i = 0; i < shown.size(); i++) {
-            FeatureImportance f = shown.get(i);
-            int y = 26 + i * rowHeight;
-            double w = max <= 0 ? 0 : (width - labelWidth - 70) * f.importance() / max;
-            m.element("text", f.inputColumn(), "x", labelWidth - 6, "y", y + 13, "text-anchor", "end", "class",
-                    "legend");
+        List<HorizontalBars.Bar> bars = new java.util.ArrayList<>();
+        for (FeatureImportance f : shown) {
             StringBuilder tip = new StringBuilder(f.inputColumn() + ": " + number(f.importance()));
             f.encodedFeatures().forEach((k, v) -> tip.append("\n").append(k).append(": ").append(number(v)));
-            m.open("rect", "x", labelWidth, "y", y + 2, "width", String.format(Locale.ROOT, "%.2f", w), "height",
-                    rowHeight - 5, "fill", SvgPlot.PALETTE[0]).element("title", tip).close("rect");
-            m.element("text", number(f.importance()), "x", String.format(Locale.ROOT, "%.2f", labelWidth + w + 4),
-                    "y", y + 13, "class", "tick");
+            bars.add(HorizontalBars.Bar.plain(f.inputColumn(), f.importance(), number(f.importance()),
+                    tip.toString()));
         }
-        m.close("svg");
+        HorizontalBars.render(m, "Feature importance (top " + shown.size() + " of " + importances.size()
+                + " columns)", bars, SvgPlot.PALETTE[0]);
     }
 
-    private static String number(double v) {
+    static String number(double v) {
         if (!Double.isFinite(v)) {
             return "n/a";
         }
