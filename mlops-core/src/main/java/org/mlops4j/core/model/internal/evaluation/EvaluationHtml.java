@@ -25,7 +25,7 @@ public final class EvaluationHtml {
     /** The most input columns drawn in the feature importance chart. */
     public static final int MAX_IMPORTANCE_BARS = 20;
 
-    static final String STYLE = "body{font-family:system-ui,sans-serif;margin:24px;color:#222}"
+    private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:24px;color:#222}"
             + "h1{font-size:20px}h2{font-size:16px;margin-top:28px}.charts{display:flex;flex-wrap:wrap;gap:16px}"
             + "table{border-collapse:collapse;font-size:13px;margin:8px 0}td,th{border:1px solid #ddd;padding:4px 8px;"
             + "text-align:right}th{background:#f4f4f4}td.label,th.label{text-align:left}"
@@ -36,18 +36,31 @@ public final class EvaluationHtml {
     }
 
     /**
-     * @param evaluation the evaluation
+     * Starts a self-contained page: doctype, XHTML root, head with the title and the shared style (plus
+     * {@code extraStyle}), and an open body.
+     *
      * @param title      the page's title
-     * @return the page
+     * @param extraStyle CSS rules for this page only (a constant, not user text)
+     * @return the markup, inside {@code body}; the caller closes {@code body} and {@code html}
      */
-    public static String write(ModelEvaluation evaluation, String title) {
+    static Markup startPage(String title, String extraStyle) {
         Markup m = new Markup();
         m.raw("<!DOCTYPE html>\n");
         m.open("html", "xmlns", "http://www.w3.org/1999/xhtml", "lang", "en").open("head");
         m.empty("meta", "charset", "utf-8");
         m.element("title", title);
-        m.open("style").raw(STYLE).close("style");
+        m.open("style").raw(STYLE + extraStyle).close("style");
         m.close("head").open("body");
+        return m;
+    }
+
+    /**
+     * @param evaluation the evaluation
+     * @param title      the page's title
+     * @return the page
+     */
+    public static String write(ModelEvaluation evaluation, String title) {
+        Markup m = startPage(title, "");
         m.element("h1", title);
         m.element("p", evaluation.task().name().toLowerCase(Locale.ROOT) + " model '" + evaluation.family()
                 + "', target '" + evaluation.target() + "', " + evaluation.rows() + " rows", "class", "note");

@@ -30,13 +30,7 @@ public final class LeaderboardHtml {
      * @return the page
      */
     public static String write(Leaderboard board, String title) {
-        Markup m = new Markup();
-        m.raw("<!DOCTYPE html>\n");
-        m.open("html", "xmlns", "http://www.w3.org/1999/xhtml", "lang", "en").open("head");
-        m.empty("meta", "charset", "utf-8");
-        m.element("title", title);
-        m.open("style").raw(EvaluationHtml.STYLE + "td{white-space:nowrap}.std{color:#777;font-size:11px}").close("style");
-        m.close("head").open("body");
+        Markup m = EvaluationHtml.startPage(title, "td{white-space:nowrap}.std{color:#777;font-size:11px}");
         m.element("h1", title);
         m.element("p", String.format(Locale.ROOT, "%s, %d candidates, %d folds, sorted by %s, %.1f s",
                 board.task().name().toLowerCase(Locale.ROOT), board.entries().size(), board.folds(),
