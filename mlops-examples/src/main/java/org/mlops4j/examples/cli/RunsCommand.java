@@ -66,7 +66,7 @@ final class RunsCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (TrackingLocation location = TrackingLocation.open(trackingUri)) {
+            try (TrackingLocation location = TrackingLocation.openReadOnly(trackingUri)) {
                 List<String> ids = new ArrayList<>();
                 if (experiments == null || experiments.isEmpty()) {
                     location.tracking().listExperiments().forEach(e -> ids.add(e.experimentId()));

@@ -4,11 +4,14 @@ import java.net.URI;
 import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsProperties;
 import org.mlops4j.core.tracking.ModelRegistry;
+import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.TrackingClient;
 
 /**
  * The tracking store and model registry a command works with, opened from {@code --tracking-uri} (default
- * {@value MlopsProperties#DEFAULT_TRACKING_URI}); the registry lives at the same location. Close it when done.
+ * {@value MlopsProperties#DEFAULT_TRACKING_URI}); the registry lives at the same location. Commands that only read
+ * open it with {@link #openReadOnly}, so a mistyped location is an error rather than a new, empty store. Close it
+ * when done.
  */
 final class TrackingLocation implements AutoCloseable {
 
@@ -16,13 +19,15 @@ final class TrackingLocation implements AutoCloseable {
     private final TrackingClient tracking;
     private final ModelRegistry registry;
 
-    private TrackingLocation(String uri) {
+    private TrackingLocation(String uri, StoreAccess access) {
         this.uri = uri;
         Mlops mlops = Mlops.builder().property(MlopsProperties.TRACKING_URI, uri).build();
-        this.tracking = TrackingClient.open(mlops, URI.create(uri));
+        boolean readOnly = access == StoreAccess.READ_ONLY;
+        this.tracking = readOnly ? TrackingClient.openReadOnly(mlops, URI.create(uri))
+                : TrackingClient.open(mlops, URI.create(uri));
         ModelRegistry opened;
         try {
-            opened = mlops.openModelRegistry();
+            opened = readOnly ? mlops.openModelRegistryReadOnly() : mlops.openModelRegistry();
         } catch (RuntimeException e) {
             tracking.close();
             throw e;
@@ -31,11 +36,24 @@ final class TrackingLocation implements AutoCloseable {
     }
 
     /**
+     * Opens the location to read and write; a missing or empty folder becomes a new store.
+     *
      * @param uri the tracking URI given on the command line, or {@code null} for the default
      * @return the open location
      */
     static TrackingLocation open(String uri) {
-        return new TrackingLocation(uri != null ? uri : MlopsProperties.DEFAULT_TRACKING_URI);
+        return new TrackingLocation(uri != null ? uri : MlopsProperties.DEFAULT_TRACKING_URI, StoreAccess.READ_WRITE);
+    }
+
+    /**
+     * Opens the location to read only: nothing is created or changed there, and a location that does not hold a
+     * store is an error (exit code 2) naming it.
+     *
+     * @param uri the tracking URI given on the command line, or {@code null} for the default
+     * @return the open location
+     */
+    static TrackingLocation openReadOnly(String uri) {
+        return new TrackingLocation(uri != null ? uri : MlopsProperties.DEFAULT_TRACKING_URI, StoreAccess.READ_ONLY);
     }
 
     String uri() {

@@ -53,7 +53,7 @@ public final class TrackingUiLauncher {
             launched = launch(options, System.out);
         } catch (ConfigurationException e) {
             System.err.println(e.getMessage());
-            System.exit(1);
+            System.exit(2);
             return;
         }
         // The server's dispatcher thread keeps the process alive; stopping the process closes the server and stores.
@@ -79,7 +79,7 @@ public final class TrackingUiLauncher {
     }
 
     /**
-     * Opens the stores and starts the UI.
+     * Opens the stores read-only (nothing is created or changed at their locations) and starts the UI.
      *
      * @param options what the command line asked for
      * @param out     where to print the UI's address
@@ -94,13 +94,13 @@ public final class TrackingUiLauncher {
             builder.property(MlopsProperties.REGISTRY_URI, options.registryUri());
         }
         Mlops mlops = builder.build();
-        TrackingClient tracking = TrackingClient.open(mlops);
+        TrackingClient tracking = TrackingClient.openReadOnly(mlops);
         ModelRegistry registry = null;
         try {
             TrackingUi.Builder ui = TrackingUi.builder().trackingClient(tracking).bindAddress(options.host())
                     .port(options.port());
             if (options.registry()) {
-                registry = mlops.modelRegistryProvider(mlops.registryUri()).open(mlops.registryUri(), mlops.config());
+                registry = mlops.openModelRegistryReadOnly();
                 ui.modelRegistry(registry);
             }
             TrackingUiServer server = ui.build().start();
