@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.tracking.ModelAlreadyExistsException;
 import org.mlops4j.core.tracking.ModelNotFoundException;
 import org.mlops4j.core.tracking.ModelRegistry;
@@ -88,6 +89,12 @@ public final class JdbcModelRegistry implements ModelRegistry {
             try {
                 tablesSeen = transaction(false, "check the registry tables", false, c ->
                         RegistrySchema.requireReadable(c, this.location.toString(), StoreFolder.REGISTRY_HINT));
+            } catch (ModelRegistryException e) {
+                connections.close();
+                // connecting failed: the file is no database, or one the driver cannot open
+                throw e.getCause() instanceof SQLException sql ? new ConfigurationException("Cannot open "
+                        + this.location + " as an mlops4j model registry: " + sql.getMessage() + ". "
+                        + StoreFolder.REGISTRY_HINT, e) : e;
             } catch (RuntimeException e) {
                 connections.close();
                 throw e;
