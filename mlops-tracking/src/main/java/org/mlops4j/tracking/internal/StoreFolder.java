@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.mlops4j.core.ConfigurationException;
 
 /**
@@ -16,8 +17,9 @@ import org.mlops4j.core.ConfigurationException;
  *
  * <p>A folder is an mlops4j store when it holds the tracking store's default experiment ({@code 0/meta.json}, or
  * {@code .trash/0/meta.json}) or a model registry ({@code models/.trash}, which the registry makes when first opened,
- * or a {@code models/<name>/model.json}). A folder with no entries, or only a {@code .lock} file left by a store whose
- * creation was interrupted, is empty. Anything else is not a store; MLflow's own {@code mlruns} layout
+ * or a {@code models/<name>/model.json}). A folder with no entries, or only the first entries a store being made there
+ * by another process (or whose making was interrupted) has, is empty: a writer racing another to make a store joins
+ * it. Anything else is not a store; MLflow's own {@code mlruns} layout
  * ({@code 0/meta.yaml}) is recognised so the message can say so.
  *
  * <p>Reading ({@link #requireStore}) needs a store; writing ({@link #requireStoreOrEmpty}) also accepts a folder that
@@ -67,17 +69,44 @@ public final class StoreFolder {
         if (!Files.isDirectory(root)) {
             return Contents.OTHER;
         }
-        if (Files.isRegularFile(root.resolve("0").resolve(RunFolder.META))
-                || Files.isRegularFile(root.resolve(".trash").resolve("0").resolve(RunFolder.META))
-                || Files.isDirectory(root.resolve("models").resolve(".trash"))
-                || holdsRegisteredModel(root.resolve("models"))) {
+        if (holdsStore(root)) {
             return Contents.STORE;
         }
         if (Files.isRegularFile(root.resolve("0").resolve("meta.yaml"))) {
             return Contents.MLFLOW_STORE;
         }
-        List<String> entries = entries(root);
-        return entries.isEmpty() || entries.equals(List.of(".lock")) ? Contents.EMPTY : Contents.OTHER;
+        if (beingMade(root)) {
+            return Contents.EMPTY;
+        }
+        // a store another process finished making while the folder was listed
+        return holdsStore(root) ? Contents.STORE : Contents.OTHER;
+    }
+
+    private static boolean holdsStore(Path root) {
+        return Files.isRegularFile(root.resolve("0").resolve(RunFolder.META))
+                || Files.isRegularFile(root.resolve(".trash").resolve("0").resolve(RunFolder.META))
+                || Files.isDirectory(root.resolve("models").resolve(".trash"))
+                || holdsRegisteredModel(root.resolve("models"));
+    }
+
+    /**
+     * Whether a folder holds nothing, or only what another process making a store there has made so far: the store's
+     * {@code .lock}, a default experiment folder {@code 0/} with no file but temporary ones, a {@code models/} folder
+     * with nothing but its {@code .trash/} and {@code .locks/}.
+     */
+    private static boolean beingMade(Path root) {
+        for (String entry : entries(root)) {
+            boolean madeFirst = switch (entry) {
+                case ".lock" -> true;
+                case "0/" -> entries(root.resolve("0")).stream().allMatch(FileWrites::isTemporary);
+                case "models/" -> Set.of(".trash/", ".locks/").containsAll(entries(root.resolve("models")));
+                default -> false;
+            };
+            if (!madeFirst) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
