@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -130,6 +131,15 @@ public final class ReadOnlyDatabase {
      */
     public static boolean hasTable(Connection connection, String table) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
+        if (metaData.getURL() != null && metaData.getURL().startsWith("jdbc:postgresql:")) {
+            // the search path decides, and a missing current schema holds no table (metadata would look everywhere)
+            try (PreparedStatement visible = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+                visible.setString(1, table);
+                try (ResultSet rs = visible.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            }
+        }
         String schema = connection.getSchema();
         for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
             try (ResultSet tables = metaData.getTables(connection.getCatalog(), schema, name, null)) {
@@ -139,6 +149,22 @@ public final class ReadOnlyDatabase {
             }
         }
         return false;
+    }
+
+    /**
+     * @param e a database's failure
+     * @return its message on one line (PostgreSQL's span several)
+     */
+    public static String oneLine(SQLException e) {
+        return String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+
+    /**
+     * @param location a database URI
+     * @return it for messages, with a password in it masked
+     */
+    public static String withoutPassword(URI location) {
+        return location.toString().replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     private static String withoutOptions(String text, char separator) {

@@ -99,7 +99,7 @@ public final class TrackingSchema {
             }
         } catch (SQLException e) {
             throw new ConfigurationException("The database at " + location + " cannot be read as an mlops4j tracking"
-                    + " store: " + e.getMessage() + ". " + hint, e);
+                    + " store: " + ReadOnlyDatabase.oneLine(e) + ". " + hint, e);
         }
         if (version == 0) {
             throw new ConfigurationException("The database at " + location + " is not an mlops4j tracking store: it"

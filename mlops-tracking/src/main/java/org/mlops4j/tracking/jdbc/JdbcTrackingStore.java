@@ -156,7 +156,8 @@ public final class JdbcTrackingStore implements TrackingStore {
         if (readOnly) {
             try {
                 read(connection -> {
-                    TrackingSchema.requireCurrent(connection, location.toString(), StoreFolder.TRACKING_HINT);
+                    TrackingSchema.requireCurrent(connection, ReadOnlyDatabase.withoutPassword(location),
+                            StoreFolder.TRACKING_HINT);
                     return null;
                 });
             } catch (TrackingException e) {
@@ -185,8 +186,9 @@ public final class JdbcTrackingStore implements TrackingStore {
 
     /** Read-only, connecting failed: the file is no database, or a database the driver cannot open. */
     private ConfigurationException notAStore(SQLException e) {
-        return new ConfigurationException("Cannot open " + location + " as an mlops4j tracking store: "
-                + e.getMessage() + ". " + StoreFolder.TRACKING_HINT, e);
+        return new ConfigurationException("Cannot open " + ReadOnlyDatabase.withoutPassword(location)
+                + " as an mlops4j tracking store: "
+                + ReadOnlyDatabase.oneLine(e) + ". " + StoreFolder.TRACKING_HINT, e);
     }
 
     /**

@@ -71,6 +71,31 @@ abstract class ReadOnlyStoreContractTest {
     }
 
     /**
+     * @return the state of the databases the test's locations are in, beyond the files under {@link #tempDir} (for
+     *         a database server: its schemas and tables), compared before and after reading
+     * @throws Exception when it cannot be read
+     */
+    Object databaseState() throws Exception {
+        return List.of();
+    }
+
+    /**
+     * @param location a location
+     * @return what a message about it must name
+     */
+    String nameOf(URI location) {
+        return location.toString();
+    }
+
+    /**
+     * @param location a store location
+     * @return the configuration and providers that open it
+     */
+    Mlops mlops(URI location) {
+        return Mlops.builder().property(MlopsProperties.TRACKING_URI, location.toString()).build();
+    }
+
+    /**
      * Called after a real store was written and closed, before it is read read-only: a store whose writers leave
      * files that readers might also make (lock files) removes them here, so that making one shows in the snapshot.
      *
@@ -80,30 +105,35 @@ abstract class ReadOnlyStoreContractTest {
     }
 
     @Test
-    void readOnlyOpenOfAMissingLocationFailsNamingItAndCreatesNothing() {
+    void readOnlyOpenOfAMissingLocationFailsNamingItAndCreatesNothing() throws Exception {
         URI missing = missingLocation();
         FileTreeSnapshot before = FileTreeSnapshot.of(tempDir);
+        Object databases = databaseState();
         assertRefusedToRead(missing, () -> TrackingClient.openReadOnly(mlops(missing), missing).close());
         assertRefusedToRead(missing, () -> mlops(missing).openModelRegistryReadOnly().close());
         assertEquals(before, FileTreeSnapshot.of(tempDir));
+        assertEquals(databases, databaseState());
     }
 
     @Test
     void readOnlyOpenOfALocationHoldingSomethingElseFailsAndChangesNothing() throws Exception {
         for (URI other : nonStoreLocations()) {
             FileTreeSnapshot before = FileTreeSnapshot.of(tempDir);
+            Object databases = databaseState();
             assertRefusedToRead(other, () -> TrackingClient.openReadOnly(mlops(other), other).close());
             assertRefusedToRead(other, () -> mlops(other).openModelRegistryReadOnly().close());
             assertEquals(before, FileTreeSnapshot.of(tempDir), "opening " + other + " read-only changed files");
+            assertEquals(databases, databaseState(), "opening " + other + " read-only changed a database");
         }
     }
 
     @Test
-    void readOnlyOpenOfARealStoreReadsEverythingAndWritesNothing() throws IOException {
+    void readOnlyOpenOfARealStoreReadsEverythingAndWritesNothing() throws Exception {
         URI location = newStoreLocation();
         String runId = writeStore(location);
         forgetWritersFiles();
         FileTreeSnapshot before = snapshotOfRealStore();
+        Object databases = databaseState();
         try (TrackingClient tracking = TrackingClient.openReadOnly(mlops(location), location);
              ModelRegistry registry = mlops(location).openModelRegistryReadOnly()) {
             Experiment experiment = tracking.getExperimentByName("leads").orElseThrow();
@@ -129,6 +159,7 @@ abstract class ReadOnlyStoreContractTest {
             assertEquals(List.of(1), registry.versionsOfRun(runId).stream().map(ModelVersion::version).toList());
         }
         assertEquals(before, snapshotOfRealStore());
+        assertEquals(databases, databaseState());
     }
 
     @Test
@@ -208,14 +239,10 @@ abstract class ReadOnlyStoreContractTest {
         return FileTreeSnapshot.of(tempDir, coordination, false);
     }
 
-    static Mlops mlops(URI location) {
-        return Mlops.builder().property(MlopsProperties.TRACKING_URI, location.toString()).build();
-    }
-
-    private static void assertRefusedToRead(URI location, Executable open) {
+    private void assertRefusedToRead(URI location, Executable open) {
         ConfigurationException e = assertThrows(ConfigurationException.class, open, "opening " + location);
         String message = e.getMessage();
-        assertTrue(message.contains(location.toString()) && message.contains("mlops4j")
+        assertTrue(message.contains(nameOf(location)) && message.contains("mlops4j")
                 && message.contains("URI"), message);
         assertTrue(!message.contains("\n"), "one line: " + message);
     }

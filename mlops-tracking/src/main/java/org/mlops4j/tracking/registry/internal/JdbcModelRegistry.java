@@ -93,7 +93,7 @@ public final class JdbcModelRegistry implements ModelRegistry {
                 connections.close();
                 // connecting failed: the file is no database, or one the driver cannot open
                 throw e.getCause() instanceof SQLException sql ? new ConfigurationException("Cannot open "
-                        + this.location + " as an mlops4j model registry: " + sql.getMessage() + ". "
+                        + this.location + " as an mlops4j model registry: " + ReadOnlyDatabase.oneLine(sql) + ". "
                         + StoreFolder.REGISTRY_HINT, e) : e;
             } catch (RuntimeException e) {
                 connections.close();

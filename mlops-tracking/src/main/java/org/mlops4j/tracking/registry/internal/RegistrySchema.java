@@ -118,7 +118,7 @@ public final class RegistrySchema {
             return true;
         } catch (SQLException e) {
             throw new ConfigurationException("The database at " + location + " cannot be read as an mlops4j model"
-                    + " registry: " + e.getMessage() + ". " + hint, e);
+                    + " registry: " + ReadOnlyDatabase.oneLine(e) + ". " + hint, e);
         }
     }
 
