@@ -1,28 +1,23 @@
 package org.mlops4j.server.ui;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
-import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.tracking.ModelRegistry;
+import org.mlops4j.core.tracking.SearchRequest;
 import org.mlops4j.core.tracking.TrackingClient;
+import org.mlops4j.server.MlopsHttpServer;
+import org.mlops4j.server.ServerSettings;
 import org.mlops4j.server.ui.internal.UiContext;
+import org.mlops4j.server.ui.internal.UiHandler;
 import org.mlops4j.server.ui.internal.UiRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tracking web UI, served from the JVM by the JDK's own HTTP server: experiments and their runs (sortable,
+ * The tracking web UI, served from the JVM by mlops4j's hardened HTTP server ({@link MlopsHttpServer}, on Jetty):
+ * experiments and their runs (sortable,
  * filterable, paged by the store), run pages with metric charts and artifacts, run comparison, the model registry and
  * drift monitoring over time. Pages are HTML rendered on the server with inline SVG charts and no scripts.
  *
@@ -41,9 +36,11 @@ import org.slf4j.LoggerFactory;
  * <p>Safe by default: it listens on {@value #DEFAULT_BIND_ADDRESS} only, and then answers only requests addressed to
  * a loopback name ({@code localhost}, {@code 127.0.0.1}, {@code [::1]}); it is read-only (GET and HEAD; anything else
  * is answered 405); every name and value from the store is escaped; pages carry a Content-Security-Policy that allows
- * no script; artifacts are read through the tracking API, with paths that cannot leave the run's artifact folder, and
- * HTML artifacts are served sandboxed. Binding to another address exposes every experiment to whoever can reach it:
- * there is no authentication.
+ * no script; artifacts are read through the tracking API, with paths that cannot leave the run's artifact folder (nor
+ * follow a symbolic link out of the store), and HTML artifacts are served sandboxed. Slow or stalled clients are
+ * dropped after the server's timeouts and cannot keep others waiting; a busy UI answers 503 with {@code Retry-After}
+ * (see {@link ServerSettings}). Binding to another address needs a bearer token ({@link Builder#bearerToken}), which a
+ * browser gives as the password of the login dialog it shows.
  *
  * <p>Instances are immutable; {@link #start()} may be called more than once, each call starting another server. The
  * UI does not close the tracking client or the registry: their owner does, after stopping the server.
@@ -58,23 +55,16 @@ public final class TrackingUi {
     public static final int DEFAULT_THREADS = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(TrackingUi.class);
-    private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private final TrackingClient tracking;
     private final Optional<ModelRegistry> registry;
-    private final String bindAddress;
-    private final int port;
-    private final int threads;
-    private final Optional<Set<String>> allowedHosts;
+    private final ServerSettings settings;
 
     private TrackingUi(Builder builder) {
         this.tracking = Objects.requireNonNull(builder.tracking, "A tracking UI needs a tracking client: call "
                 + "trackingClient(...) on the builder.");
         this.registry = builder.registry;
-        this.bindAddress = builder.bindAddress;
-        this.port = builder.port;
-        this.threads = builder.threads;
-        this.allowedHosts = builder.allowedHosts;
+        this.settings = builder.server.build();
     }
 
     /** @return a builder with the defaults: {@value #DEFAULT_BIND_ADDRESS}, port {@value #DEFAULT_PORT} */
@@ -90,32 +80,13 @@ public final class TrackingUi {
      *                                not allowed)
      */
     public TrackingUiServer start() {
-        InetAddress address;
-        try {
-            address = InetAddress.getByName(bindAddress);
-        } catch (UnknownHostException e) {
-            throw new ConfigurationException("Cannot resolve the UI's bind address '" + bindAddress + "'. Give an IP "
-                    + "address such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface).", e);
-        }
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(address, port), 64);
-        } catch (IOException e) {
-            throw new ConfigurationException("Cannot listen on " + bindAddress + ":" + port + " for the tracking UI: "
-                    + e.getMessage() + ". Choose another port (0 picks a free one) or stop what uses this one.", e);
-        }
-        Set<String> hosts = allowedHosts.orElseGet(() -> address.isLoopbackAddress() ? LOOPBACK_HOSTS : Set.of());
-        server.createContext("/", new UiRouter(new UiContext(tracking, registry), hosts));
-        ExecutorService executor = Executors.newFixedThreadPool(threads, daemonThreads());
-        server.setExecutor(executor);
-        server.start();
-        TrackingUiServer running = new TrackingUiServer(server, executor);
-        if (!address.isLoopbackAddress()) {
-            LOG.warn("The tracking UI listens on {}, reachable from other machines, with no authentication",
-                    running.url());
-        }
+        MlopsHttpServer server = MlopsHttpServer.start(settings,
+                new UiHandler(new UiRouter(new UiContext(tracking, registry))));
+        TrackingUiServer running = new TrackingUiServer(server);
         LOG.info("Tracking UI for {} at {}", tracking.location(), running.url());
-        executor.execute(this::warmUp);
+        Thread warmUp = new Thread(this::warmUp, "mlops-ui-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         return running;
     }
 
@@ -127,7 +98,7 @@ public final class TrackingUi {
     private void warmUp() {
         try {
             for (var experiment : tracking.listExperiments()) {
-                tracking.searchRuns(org.mlops4j.core.tracking.SearchRequest.builder(experiment.experimentId())
+                tracking.searchRuns(SearchRequest.builder(experiment.experimentId())
                         .maxResults(1).build());
             }
         } catch (RuntimeException e) {
@@ -135,23 +106,12 @@ public final class TrackingUi {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "mlops-ui-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
     /** Collects the settings of a {@link TrackingUi}; not thread-safe. */
     public static final class Builder {
         private TrackingClient tracking;
         private Optional<ModelRegistry> registry = Optional.empty();
-        private String bindAddress = DEFAULT_BIND_ADDRESS;
-        private int port = DEFAULT_PORT;
-        private int threads = DEFAULT_THREADS;
-        private Optional<Set<String>> allowedHosts = Optional.empty();
+        private final ServerSettings.Builder server = ServerSettings.builder().port(DEFAULT_PORT)
+                .threads(DEFAULT_THREADS);
 
         private Builder() {
         }
@@ -176,11 +136,11 @@ public final class TrackingUi {
 
         /**
          * @param address the IP address or host name to listen on; {@value #DEFAULT_BIND_ADDRESS} by default,
-         *                {@code 0.0.0.0} for every interface (no authentication: think before doing that)
+         *                {@code 0.0.0.0} for every interface (then a {@link #bearerToken bearer token} is required)
          * @return this builder
          */
         public Builder bindAddress(String address) {
-            this.bindAddress = Objects.requireNonNull(address, "address").trim();
+            server.bindAddress(address);
             return this;
         }
 
@@ -193,7 +153,7 @@ public final class TrackingUi {
             if (number < 0 || number > 65_535) {
                 throw new IllegalArgumentException("A port is between 0 and 65535; found " + number);
             }
-            this.port = number;
+            server.port(number);
             return this;
         }
 
@@ -206,7 +166,7 @@ public final class TrackingUi {
             if (count < 1) {
                 throw new IllegalArgumentException("The UI needs at least one thread; found " + count);
             }
-            this.threads = count;
+            server.threads(count);
             return this;
         }
 
@@ -219,15 +179,36 @@ public final class TrackingUi {
          * @return this builder
          */
         public Builder allowedHosts(String... hosts) {
-            Set<String> set = new LinkedHashSet<>();
-            for (String host : hosts) {
-                set.add(host.trim().toLowerCase(Locale.ROOT));
-            }
-            this.allowedHosts = Optional.of(set);
+            server.allowedHosts(hosts);
             return this;
         }
 
-        /** @return the UI, ready to {@link TrackingUi#start()} */
+        /**
+         * @param token the token every request must carry, at least 16 characters: {@code Authorization: Bearer
+         *              <token>}, or the password (any user name) in the browser's login dialog
+         * @return this builder
+         */
+        public Builder bearerToken(String token) {
+            server.bearerToken(token);
+            return this;
+        }
+
+        /**
+         * Changes the server's other limits (timeouts, queue, sizes), which start from {@link ServerSettings}'
+         * defaults.
+         *
+         * @param change what to set on the server's settings
+         * @return this builder
+         */
+        public Builder serverSettings(Consumer<ServerSettings.Builder> change) {
+            change.accept(server);
+            return this;
+        }
+
+        /**
+         * @return the UI, ready to {@link TrackingUi#start()}
+         * @throws IllegalArgumentException when a server setting is out of range
+         */
         public TrackingUi build() {
             return new TrackingUi(this);
         }

@@ -1,6 +1,10 @@
 package org.mlops4j.server.ui;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mlops4j.core.ConfigurationException;
@@ -19,7 +23,8 @@ import org.mlops4j.core.tracking.TrackingClient;
  * Options: {@code --tracking-uri URI} (default: {@code mlops.tracking.uri} from the configuration, else
  * {@code file:./mlruns}), {@code --registry-uri URI} (default: {@code mlops.registry.uri}, else the tracking URI),
  * {@code --host ADDRESS} (default {@value TrackingUi#DEFAULT_BIND_ADDRESS}), {@code --port N} (default
- * {@value TrackingUi#DEFAULT_PORT}), {@code --no-registry}, {@code --help}. The {@code mlops ui} command takes the
+ * {@value TrackingUi#DEFAULT_PORT}), {@code --token-file FILE} (a bearer token that every request must carry; required
+ * with a host beyond the loopback address), {@code --no-registry}, {@code --help}. The {@code mlops ui} command takes the
  * same options.
  */
 public final class TrackingUiLauncher {
@@ -28,7 +33,8 @@ public final class TrackingUiLauncher {
     }
 
     /** What the command line asked for. */
-    record Options(String trackingUri, String registryUri, String host, int port, boolean registry, boolean help) {
+    record Options(String trackingUri, String registryUri, String host, int port, String tokenFile,
+            boolean registry, boolean help) {
     }
 
     /**
@@ -99,6 +105,9 @@ public final class TrackingUiLauncher {
         try {
             TrackingUi.Builder ui = TrackingUi.builder().trackingClient(tracking).bindAddress(options.host())
                     .port(options.port());
+            if (options.tokenFile() != null) {
+                ui.bearerToken(readToken(Path.of(options.tokenFile())));
+            }
             if (options.registry()) {
                 registry = mlops.modelRegistryProvider(mlops.registryUri()).open(mlops.registryUri(), mlops.config());
                 ui.modelRegistry(registry);
@@ -116,6 +125,26 @@ public final class TrackingUiLauncher {
     }
 
     /**
+     * @param file a file holding the bearer token (surrounding white space is ignored)
+     * @return the token
+     * @throws ConfigurationException when the file cannot be read or holds too short a token
+     */
+    public static String readToken(Path file) {
+        String token;
+        try {
+            token = Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new ConfigurationException("Cannot read the token file " + file + ": " + e.getMessage()
+                    + ". Give a file that holds the token on one line.", e);
+        }
+        if (token.length() < 16) {
+            throw new ConfigurationException("The token in " + file + " has " + token.length() + " characters; a "
+                    + "token needs at least 16 (for example the output of 'openssl rand -hex 16').");
+        }
+        return token;
+    }
+
+    /**
      * @param args the command-line options
      * @return the options
      * @throws IllegalArgumentException naming an unknown option or a bad value
@@ -125,6 +154,7 @@ public final class TrackingUiLauncher {
         String registryUri = null;
         String host = TrackingUi.DEFAULT_BIND_ADDRESS;
         int port = TrackingUi.DEFAULT_PORT;
+        String tokenFile = null;
         boolean registry = true;
         boolean help = false;
         List<String> rest = new ArrayList<>(List.of(args));
@@ -149,12 +179,13 @@ public final class TrackingUiLauncher {
                                 + text + "'");
                     }
                 }
+                case "--token-file" -> tokenFile = value(option, value, rest);
                 case "--no-registry" -> registry = false;
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("Unknown option '" + option + "'");
             }
         }
-        return new Options(trackingUri, registryUri, host, port, registry, help);
+        return new Options(trackingUri, registryUri, host, port, tokenFile, registry, help);
     }
 
     private static String value(String option, String inline, List<String> rest) {
@@ -169,10 +200,13 @@ public final class TrackingUiLauncher {
 
     static String usage() {
         return """
-                Usage: mlops ui [--port N] [--host ADDRESS] [--tracking-uri URI] [--registry-uri URI] [--no-registry]
+                Usage: mlops ui [--port N] [--host ADDRESS] [--token-file FILE] [--tracking-uri URI] \
+                [--registry-uri URI] [--no-registry]
                   --port N            the port to listen on (default 5000; 0 picks a free one)
                   --host ADDRESS      the address to listen on (default 127.0.0.1; 0.0.0.0 exposes the UI to the \
-                network, without authentication)
+                network, and then needs --token-file)
+                  --token-file FILE   a file holding a token (16+ characters) that every request must carry, as \
+                'Authorization: Bearer <token>' or as the password of the browser's login dialog
                   --tracking-uri URI  the tracking store, such as file:./mlruns or jdbc:sqlite:runs.db
                   --registry-uri URI  the model registry (default: the tracking URI)
                   --no-registry       show no model registry""";

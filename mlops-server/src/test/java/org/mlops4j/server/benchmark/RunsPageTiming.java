@@ -18,10 +18,11 @@ import org.mlops4j.core.MlopsConfig;
 import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.core.tracking.TrackingStore;
 import org.mlops4j.core.tracking.search.PageToken;
-import org.mlops4j.tracking.file.FileTrackingStore;
-import org.mlops4j.tracking.jdbc.JdbcTrackingStoreProvider;
 import org.mlops4j.server.ui.TrackingUi;
 import org.mlops4j.server.ui.TrackingUiServer;
+import org.mlops4j.tracking.benchmark.BenchmarkRuns;
+import org.mlops4j.tracking.file.FileTrackingStore;
+import org.mlops4j.tracking.jdbc.JdbcTrackingStoreProvider;
 
 /**
  * Measures how fast the tracking UI answers the runs page of an experiment with many runs, over plain HTTP, on the
@@ -31,10 +32,11 @@ import org.mlops4j.server.ui.TrackingUiServer;
  *
  * Run it with (from the repository root):
  * <pre>
- * mvn -B -q -pl mlops-tracking -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt \
+ * mvn -B -q -pl mlops-server -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt \
  *     -Dmdep.includeScope=test
- * java -cp "mlops-tracking/target/test-classes:mlops-tracking/target/classes:mlops-core/target/classes:$(cat \
- *     mlops-tracking/target/cp.txt)" org.mlops4j.server.benchmark.RunsPageTiming target/ui-timing 10000
+ * java -cp "mlops-server/target/test-classes:mlops-server/target/classes:mlops-tracking/target/test-classes:\
+ * mlops-tracking/target/classes:mlops-core/target/classes:$(cat mlops-server/target/cp.txt)" \
+ *     org.mlops4j.server.benchmark.RunsPageTiming target/ui-timing 10000
  * </pre>
  * Arguments: a work folder (emptied first) and the number of runs.
  */

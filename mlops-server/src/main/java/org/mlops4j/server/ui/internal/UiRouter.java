@@ -1,16 +1,12 @@
 package org.mlops4j.server.ui.internal;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.mlops4j.core.tracking.InvalidRegistryValueException;
 import org.mlops4j.core.tracking.InvalidTrackingInputException;
 import org.mlops4j.core.tracking.ModelNotFoundException;
@@ -19,15 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers every request of the UI: only {@code GET} and {@code HEAD} (anything else gets 405), only for an allowed
- * {@code Host} (so a page elsewhere cannot reach a local UI through DNS rebinding), with security headers on every
- * response: a Content-Security-Policy that allows no script at all, {@code X-Content-Type-Options: nosniff}, no
- * framing of pages by other sites, no referrer.
+ * Answers every request of the UI: only {@code GET} and {@code HEAD} (anything else gets 405), with security headers on
+ * every response: a Content-Security-Policy that allows no script at all, {@code X-Content-Type-Options: nosniff}, no
+ * framing of pages by other sites, no referrer. The server in front of it ({@link UiHandler} on
+ * {@code MlopsHttpServer}) has already checked the {@code Host}, the token and the limits.
  *
  * <p>This class is internal and is hence not for public use. Its API may change without notice. Thread-safe: it
  * holds no state of its own.
  */
-public final class UiRouter implements HttpHandler {
+public final class UiRouter {
 
     /** The policy of every page: nothing but the UI's own stylesheet and same-origin frames of artifacts. */
     public static final String PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
@@ -37,42 +33,35 @@ public final class UiRouter implements HttpHandler {
     private static final byte[] STYLESHEET = loadStylesheet();
 
     private final UiContext context;
-    private final Set<String> allowedHosts;
 
     /**
-     * @param context      what the pages read from
-     * @param allowedHosts the host names (without port, lower case) that requests may name in their Host header;
-     *                     empty to allow any
+     * @param context what the pages read from
      */
-    public UiRouter(UiContext context, Set<String> allowedHosts) {
+    public UiRouter(UiContext context) {
         this.context = context;
-        this.allowedHosts = Set.copyOf(allowedHosts);
     }
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try {
-            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            UiResponse response;
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                response = errorPage(405, "The tracking UI is read-only: it answers GET and HEAD, not " + method + ".")
-                        .withHeader("Allow", "GET, HEAD");
-            } else if (!hostAllowed(exchange.getRequestHeaders().getFirst("Host"))) {
-                response = errorPage(403, "This UI does not answer requests for the host named in this request. "
-                        + "Open it by the address it printed when it started.");
-            } else {
-                response = route(exchange);
-            }
-            send(exchange, method, response);
-        } finally {
-            exchange.close();
+    /**
+     * @param method   the request method
+     * @param rawPath  the request path, still percent-encoded
+     * @param rawQuery the query, still percent-encoded; {@code null} for none
+     * @return the answer, with its security headers
+     */
+    public UiResponse answer(String method, String rawPath, String rawQuery) {
+        String upper = method.toUpperCase(Locale.ROOT);
+        UiResponse response;
+        if (!upper.equals("GET") && !upper.equals("HEAD")) {
+            response = errorPage(405, "The tracking UI is read-only: it answers GET and HEAD, not " + upper + ".")
+                    .withHeader("Allow", "GET, HEAD");
+        } else {
+            response = route(rawPath, rawQuery);
         }
+        return secured(response);
     }
 
-    private UiResponse route(HttpExchange exchange) {
+    private UiResponse route(String rawPath, String rawQuery) {
         try {
-            UiRequest request = UiRequest.parse(exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery());
+            UiRequest request = UiRequest.parse(rawPath, rawQuery);
             List<String> s = request.segments();
             if (s.isEmpty()) {
                 return ExperimentsPage.render(context, request);
@@ -108,7 +97,7 @@ public final class UiRouter implements HttpHandler {
         } catch (InvalidTrackingInputException | InvalidRegistryValueException e) {
             return errorPage(400, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.warn("The tracking UI failed to answer {}", exchange.getRequestURI(), e);
+            LOG.warn("The tracking UI failed to answer {}", rawPath, e);
             return errorPage(500, "The page could not be made: " + e.getMessage());
         }
     }
@@ -125,55 +114,25 @@ public final class UiRouter implements HttpHandler {
         return UiResponse.html(status, PageLayout.page("Error " + status, PageLayout.Section.NONE, html));
     }
 
-    private boolean hostAllowed(String host) {
-        if (allowedHosts.isEmpty()) {
-            return true;
+    /** Adds the security headers; an artifact brings its own Content-Security-Policy (a sandbox). */
+    private static UiResponse secured(UiResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("Cache-Control", "no-store");
+        if (!response.headers().containsKey("Content-Security-Policy")) {
+            headers.put("Content-Security-Policy", PAGE_POLICY);
+            headers.put("X-Frame-Options", "DENY");
         }
-        if (host == null) {
-            return false;
-        }
-        String name = host.trim().toLowerCase(Locale.ROOT);
-        if (name.startsWith("[")) {
-            int end = name.indexOf(']');
-            name = end < 0 ? name : name.substring(0, end + 1);
-        } else if (name.indexOf(':') >= 0) {
-            name = name.substring(0, name.indexOf(':'));
-        }
-        return allowedHosts.contains(name);
-    }
-
-    private static void send(HttpExchange exchange, String method, UiResponse response) throws IOException {
-        Headers headers = exchange.getResponseHeaders();
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("Referrer-Policy", "no-referrer");
-        headers.set("Cache-Control", "no-store");
-        boolean artifact = response.headers().containsKey("Content-Security-Policy");
-        if (!artifact) {
-            headers.set("Content-Security-Policy", PAGE_POLICY);
-            headers.set("X-Frame-Options", "DENY");
-        }
-        for (Map.Entry<String, String> header : response.headers().entrySet()) {
-            headers.set(header.getKey(), header.getValue());
-        }
-        if (method.equals("HEAD")) {
-            exchange.sendResponseHeaders(response.status(), -1);
-            response.body().writeTo(OutputStream.nullOutputStream());
-            return;
-        }
-        long length = response.length();
-        exchange.sendResponseHeaders(response.status(), length == 0 ? -1 : length < 0 ? 0 : length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            response.body().writeTo(out);
-        } catch (IOException e) {
-            LOG.debug("The client of {} went away: {}", exchange.getRequestURI(), e.toString());
-        }
+        headers.putAll(response.headers());
+        return new UiResponse(response.status(), headers, response.length(), response.body());
     }
 
     private static byte[] loadStylesheet() {
         try (InputStream in = UiRouter.class.getResourceAsStream("/org/mlops4j/server/ui/ui.css")) {
             if (in == null) {
                 throw new IllegalStateException("The UI stylesheet org/mlops4j/server/ui/ui.css is missing from the "
-                        + "class path; the mlops-tracking jar is incomplete.");
+                        + "class path; the mlops-server jar is incomplete.");
             }
             return in.readAllBytes();
         } catch (IOException e) {
