@@ -20,6 +20,7 @@ import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.server.internal.BearerTokenHandler;
+import org.mlops4j.server.internal.ClientFaultHandler;
 import org.mlops4j.server.internal.HostCheckHandler;
 import org.mlops4j.server.internal.PlainErrorHandler;
 import org.mlops4j.server.internal.SaturationHandler;
@@ -136,7 +137,7 @@ public final class MlopsHttpServer implements AutoCloseable {
         return http;
     }
 
-    /** Wraps the application, outermost first: host check, token, body size, body rate, saturation. */
+    /** Wraps the application, outermost first: host check, client faults, token, body size and rate, saturation. */
     private static Handler protect(ServerSettings settings, InetAddress address, Handler application) {
         Handler handler = new SaturationHandler(settings.threads(), settings.queueCapacity(), settings.queueTimeout(),
                 settings.retryAfter(), application);
@@ -151,7 +152,7 @@ public final class MlopsHttpServer implements AutoCloseable {
         }
         Set<String> hosts = settings.allowedHosts()
                 .orElse(address.isLoopbackAddress() ? LOOPBACK_HOSTS : Set.of());
-        return new HostCheckHandler(hosts, handler);
+        return new HostCheckHandler(hosts, new ClientFaultHandler(handler));
     }
 
     private static InetAddress resolve(String bindAddress) {
