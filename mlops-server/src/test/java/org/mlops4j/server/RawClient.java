@@ -16,11 +16,12 @@ import java.util.Optional;
  * A client that writes bytes to a server exactly as given, stalls when told to, and reads what comes back: what the
  * JDK's HTTP client would not do (two Host headers, half a request head, a body one byte at a time).
  */
-final class RawClient implements AutoCloseable {
+public final class RawClient implements AutoCloseable {
 
     private final Socket socket;
 
-    RawClient(URI server) {
+    /** @param server the server to connect to */
+    public RawClient(URI server) {
         try {
             this.socket = new Socket(server.getHost(), server.getPort());
             socket.setSoTimeout(10_000);
@@ -30,18 +31,20 @@ final class RawClient implements AutoCloseable {
     }
 
     /** One whole request, with Connection: close. */
-    static Answer exchange(URI server, String head) {
+    public static Answer exchange(URI server, String head) {
         try (RawClient client = new RawClient(server)) {
             client.send(head);
             return client.answer();
         }
     }
 
-    void send(String text) {
+    /** @param text sent as ISO-8859-1 bytes */
+    public void send(String text) {
         send(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    void send(byte[] bytes) {
+    /** @param bytes sent as given */
+    public void send(byte[] bytes) {
         try {
             socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
@@ -51,7 +54,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** @return whether sending one more byte still works (false once the server has closed and reset) */
-    boolean trySend(byte b) {
+    public boolean trySend(byte b) {
         try {
             socket.getOutputStream().write(b);
             socket.getOutputStream().flush();
@@ -62,7 +65,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** @return everything the server sends until it closes the connection */
-    Answer answer() {
+    public Answer answer() {
         try {
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream response = new ByteArrayOutputStream();
@@ -79,7 +82,7 @@ final class RawClient implements AutoCloseable {
      * @param limit how long to wait at most
      * @return how long it took, or empty when the connection was still open after the limit
      */
-    Optional<Duration> closedWithin(Duration limit) {
+    public Optional<Duration> closedWithin(Duration limit) {
         long start = System.nanoTime();
         try {
             socket.setSoTimeout((int) limit.toMillis());
@@ -104,8 +107,13 @@ final class RawClient implements AutoCloseable {
         }
     }
 
-    /** What came back: the status code and the whole text (status line, headers, body). */
-    record Answer(int status, String text) {
+    /**
+     * What came back.
+     *
+     * @param status the status code, -1 when nothing came
+     * @param text   the whole text (status line, headers, body)
+     */
+    public record Answer(int status, String text) {
         static Answer of(String text) {
             if (text.isEmpty()) {
                 return new Answer(-1, text);
@@ -114,7 +122,7 @@ final class RawClient implements AutoCloseable {
         }
 
         /** @return the value of a header, matched without regard to case */
-        Optional<String> header(String name) {
+        public Optional<String> header(String name) {
             for (String line : text.split("\r\n")) {
                 if (line.isEmpty()) {
                     break;

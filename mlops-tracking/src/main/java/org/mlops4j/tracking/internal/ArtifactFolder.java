@@ -134,14 +134,14 @@ public final class ArtifactFolder {
                 throw new InvalidTrackingInputException("Artifact '" + path + "' of run " + runId
                         + " is a folder; list it with listArtifacts, or open one of its files.");
             }
-            Path target = attributes.isSymbolicLink() ? linkedFile(real).orElseThrow(() -> linkNotServed(path))
-                    : real;
+            Path target = attributes.isSymbolicLink() ? servedTarget(real, path) : real;
             return Files.newInputStream(target, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             throw missing(path);
         } catch (FileSystemException e) {
-            throw new TrackingNotFoundException("Artifact '" + path + "' of run " + runId + " cannot be resolved: "
-                    + e.getReason() + ".");
+            throw new TrackingNotFoundException("Artifact '" + path + "' of run " + runId + " cannot be resolved ("
+                    + (e.getReason() == null ? "a symbolic link loop, or a link to nothing" : e.getReason())
+                    + "); it is not served.");
         } catch (IOException e) {
             throw new TrackingException("Cannot open artifact '" + path + "' of run " + runId + ": "
                     + e.getMessage(), e);
@@ -195,13 +195,24 @@ public final class ArtifactFolder {
                 : Optional.empty();
     }
 
+    /**
+     * @return the real target of a link that may be served
+     * @throws FileSystemException           when the link does not resolve (a loop, a missing target)
+     * @throws InvalidTrackingInputException when it resolves to a folder, or to a place outside the store
+     */
+    private Path servedTarget(Path link, String path) throws IOException {
+        Path target = link.toRealPath();
+        if (!target.startsWith(storeRoot.toRealPath()) || !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw linkNotServed(path);
+        }
+        return target;
+    }
+
     /** @return the real target of a link when it is a regular file inside the store's artifact root */
     private Optional<Path> linkedFile(Path link) {
         try {
-            Path target = link.toRealPath();
-            return target.startsWith(storeRoot.toRealPath()) && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
-                    ? Optional.of(target) : Optional.empty();
-        } catch (IOException e) {
+            return Optional.of(servedTarget(link, link.getFileName().toString()));
+        } catch (IOException | InvalidTrackingInputException e) {
             return Optional.empty();
         }
     }
