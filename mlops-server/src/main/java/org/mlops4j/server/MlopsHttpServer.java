@@ -88,8 +88,9 @@ public final class MlopsHttpServer implements AutoCloseable {
         InetAddress address = resolve(settings.bindAddress());
         if (!address.isLoopbackAddress() && settings.bearerToken().isEmpty()) {
             throw new ConfigurationException("A server listening on " + settings.bindAddress() + " is reachable from "
-                    + "other machines, so it needs a bearer token: give one (at least 16 random characters, in a file "
-                    + "only you can read) or listen on 127.0.0.1.");
+                    + "other machines, so it needs a bearer token: give one (--token-file FILE on the command line, "
+                    + "bearerToken(...) in code; at least 16 random characters, in a file only you can read) or listen "
+                    + "on 127.0.0.1.");
         }
         // The pool is bounded; its job queue is not, as Jetty needs for its own connection tasks: requests are
         // bounded before they reach a thread, by the SaturationHandler's queue.
