@@ -17,9 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The tracking web UI, served from the JVM by mlops4j's hardened HTTP server ({@link MlopsHttpServer}, on Jetty):
- * experiments and their runs (sortable,
- * filterable, paged by the store), run pages with metric charts and artifacts, run comparison, the model registry and
- * drift monitoring over time. Pages are HTML rendered on the server with inline SVG charts and no scripts.
+ * experiments and their runs (sortable, filterable, paged by the store), run pages with metric charts and artifacts,
+ * run comparison, the model registry and drift monitoring over time. Pages are HTML rendered on the server with inline SVG charts and no scripts.
  *
  * <pre>{@code
  * try (TrackingUiServer ui = TrackingUi.builder()
@@ -76,8 +75,9 @@ public final class TrackingUi {
      * Starts a server that answers until it is closed.
      *
      * @return the running server
-     * @throws ConfigurationException when the address cannot be resolved or the port cannot be bound (in use, or
-     *                                not allowed)
+     * @throws ConfigurationException when the address cannot be resolved, the port cannot be bound (in use, or
+     *                                not allowed), or the address is beyond the loopback address and no bearer token
+     *                                is set
      */
     public TrackingUiServer start() {
         MlopsHttpServer server = MlopsHttpServer.start(settings,

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsProperties;
@@ -39,8 +40,9 @@ public final class TrackingUiLauncher {
 
     /**
      * @param args the command-line options
+     * @throws InterruptedException when the main thread is interrupted while the UI serves
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         Options options;
         try {
             options = parse(args);
@@ -62,8 +64,10 @@ public final class TrackingUiLauncher {
             System.exit(1);
             return;
         }
-        // The server's dispatcher thread keeps the process alive; stopping the process closes the server and stores.
+        // The server's threads are daemons: this thread keeps the process alive until it is stopped (Ctrl-C), and
+        // stopping it closes the server and the stores.
         Runtime.getRuntime().addShutdownHook(new Thread(launched::close, "mlops-ui-shutdown"));
+        new CountDownLatch(1).await();
     }
 
     /**

@@ -119,8 +119,8 @@ public final class ArtifactFolder {
      */
     public InputStream open(String path) {
         Path file = resolve(path, false);
-        Path realRoot = realRoot().orElseThrow(() -> Files.exists(root, LinkOption.NOFOLLOW_LINKS) ? escaping(path)
-                : missing(path));
+        // A run folder that resolves outside the store is refused; one that does not resolve at all has no files.
+        Path realRoot = realRoot().orElseThrow(() -> Files.exists(root) ? escaping(path) : missing(path));
         Path relative = root.relativize(file);
         Path real = realRoot.resolve(relative.toString());
         try {
