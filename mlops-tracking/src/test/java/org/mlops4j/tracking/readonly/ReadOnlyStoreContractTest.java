@@ -195,6 +195,28 @@ abstract class ReadOnlyStoreContractTest {
     }
 
     @Test
+    void aReadOnlyStoreBesideAWriterInTheSameProcessSeesWhatItWritesLater() {
+        URI location = newStoreLocation();
+        try (TrackingClient writer = TrackingClient.open(mlops(location), location);
+             ModelRegistry registry = mlops(location).openModelRegistry()) {
+            writer.getOrCreateExperiment("leads");
+            try (TrackingClient reader = TrackingClient.openReadOnly(mlops(location), location);
+                 ModelRegistry readRegistry = mlops(location).openModelRegistryReadOnly()) {
+                String experimentId = reader.getExperimentByName("leads").orElseThrow().experimentId();
+                assertEquals(List.of(), reader.searchAllRuns(SearchRequest.builder(experimentId).build()));
+                String runId = writer.run("leads", "later", run -> {
+                    run.logMetric("auc", 0.9);
+                    return run.id();
+                });
+                registry.createModel("later");
+                assertEquals(List.of(runId), reader.searchAllRuns(SearchRequest.builder(experimentId).build())
+                        .stream().map(Run::runId).toList());
+                assertEquals("later", readRegistry.getModel("later").name());
+            }
+        }
+    }
+
+    @Test
     void aReadOnlyRegistryOfAStoreWhereNoModelWasRegisteredIsEmpty() {
         URI location = newStoreLocation();
         try (TrackingClient tracking = TrackingClient.open(mlops(location), location)) {
