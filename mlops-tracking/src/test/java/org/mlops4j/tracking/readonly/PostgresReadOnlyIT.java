@@ -1,5 +1,8 @@
 package org.mlops4j.tracking.readonly;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,8 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsProperties;
+import org.mlops4j.core.tracking.StoreAccess;
+import org.mlops4j.tracking.internal.ConnectionPool;
+import org.mlops4j.tracking.internal.SqlDialect;
 import org.mlops4j.tracking.jdbc.JdbcTrackingStoreProvider;
 import org.mlops4j.tracking.registry.PostgresTestDatabase;
 
@@ -67,6 +74,25 @@ class PostgresReadOnlyIT extends ReadOnlyStoreContractTest {
     Mlops mlops(URI location) {
         return Mlops.builder().property(MlopsProperties.TRACKING_URI, location.toString())
                 .property(JdbcTrackingStoreProvider.ARTIFACT_ROOT, tempDir.resolve("artifacts").toString()).build();
+    }
+
+    @Test
+    void aReadOnlyPostgresqlSessionReadsButCannotWrite() throws SQLException {
+        String url = newStoreLocation().toString();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE items (id INT PRIMARY KEY)");
+            s.execute("INSERT INTO items VALUES (1)");
+        }
+        try (ConnectionPool pool = new ConnectionPool(url, SqlDialect.POSTGRESQL, 1, StoreAccess.READ_ONLY);
+             ConnectionPool.Lease lease = pool.lease();
+             Statement s = lease.connection().createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM items")) {
+                rs.next();
+                assertEquals(1, rs.getInt(1));
+            }
+            assertThrows(SQLException.class, () -> s.execute("INSERT INTO items VALUES (2)"));
+            assertThrows(SQLException.class, () -> s.execute("CREATE TABLE more (id INT)"));
+        }
     }
 
     /** @return every schema and table of the test schemas, and every "missing" schema that was made by mistake */
