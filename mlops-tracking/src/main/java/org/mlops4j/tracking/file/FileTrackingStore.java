@@ -93,6 +93,10 @@ import org.slf4j.LoggerFactory;
  * missing from the index (its creator was killed in between) is added when the index is first read, and an index that
  * was deleted is rebuilt from the folders.
  *
+ * <p>Opening: read-write, a missing or empty folder becomes a new store and a folder holding anything else is refused;
+ * read-only ({@link #openReadOnly}), the folder must hold a store and nothing is written to it, not even a lock file
+ * (see {@link StoreFolder} for what counts as a store).
+ *
  * <p>Thread-safe and multi-process safe.
  */
 public final class FileTrackingStore implements TrackingStore {
