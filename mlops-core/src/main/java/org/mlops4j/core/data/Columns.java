@@ -2,7 +2,7 @@ package org.mlops4j.core.data;
 
 import java.util.BitSet;
 import java.util.Objects;
-import org.mlops4j.core.MlopsException;
+import org.mlops4j.core.DataException;
 
 /** Checks and small pieces of storage logic that every column class shares. Package-private. */
 final class Columns {
@@ -18,9 +18,38 @@ final class Columns {
         return name;
     }
 
-    static MlopsException wrongType(Column column, ColumnType expected) {
-        return new MlopsException("Column '" + column.name() + "' is " + column.type().key() + ", not "
-                + expected.key());
+    /**
+     * The error for a column of another type than asked for. When numbers were asked of a text or categorical
+     * column, it names the first value that is not a number and its 1-based row, so that the bad value, not just the
+     * column, can be found and fixed.
+     */
+    static DataException wrongType(Column column, ColumnType expected) {
+        String problem = "Column '" + column.name() + "' is " + column.type().key() + ", not " + expected.key();
+        if (expected == ColumnType.NUMERIC
+                && (column.type() == ColumnType.TEXT || column.type() == ColumnType.CATEGORICAL)) {
+            for (int row = 0; row < column.size(); row++) {
+                String value = (String) column.get(row);
+                if (value != null && !isNumber(value)) {
+                    return DataException.atRow(problem + ": this value is not a number; fix it, or drop its row",
+                            null, row + 1L, column.name(), value, null);
+                }
+            }
+        }
+        return new DataException(problem, null, 0, column.name(), null);
+    }
+
+    /**
+     * @param text a value read as text
+     * @return whether a text or categorical value converts to a number (surrounding spaces allowed), as when a schema
+     *         asks for numbers
+     */
+    static boolean isNumber(String text) {
+        try {
+            Double.parseDouble(text.trim());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     static void checkSameType(Column self, Column other) {

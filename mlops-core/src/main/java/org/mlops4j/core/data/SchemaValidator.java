@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.mlops4j.core.spi.support.PrintableValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -321,8 +322,9 @@ final class SchemaValidator {
     private RowViolation violation(RowCheck check, int row, long rowNumber) {
         Column column = check.column();
         String found = column.isNull(row) ? "null" : column.format(row);
-        String shownFound = column.isNull(row) ? "null" : "'" + found + "'";
-        String message = (options.source().isEmpty() ? "" : options.source() + ", ") + "row " + rowNumber
+        String shownFound = column.isNull(row) ? "null" : PrintableValue.quoted(found);
+        String unit = options.lineColumn().isPresent() ? "line " : "row ";
+        String message = (options.source().isEmpty() ? "" : options.source() + ", ") + unit + rowNumber
                 + ", column '" + column.name() + "': " + check.rule().key() + ": expected " + check.expected()
                 + ", found " + shownFound;
         return new RowViolation(rowNumber, column.name(), check.rule(), check.expected(), found, message);
@@ -349,7 +351,7 @@ final class SchemaValidator {
                     reason.append(reason.length() > 0 ? "; " : "").append(column.name()).append(": ")
                             .append(check.rule().key()).append(": expected ").append(check.expected())
                             .append(", found ")
-                            .append(column.isNull(row) ? "null" : "'" + column.format(row) + "'");
+                            .append(column.isNull(row) ? "null" : PrintableValue.quoted(column.format(row)));
                 }
             }
             reasons.add(reason.toString());
