@@ -3,6 +3,7 @@ package org.mlops4j.core.data;
 import java.util.BitSet;
 import java.util.Objects;
 import org.mlops4j.core.DataException;
+import org.mlops4j.core.data.internal.DecimalText;
 
 /** Checks and small pieces of storage logic that every column class shares. Package-private. */
 final class Columns {
@@ -27,29 +28,16 @@ final class Columns {
         String problem = "Column '" + column.name() + "' is " + column.type().key() + ", not " + expected.key();
         if (expected == ColumnType.NUMERIC
                 && (column.type() == ColumnType.TEXT || column.type() == ColumnType.CATEGORICAL)) {
+            DecimalText decimal = new DecimalText(); // the numbers the CSV reader and schema validation accept
             for (int row = 0; row < column.size(); row++) {
                 String value = (String) column.get(row);
-                if (value != null && !isNumber(value)) {
+                if (value != null && !decimal.parse(value.strip())) {
                     return DataException.atRow(problem + ": this value is not a number; fix it, or drop its row",
                             null, row + 1L, column.name(), value, null);
                 }
             }
         }
         return new DataException(problem, null, 0, column.name(), null);
-    }
-
-    /**
-     * @param text a value read as text
-     * @return whether a text or categorical value converts to a number (surrounding spaces allowed), as when a schema
-     *         asks for numbers
-     */
-    static boolean isNumber(String text) {
-        try {
-            Double.parseDouble(text.trim());
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     static void checkSameType(Column self, Column other) {
