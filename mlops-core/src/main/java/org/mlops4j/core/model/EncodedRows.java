@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Rows turned into sparse features by a {@link FeatureEncoder}: for each row, the names and values of its non-absent
- * features, or the reason it could not be encoded; and, per input column, how many values had to be imputed. Immutable once made; the arrays are not copied on access, so
- * callers must not change them.
+ * features, or the reason it could not be encoded; and, per input column, how many values had to be imputed.
+ * Immutable once made; the arrays are not copied on access, so callers must not change them.
  */
 public final class EncodedRows {
 

@@ -440,8 +440,8 @@ public final class FeatureEncoder {
                 if (strict) {
                     failRow(errors, i, "Row " + (i + 1) + ": column '" + enc.column() + "' holds level "
                             + PrintableValue.quoted((String) column.get(i)) + ", which the model does not know, and "
-                            + "strict mode does not map it " + (other >= 0 ? "to '" + OTHER_LEVEL + "'"
-                                    : "to no level"));
+                            + (other >= 0 ? "strict mode does not map it to '" + OTHER_LEVEL + "'"
+                                    : "strict mode does not leave it without a feature"));
                 }
             }
         }

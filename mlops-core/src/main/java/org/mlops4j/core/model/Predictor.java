@@ -26,9 +26,9 @@ import org.tribuo.regression.Regressor;
  * a numeric feature, numbers for a categorical one), is rejected as a whole, with a
  * {@link org.mlops4j.core.DataException} naming the column, the expected and the found type.
  *
- * <p>Missing values and categorical levels the model does not know are imputed by the rule of
- * {@link FeatureEncoder} and counted per column in {@link Predictions#imputation()}; with {@link PredictOptions#strict()}
- * each fails its row instead ({@link PredictedRow#error()} names the row and the column).
+ * <p>Missing values and categorical levels the model does not know are imputed by the rule of {@link FeatureEncoder}
+ * and counted per column in {@link Predictions#imputation()}; with {@link PredictOptions#strict()} each fails its row
+ * instead ({@link PredictedRow#error()} names the row and the column).
  *
  * <pre>{@code
  * Predictions predictions = model.predictor().predict(leads);                          // impute, and count

@@ -9,6 +9,7 @@ import static org.mlops4j.examples.leadscoring.TableAssertions.resource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -128,7 +129,7 @@ class LeadScoringDataPipelineTest {
 
     /** A copy of the case study's unit-test input with one field replaced; lines and fields count from 1. */
     private Path withValue(String name, int line, String column, String value) throws IOException {
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(resource("/leadscoring/leadscoring_test.csv")));
+        List<String> lines = new ArrayList<>(Files.readAllLines(resource("/leadscoring/leadscoring_test.csv")));
         int field = List.of(lines.get(0).split(",", -1)).indexOf(column);
         String[] fields = lines.get(line - 1).split(",", -1);
         fields[field] = value;
@@ -168,7 +169,7 @@ class LeadScoringDataPipelineTest {
     @Test
     void showsNulAndControlCharactersOfABadValueEscapedAndNamesEveryBadLineInTheReport() throws IOException {
         Path bad = withValue("nul_batch.csv", 3, LeadDataTransforms.REFERRED, "1\u0000\u001b[2J");
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(bad));
+        List<String> lines = new ArrayList<>(Files.readAllLines(bad));
         String[] fields = lines.get(40).split(",", -1);
         fields[8] = "\u00072";
         lines.set(40, String.join(",", fields));

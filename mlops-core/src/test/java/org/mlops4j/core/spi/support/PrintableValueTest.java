@@ -23,7 +23,8 @@ class PrintableValueTest {
     @Test
     void keepsPrintableTextAsItIs() {
         assertEquals("12abc", PrintableValue.of("12abc"));
-        assertEquals("C:\\data\\leads.csv é 日本 \uD83D\uDE00", PrintableValue.of("C:\\data\\leads.csv é 日本 \uD83D\uDE00"));
+        String text = "C:\\data\\leads.csv é 日本 \uD83D\uDE00";
+        assertEquals(text, PrintableValue.of(text));
         assertEquals("'12abc'", PrintableValue.quoted("12abc"));
         assertEquals("null", PrintableValue.quoted(null));
         assertEquals("", PrintableValue.of(""));
