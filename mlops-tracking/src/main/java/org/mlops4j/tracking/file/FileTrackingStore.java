@@ -80,6 +80,11 @@ import org.slf4j.LoggerFactory;
  * half a file. Metric files and the index are append-only; a line torn by a killed process is skipped by readers and
  * closed off by the next writer. Ending a run forces its files and the index to disk.
  *
+ * <p>Atomicity: a call checks all its input (param values against the stored ones, limits, the run's state) under the
+ * run's lock before it writes anything, and the index record is its last write. A call that fails part-way through its
+ * writes takes them back ({@link UndoLog}): appended metric lines are cut off, replaced files are put back, a
+ * half-created run folder is removed. So a call takes effect whole or not at all, and a retry stores each value once.
+ *
  * <p>Concurrency: every change to a run happens under its lock file, every append to an experiment's index under the
  * experiment's lock file, experiment creation and deletion under the store's lock file, always in that order (store,
  * run, experiment); {@link FileLocks} queues the threads of a JVM and takes the OS lock without ever blocking in the

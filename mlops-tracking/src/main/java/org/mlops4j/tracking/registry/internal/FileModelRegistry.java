@@ -179,7 +179,12 @@ public final class FileModelRegistry implements ModelRegistry {
                 throw failure("rename model '" + name + "' to '" + newName + "'", from, e);
             }
             doc.updatedAt = System.currentTimeMillis();
-            write(newName, doc);
+            try {
+                write(newName, doc);
+            } catch (RuntimeException e) {
+                moveBack(to, from, e);
+                throw e;
+            }
             LOG.debug("Renamed registered model '{}' to '{}' in {}", name, newName, location);
             return doc.toModel(newName);
         }, name, newName);
@@ -472,6 +477,15 @@ public final class FileModelRegistry implements ModelRegistry {
                     + " a folder directly inside " + folder + ".");
         }
         return dir;
+    }
+
+    /** Takes back the folder rename of a rename that failed afterwards, so that the call changes nothing. */
+    private static void moveBack(Path renamed, Path original, RuntimeException failure) {
+        try {
+            Files.move(renamed, original, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private void moveToTrash(String name, Path dir) {
