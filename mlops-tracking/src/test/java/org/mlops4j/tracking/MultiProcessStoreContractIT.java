@@ -154,6 +154,7 @@ public abstract class MultiProcessStoreContractIT {
         }
         long calls = writers.stream().mapToLong(w -> w.done()[0]).sum();
         long errors = writers.stream().mapToLong(w -> w.done()[1]).sum();
+        long slowest = writers.stream().mapToLong(w -> w.done()[2]).max().orElseThrow();
         List<String> errorLines = writers.stream().flatMap(w -> w.lines.stream())
                 .filter(l -> l.startsWith("error ")).limit(5).toList();
 
@@ -207,9 +208,9 @@ public abstract class MultiProcessStoreContractIT {
                     .filter(run -> run.info().status() == RunStatus.FINISHED).count()));
         }
         System.out.printf("multi-process figures [%s]: %d processes x %d threads, %d calls, %d metric values "
-                        + "written, %d errors, %d values stored, %d duplicates, %d values stored by calls that failed%n",
-                getClass().getSimpleName(), processes, threads, calls, written, errors, stored, duplicates,
-                storedByFailedCalls);
+                        + "written, %d errors, %d values stored, %d duplicates, %d values stored by calls that failed; the "
+                + "slowest writer took %d ms%n", getClass().getSimpleName(), processes, threads, calls, written, errors,
+                stored, duplicates, storedByFailedCalls, slowest);
         assertEquals(0, errors, "failed calls; first errors: " + errorLines);
         assertEquals(written, stored, "values stored");
         assertEquals(0, duplicates, "duplicated values");
@@ -271,11 +272,11 @@ public abstract class MultiProcessStoreContractIT {
             }
         }
 
-        /** @return the calls made and the calls failed, from the writer's last line */
+        /** @return the calls made, the calls failed and the milliseconds they took, from the writer's last line */
         long[] done() {
             String[] parts = lines.stream().filter(l -> l.startsWith("done ")).findFirst()
                     .orElseThrow(() -> new AssertionError("no summary line: " + lines)).split(" ");
-            return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])};
+            return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3])};
         }
 
         void awaitExit(int seconds) throws InterruptedException {

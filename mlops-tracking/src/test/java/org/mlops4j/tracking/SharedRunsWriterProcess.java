@@ -29,7 +29,7 @@ import org.mlops4j.core.tracking.TrackingStore;
  * <p>Arguments: tracking URI, writer number, threads, batches per thread, start file, shared run ids (comma-separated).
  * Output lines: {@code ready}, {@code error batch <step> <exception>} (or {@code error create|end <exception>}) for
  * each failed call, and at the end
- * {@code done <calls> <errors>}.
+ * {@code done <calls> <errors> <milliseconds>}.
  */
 public final class SharedRunsWriterProcess {
 
@@ -69,6 +69,7 @@ public final class SharedRunsWriterProcess {
         List<String> runs = List.of(args[5].split(","));
         AtomicInteger calls = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
+        long millis;
         try (TrackingClient tracking = TrackingClient.open(Mlops.create(), uri)) {
             TrackingStore store = tracking.store();
             String experimentId = store.getRun(runs.get(0)).orElseThrow().info().experimentId();
@@ -77,6 +78,7 @@ public final class SharedRunsWriterProcess {
             while (!Files.exists(start)) {
                 Thread.sleep(2);
             }
+            long started = System.nanoTime();
             List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int thread = t;
@@ -105,8 +107,9 @@ public final class SharedRunsWriterProcess {
             for (Thread worker : workers) {
                 worker.join();
             }
+            millis = (System.nanoTime() - started) / 1_000_000;
         }
-        System.out.println("done " + calls.get() + " " + errors.get());
+        System.out.println("done " + calls.get() + " " + errors.get() + " " + millis);
         System.out.flush();
     }
 

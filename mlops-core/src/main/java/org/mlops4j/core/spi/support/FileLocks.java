@@ -29,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>How a lock is taken.</b> First the JVM's own lock for that file (a fair {@link ReentrantLock} in a table
  * shared by every user of this class in the JVM), so the threads of one process queue inside the JVM and only one of
  * them at a time asks the operating system. Then the OS lock on the file, with {@link FileChannel#tryLock()} in a loop
- * that pauses between tries (exponential backoff from 50 µs to 10 ms, with random jitter so that processes do not
+ * that pauses between tries (exponential backoff from 50 µs to 1 ms, with random jitter so that processes do not
  * retry in step). {@code tryLock} never waits in the kernel: POSIX record locks belong to a process, not a thread, so a
  * blocking {@link FileChannel#lock()} lets the kernel see a cycle between two processes whose threads each hold one
  * lock and wait for another, and fail with "Resource deadlock avoided" (EDEADLK) although no thread holds two locks.
@@ -78,7 +78,7 @@ public final class FileLocks {
     public static final Duration DEFAULT_WAIT_LIMIT = Duration.ofMinutes(2);
 
     private static final long FIRST_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
-    private static final long LONGEST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long LONGEST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final Map<Path, Queue> QUEUES = new ConcurrentHashMap<>();
     private static final ThreadLocal<Deque<Key>> HELD = ThreadLocal.withInitial(ArrayDeque::new);
 
