@@ -124,11 +124,15 @@ public final class FileLocks {
      * @param lockFiles the lock files (duplicates count once), created if missing; their folders must exist
      * @param level     what the locks guard
      * @return the held locks; closing it releases them all
-     * @throws IllegalStateException when this thread holds a lock that comes after these in the lock order
-     * @throws RuntimeException      made by the {@link Failure} when a lock cannot be taken; none is then held
+     * @throws IllegalArgumentException when no lock file is given
+     * @throws IllegalStateException    when this thread holds a lock that comes after these in the lock order
+     * @throws RuntimeException         made by the {@link Failure} when a lock cannot be taken; none is then held
      */
     public Held lockAll(Collection<Path> lockFiles, Level level) {
         Objects.requireNonNull(level, "level");
+        if (lockFiles.isEmpty()) {
+            throw new IllegalArgumentException("No lock file given: name at least one " + level + " lock file");
+        }
         List<Key> keys = new ArrayList<>();
         for (Path file : lockFiles) {
             Key key = new Key(level, canonical(file));
