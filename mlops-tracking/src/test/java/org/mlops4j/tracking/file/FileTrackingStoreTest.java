@@ -25,6 +25,11 @@ import org.mlops4j.tracking.TrackingStoreContractTest;
 /** The tracking store contract, on the file store, and calls that fail half-way through their writes. */
 class FileTrackingStoreTest extends TrackingStoreContractTest {
 
+    private static final List<Metric> METRICS = List.of(new Metric("loss", 0.5, 10, 0), new Metric("loss", 0.4, 11, 1),
+            new Metric("acc", 0.7, 10, 0));
+    private static final List<Param> PARAMS = List.of(new Param("depth", "4"));
+    private static final List<RunTag> TAGS = List.of(new RunTag("phase", "train"), new RunTag("owner", "ann"));
+
     @Override
     protected TrackingStore openStore() {
         return FileTrackingStore.open(tempDir.resolve("mlruns"));
@@ -34,11 +39,6 @@ class FileTrackingStoreTest extends TrackingStoreContractTest {
     protected TrackingStore reopenStore() {
         return FileTrackingStore.open(tempDir.resolve("mlruns"));
     }
-
-    private static final List<Metric> METRICS = List.of(new Metric("loss", 0.5, 10, 0), new Metric("loss", 0.4, 11, 1),
-            new Metric("acc", 0.7, 10, 0));
-    private static final List<Param> PARAMS = List.of(new Param("depth", "4"));
-    private static final List<RunTag> TAGS = List.of(new RunTag("phase", "train"), new RunTag("owner", "ann"));
 
     @Test
     void aBatchWhoseMetricFileCannotBeWrittenIsRolledBackAndItsRetryStoresEachValueOnce() throws IOException {
@@ -102,6 +102,9 @@ class FileTrackingStoreTest extends TrackingStoreContractTest {
             assertEquals(-1, run.data().metrics().get("loss").step(), "the latest value is the one before");
             assertEquals(List.of(new Metric("loss", 0.9, 5, -1)), view.getMetricHistory(info.runId(), "loss"));
             assertTrue(view.getMetricHistory(info.runId(), "acc").isEmpty());
+            if (view != files) {
+                view.close();
+            }
         }
     }
 
@@ -115,6 +118,9 @@ class FileTrackingStoreTest extends TrackingStoreContractTest {
             assertEquals(Map.of("depth", "4"), run.data().params());
             assertEquals("train", run.data().tags().get("phase"));
             assertEquals("ann", run.data().tags().get("owner"));
+            if (view != files) {
+                view.close();
+            }
         }
     }
 }
