@@ -1,12 +1,15 @@
 package org.mlops4j.core;
 
 import java.util.Optional;
+import org.mlops4j.core.spi.support.PrintableValue;
 
 /**
  * Input data is malformed: a file cannot be parsed, a value has the wrong type, a column is missing or repeated.
  *
  * <p>The exception carries the location of the bad value as far as it is known (the source, such as a file path or a
- * database table; the 1-based line or row; the column; the value itself), and the message always spells it out.
+ * database table; the 1-based line or row; the column; the value itself), and the message always spells it out, with
+ * the column and the value shown by {@link PrintableValue} (control characters such as NUL escaped, long values
+ * shortened); the accessors give them as they were read.
  */
 public class DataException extends MlopsException {
 
@@ -95,15 +98,11 @@ public class DataException extends MlopsException {
             where.append(where.length() > 0 ? ", " : "").append(unit).append(' ').append(line);
         }
         if (column != null) {
-            where.append(where.length() > 0 ? ", " : "").append("column '").append(column).append('\'');
+            where.append(where.length() > 0 ? ", " : "").append("column ").append(PrintableValue.quoted(column));
         }
         if (value != null) {
-            where.append(where.length() > 0 ? ", " : "").append("value '").append(abbreviate(value)).append('\'');
+            where.append(where.length() > 0 ? ", " : "").append("value ").append(PrintableValue.quoted(value));
         }
         return where.length() == 0 ? problem : problem + " (" + where + ")";
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() <= 200 ? value : value.substring(0, 200) + "...[" + value.length() + " chars]";
     }
 }

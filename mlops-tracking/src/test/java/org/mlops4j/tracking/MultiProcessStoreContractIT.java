@@ -1,5 +1,6 @@
 package org.mlops4j.tracking;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +9,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlops4j.core.Mlops;
 import org.mlops4j.core.tracking.Experiment;
@@ -120,6 +124,100 @@ public abstract class MultiProcessStoreContractIT {
         checkAfterKill(uri);
     }
 
+    @Test
+    void severalProcessesWithSeveralThreadsLogToTheSameRunsAndEveryCallIsStoredOnce() throws Exception {
+        int processes = 4;
+        int threads = 3;
+        int batches = 60;
+        int sharedRuns = 4;
+        URI uri = storeUri();
+        List<String> runIds = new ArrayList<>();
+        try (TrackingClient tracking = client(uri)) {
+            Experiment experiment = tracking.getOrCreateExperiment("shared-runs");
+            for (int r = 0; r < sharedRuns; r++) {
+                runIds.add(tracking.store().createRun(experiment.experimentId(), "shared-" + r, "test",
+                        System.currentTimeMillis(), List.of()).runId());
+            }
+        }
+        Path start = tempDir.resolve("start");
+        List<Writer> writers = new ArrayList<>();
+        for (int w = 0; w < processes; w++) {
+            writers.add(Writer.start(SharedRunsWriterProcess.class, uri.toString(), Integer.toString(w),
+                    Integer.toString(threads), Integer.toString(batches), start.toString(), String.join(",", runIds)));
+        }
+        for (Writer writer : writers) {
+            writer.awaitLine("ready", 60);
+        }
+        Files.createFile(start);
+        for (Writer writer : writers) {
+            writer.awaitExit(180);
+        }
+        long calls = writers.stream().mapToLong(w -> w.done()[0]).sum();
+        long errors = writers.stream().mapToLong(w -> w.done()[1]).sum();
+        long slowest = writers.stream().mapToLong(w -> w.done()[2]).max().orElseThrow();
+        List<String> errorLines = writers.stream().flatMap(w -> w.lines.stream())
+                .filter(l -> l.startsWith("error ")).limit(5).toList();
+
+        Set<Long> failedSteps = writers.stream().flatMap(w -> w.lines.stream())
+                .filter(l -> l.startsWith("error batch ")).map(l -> Long.parseLong(l.split(" ")[2]))
+                .collect(Collectors.toSet());
+        long written = 0;
+        long stored = 0;
+        long storedByFailedCalls = 0;
+        long duplicates = 0;
+        List<Executable> checks = new ArrayList<>();
+        try (TrackingClient tracking = client(uri)) {
+            for (int r = 0; r < sharedRuns; r++) {
+                String runId = runIds.get(r);
+                Set<Long> expected = new HashSet<>();
+                Map<String, String> lastTags = new HashMap<>();
+                for (int w = 0; w < processes; w++) {
+                    for (int t = 0; t < threads; t++) {
+                        for (int b = 0; b < batches; b++) {
+                            if (SharedRunsWriterProcess.runOf(sharedRuns, t, b) == r) {
+                                expected.add(SharedRunsWriterProcess.step(w, t, b));
+                                lastTags.put("last." + w + "." + t, Integer.toString(b));
+                            }
+                        }
+                    }
+                }
+                Run run = tracking.getRun(runId).orElseThrow();
+                for (String key : List.of("loss", "acc")) {
+                    List<Long> steps = tracking.getMetricHistory(runId, key).stream().map(Metric::step).toList();
+                    written += expected.size();
+                    stored += steps.size();
+                    duplicates += steps.size() - new HashSet<>(steps).size();
+                    storedByFailedCalls += steps.stream().filter(failedSteps::contains).count();
+                    checks.add(() -> assertEquals(expected, new HashSet<>(steps), key + " of run " + runId));
+                    checks.add(() -> assertEquals(Collections.max(expected), run.data().metrics().get(key).step(),
+                            "latest " + key + " of run " + runId));
+                }
+                Set<String> params = new HashSet<>(run.data().params().keySet());
+                params.remove("dataset");
+                checks.add(() -> assertEquals("leads", run.data().params().get("dataset")));
+                checks.add(() -> assertEquals(expected.stream().map(s -> "p." + s).collect(Collectors.toSet()),
+                        params, "params of run " + runId));
+                lastTags.forEach((key, value) -> checks.add(() -> assertEquals(value, run.data().tags().get(key),
+                        key)));
+            }
+            List<Run> all = tracking.searchAllRuns(SearchRequest.builder(tracking.getRun(runIds.get(0))
+                    .orElseThrow().info().experimentId()).build());
+            checks.add(() -> assertEquals(sharedRuns + processes * threads, all.size(),
+                    "shared runs and one run per thread"));
+            checks.add(() -> assertEquals(processes * threads, all.stream()
+                    .filter(run -> run.info().status() == RunStatus.FINISHED).count()));
+        }
+        System.out.printf("multi-process figures [%s]: %d processes x %d threads, %d calls, %d metric values "
+                        + "written, %d errors, %d values stored, %d duplicates, %d values stored by calls that failed; the "
+                + "slowest writer took %d ms%n", getClass().getSimpleName(), processes, threads, calls, written, errors,
+                stored, duplicates, storedByFailedCalls, slowest);
+        assertEquals(0, errors, "failed calls; first errors: " + errorLines);
+        assertEquals(written, stored, "values stored");
+        assertEquals(0, duplicates, "duplicated values");
+        assertEquals(0, storedByFailedCalls, "values stored by calls that failed");
+        assertAll(checks);
+    }
+
     private static TrackingClient client(URI uri) {
         return TrackingClient.open(Mlops.create(), uri);
     }
@@ -149,14 +247,36 @@ public abstract class MultiProcessStoreContractIT {
 
         static Writer start(URI uri, String experiment, int runs, int steps, String name, String artifactRoot)
                 throws IOException {
+            List<String> args = new ArrayList<>(List.of(uri.toString(), experiment, Integer.toString(runs),
+                    Integer.toString(steps), name));
+            if (!artifactRoot.isEmpty()) {
+                args.add(artifactRoot);
+            }
+            return start(StoreWriterProcess.class, args.toArray(String[]::new));
+        }
+
+        static Writer start(Class<?> main, String... args) throws IOException {
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", StoreWriterProcess.class.getName(),
-                    uri.toString(), experiment, Integer.toString(runs), Integer.toString(steps), name));
-            if (!artifactRoot.isEmpty()) {
-                command.add(artifactRoot);
-            }
+                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", main.getName()));
+            command.addAll(List.of(args));
             return new Writer(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+        }
+
+        void awaitLine(String line, int seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (!lines.contains(line)) {
+                assertTrue(process.isAlive(), "writer died early; output: " + lines);
+                assertTrue(System.nanoTime() < deadline, "writer did not print '" + line + "': " + lines);
+                Thread.sleep(5);
+            }
+        }
+
+        /** @return the calls made, the calls failed and the milliseconds they took, from the writer's last line */
+        long[] done() {
+            String[] parts = lines.stream().filter(l -> l.startsWith("done ")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no summary line: " + lines)).split(" ");
+            return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3])};
         }
 
         void awaitExit(int seconds) throws InterruptedException {

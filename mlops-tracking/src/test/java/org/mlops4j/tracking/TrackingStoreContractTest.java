@@ -45,6 +45,7 @@ import org.mlops4j.core.tracking.SearchRequest;
 import org.mlops4j.core.tracking.SystemTags;
 import org.mlops4j.core.tracking.TrackingAlreadyExistsException;
 import org.mlops4j.core.tracking.TrackingClient;
+import org.mlops4j.core.tracking.TrackingLimits;
 import org.mlops4j.core.tracking.TrackingNotFoundException;
 import org.mlops4j.core.tracking.TrackingStore;
 import org.mlops4j.core.tracking.ViewType;
@@ -239,6 +240,38 @@ public abstract class TrackingStoreContractTest {
         Run run = store.getRun(info.runId()).orElseThrow();
         assertEquals(Map.of("a", "1"), run.data().params());
         assertTrue(run.data().metrics().isEmpty());
+    }
+
+    @Test
+    void aBatchWhoseLastElementIsInvalidStoresNothingAndItsCorrectedRetryStoresEachValueOnce() {
+        RunInfo info = newRun(Experiment.DEFAULT_ID, "retried");
+        store.logBatch(info.runId(), List.of(), List.of(new Param("lr", "0.1")), List.of());
+        List<Metric> metrics = List.of(new Metric("loss", 0.5, 10, 0), new Metric("loss", 0.4, 11, 1),
+                new Metric("acc", 0.7, 10, 0));
+        List<RunTag> tags = List.of(new RunTag("phase", "train"));
+        assertThrows(InvalidTrackingInputException.class, () -> store.logBatch(info.runId(), metrics,
+                List.of(new Param("depth", "4"), new Param("lr", "0.2")), tags));
+        assertThrows(InvalidTrackingInputException.class, () -> store.logBatch(info.runId(), metrics,
+                List.of(new Param("depth", "4")), List.of(new RunTag("phase", "train"),
+                        new RunTag("note", "x".repeat(TrackingLimits.MAX_RUN_TAG_VALUE_LENGTH + 1)))));
+        for (TrackingStore view : List.of(store, reopenStore())) {
+            Run run = view.getRun(info.runId()).orElseThrow();
+            assertEquals(Map.of("lr", "0.1"), run.data().params(), "no param of the failed batches");
+            assertTrue(run.data().metrics().isEmpty(), "no metric of the failed batches");
+            assertFalse(run.data().tags().containsKey("phase"), "no tag of the failed batches");
+            assertTrue(view.getMetricHistory(info.runId(), "loss").isEmpty());
+            if (view != store) {
+                view.close();
+            }
+        }
+        store.logBatch(info.runId(), metrics, List.of(new Param("depth", "4"), new Param("lr", "0.1")), tags);
+        assertEquals(List.of(new Metric("loss", 0.5, 10, 0), new Metric("loss", 0.4, 11, 1)),
+                store.getMetricHistory(info.runId(), "loss"), "each value of the retry once");
+        assertEquals(List.of(new Metric("acc", 0.7, 10, 0)), store.getMetricHistory(info.runId(), "acc"));
+        Run run = store.getRun(info.runId()).orElseThrow();
+        assertEquals(Map.of("lr", "0.1", "depth", "4"), run.data().params());
+        assertEquals("train", run.data().tags().get("phase"));
+        assertEquals(new Metric("loss", 0.4, 11, 1), run.data().metrics().get("loss"));
     }
 
     @Test

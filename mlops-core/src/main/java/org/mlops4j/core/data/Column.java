@@ -87,7 +87,11 @@ public sealed interface Column permits NumericColumn, CategoricalColumn, Boolean
     /** @return an estimate of the heap bytes this column's storage uses */
     long estimatedBytes();
 
-    /** @return a numeric view of this column, or an exception naming the actual type */
+    /**
+     * @return this column, when it is numeric
+     * @throws org.mlops4j.core.DataException naming the actual type; for a text or categorical column, also the first
+     *         value that is not a number and its 1-based row
+     */
     default NumericColumn asNumeric() {
         if (this instanceof NumericColumn c) {
             return c;

@@ -2,7 +2,8 @@ package org.mlops4j.core.data;
 
 import java.util.BitSet;
 import java.util.Objects;
-import org.mlops4j.core.MlopsException;
+import org.mlops4j.core.DataException;
+import org.mlops4j.core.data.internal.DecimalText;
 
 /** Checks and small pieces of storage logic that every column class shares. Package-private. */
 final class Columns {
@@ -18,9 +19,25 @@ final class Columns {
         return name;
     }
 
-    static MlopsException wrongType(Column column, ColumnType expected) {
-        return new MlopsException("Column '" + column.name() + "' is " + column.type().key() + ", not "
-                + expected.key());
+    /**
+     * The error for a column of another type than asked for. When numbers were asked of a text or categorical
+     * column, it names the first value that is not a number and its 1-based row, so that the bad value, not just the
+     * column, can be found and fixed.
+     */
+    static DataException wrongType(Column column, ColumnType expected) {
+        String problem = "Column '" + column.name() + "' is " + column.type().key() + ", not " + expected.key();
+        if (expected == ColumnType.NUMERIC
+                && (column.type() == ColumnType.TEXT || column.type() == ColumnType.CATEGORICAL)) {
+            DecimalText decimal = new DecimalText(); // the numbers the CSV reader and schema validation accept
+            for (int row = 0; row < column.size(); row++) {
+                String value = (String) column.get(row);
+                if (value != null && !decimal.parse(value.strip())) {
+                    return DataException.atRow(problem + ": this value is not a number; fix it, or drop its row",
+                            null, row + 1L, column.name(), value, null);
+                }
+            }
+        }
+        return new DataException(problem, null, 0, column.name(), null);
     }
 
     static void checkSameType(Column self, Column other) {

@@ -79,6 +79,8 @@ import org.mlops4j.core.data.internal.StrictUtf8Reader;
  * with the wrong number of fields and values that do not fit can instead be written to a quarantine file
  * ({@link Builder#onRaggedRow}, {@link Builder#onBadValue}, {@link Builder#quarantineFile}); nothing is dropped
  * silently: {@link #readWithReport(Path)} and {@link #stream} report the counts, and {@link #read(Path)} logs them.
+ * A check after reading can point at the file's lines too: {@link Builder#lineColumn} adds a column with each row's
+ * line, for {@link ValidationOptions.Builder#lineColumn}.
  *
  * <h2>Streaming</h2>
  * {@link #stream(Path, int, Consumer)} hands over chunks of at most {@code chunkRows} rows, holding only one chunk in
@@ -280,6 +282,7 @@ public final class CsvReader {
         builder.maxRows = options.maxRows();
         builder.categoricalRatio = options.categoricalRatio();
         builder.trimSpaces = options.trimSpaces();
+        builder.lineColumn = options.lineColumn().orElse(null);
         return builder;
     }
 
@@ -296,6 +299,7 @@ public final class CsvReader {
         private int maxRows = Integer.MAX_VALUE;
         private double categoricalRatio = 0.5;
         private boolean trimSpaces;
+        private String lineColumn;
 
         private Builder() {
         }
@@ -441,6 +445,23 @@ public final class CsvReader {
         }
 
         /**
+         * Adds a numeric column, after the others, holding the 1-based physical line where each row's record starts
+         * (as every message of the reader counts lines), so that a later check, such as
+         * {@link Schema#validate(Table, ValidationOptions)} with {@link ValidationOptions.Builder#lineColumn}, can
+         * name a bad value's line even when records span lines or empty lines were skipped.
+         *
+         * @param name the column's name; reading fails if the header has a column of that name
+         * @return this builder
+         */
+        public Builder lineColumn(String name) {
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("The line column's name must not be blank");
+            }
+            this.lineColumn = name;
+            return this;
+        }
+
+        /**
          * @return the reader
          * @throws IllegalStateException when records are to be quarantined but no quarantine file is set
          */
@@ -452,7 +473,8 @@ public final class CsvReader {
             }
             return new CsvReader(new CsvReadOptions(separator, new NullTokens(nullTokens), columnTypes,
                     Optional.ofNullable(defaultType), Optional.ofNullable(indexColumnName), onRaggedRow, onBadValue,
-                    Optional.ofNullable(quarantineFile), maxRows, categoricalRatio, trimSpaces));
+                    Optional.ofNullable(quarantineFile), maxRows, categoricalRatio, trimSpaces,
+                    Optional.ofNullable(lineColumn)));
         }
     }
 }

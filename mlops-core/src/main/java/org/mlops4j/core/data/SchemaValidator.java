@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.mlops4j.core.data.internal.DecimalText;
+import org.mlops4j.core.spi.support.PrintableValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -173,10 +175,15 @@ final class SchemaValidator {
         return Optional.empty();
     }
 
-    /** Parses a text or categorical column as numbers; values that are not numbers fail the row, not the table. */
+    /**
+     * Parses a text or categorical column as numbers, as the CSV reader recognises them (surrounding white space
+     * allowed; control characters, hexadecimal and Java's suffixes not); values that are not numbers fail the row, not
+     * the table.
+     */
     private NumericColumn toNumeric(Column column) {
         int rows = column.size();
         NumericColumn.Builder numbers = NumericColumn.builder(column.name(), rows);
+        DecimalText decimal = new DecimalText();
         BitSet failing = new BitSet(rows);
         for (int i = 0; i < rows; i++) {
             String text = (String) column.get(i);
@@ -184,9 +191,9 @@ final class SchemaValidator {
                 numbers.addNull();
                 continue;
             }
-            try {
-                numbers.add(Double.parseDouble(text.trim()));
-            } catch (NumberFormatException e) {
+            if (decimal.parse(text.strip())) {
+                numbers.add(decimal.value());
+            } else {
                 numbers.addNull();
                 failing.set(i);
             }
@@ -321,8 +328,9 @@ final class SchemaValidator {
     private RowViolation violation(RowCheck check, int row, long rowNumber) {
         Column column = check.column();
         String found = column.isNull(row) ? "null" : column.format(row);
-        String shownFound = column.isNull(row) ? "null" : "'" + found + "'";
-        String message = (options.source().isEmpty() ? "" : options.source() + ", ") + "row " + rowNumber
+        String shownFound = column.isNull(row) ? "null" : PrintableValue.quoted(found);
+        String unit = options.lineColumn().isPresent() ? "line " : "row ";
+        String message = (options.source().isEmpty() ? "" : options.source() + ", ") + unit + rowNumber
                 + ", column '" + column.name() + "': " + check.rule().key() + ": expected " + check.expected()
                 + ", found " + shownFound;
         return new RowViolation(rowNumber, column.name(), check.rule(), check.expected(), found, message);
@@ -349,7 +357,7 @@ final class SchemaValidator {
                     reason.append(reason.length() > 0 ? "; " : "").append(column.name()).append(": ")
                             .append(check.rule().key()).append(": expected ").append(check.expected())
                             .append(", found ")
-                            .append(column.isNull(row) ? "null" : "'" + column.format(row) + "'");
+                            .append(column.isNull(row) ? "null" : PrintableValue.quoted(column.format(row)));
                 }
             }
             reasons.add(reason.toString());

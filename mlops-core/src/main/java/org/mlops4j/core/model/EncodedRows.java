@@ -1,22 +1,33 @@
 package org.mlops4j.core.model;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Rows turned into sparse features by a {@link FeatureEncoder}: for each row, the names and values of its non-absent
- * features, or the reason it could not be encoded. Immutable once made; the arrays are not copied on access, so
- * callers must not change them.
+ * features, or the reason it could not be encoded; and, per input column, how many values had to be imputed.
+ * Immutable once made; the arrays are not copied on access, so callers must not change them.
  */
 public final class EncodedRows {
 
     private final String[][] names;
     private final double[][] values;
     private final String[] errors;
+    private final List<ColumnImputation> imputation;
 
-    EncodedRows(String[][] names, double[][] values, String[] errors) {
+    EncodedRows(String[][] names, double[][] values, String[] errors, List<ColumnImputation> imputation) {
         this.names = names;
         this.values = values;
         this.errors = errors;
+        this.imputation = List.copyOf(imputation);
+    }
+
+    /**
+     * @return per input column, in the encoder's order, how many missing values and unseen levels the rows held
+     *         (imputed, or under strict mode failing their rows)
+     */
+    public List<ColumnImputation> imputation() {
+        return imputation;
     }
 
     /** @return the number of rows */

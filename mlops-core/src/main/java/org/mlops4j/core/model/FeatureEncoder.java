@@ -16,6 +16,7 @@ import org.mlops4j.core.data.Column;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.TextColumn;
+import org.mlops4j.core.spi.support.PrintableValue;
 
 /**
  * The preprocessing a model was trained with, learned from the training rows only and stored with the model, so
@@ -26,7 +27,9 @@ import org.mlops4j.core.data.TextColumn;
  * {@code column=level}, with missing values imputed (most frequent level, or a {@link #MISSING_LEVEL} of their own)
  * and, optionally, rare levels grouped into {@link #OTHER_LEVEL}. A level first seen at prediction time maps to
  * {@link #OTHER_LEVEL} when grouping is on, and otherwise contributes no feature. Only the active level of each row is
- * emitted, so encoded rows are sparse. Instances are immutable and thread-safe.
+ * emitted, so encoded rows are sparse. Serving counts every missing value and unseen level per column, and can refuse
+ * them per row instead of imputing them ({@link #encode(Table, Scaling, PredictOptions)}). Instances are immutable and
+ * thread-safe.
  */
 public final class FeatureEncoder {
 
@@ -36,6 +39,11 @@ public final class FeatureEncoder {
     public static final String OTHER_LEVEL = "__other__";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Markers in a row's level index before imputation, and the two counters' places. */
+    private static final int MISSING_VALUE = -3;
+    private static final int UNSEEN_LEVEL = -2;
+    private static final int MISSING = 0;
+    private static final int UNSEEN = 1;
 
     /** The kind of encoding a column gets. */
     public enum Kind {
@@ -246,30 +254,58 @@ public final class FeatureEncoder {
     }
 
     /**
-     * Encodes every row of a table. Columns the encoder does not know are ignored; a missing or mistyped known column
-     * fails the whole call, a bad value (an infinite number) fails only its row.
+     * Encodes every row of a table, imputing missing values and unseen levels by the rule of this class; as
+     * {@link #encode(Table, Scaling, PredictOptions)} with {@link PredictOptions#defaults()}.
      *
      * @param table   rows with (at least) the input columns
      * @param scaling how numeric columns are scaled
-     * @return the encoded rows, with a per-row error where a row could not be encoded
-     * @throws DataException naming the column when a known column is missing or has an unusable type
+     * @return the encoded rows, with a per-row error where a row could not be encoded, and the imputation counts
+     * @throws DataException naming the column when a known column is missing or has a type that does not match
      */
     public EncodedRows encode(Table table, Scaling scaling) {
+        return encode(table, scaling, PredictOptions.defaults());
+    }
+
+    /**
+     * Encodes every row of a table. Columns the encoder does not know are ignored. A known column that is missing, or
+     * whose type does not match the one the model was trained on, fails the whole call: a numeric feature takes only
+     * a numeric column (a boolean column is not taken as 1/0), a boolean feature only a boolean column, a
+     * categorical feature a categorical or a text column; a column that holds only nulls says nothing of its type
+     * and is taken as all missing. A bad value (an infinite number) fails only its row.
+     *
+     * <p>Each missing value (null, or NaN in a numeric column) and each categorical level outside the model's levels
+     * is counted per column ({@link EncodedRows#imputation()}). By default it is then imputed: a number or boolean
+     * gets the column's {@link ColumnEncoding#fillValue()}, a category its {@link ColumnEncoding#fillLevel()}, and an
+     * unseen level becomes {@link #OTHER_LEVEL} when rare levels are grouped and no feature otherwise. Under
+     * {@link PredictOptions#strict()} it fails its row instead, with an error naming the row and the column.
+     *
+     * @param table   rows with (at least) the input columns
+     * @param scaling how numeric columns are scaled
+     * @param options whether missing values and unseen levels are imputed or fail their rows
+     * @return the encoded rows, with a per-row error where a row could not be encoded, and the imputation counts
+     * @throws DataException naming the column when a known column is missing or has a type that does not match,
+     *                       with the expected and the found type
+     */
+    public EncodedRows encode(Table table, Scaling scaling, PredictOptions options) {
         int n = table.rowCount();
         int width = columns.size();
         double[][] numeric = new double[width][];
         int[][] categoryFeature = new int[width][];
         String[] errors = new String[n];
+        List<ColumnImputation> imputation = new ArrayList<>(width);
         for (int c = 0; c < width; c++) {
             ColumnEncoding enc = columns.get(c);
             Column column = table.findColumn(enc.column()).orElseThrow(() -> new DataException(
                     "Input column the model needs is missing (table columns are " + table.columnNames() + ")",
                     null, 0, enc.column(), null));
+            checkType(enc, column);
+            int[] counts = new int[2];
             if (enc.kind() == Kind.CATEGORICAL) {
-                categoryFeature[c] = categoryFeatures(c, enc, column);
+                categoryFeature[c] = categoryFeatures(c, enc, column, options.strictInputs(), errors, counts);
             } else {
-                numeric[c] = numericValues(enc, column, scaling, errors);
+                numeric[c] = numericValues(enc, column, scaling, options.strictInputs(), errors, counts);
             }
+            imputation.add(new ColumnImputation(enc.column(), counts[MISSING], counts[UNSEEN]));
         }
         String[][] names = new String[n][];
         double[][] values = new double[n][];
@@ -295,10 +331,37 @@ public final class FeatureEncoder {
             names[row] = Arrays.copyOf(nameBuffer, size);
             values[row] = Arrays.copyOf(valueBuffer, size);
         }
-        return new EncodedRows(names, values, errors);
+        return new EncodedRows(names, values, errors, imputation);
     }
 
-    private double[] numericValues(ColumnEncoding enc, Column column, Scaling scaling, String[] errors) {
+    private static void checkType(ColumnEncoding enc, Column column) {
+        if (column.nullCount() == column.size()) {
+            return;
+        }
+        boolean fits = switch (enc.kind()) {
+            case NUMERIC -> column instanceof NumericColumn;
+            case BOOLEAN -> column instanceof BooleanColumn;
+            case CATEGORICAL -> column instanceof CategoricalColumn || column instanceof TextColumn;
+        };
+        if (!fits) {
+            String expected = switch (enc.kind()) {
+                case NUMERIC -> "numeric";
+                case BOOLEAN -> "boolean";
+                case CATEGORICAL -> "categorical or text";
+            };
+            throw new DataException("The model expects column '" + enc.column() + "' to be " + expected
+                    + " (its type at training) but the input's column is " + column.type().key()
+                    + "; convert the column to " + expected + " before predicting", null, 0, enc.column(), null);
+        }
+    }
+
+    /** Adds a row's error to those it has. */
+    private static void failRow(String[] errors, int row, String error) {
+        errors[row] = errors[row] == null ? error : errors[row] + "; " + error;
+    }
+
+    private double[] numericValues(ColumnEncoding enc, Column column, Scaling scaling, boolean strict,
+            String[] errors, int[] counts) {
         int n = column.size();
         double[] out = new double[n];
         boolean scaled = enc.kind() == Kind.NUMERIC;
@@ -315,21 +378,22 @@ public final class FeatureEncoder {
         }
         for (int i = 0; i < n; i++) {
             double v;
-            if (column.isNull(i)) {
+            if (column.isNull(i) || column instanceof NumericColumn num && Double.isNaN(num.getDouble(i))) {
+                counts[MISSING]++;
+                if (strict) {
+                    failRow(errors, i, "Row " + (i + 1) + ": column '" + enc.column() + "' has no value, and "
+                            + "strict mode does not impute it (the rule would fill " + enc.fillValue() + ")");
+                    continue;
+                }
                 v = enc.fillValue();
             } else if (column instanceof NumericColumn num) {
                 v = num.getDouble(i);
-                if (Double.isNaN(v)) {
-                    v = enc.fillValue();
-                } else if (Double.isInfinite(v)) {
-                    errors[i] = "Column '" + enc.column() + "' holds " + v + "; expected a finite number";
+                if (Double.isInfinite(v)) {
+                    failRow(errors, i, "Column '" + enc.column() + "' holds " + v + "; expected a finite number");
                     continue;
                 }
-            } else if (column instanceof BooleanColumn bool) {
-                v = bool.getBoolean(i) ? 1.0 : 0.0;
             } else {
-                throw new DataException("Expected a numeric or boolean column, found " + column.type(), null, 0,
-                        enc.column(), null);
+                v = ((BooleanColumn) column).getBoolean(i) ? 1.0 : 0.0;
             }
             double x = (v - center) / divisor;
             out[i] = clip ? Math.min(1.0, Math.max(0.0, x)) : x;
@@ -337,30 +401,49 @@ public final class FeatureEncoder {
         return out;
     }
 
-    private int[] categoryFeatures(int c, ColumnEncoding enc, Column column) {
+    private int[] categoryFeatures(int c, ColumnEncoding enc, Column column, boolean strict, String[] errors,
+            int[] counts) {
         Map<String, Integer> index = levelIndex.get(c);
-        int fill = index.getOrDefault(enc.fillLevel(), -1);
-        int other = enc.groupsRare() ? index.getOrDefault(OTHER_LEVEL, -1) : -1;
         int n = column.size();
         int[] out = new int[n];
         if (column instanceof CategoricalColumn cat) {
             List<String> levels = cat.levels();
             int[] byCode = new int[levels.size()];
             for (int l = 0; l < byCode.length; l++) {
-                byCode[l] = index.getOrDefault(levels.get(l), other);
+                byCode[l] = index.getOrDefault(levels.get(l), UNSEEN_LEVEL);
             }
             for (int i = 0; i < n; i++) {
                 int code = cat.code(i);
-                out[i] = code < 0 ? fill : byCode[code];
+                out[i] = code < 0 ? MISSING_VALUE : byCode[code];
             }
         } else if (column instanceof TextColumn text) {
             for (int i = 0; i < n; i++) {
                 String value = text.getString(i);
-                out[i] = value == null ? fill : index.getOrDefault(value, other);
+                out[i] = value == null ? MISSING_VALUE : index.getOrDefault(value, UNSEEN_LEVEL);
             }
         } else {
-            throw new DataException("Expected a categorical or text column, found " + column.type(), null, 0,
-                    enc.column(), null);
+            Arrays.fill(out, MISSING_VALUE); // a column of nulls only, of another type
+        }
+        int fill = index.getOrDefault(enc.fillLevel(), -1);
+        int other = enc.groupsRare() ? index.getOrDefault(OTHER_LEVEL, -1) : -1;
+        for (int i = 0; i < n; i++) {
+            if (out[i] == MISSING_VALUE) {
+                counts[MISSING]++;
+                out[i] = fill;
+                if (strict) {
+                    failRow(errors, i, "Row " + (i + 1) + ": column '" + enc.column() + "' has no value, and "
+                            + "strict mode does not impute it (the rule would fill level '" + enc.fillLevel() + "')");
+                }
+            } else if (out[i] == UNSEEN_LEVEL) {
+                counts[UNSEEN]++;
+                out[i] = other;
+                if (strict) {
+                    failRow(errors, i, "Row " + (i + 1) + ": column '" + enc.column() + "' holds level "
+                            + PrintableValue.quoted((String) column.get(i)) + ", which the model does not know, and "
+                            + (other >= 0 ? "strict mode does not map it to '" + OTHER_LEVEL + "'"
+                                    : "strict mode does not leave it without a feature"));
+                }
+            }
         }
         return out;
     }

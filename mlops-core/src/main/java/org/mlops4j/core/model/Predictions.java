@@ -1,6 +1,7 @@
 package org.mlops4j.core.model;
 
 import java.util.List;
+import java.util.Optional;
 import org.mlops4j.core.data.CategoricalColumn;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
@@ -9,13 +10,39 @@ import org.mlops4j.core.data.TextColumn;
 /**
  * The predictions for a table, one per input row in row order; rows that could not be predicted carry their error.
  *
- * @param rows one entry per input row
+ * @param rows       one entry per input row
+ * @param imputation per input column of the model, in its order, how many values of the batch were missing and how
+ *                   many held a level the model does not know (see {@link ColumnImputation}); empty when not known
  */
-public record Predictions(List<PredictedRow> rows) {
+public record Predictions(List<PredictedRow> rows, List<ColumnImputation> imputation) {
 
-    /** Copies the rows. */
+    /** Copies the lists. */
     public Predictions {
         rows = List.copyOf(rows);
+        imputation = List.copyOf(imputation);
+    }
+
+    /** @param rows one entry per input row; no imputation counts */
+    public Predictions(List<PredictedRow> rows) {
+        this(rows, List.of());
+    }
+
+    /**
+     * @param column an input column's name
+     * @return that column's counts, if it is one of the model's input columns
+     */
+    public Optional<ColumnImputation> imputation(String column) {
+        return imputation.stream().filter(c -> c.column().equals(column)).findFirst();
+    }
+
+    /** @return how many values of the batch were missing, over all input columns */
+    public int missingValues() {
+        return imputation.stream().mapToInt(ColumnImputation::missingValues).sum();
+    }
+
+    /** @return how many values of the batch held a categorical level the model does not know */
+    public int unseenLevels() {
+        return imputation.stream().mapToInt(ColumnImputation::unseenLevels).sum();
     }
 
     /** @return the number of rows */

@@ -22,7 +22,21 @@ import org.tribuo.regression.Regressor;
  *
  * <p>A bad row does not fail the batch: it gets a {@link PredictedRow#error()} (an infinite number, a row the model
  * cannot score) and the other rows are predicted. Only a table that lacks one of the model's input columns, or has
- * one of an unusable type, is rejected as a whole, with a {@link org.mlops4j.core.DataException} naming the column.
+ * one whose type does not match the model's input schema ({@link TrainedModel#inputColumns()}: a boolean column for
+ * a numeric feature, numbers for a categorical one), is rejected as a whole, with a
+ * {@link org.mlops4j.core.DataException} naming the column, the expected and the found type.
+ *
+ * <p>Missing values and categorical levels the model does not know are imputed by the rule of {@link FeatureEncoder}
+ * and counted per column in {@link Predictions#imputation()}; with {@link PredictOptions#strict()} each fails its row
+ * instead ({@link PredictedRow#error()} names the row and the column).
+ *
+ * <pre>{@code
+ * Predictions predictions = model.predictor().predict(leads);                          // impute, and count
+ * predictions.imputation().forEach(c -> log.info("{}: {} missing, {} unseen", c.column(), c.missingValues(),
+ *         c.unseenLevels()));
+ * Predictions checked = model.predictor().predict(leads, PredictOptions.strict());     // refuse, per row
+ * }</pre>
+ *
  * Instances are thread-safe.
  */
 public final class Predictor {
@@ -41,12 +55,26 @@ public final class Predictor {
     }
 
     /**
+     * Predicts every row, imputing missing values and unseen levels; as {@link #predict(Table, PredictOptions)} with
+     * {@link PredictOptions#defaults()}.
+     *
      * @param table rows with the model's input columns (other columns are ignored; the target need not be there)
-     * @return one prediction per row, in row order
-     * @throws org.mlops4j.core.DataException when an input column is missing or has an unusable type
+     * @return one prediction per row, in row order, and the imputation counts
+     * @throws org.mlops4j.core.DataException when an input column is missing or its type does not match the model's
      */
     public Predictions predict(Table table) {
-        EncodedRows encoded = model.encoder().encode(table, model.scaling());
+        return predict(table, PredictOptions.defaults());
+    }
+
+    /**
+     * @param table   rows with the model's input columns (other columns are ignored; the target need not be there)
+     * @param options whether missing values and unseen levels are imputed (the default) or fail their rows
+     * @return one prediction per row, in row order, and per input column how many values were missing or unseen
+     * @throws org.mlops4j.core.DataException when an input column is missing or its type does not match the model's,
+     *                                        naming the column, the expected and the found type
+     */
+    public Predictions predict(Table table, PredictOptions options) {
+        EncodedRows encoded = model.encoder().encode(table, model.scaling(), options);
         return model.task() == TaskType.CLASSIFICATION ? classify(encoded) : regress(encoded);
     }
 
@@ -114,6 +142,6 @@ public final class Predictor {
                         + (e.getMessage() == null ? e.toString() : e.getMessage()));
             }
         }
-        return new Predictions(List.of(out));
+        return new Predictions(List.of(out), encoded.imputation());
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlops4j.core.DataException;
 
 class CsvReaderTest {
 
@@ -72,6 +73,30 @@ class CsvReaderTest {
         Table table = read("a,b\n1,\n2,\n");
         assertEquals(ColumnType.NUMERIC, table.column("b").type());
         assertEquals(2, table.column("b").nullCount());
+    }
+
+    @Test
+    void lineColumnHoldsTheLineWhereEachRowStartsAcrossLineBreaksAndSkippedLines() {
+        CsvReader reader = CsvReader.builder().lineColumn("_line").onRaggedRow(CsvReader.BadRowAction.QUARANTINE)
+                .quarantineFile(folder.resolve("q.csv")).build();
+
+        Table table = reader.read(new StringReader("id,note\n1,a\n\n2,\"two\nlines\"\n3,x,extra\n4,d\n"), "t.csv");
+
+        assertEquals(List.of("id", "note", "_line"), table.columnNames());
+        assertEquals(List.of(2.0, 4.0, 7.0), List.of(table.numeric("_line").getDouble(0),
+                table.numeric("_line").getDouble(1), table.numeric("_line").getDouble(2)));
+        List<Double> streamed = new java.util.ArrayList<>();
+        reader.stream(new StringReader("id,note\n1,a\n\n2,\"two\nlines\"\n3,x,extra\n4,d\n"), "t.csv", 2,
+                chunk -> chunk.numeric("_line").nonNullValues().forEach(streamed::add));
+        assertEquals(List.of(2.0, 4.0, 7.0), streamed);
+    }
+
+    @Test
+    void aLineColumnNamedLikeAHeaderColumnIsAnError() {
+        DataException e = assertThrows(DataException.class, () -> CsvReader.builder().lineColumn("note").build()
+                .read(new StringReader("id,note\n1,a\n"), "t.csv"));
+
+        assertTrue(e.getMessage().contains("t.csv, line 1, column 'note'"), e.getMessage());
     }
 
     @Test

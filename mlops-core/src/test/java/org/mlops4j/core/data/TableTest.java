@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mlops4j.core.DataException;
 import org.mlops4j.core.MlopsException;
 
 class TableTest {
@@ -59,8 +60,24 @@ class TableTest {
 
     @Test
     void wrongTypeAccessNamesBothTypes() {
-        MlopsException e = assertThrows(MlopsException.class, () -> leads().numeric("city"));
-        assertEquals("Column 'city' is categorical, not numeric", e.getMessage());
+        MlopsException e = assertThrows(MlopsException.class, () -> leads().bool("city"));
+        assertEquals("Column 'city' is categorical, not boolean (column 'city')", e.getMessage());
+    }
+
+    @Test
+    void askingNumbersOfATextColumnNamesTheFirstValueThatIsNotANumberAndItsRow() {
+        Table table = Table.of(TextColumn.of("dropped", "1.0", null, " 2 ", "12abc", "x\u0000y"));
+
+        DataException e = assertThrows(DataException.class, () -> table.numeric("dropped"));
+
+        assertEquals("Column 'dropped' is text, not numeric: this value is not a number; fix it, or drop its row "
+                + "(row 4, column 'dropped', value '12abc')", e.getMessage());
+        assertEquals(4, e.line());
+        assertEquals("12abc", e.value().orElseThrow());
+        DataException nul = assertThrows(DataException.class,
+                () -> Table.of(CategoricalColumn.of("n", "1", "x\u0000y")).numeric("n"));
+        assertTrue(nul.getMessage().endsWith("(row 2, column 'n', value 'x\\u0000y')"), nul.getMessage());
+        assertFalse(nul.getMessage().contains("\u0000"), "no raw NUL in the message");
     }
 
     @Test

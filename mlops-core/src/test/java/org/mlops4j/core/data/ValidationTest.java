@@ -484,6 +484,21 @@ class ValidationTest {
     }
 
     @Test
+    void aValueThatIsNotANumberIsNamedWithItsLineAndShownEscaped() {
+        Table input = Table.of(TextColumn.of("dropped", "1.0", "12abc", "2\u0000"), NumericColumn.of("_line", 2, 5, 9));
+        Schema schema = Schema.builder().column("dropped", ColumnType.NUMERIC).build();
+
+        ValidationReport report = schema.validate(input, ValidationOptions.builder().source("in.csv")
+                .lineColumn("_line").build());
+
+        assertEquals(List.of("in.csv, line 5, column 'dropped': value_type: expected a number, found '12abc'",
+                "in.csv, line 9, column 'dropped': value_type: expected a number, found '2\\u0000'"),
+                report.violations().stream().map(RowViolation::message).toList());
+        assertEquals("2\u0000", report.violations().get(1).found(), "the violation keeps the value as read");
+        assertTrue(report.rejectedRows().text("_reason").getString(1).endsWith("found '2\\u0000'"));
+    }
+
+    @Test
     void aLineColumnThatIsMissingOrNotNumericIsAnArgumentError() {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> leadSchema()
                 .validate(leads(), ValidationOptions.builder().lineColumn("_line").build()));

@@ -57,7 +57,8 @@ public final class LeadDataTransforms {
      *
      * @param raw the raw data
      * @return the loaded data, with the same columns
-     * @throws DataException when one of those columns is missing or holds something other than numbers
+     * @throws DataException when one of those columns is missing or holds something other than numbers (naming the
+     *                       first value that is not a number and its row)
      */
     public Table load(Table raw) {
         Table out = raw;
@@ -152,6 +153,16 @@ public final class LeadDataTransforms {
     }
 
     /**
+     * @return the raw columns the transformations read as numbers: {@link #ZERO_FILLED} and the interaction columns,
+     *         in that order; {@code raw_data_schema_check} checks that they hold numbers before anything is loaded
+     */
+    public List<String> numericColumns() {
+        List<String> names = new ArrayList<>(ZERO_FILLED);
+        names.addAll(mappings.interactionColumns());
+        return List.copyOf(names);
+    }
+
+    /**
      * @param inference whether the data has no target
      * @return the index columns of the grouping
      */
@@ -165,19 +176,7 @@ public final class LeadDataTransforms {
     }
 
     private static NumericColumn numeric(Table table, String name) {
-        Column column = require(table, name);
-        if (column instanceof NumericColumn numbers) {
-            return numbers;
-        }
-        String example = "";
-        for (int row = 0; row < column.size(); row++) {
-            if (!column.isNull(row)) {
-                example = column.format(row);
-                break;
-            }
-        }
-        throw new DataException("Expected numbers in column '" + name + "' but it is " + column.type().key()
-                + "; fix the values or the column's type", null, 0, name, example);
+        return require(table, name).asNumeric();
     }
 
     private static CategoricalColumn categorical(Column column) {

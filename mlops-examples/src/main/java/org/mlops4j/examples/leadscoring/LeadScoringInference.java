@@ -100,6 +100,10 @@ public final class LeadScoringInference {
     public static final String SHARE_PREDICTED_0 = "share_predicted_0";
     /** Metric: rows that could not be scored. */
     public static final String FAILED_ROWS = "failed_rows";
+    /** Metric: how many input values of the batch were missing and imputed by the model's rule. */
+    public static final String MISSING_VALUES = "missing_values_imputed";
+    /** Metric: how many input values of the batch held a categorical level the model does not know. */
+    public static final String UNSEEN_LEVELS = "unseen_levels_mapped";
     /** KPI metric: leads scored automatically. */
     public static final String LEADS_SCORED = "leads_scored";
     /** KPI metric: manual hours saved. */
@@ -240,6 +244,11 @@ public final class LeadScoringInference {
             for (PredictedRow failed : predictions.failures()) {
                 context.log().warn("Row {} not scored: {}", failed.row(), failed.error().orElse(""));
             }
+            if (predictions.missingValues() + predictions.unseenLevels() > 0) {
+                context.log().info("Imputed {} missing value(s) and {} unseen level(s) by the model's rule: {}",
+                        predictions.missingValues(), predictions.unseenLevels(), predictions.imputation().stream()
+                                .filter(c -> !c.none()).toList());
+            }
             CsvWriter.builder().build().write(predictions.appendTo(batch), options.predictions());
             context.log().info("Scored {} of {} rows; predictions in {}", batch.rowCount()
                     - predictions.failures().size(), batch.rowCount(), options.predictions());
@@ -275,6 +284,8 @@ public final class LeadScoringInference {
                 r.logMetric(SHARE_PREDICTED_0, shareOfZeros);
             }
             r.logMetric(FAILED_ROWS, predictions.failures().size());
+            r.logMetric(MISSING_VALUES, predictions.missingValues());
+            r.logMetric(UNSEEN_LEVELS, predictions.unseenLevels());
             context.log().info("Predicted 1: {}, predicted 0: {}", format(shareOfOnes), format(shareOfZeros));
             return StepResult.of(SHARE_OF_ONES, shareOfOnes);
         }

@@ -24,8 +24,13 @@ import org.mlops4j.core.pipeline.StepResult;
  *   <li>{@value #BUILD_DBS}: creates the SQLite file when it does not exist (output {@value #DATABASE_STATUS}:
  *       {@code created} or {@code exists});</li>
  *   <li>{@value #RAW_DATA_SCHEMA_CHECK}: reads the CSV batch and checks that its columns are exactly
- *       {@code raw_data_schema} (without the target for inference data); a failing batch is copied to the quarantine
- *       folder with its validation report, and the pipeline fails before anything is written;</li>
+ *       {@code raw_data_schema} (without the target for inference data) and that the columns the later steps read as
+ *       numbers ({@link LeadDataTransforms#numericColumns()}) hold numbers or nulls; a failing batch is copied to the
+ *       quarantine folder with its validation report, and the pipeline fails before anything is written. The
+ *       step's error names the batch file, the line, the column and the value (escaped, see
+ *       {@link org.mlops4j.core.spi.support.PrintableValue}) of the first bad value, and where the batch and its
+ *       report went; the report lists every bad value with its line. The whole batch is quarantined rather than
+ *       its bad rows alone, so that a batch is either loaded whole or not at all;</li>
  *   <li>{@value #LOAD_DATA_INTO_DB} → table {@value #LOADED_DATA}: nulls become 0 in {@code total_leads_droppped}
  *       and {@code referred_lead} only;</li>
  *   <li>{@value #MAP_CITY_TIER} → table {@value #CITY_TIER_MAPPED};</li>
@@ -102,20 +107,11 @@ public final class LeadScoringPipelines {
                 .build();
     }
 
-    /**
-     * Reads a raw batch as the data pipeline does: a leading unnamed index column (as pandas writes it) is dropped and
-     * the column types are inferred, so that a batch with unexpected columns still reaches the schema check.
-     *
-     * @param file the CSV batch
-     * @return the table
-     * @throws org.mlops4j.core.DataException when the file is not valid CSV
-     */
-    public static Table readRawBatch(Path file) {
-        return CsvReader.builder().build().read(file);
-    }
-
     /** The steps of one data pipeline; each method is one step. */
     private static final class DataSteps {
+        /** The column the raw batch's file lines are read into, for messages; not a column of the data. */
+        private static final String LINE_COLUMN = "__mlops_line__";
+
         private final DataPipelineOptions options;
         private final LeadDataTransforms transforms;
         private final BatchQuarantine quarantine;
@@ -146,16 +142,18 @@ public final class LeadScoringPipelines {
                 throw new UncheckedIOException(new java.io.FileNotFoundException("The input batch " + input
                         + " does not exist or is not a file"));
             }
-            Table raw = readRawBatch(input);
-            ValidationReport report = validate(options.schemas().rawSchema(options.inference()), raw,
-                    input.toString());
+            Table raw = CsvReader.builder().lineColumn(LINE_COLUMN).build().read(input);
+            Schema schema = options.schemas().rawSchema(options.inference(), transforms.numericColumns());
+            ValidationReport report = schema.validate(raw, ValidationOptions.builder().source(input.toString())
+                    .lineColumn(LINE_COLUMN).build());
             if (!report.valid()) {
                 throw new SchemaCheckException(report, quarantine.quarantineFile(RAW_DATA_SCHEMA_CHECK, input,
                         report));
             }
-            context.log().info("{}: {} rows with the {} expected columns", input, raw.rowCount(),
-                    raw.columnCount());
-            return StepResult.of(RAW_DATA, raw);
+            Table checked = report.validRows();
+            context.log().info("{}: {} rows with the {} expected columns", input, checked.rowCount(),
+                    checked.columnCount());
+            return StepResult.of(RAW_DATA, checked);
         }
 
         StepResult loadDataIntoDb(StepContext context) {

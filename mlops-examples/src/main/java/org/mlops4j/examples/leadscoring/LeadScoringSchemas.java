@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.mlops4j.core.data.ColumnSpec;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.data.SchemaException;
 
@@ -88,6 +91,24 @@ public record LeadScoringSchemas(List<String> rawColumns, List<String> modelInpu
      */
     public Schema rawSchema(boolean inference) {
         return Schema.ofNames(rawColumns(inference));
+    }
+
+    /**
+     * The check {@code raw_data_schema_check} applies when it also checks values: exactly these columns, in this
+     * order; the columns given must hold numbers (or nulls), the others any type. A value that is not a number is a
+     * row-level violation naming its row and value, not a table-level type problem.
+     *
+     * @param inference      whether the data is inference data, without the target
+     * @param numericColumns the columns that must hold numbers, such as {@link LeadDataTransforms#numericColumns()};
+     *                       names the raw schema lacks are ignored
+     * @return the schema
+     */
+    public Schema rawSchema(boolean inference, Collection<String> numericColumns) {
+        List<String> names = rawColumns(inference);
+        Schema.Builder schema = Schema.ofNames(names).toBuilder();
+        numericColumns.stream().filter(names::contains)
+                .forEach(name -> schema.replace(ColumnSpec.of(name, ColumnType.NUMERIC)));
+        return schema.build();
     }
 
     /**

@@ -22,12 +22,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import org.mlops4j.core.DataException;
 import org.mlops4j.core.data.CategoricalColumn;
 import org.mlops4j.core.data.Column;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.TimestampColumn;
+import org.mlops4j.core.model.ColumnImputation;
 import org.mlops4j.core.model.PredictedRow;
 import org.mlops4j.core.model.Predictions;
 
@@ -38,9 +40,14 @@ import org.mlops4j.core.model.Predictions;
  * <p>Each line holds {@value #TIMESTAMP} (ISO-8601), {@value #BATCH} (the inference batch's id), {@value #MODEL} and
  * {@value #MODEL_VERSION}, {@value #INPUTS} (the model's input columns and their values), {@value #PREDICTION} (the
  * predicted class, or null when the row failed), {@value #SCORE} (the probability of class 1) and, for a failed
- * row, {@value #ERROR}:
+ * row, {@value #ERROR}. Each line also holds its batch's imputation counts ({@link Predictions#imputation()}), the
+ * same on every line of a batch so that any sample of lines shows them: {@value #MISSING_VALUES} (per input column,
+ * how many values of the batch were missing and imputed, or under strict mode failed their rows) and
+ * {@value #UNSEEN_LEVELS} (per categorical input column, how many values held a level the model does not know);
+ * columns with a count of 0 are left out, so both are {@code {}} for a clean batch:
  * <pre>
  * {"timestamp":"2024-05-01T10:15:00Z","batch":"week-18","model":"lead-scoring","model_version":2,
+ *  "missing_values":{"city_tier":3},"unseen_levels":{"first_platform_c":1},
  *  "inputs":{"city_tier":1.0,"first_platform_c":"Level0",...},"prediction":"1","score":0.81}
  * </pre>
  *
@@ -60,6 +67,10 @@ public final class ServingLog {
     public static final String MODEL = "model";
     /** Field: the model version that scored the row. */
     public static final String MODEL_VERSION = "model_version";
+    /** Field: the batch's missing values per input column (those with at least one). */
+    public static final String MISSING_VALUES = "missing_values";
+    /** Field: the batch's values with a level the model does not know, per input column (those with at least one). */
+    public static final String UNSEEN_LEVELS = "unseen_levels";
     /** Field: the input values, by column. */
     public static final String INPUTS = "inputs";
     /** Field: the predicted class. */
@@ -113,6 +124,8 @@ public final class ServingLog {
         }
         String prefix = "{\"" + TIMESTAMP + "\":" + quote(scoredAt.toString()) + ",\"" + BATCH + "\":" + quote(batch)
                 + ",\"" + MODEL + "\":" + quote(model) + ",\"" + MODEL_VERSION + "\":" + modelVersion + ",\""
+                + MISSING_VALUES + "\":" + counts(predictions, ColumnImputation::missingValues) + ",\""
+                + UNSEEN_LEVELS + "\":" + counts(predictions, ColumnImputation::unseenLevels) + ",\""
                 + INPUTS + "\":{";
         Map<String, String> quoted = new HashMap<>();
         SplittableRandom random = new SplittableRandom(seed);
@@ -151,6 +164,18 @@ public final class ServingLog {
         }
         appendText(lines.toString());
         return captured;
+    }
+
+    /** @return a JSON object of the non-zero counts by column */
+    private static String counts(Predictions predictions, ToIntFunction<ColumnImputation> count) {
+        StringBuilder out = new StringBuilder("{");
+        for (ColumnImputation column : predictions.imputation()) {
+            int n = count.applyAsInt(column);
+            if (n > 0) {
+                out.append(out.length() > 1 ? "," : "").append(quote(column.column())).append(':').append(n);
+            }
+        }
+        return out.append('}').toString();
     }
 
     /** Writes a number as JSON: whole numbers without a fraction, others rounded to 6 decimals; NaN as null. */

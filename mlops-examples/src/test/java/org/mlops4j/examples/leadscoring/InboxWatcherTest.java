@@ -58,15 +58,14 @@ class InboxWatcherTest {
     @Test
     void quarantinesABatchThatFailsAfterTheSchemaCheckWithTheStepsError() throws Exception {
         Path inbox = folder.resolve("inbox");
-        try (InboxWatcher watcher = InboxWatcher.builder(inbox, folder.resolve("leads.db")).build()) {
-            Table leads = LeadGenerator.builder().seed(22).rows(50).build().generate().table();
-            Table textInNumbers = leads.withColumn(org.mlops4j.core.data.TextColumn.of("referred_lead",
-                    java.util.Collections.nCopies(50, "yes").toArray(String[]::new)));
-            CsvWriter.builder().build().write(textInNumbers, inbox.resolve("odd.csv"));
+        // text in a numeric column no longer gets past raw_data_schema_check; a database that cannot be written does
+        Path notADatabase = Files.createDirectories(folder.resolve("leads.db"));
+        try (InboxWatcher watcher = InboxWatcher.builder(inbox, notADatabase).build()) {
+            LeadGenerator.builder().seed(22).rows(50).build().write(inbox.resolve("odd.csv"));
             InboxResult result = watcher.pollOnce().get(0);
             assertFalse(result.accepted());
             String report = Files.readString(result.report().orElseThrow());
-            assertTrue(report.contains("load_data_into_db") && report.contains("referred_lead"), report);
+            assertTrue(report.contains("load_data_into_db") && report.contains("leads.db"), report);
             assertEquals(List.of("odd.csv", "odd.csv.report.json"), names(watcher.quarantineFolder()));
         }
     }

@@ -9,6 +9,7 @@ import static org.mlops4j.examples.leadscoring.TableAssertions.resource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -124,5 +125,65 @@ class LeadScoringDataPipelineTest {
         PipelineRun run = run(resource("/leadscoring/leadscoring_test.csv"), db, true);
         assertEquals(StepState.FAILED, run.stateOf(LeadScoringPipelines.RAW_DATA_SCHEMA_CHECK));
         assertTrue(Files.isRegularFile(folder.resolve("quarantine/leadscoring_test.csv.report.json")));
+    }
+
+    /** A copy of the case study's unit-test input with one field replaced; lines and fields count from 1. */
+    private Path withValue(String name, int line, String column, String value) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(resource("/leadscoring/leadscoring_test.csv")));
+        int field = List.of(lines.get(0).split(",", -1)).indexOf(column);
+        String[] fields = lines.get(line - 1).split(",", -1);
+        fields[field] = value;
+        lines.set(line - 1, String.join(",", fields));
+        Path copy = folder.resolve("inbox").resolve(name);
+        Files.createDirectories(copy.getParent());
+        Files.write(copy, lines);
+        return copy;
+    }
+
+    private String rawCheckError(PipelineRun run) {
+        return run.step(LeadScoringPipelines.RAW_DATA_SCHEMA_CHECK).orElseThrow().lastError().orElseThrow().message();
+    }
+
+    @Test
+    void quarantinesABatchWithTextInANumericColumnNamingFileLineColumnAndValue() throws IOException {
+        Path bad = withValue("bad_batch.csv", 5, LeadDataTransforms.LEADS_DROPPED, "12abc");
+        Path db = folder.resolve("leads.db");
+
+        PipelineRun run = run(bad, db, false);
+
+        assertEquals(StepState.FAILED, run.stateOf(LeadScoringPipelines.RAW_DATA_SCHEMA_CHECK));
+        assertEquals(StepState.UPSTREAM_FAILED, run.stateOf(LeadScoringPipelines.LOAD_DATA_INTO_DB));
+        String error = rawCheckError(run);
+        assertTrue(error.contains(bad + ", line 5, column 'total_leads_droppped': value_type: expected a number, "
+                + "found '12abc'"), error);
+        Path quarantined = folder.resolve("quarantine/bad_batch.csv");
+        assertTrue(error.contains("the batch is quarantined as " + quarantined + " with its report "
+                + quarantined + ".report.json"), error);
+        assertEquals(Files.readString(bad), Files.readString(quarantined), "the batch is kept as it came");
+        String report = Files.readString(folder.resolve("quarantine/bad_batch.csv.report.json"));
+        assertTrue(report.contains("\"row\" : 5") && report.contains("\"found\" : \"12abc\""), report);
+        assertFalse(JdbcDatabase.of("jdbc:sqlite:" + db).hasTable(LeadScoringPipelines.LOADED_DATA),
+                "nothing of a failing batch reaches the database");
+    }
+
+    @Test
+    void showsNulAndControlCharactersOfABadValueEscapedAndNamesEveryBadLineInTheReport() throws IOException {
+        Path bad = withValue("nul_batch.csv", 3, LeadDataTransforms.REFERRED, "1\u0000\u001b[2J");
+        List<String> lines = new ArrayList<>(Files.readAllLines(bad));
+        String[] fields = lines.get(40).split(",", -1);
+        fields[8] = "\u00072";
+        lines.set(40, String.join(",", fields));
+        Files.write(bad, lines);
+
+        PipelineRun run = run(bad, folder.resolve("leads.db"), false);
+
+        String error = rawCheckError(run);
+        assertTrue(error.contains(bad + ", line 3, column 'referred_lead': value_type: expected a number, found "
+                + "'1\\u0000\\u001b[2J'"), error);
+        assertTrue(error.contains("2 of 100 rows rejected"), error);
+        assertFalse(error.chars().anyMatch(Character::isISOControl), "no raw control character: " + error);
+        String report = Files.readString(folder.resolve("quarantine/nul_batch.csv.report.json"));
+        assertTrue(report.contains("\"row\" : 41"), report);
+        assertTrue(report.contains("line 41, column '" + lines.get(0).split(",")[8] + "'"), report);
     }
 }

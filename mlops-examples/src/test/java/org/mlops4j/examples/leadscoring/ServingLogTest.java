@@ -20,8 +20,10 @@ import org.mlops4j.core.DataException;
 import org.mlops4j.core.data.CategoricalColumn;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
+import org.mlops4j.core.model.ModelingSetup;
 import org.mlops4j.core.model.PredictedRow;
 import org.mlops4j.core.model.Predictions;
+import org.mlops4j.core.model.TrainedModel;
 
 /** The serving log: what a line holds, sampling, reading back, and bad lines. */
 class ServingLogTest {
@@ -109,5 +111,42 @@ class ServingLogTest {
         Files.writeString(file, "{\"batch\":\"w\",\"inputs\":{}}\n{not json\n");
         DataException e = assertThrows(DataException.class, () -> new ServingLog(file).read());
         assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("2"), e.getMessage());
+    }
+
+    @Test
+    void writesTheBatchsMissingAndUnseenCountsOfARealModelOnEveryLine() throws Exception {
+        int rows = 90;
+        NumericColumn.Builder leads = NumericColumn.builder("total_leads_droppped", rows);
+        CategoricalColumn.Builder platform = CategoricalColumn.builder("first_platform_c", rows);
+        CategoricalColumn.Builder target = CategoricalColumn.builder("app_complete_flag", rows);
+        for (int i = 0; i < rows; i++) {
+            leads.add((double) (i % 6));
+            platform.add("Level" + i % 3);
+            target.add(i % 6 + i % 3 > 4 ? "1" : "0");
+        }
+        TrainedModel model = ModelingSetup.builder(Table.of(leads.build(), platform.build(), target.build()),
+                "app_complete_flag").folds(2).seed(7).build().createModel("lr").model();
+        Table batch = Table.of(NumericColumn.ofNullable("total_leads_droppped", 1.0, null, null, 4.0),
+                CategoricalColumn.of("first_platform_c", "Level0", "Level9", null, "Level42"));
+        Predictions predictions = model.predictor().predict(batch);
+        ServingLog log = new ServingLog(folder.resolve("serving.jsonl"));
+
+        log.append("week-19", "lead-scoring", 1, batch, List.of("total_leads_droppped", "first_platform_c"),
+                predictions, "1", 1.0, 0, TIME);
+        log.append("week-20", "lead-scoring", 1, batch.take(new int[] {0}), List.of("total_leads_droppped",
+                "first_platform_c"), model.predictor().predict(batch.take(new int[] {0})), "1", 1.0, 0, TIME);
+
+        List<String> lines = Files.readAllLines(log.file());
+        assertEquals(5, lines.size());
+        for (String line : lines.subList(0, 4)) {
+            JsonNode record = JSON.readTree(line);
+            assertEquals(JSON.readTree("{\"total_leads_droppped\":2,\"first_platform_c\":1}"),
+                    record.get(ServingLog.MISSING_VALUES), line);
+            assertEquals(JSON.readTree("{\"first_platform_c\":2}"), record.get(ServingLog.UNSEEN_LEVELS), line);
+        }
+        JsonNode clean = JSON.readTree(lines.get(4));
+        assertEquals(JSON.readTree("{}"), clean.get(ServingLog.MISSING_VALUES), lines.get(4));
+        assertEquals(JSON.readTree("{}"), clean.get(ServingLog.UNSEEN_LEVELS), lines.get(4));
+        assertEquals(5, log.read().rowCount(), "the counts do not disturb reading the window back");
     }
 }

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.spi.support.FileLocks;
 import org.mlops4j.core.spi.support.ReadOnlyTrackingStore;
 import org.mlops4j.core.spi.support.TrackingInputChecks;
 import org.mlops4j.core.tracking.ArtifactInfo;
@@ -50,7 +51,6 @@ import org.mlops4j.core.tracking.ViewType;
 import org.mlops4j.core.tracking.search.PageToken;
 import org.mlops4j.core.tracking.search.RunOrdering;
 import org.mlops4j.tracking.internal.ArtifactFolder;
-import org.mlops4j.tracking.internal.FileLocks;
 import org.mlops4j.tracking.internal.FileWrites;
 import org.mlops4j.tracking.internal.MetaJson;
 import org.mlops4j.tracking.internal.MetricAppender;
@@ -59,6 +59,7 @@ import org.mlops4j.tracking.internal.RunFolder;
 import org.mlops4j.tracking.internal.RunIndex;
 import org.mlops4j.tracking.internal.StoreFolder;
 import org.mlops4j.tracking.internal.StoreIds;
+import org.mlops4j.tracking.internal.UndoLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,9 +84,15 @@ import org.slf4j.LoggerFactory;
  * half a file. Metric files and the index are append-only; a line torn by a killed process is skipped by readers and
  * closed off by the next writer. Ending a run forces its files and the index to disk.
  *
+ * <p>Atomicity: a call checks all its input (param values against the stored ones, limits, the run's state) under the
+ * run's lock before it writes anything, and the index record is its last write. A call that fails part-way through its
+ * writes takes them back ({@link UndoLog}): appended metric lines are cut off, replaced files are put back, a
+ * half-created run folder is removed. So a call takes effect whole or not at all, and a retry stores each value once.
+ *
  * <p>Concurrency: every change to a run happens under its lock file, every append to an experiment's index under the
- * experiment's lock file, experiment creation and deletion under the store's lock file; each lock is a
- * {@link FileChannel#lock()} plus a JVM lock, so threads and processes can share a store.
+ * experiment's lock file, experiment creation and deletion under the store's lock file, always in that order (store,
+ * run, experiment); {@link FileLocks} queues the threads of a JVM and takes the OS lock without ever blocking in the
+ * kernel, so threads and processes can share a store.
  *
  * <p>Search: {@code runs.jsonl} records every change of a run's info, params, tags and latest metrics. The store folds
  * it in memory and, before each search, reads only what was appended since (by this or another process), so a search
@@ -115,6 +122,7 @@ public final class FileTrackingStore implements TrackingStore {
     private final Map<String, String> runExperiments = new ConcurrentHashMap<>();
     private final Object loading = new Object();
     private final MetricAppender metricFiles = new MetricAppender();
+    private final FileLocks locks = new FileLocks(TrackingException::new);
     private final boolean readOnly;
 
     /**
@@ -469,13 +477,20 @@ public final class FileTrackingStore implements TrackingStore {
         RunIndex index = index(experimentId);
         try (FileLocks.Held ignored = experimentLock(expDir)) {
             RunFolder folder = new RunFolder(expDir.resolve(runId));
-            Files.createDirectories(folder.dir());
-            for (Map.Entry<String, String> tag : tagMap.entrySet()) {
-                FileWrites.replace(folder.tag(tag.getKey()), utf8(tag.getValue()), false);
+            UndoLog undo = new UndoLog();
+            try {
+                Files.createDirectory(folder.dir());
+                undo.add(() -> deleteTree(folder.dir()));
+                for (Map.Entry<String, String> tag : tagMap.entrySet()) {
+                    FileWrites.replace(folder.tag(tag.getKey()), utf8(tag.getValue()), false);
+                }
+                FileWrites.replace(folder.meta(), MetaJson.pretty(MetaJson.run(info, OptionalLong.empty())), false);
+                index.append(List.of(RunIndex.infoRecord(info),
+                        RunIndex.dataRecord(runId, Map.of(), tagMap, List.of(), List.of())));
+            } catch (IOException | RuntimeException | Error e) {
+                undo.rollBack(e);
+                throw e;
             }
-            FileWrites.replace(folder.meta(), MetaJson.pretty(MetaJson.run(info, OptionalLong.empty())), false);
-            index.append(List.of(RunIndex.infoRecord(info),
-                    RunIndex.dataRecord(runId, Map.of(), tagMap, List.of(), List.of())));
         } catch (IOException e) {
             throw failure("create a run in experiment " + experimentId, e);
         }
@@ -498,15 +513,28 @@ public final class FileTrackingStore implements TrackingStore {
                     ? (endTime.isPresent() ? endTime : OptionalLong.of(System.currentTimeMillis()))
                     : OptionalLong.empty();
             RunInfo updated = info.withStatus(status, end);
-            FileWrites.replace(folder.meta(), MetaJson.pretty(MetaJson.run(updated, OptionalLong.empty())),
-                    status.isTerminal());
-            appendToIndex(experimentId, expDir, List.of(RunIndex.infoRecord(updated)));
+            replaceMetaAndIndex(experimentId, expDir, folder, MetaJson.run(updated, OptionalLong.empty()),
+                    status.isTerminal(), updated);
             if (status.isTerminal()) {
                 flush(folder, expDir);
             }
             return updated;
         } catch (IOException e) {
             throw failure("update run " + runId, e);
+        }
+    }
+
+    /** Replaces a run's meta file and records the change in the index, or, if either fails, neither. */
+    private void replaceMetaAndIndex(String experimentId, Path expDir, RunFolder folder, JsonNode meta, boolean force,
+                                     RunInfo updated) throws IOException {
+        UndoLog undo = new UndoLog();
+        try {
+            undo.beforeChanging(folder.meta());
+            FileWrites.replace(folder.meta(), MetaJson.pretty(meta), force);
+            appendToIndex(experimentId, expDir, List.of(RunIndex.infoRecord(updated)));
+        } catch (IOException | RuntimeException | Error e) {
+            undo.rollBack(e);
+            throw e;
         }
     }
 
@@ -572,8 +600,7 @@ public final class FileTrackingStore implements TrackingStore {
         try (FileLocks.Held ignored = runLock(folder)) {
             RunInfo info = MetaJson.runInfo(folder.readMeta().orElseThrow(() -> notFound(runId)));
             RunInfo updated = info.withLifecycleStage(stage);
-            FileWrites.replace(folder.meta(), MetaJson.pretty(MetaJson.run(updated, deletedTime)), false);
-            appendToIndex(experimentId, expDir, List.of(RunIndex.infoRecord(updated)));
+            replaceMetaAndIndex(experimentId, expDir, folder, MetaJson.run(updated, deletedTime), false, updated);
         } catch (IOException e) {
             throw failure("change the lifecycle stage of run " + runId, e);
         }
@@ -607,33 +634,42 @@ public final class FileTrackingStore implements TrackingStore {
                     newParams.put(param.key(), param.value());
                 }
             }
-            for (Map.Entry<String, String> param : newParams.entrySet()) {
-                FileWrites.replace(folder.param(param.getKey()), utf8(param.getValue()), false);
+            UndoLog undo = new UndoLog();
+            try {
+                for (Map.Entry<String, String> param : newParams.entrySet()) {
+                    undo.beforeChanging(folder.param(param.getKey()));
+                    FileWrites.replace(folder.param(param.getKey()), utf8(param.getValue()), false);
+                }
+                List<Metric> latest = appendMetrics(folder, metrics, undo);
+                for (Map.Entry<String, String> tag : tagMap.entrySet()) {
+                    undo.beforeChanging(folder.tag(tag.getKey()));
+                    FileWrites.replace(folder.tag(tag.getKey()), utf8(tag.getValue()), false);
+                }
+                List<ObjectNode> records = new ArrayList<>(2);
+                records.add(RunIndex.dataRecord(runId, newParams, tagMap, List.of(), latest));
+                if (newName != null && !newName.equals(info.runName())) {
+                    RunInfo renamed = info.withRunName(newName);
+                    undo.beforeChanging(folder.meta());
+                    FileWrites.replace(folder.meta(), MetaJson.pretty(MetaJson.run(renamed, OptionalLong.empty())),
+                            false);
+                    records.add(RunIndex.infoRecord(renamed));
+                }
+                appendToIndex(experimentId, expDir, records);
+            } catch (IOException | RuntimeException | Error e) {
+                undo.rollBack(e);
+                throw e;
             }
-            List<Metric> latest = appendMetrics(folder, metrics);
-            for (Map.Entry<String, String> tag : tagMap.entrySet()) {
-                FileWrites.replace(folder.tag(tag.getKey()), utf8(tag.getValue()), false);
-            }
-            List<ObjectNode> records = new ArrayList<>(2);
-            records.add(RunIndex.dataRecord(runId, newParams, tagMap, List.of(), latest));
-            if (newName != null && !newName.equals(info.runName())) {
-                RunInfo renamed = info.withRunName(newName);
-                FileWrites.replace(folder.meta(), MetaJson.pretty(MetaJson.run(renamed, OptionalLong.empty())),
-                        false);
-                records.add(RunIndex.infoRecord(renamed));
-            }
-            appendToIndex(experimentId, expDir, records);
         } catch (IOException e) {
             throw failure("log to run " + runId, e);
         }
     }
 
     /**
-     * Appends a batch's values to the metric files, one write per key.
+     * Appends a batch's values to the metric files, one write per key, noting in the undo log how to cut them off.
      *
      * @return the batch's latest value per key, for the index
      */
-    private List<Metric> appendMetrics(RunFolder folder, List<Metric> metrics) throws IOException {
+    private List<Metric> appendMetrics(RunFolder folder, List<Metric> metrics, UndoLog undo) throws IOException {
         if (metrics.isEmpty()) {
             return List.of();
         }
@@ -650,7 +686,9 @@ public final class FileTrackingStore implements TrackingStore {
                 last = last == null ? metric : last.laterOf(metric);
             }
             latest.add(last);
-            metricFiles.append(folder.metric(values.getKey()), lines.toString().getBytes(StandardCharsets.ISO_8859_1));
+            Path file = folder.metric(values.getKey());
+            long before = metricFiles.append(file, lines.toString().getBytes(StandardCharsets.ISO_8859_1));
+            undo.add(() -> metricFiles.truncate(file, before));
         }
         return latest;
     }
@@ -681,11 +719,19 @@ public final class FileTrackingStore implements TrackingStore {
         RunFolder folder = new RunFolder(expDir.resolve(runId));
         try (FileLocks.Held ignored = runLock(folder)) {
             requireActive(currentInfo(experimentId, folder, runId));
-            if (!Files.deleteIfExists(folder.tag(key))) {
+            if (!Files.exists(folder.tag(key))) {
                 throw new TrackingNotFoundException("Run " + runId + " has no tag '" + key + "' to delete.");
             }
-            appendToIndex(experimentId, expDir, List.of(RunIndex.dataRecord(runId, Map.of(), Map.of(),
-                    List.of(key), List.of())));
+            UndoLog undo = new UndoLog();
+            try {
+                undo.beforeChanging(folder.tag(key));
+                Files.delete(folder.tag(key));
+                appendToIndex(experimentId, expDir, List.of(RunIndex.dataRecord(runId, Map.of(), Map.of(),
+                        List.of(key), List.of())));
+            } catch (IOException | RuntimeException | Error e) {
+                undo.rollBack(e);
+                throw e;
+            }
         } catch (IOException e) {
             throw failure("delete tag '" + key + "' of run " + runId, e);
         }
@@ -822,6 +868,14 @@ public final class FileTrackingStore implements TrackingStore {
         }
     }
 
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
     private String locateRun(String runId) {
         TrackingInputChecks.checkRunId(runId);
         return findRun(runId).orElseThrow(() -> notFound(runId));
@@ -854,15 +908,15 @@ public final class FileTrackingStore implements TrackingStore {
     }
 
     private FileLocks.Held storeLock() {
-        return FileLocks.lock(root.resolve(".lock"), FileLocks.Level.STORE);
+        return locks.lock(root.resolve(".lock"), FileLocks.Level.STORE);
     }
 
-    private static FileLocks.Held experimentLock(Path expDir) {
-        return FileLocks.lock(expDir.resolve(".lock"), FileLocks.Level.EXPERIMENT);
+    private FileLocks.Held experimentLock(Path expDir) {
+        return locks.lock(expDir.resolve(".lock"), FileLocks.Level.EXPERIMENT);
     }
 
-    private static FileLocks.Held runLock(RunFolder folder) {
-        return FileLocks.lock(folder.lockFile(), FileLocks.Level.RUN);
+    private FileLocks.Held runLock(RunFolder folder) {
+        return locks.lock(folder.lockFile(), FileLocks.Level.RUN);
     }
 
     private TrackingException failure(String what, IOException e) {

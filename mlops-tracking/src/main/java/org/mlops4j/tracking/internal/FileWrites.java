@@ -92,7 +92,8 @@ public final class FileWrites {
     }
 
     /**
-     * Appends whole lines to a file, creating it if needed. The caller holds a lock that keeps other writers out.
+     * Appends whole lines to a file, creating it if needed. The caller holds a lock that keeps other writers out. A
+     * write that fails part-way is cut off again, so the file holds the whole lines or none of them.
      *
      * @param file  the file
      * @param lines one or more lines, each ending with {@code \n}
@@ -111,8 +112,17 @@ public final class FileWrites {
                 buffer = ByteBuffer.wrap(lines);
             }
             long position = size;
-            while (buffer.hasRemaining()) {
-                position += channel.write(buffer, position);
+            try {
+                while (buffer.hasRemaining()) {
+                    position += channel.write(buffer, position);
+                }
+            } catch (IOException e) {
+                try {
+                    channel.truncate(size);
+                } catch (IOException undo) {
+                    e.addSuppressed(undo);
+                }
+                throw e;
             }
             return position;
         }

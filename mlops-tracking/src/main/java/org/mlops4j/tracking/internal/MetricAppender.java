@@ -37,20 +37,16 @@ public final class MetricAppender implements AutoCloseable {
     private final Map<Path, OpenFile> open = new LinkedHashMap<>(64, 0.75f, true);
 
     /**
+     * Appends lines at the file's end. A write that fails part-way is cut off again, so the file holds the whole
+     * lines or none of them.
+     *
      * @param file  a metric file (its folder is created if needed)
      * @param lines whole lines, each ending with {@code \n}
+     * @return the file's size before the append, to {@link #truncate} it to if the caller's call fails later
      * @throws IOException when writing fails
      */
-    public synchronized void append(Path file, byte[] lines) throws IOException {
-        OpenFile target = open.get(file);
-        if (target == null) {
-            java.nio.file.Files.createDirectories(file.getParent());
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ);
-            target = new OpenFile(channel, -1);
-            open.put(file, target);
-            evict();
-        }
+    public synchronized long append(Path file, byte[] lines) throws IOException {
+        OpenFile target = open(file);
         long size = target.channel.size();
         ByteBuffer buffer = ByteBuffer.wrap(lines);
         if (size > 0 && size != target.end) {
@@ -61,10 +57,46 @@ public final class MetricAppender implements AutoCloseable {
             }
         }
         long position = size;
-        while (buffer.hasRemaining()) {
-            position += target.channel.write(buffer, position);
+        try {
+            while (buffer.hasRemaining()) {
+                position += target.channel.write(buffer, position);
+            }
+        } catch (IOException e) {
+            try {
+                truncate(file, size);
+            } catch (IOException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
         }
         target.end = position;
+        return size;
+    }
+
+    /**
+     * Cuts a file back to an earlier size, taking back appends of a call that failed.
+     *
+     * @param file   a metric file this appender wrote to
+     * @param length the size to go back to
+     * @throws IOException when the file cannot be truncated
+     */
+    public synchronized void truncate(Path file, long length) throws IOException {
+        OpenFile target = open(file);
+        target.channel.truncate(length);
+        target.end = length;
+    }
+
+    private OpenFile open(Path file) throws IOException {
+        OpenFile target = open.get(file);
+        if (target == null) {
+            java.nio.file.Files.createDirectories(file.getParent());
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
+            target = new OpenFile(channel, -1);
+            open.put(file, target);
+            evict();
+        }
+        return target;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.mlops4j.tracking.registry;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,12 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mlops4j.core.Mlops;
 import org.mlops4j.core.tracking.ModelRegistry;
+import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.core.tracking.NewModelVersion;
 
@@ -100,6 +103,64 @@ class MultiProcessRegistrationIT {
                 }
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void severalProcessesWithSeveralThreadsRegisterAndPromoteVersionsOfTwoModelsWithoutAnError(String kind)
+            throws Exception {
+        URI location = location(kind);
+        int processes = 4;
+        int threads = 3;
+        int perThread = 20;
+        Path start = folder.resolve("start");
+        List<WriterProcesses.Writer> writers = new ArrayList<>();
+        for (int w = 0; w < processes; w++) {
+            writers.add(WriterProcesses.start(SharedModelsWriterProcess.class, folder, "w" + w, location.toString(),
+                    Integer.toString(w), Integer.toString(threads), Integer.toString(perThread), start.toString()));
+        }
+        for (WriterProcesses.Writer w : writers) {
+            w.awaitLines("get ready", x -> x.lines.contains("ready"), 60);
+        }
+        Files.createFile(start);
+        for (WriterProcesses.Writer w : writers) {
+            assertTrue(w.process.waitFor(180, TimeUnit.SECONDS), "writer finished");
+            assertEquals(0, w.process.exitValue(), w.errorText());
+        }
+        long calls = writers.stream().mapToLong(w -> w.done()[0]).sum();
+        long errors = writers.stream().mapToLong(w -> w.done()[1]).sum();
+        List<String> lines = writers.stream().flatMap(w -> w.lines.stream()).toList();
+        int registrations = processes * threads * perThread;
+        long stored = 0;
+        long duplicates = 0;
+        List<Executable> checks = new ArrayList<>();
+        try (ModelRegistry registry = open(location)) {
+            for (String model : SharedModelsWriterProcess.MODELS) {
+                List<ModelVersion> versions = registry.listVersions(model);
+                stored += versions.size();
+                duplicates += versions.size() - versions.stream().map(ModelVersion::source).distinct().count();
+                List<String> reported = lines.stream().filter(l -> l.startsWith("registered " + model + " "))
+                        .map(l -> l.split(" ")[2] + " " + l.split(" ")[3]).sorted().toList();
+                checks.add(() -> assertEquals(reported, versions.stream().map(v -> v.version() + " " + v.source())
+                        .sorted().toList(), "each reported registration of " + model + " is stored under its number"));
+                checks.add(() -> assertEquals(IntStream.rangeClosed(1, versions.size()).boxed().toList(),
+                        versions.stream().map(ModelVersion::version).toList(), model + " numbered without gaps"));
+                List<ModelVersion> production = versions.stream()
+                        .filter(v -> v.stage() == ModelStage.PRODUCTION).toList();
+                checks.add(() -> assertEquals(1, production.size(), model + " has exactly one Production version: "
+                        + production.stream().map(ModelVersion::version).toList()));
+                checks.add(() -> assertTrue(lines.contains("promoted " + model + " " + production.get(0).version()),
+                        "the Production version of " + model + " is one that was promoted"));
+            }
+        }
+        System.out.printf("multi-process registry figures [%s]: %d processes x %d threads, %d calls, %d "
+                + "registrations, %d errors, %d versions stored, %d duplicates%n", kind, processes, threads, calls,
+                registrations, errors, stored, duplicates);
+        assertEquals(0, errors, "failed calls; first errors: " + lines.stream()
+                .filter(l -> l.startsWith("error ")).limit(5).toList());
+        assertEquals(registrations, stored, "versions stored");
+        assertEquals(0, duplicates, "duplicated registrations");
+        assertAll(checks);
     }
 
     @ParameterizedTest(name = "{0}")

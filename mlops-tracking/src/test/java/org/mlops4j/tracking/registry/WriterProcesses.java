@@ -62,6 +62,13 @@ final class WriterProcesses {
             }
         }
 
+        /** @return the calls made and the calls failed, from the writer's last line */
+        long[] done() {
+            String[] parts = lines.stream().filter(l -> l.startsWith("done ")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no summary line: " + lines + errorText())).split(" ");
+            return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])};
+        }
+
         String errorText() {
             try {
                 return Files.exists(errors) ? Files.readString(errors) : "";
@@ -76,12 +83,25 @@ final class WriterProcesses {
 
     static Writer start(URI location, String model, String writer, int count, Path startFile, Path workFolder)
             throws IOException {
+        return start(RegistryWriterProcess.class, workFolder, writer, location.toString(), model, writer,
+                Integer.toString(count), startFile.toString());
+    }
+
+    /**
+     * @param main       the class whose {@code main} to run
+     * @param workFolder where the process's error output goes, as {@code <name>.err}
+     * @param name       the writer's name
+     * @param args       the arguments
+     * @return the started writer
+     */
+    static Writer start(Class<?> main, Path workFolder, String name, String... args) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Path errors = workFolder.resolve(writer + ".err");
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                RegistryWriterProcess.class.getName(), location.toString(), model, writer, Integer.toString(count),
-                startFile.toString());
+        Path errors = workFolder.resolve(name + ".err");
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                main.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectError(errors.toFile());
         return new Writer(builder.start(), errors);
     }

@@ -25,11 +25,12 @@ import org.mlops4j.core.data.CsvReader;
  * @param maxRows          the most rows to read
  * @param categoricalRatio the largest ratio of distinct to non-null values for an inferred categorical column
  * @param trimSpaces       whether spaces around unquoted values are removed
+ * @param lineColumn       the name of a numeric column to add last, holding each row's line; empty for none
  */
 public record CsvReadOptions(char separator, NullTokens nullTokens, Map<String, ColumnType> columnTypes,
         Optional<ColumnType> defaultType, Optional<String> indexColumnName, CsvReader.BadRowAction onRaggedRow,
         CsvReader.BadRowAction onBadValue, Optional<Path> quarantineFile, int maxRows, double categoricalRatio,
-        boolean trimSpaces) {
+        boolean trimSpaces, Optional<String> lineColumn) {
 
     /** Checks and copies the values. */
     public CsvReadOptions {
@@ -40,6 +41,7 @@ public record CsvReadOptions(char separator, NullTokens nullTokens, Map<String, 
         Objects.requireNonNull(onRaggedRow, "onRaggedRow");
         Objects.requireNonNull(onBadValue, "onBadValue");
         Objects.requireNonNull(quarantineFile, "quarantineFile");
+        Objects.requireNonNull(lineColumn, "lineColumn");
     }
 
     /** @return whether any kind of bad record goes to the quarantine file */

@@ -17,6 +17,7 @@ import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.CsvReadReport;
 import org.mlops4j.core.data.CsvReadResult;
 import org.mlops4j.core.data.CsvReader;
+import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,7 @@ public final class CsvReadSession {
             try (CsvRecords records = open()) {
                 Layout layout = readHeader(records);
                 ColumnAccumulator[] columns = accumulators(layout, readAsString, null, capacity);
+                NumericColumn.Builder lines = lines(capacity);
                 Quarantine quarantine = new Quarantine();
                 RecordView view = viewOf(records);
                 int rows = 0;
@@ -93,6 +95,7 @@ public final class CsvReadSession {
                 while (rows < options.maxRows() && (more = records.next())) {
                     if (acceptCurrent(records, view, layout, columns, quarantine, 0)) {
                         rows++;
+                        addLine(lines, records.line());
                     }
                 }
                 List<String> mixed = mixedColumns(columns);
@@ -104,7 +107,7 @@ public final class CsvReadSession {
                     continue;
                 }
                 boolean stopped = more && rows >= options.maxRows() && hasMore(records);
-                Table table = build(columns);
+                Table table = build(columns, lines);
                 CsvReadReport report = finish(quarantine, rows, layout, stopped, table);
                 return new CsvReadResult(table, report);
             }
@@ -135,10 +138,9 @@ public final class CsvReadSession {
                 }
             }
             Quarantine sampleQuarantine = new Quarantine();
-            ColumnAccumulator[] columns = inferFromHeld(layout, held, sampleQuarantine);
+            Table first = inferFromHeld(layout, held, sampleQuarantine);
             quarantine.addAll(sampleQuarantine);
-            Table first = build(columns);
-            ColumnType[] decided = new ColumnType[columns.length];
+            ColumnType[] decided = new ColumnType[layout.names().length];
             for (int c = 0; c < decided.length; c++) {
                 decided[c] = first.column(c).type();
             }
@@ -146,15 +148,17 @@ public final class CsvReadSession {
             consumer.accept(first);
             int sampleRows = held.size();
             while (more && rows < options.maxRows()) {
-                columns = accumulators(layout, Set.of(), decided, chunkRows);
+                ColumnAccumulator[] columns = accumulators(layout, Set.of(), decided, chunkRows);
+                NumericColumn.Builder lines = lines(chunkRows);
                 int inChunk = 0;
                 while (inChunk < chunkRows && rows + inChunk < options.maxRows() && (more = records.next())) {
                     if (acceptCurrent(records, view, layout, columns, quarantine, sampleRows)) {
                         inChunk++;
+                        addLine(lines, records.line());
                     }
                 }
                 if (inChunk > 0) {
-                    consumer.accept(build(columns));
+                    consumer.accept(build(columns, lines));
                     rows += inChunk;
                 }
             }
@@ -163,18 +167,21 @@ public final class CsvReadSession {
         }
     }
 
-    private ColumnAccumulator[] inferFromHeld(Layout layout, List<HeldRecord> held, Quarantine quarantine) {
+    private Table inferFromHeld(Layout layout, List<HeldRecord> held, Quarantine quarantine) {
         Set<String> readAsString = new HashSet<>();
         while (true) {
             ColumnAccumulator[] columns = accumulators(layout, readAsString, null, held.size());
+            NumericColumn.Builder lines = lines(held.size());
             Quarantine attempt = new Quarantine();
             for (HeldRecord record : held) {
-                accept(viewOf(record), layout, columns, attempt, 0);
+                if (accept(viewOf(record), layout, columns, attempt, 0)) {
+                    addLine(lines, record.line());
+                }
             }
             List<String> mixed = mixedColumns(columns);
             if (mixed.isEmpty()) {
                 quarantine.addAll(attempt);
-                return columns;
+                return build(columns, lines);
             }
             readAsString.addAll(mixed);
         }
@@ -215,6 +222,10 @@ public final class CsvReadSession {
             fieldIndex.add(i);
         }
         List<String> names = new ArrayList<>(positionByName.keySet());
+        if (options.lineColumn().isPresent() && positionByName.containsKey(options.lineColumn().get())) {
+            throw new DataException("The header has a column named like the line column the reader is to add; "
+                    + "choose another name with lineColumn(...)", source, line, options.lineColumn().get(), null);
+        }
         for (String declared : options.columnTypes().keySet()) {
             if (!positionByName.containsKey(declared)) {
                 throw new DataException("A type is declared for column '" + declared + "', which the header does not "
@@ -350,12 +361,26 @@ public final class CsvReadSession {
         return mixed;
     }
 
-    private static Table build(ColumnAccumulator[] columns) {
-        List<Column> built = new ArrayList<>(columns.length);
+    private static Table build(ColumnAccumulator[] columns, NumericColumn.Builder lines) {
+        List<Column> built = new ArrayList<>(columns.length + 1);
         for (ColumnAccumulator column : columns) {
             built.add(column.build());
         }
+        if (lines != null) {
+            built.add(lines.build());
+        }
         return Table.of(built);
+    }
+
+    /** @return a builder for the line column, or {@code null} when the options ask for none */
+    private NumericColumn.Builder lines(int capacity) {
+        return options.lineColumn().map(name -> NumericColumn.builder(name, capacity)).orElse(null);
+    }
+
+    private static void addLine(NumericColumn.Builder lines, long line) {
+        if (lines != null) {
+            lines.add((double) line);
+        }
     }
 
     private static boolean hasMore(CsvRecords records) {

@@ -235,8 +235,8 @@ public final class TrackingInputChecks {
             problem = "it has an empty, '.' or '..' segment";
         }
         if (problem != null) {
-            throw new InvalidTrackingInputException("Invalid artifact path '" + printable(path) + "': " + problem
-                    + ". Artifact paths are relative to the run's artifact folder and cannot leave it.");
+            throw new InvalidTrackingInputException("Invalid artifact path '" + PrintableValue.of(path) + "': "
+                    + problem + ". Artifact paths are relative to the run's artifact folder and cannot leave it.");
         }
         return trimmed;
     }
@@ -264,28 +264,16 @@ public final class TrackingInputChecks {
         if (value.length() > limit) {
             throw new InvalidTrackingInputException(what + " is " + value.length() + " characters long, which "
                     + "exceeds the maximum length of " + limit + " characters ('"
-                    + printable(shown.substring(0, Math.min(40, shown.length()))) + "...'). "
+                    + PrintableValue.of(shown.substring(0, Math.min(40, shown.length()))) + "...'). "
                     + "Shorten it, or keep long text as an artifact.");
         }
     }
 
     private static void checkNoControlCharacters(String what, String value) {
         if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw new InvalidTrackingInputException(what + " '" + printable(value)
+            throw new InvalidTrackingInputException(what + " '" + PrintableValue.of(value)
                     + "' contains a NUL or another control character.");
         }
-    }
-
-    private static String printable(String value) {
-        StringBuilder out = new StringBuilder();
-        for (char c : value.toCharArray()) {
-            if (c < 0x20 || c == 0x7f) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     /**

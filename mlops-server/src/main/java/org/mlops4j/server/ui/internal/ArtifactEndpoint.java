@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.mlops4j.core.spi.support.PrintableValue;
 import org.mlops4j.core.spi.support.TrackingInputChecks;
 import org.mlops4j.core.tracking.InvalidTrackingInputException;
 import org.mlops4j.core.tracking.TrackingNotFoundException;
@@ -134,10 +135,7 @@ public final class ArtifactEndpoint {
     }
 
     private static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        text.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f ? String.format(Locale.ROOT, "\\x%02x", c)
-                : String.valueOf((char) c)));
-        return out.toString();
+        return PrintableValue.of(text);
     }
 
     private static String contentType(String path) {

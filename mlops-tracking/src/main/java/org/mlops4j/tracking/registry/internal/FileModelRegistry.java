@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -18,15 +19,22 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.mlops4j.core.spi.support.AtomicFiles;
+import org.mlops4j.core.spi.support.FileLocks;
 import org.mlops4j.core.tracking.InvalidRegistryValueException;
 import org.mlops4j.core.tracking.ModelAlreadyExistsException;
 import org.mlops4j.core.tracking.ModelNotFoundException;
@@ -46,8 +54,9 @@ import org.slf4j.LoggerFactory;
  * A model registry in a folder: {@code <root>/models/<name>/model.json} holds one model with all its versions, stages,
  * aliases and tags, and is replaced atomically (temporary file, fsync, rename) on every change. Readers take no lock
  * and see a model either before or after a change, never half of one; a process killed in the middle of a write
- * leaves the previous file in place. Writers hold the model's lock (see {@link ModelLocks}) from reading the file to
- * replacing it, so version numbers are unique across threads and processes.
+ * leaves the previous file in place. Writers hold the model's lock file ({@code models/.locks/<sha-256 of the
+ * name>.lock}, taken with {@link FileLocks}) from reading the file to replacing it, so version numbers are unique and
+ * stage changes are serialised across threads and processes.
  *
  * <p>Deleting a model moves its folder into {@code <root>/models/.trash} in one rename and then removes it; renaming
  * one is a single folder rename. Names are checked by {@link RegistryRules} and must resolve to a direct child of the
@@ -63,7 +72,6 @@ public final class FileModelRegistry implements ModelRegistry {
     private final URI location;
     private final Path folder;
     private final Path trash;
-    private final ModelLocks locks;
     private final ObjectMapper json;
 
     /**
@@ -102,7 +110,6 @@ public final class FileModelRegistry implements ModelRegistry {
             StoreFolder.requireStore(absolute, location, StoreFolder.REGISTRY_HINT);
             this.folder = absolute.resolve("models");
             this.trash = folder.resolve(".trash");
-            this.locks = null; // never used: writes are refused before they reach this registry
             LOG.debug("Opened file model registry {} in {}, read-only", location, folder);
             return;
         }
@@ -115,7 +122,6 @@ public final class FileModelRegistry implements ModelRegistry {
             throw new ModelRegistryException("Cannot create the model registry folder " + root.resolve("models")
                     + " for " + location + ": " + e + ". Check the path and its permissions.", e);
         }
-        this.locks = new ModelLocks(folder.resolve(".locks"));
         emptyTrash();
         LOG.debug("Opened file model registry {} in {}", location, folder);
     }
@@ -132,7 +138,7 @@ public final class FileModelRegistry implements ModelRegistry {
         Path dir = modelDir(name);
         Objects.requireNonNull(description, "description");
         RegistryRules.checkTags(tags);
-        return locks.underLock(() -> {
+        return underLock(() -> {
             if (read(name).isPresent()) {
                 throw new ModelAlreadyExistsException("Registered model '" + name + "' already exists in "
                         + location + ". Register a new version of it, or choose another name.");
@@ -187,7 +193,7 @@ public final class FileModelRegistry implements ModelRegistry {
         if (name.equals(newName)) {
             return getModel(name);
         }
-        return locks.underLock(() -> {
+        return underLock(() -> {
             ModelDocument doc = read(name).orElseThrow(() -> modelNotFound(name));
             if (read(newName).isPresent()) {
                 throw new ModelAlreadyExistsException("Cannot rename model '" + name + "' to '" + newName
@@ -202,7 +208,12 @@ public final class FileModelRegistry implements ModelRegistry {
                 throw failure("rename model '" + name + "' to '" + newName + "'", from, e);
             }
             doc.updatedAt = System.currentTimeMillis();
-            write(newName, doc);
+            try {
+                write(newName, doc);
+            } catch (RuntimeException e) {
+                moveBack(to, from, e);
+                throw e;
+            }
             LOG.debug("Renamed registered model '{}' to '{}' in {}", name, newName, location);
             return doc.toModel(newName);
         }, name, newName);
@@ -211,7 +222,7 @@ public final class FileModelRegistry implements ModelRegistry {
     @Override
     public void deleteModel(String name) {
         Path dir = modelDir(name);
-        locks.underLock(() -> {
+        underLock(() -> {
             if (read(name).isEmpty()) {
                 throw modelNotFound(name);
             }
@@ -396,7 +407,7 @@ public final class FileModelRegistry implements ModelRegistry {
     /** Reads, changes and replaces a model's file under its lock; every change counts as an update of the model. */
     private <T> T change(String name, BiFunction<ModelDocument, Long, T> change) {
         modelDir(name);
-        return locks.underLock(() -> {
+        return underLock(() -> {
             ModelDocument doc = read(name).orElseThrow(() -> modelNotFound(name));
             long now = Math.max(System.currentTimeMillis(), doc.updatedAt);
             doc.updatedAt = now;
@@ -404,6 +415,35 @@ public final class FileModelRegistry implements ModelRegistry {
             write(name, doc);
             return result;
         }, name);
+    }
+
+    /**
+     * Runs work under the locks of the given checked model names, taken in the lock kit's order. The lock files live
+     * in {@code models/.locks}, named by the SHA-256 of the model name, and are never deleted.
+     */
+    private <T> T underLock(Supplier<T> work, String... names) {
+        Path lockFolder = folder.resolve(".locks");
+        try {
+            Files.createDirectories(lockFolder);
+        } catch (IOException e) {
+            throw failure("create the lock folder", lockFolder, e);
+        }
+        List<Path> files = Arrays.stream(names).map(name -> lockFolder.resolve(sha256(name) + ".lock")).toList();
+        FileLocks locks = new FileLocks((message, cause) -> new ModelRegistryException("Cannot lock model "
+                + Arrays.stream(names).map(n -> "'" + n + "'").collect(Collectors.joining(" and ")) + " in "
+                + location + ": " + message, cause));
+        try (FileLocks.Held ignored = locks.lockAll(files, FileLocks.Level.MODEL)) {
+            return work.get();
+        }
+    }
+
+    private static String sha256(String name) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(name.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     private Optional<ModelDocument> read(String name) {
@@ -469,6 +509,15 @@ public final class FileModelRegistry implements ModelRegistry {
                     + " a folder directly inside " + folder + ".");
         }
         return dir;
+    }
+
+    /** Takes back the folder rename of a rename that failed afterwards, so that the call changes nothing. */
+    private static void moveBack(Path renamed, Path original, RuntimeException failure) {
+        try {
+            Files.move(renamed, original, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private void moveToTrash(String name, Path dir) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.mlops4j.core.spi.support.PrintableValue;
 import org.mlops4j.core.tracking.InvalidRegistryValueException;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelVersion;
@@ -70,8 +71,9 @@ public final class RegistryRules {
             problem = "it starts with '.' (such names are kept for the store's own files)";
         }
         if (problem != null) {
-            throw new InvalidRegistryValueException("Invalid registered model name '" + printable(name) + "': "
-                    + problem + ". A model name is 1 to " + MAX_NAME_LENGTH + " characters without '/', '\\', '%',"
+            throw new InvalidRegistryValueException("Invalid registered model name '" + PrintableValue.of(name)
+                    + "': " + problem + ". A model name is 1 to " + MAX_NAME_LENGTH
+                    + " characters without '/', '\\', '%',"
                     + " control characters, surrounding spaces or a leading '.', such as 'lead-scoring'.");
         }
         return name;
@@ -98,7 +100,7 @@ public final class RegistryRules {
             problem = "aliases of the form v<digits> are reserved for version numbers";
         }
         if (problem != null) {
-            throw new InvalidRegistryValueException("Invalid alias '" + printable(alias) + "': " + problem
+            throw new InvalidRegistryValueException("Invalid alias '" + PrintableValue.of(alias) + "': " + problem
                     + ". Use a word such as 'champion' or 'challenger'.");
         }
         return alias;
@@ -127,8 +129,9 @@ public final class RegistryRules {
     public static void checkTagKey(String key) {
         Objects.requireNonNull(key, "key");
         if (key.isEmpty() || key.length() > MAX_TAG_KEY_LENGTH || !TAG_KEY.matcher(key).matches()) {
-            throw new InvalidRegistryValueException("Invalid tag key '" + printable(key) + "': a tag key is 1 to "
-                    + MAX_TAG_KEY_LENGTH + " characters of letters, digits, '_', '-', '.', '/', ':' and space.");
+            throw new InvalidRegistryValueException("Invalid tag key '" + PrintableValue.of(key)
+                    + "': a tag key is 1 to " + MAX_TAG_KEY_LENGTH
+                    + " characters of letters, digits, '_', '-', '.', '/', ':' and space.");
         }
     }
 
@@ -229,8 +232,9 @@ public final class RegistryRules {
      */
     public static String checkRunId(String runId) {
         if (runId.length() > MAX_RUN_ID_LENGTH || !RUN_ID.matcher(runId).matches()) {
-            throw new InvalidRegistryValueException("Invalid run id '" + printable(runId) + "': a run id is 1 to "
-                    + MAX_RUN_ID_LENGTH + " letters, digits, '_' and '-', starting with a letter or digit.");
+            throw new InvalidRegistryValueException("Invalid run id '" + PrintableValue.of(runId)
+                    + "': a run id is 1 to " + MAX_RUN_ID_LENGTH
+                    + " letters, digits, '_' and '-', starting with a letter or digit.");
         }
         return runId;
     }
@@ -247,22 +251,6 @@ public final class RegistryRules {
             throw new InvalidRegistryValueException("The input schema of a new version of model '" + name
                     + "' is not valid JSON (" + e.getOriginalMessage() + where(e) + "): '" + abbreviate(json) + "'.");
         }
-    }
-
-    /**
-     * @param text a user-given value
-     * @return the value with control characters shown as {@code \\uXXXX}, for messages
-     */
-    public static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        text.codePoints().limit(300).forEach(c -> {
-            if (Character.isISOControl(c)) {
-                out.append(String.format(Locale.ROOT, "\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return text.length() > 300 ? out + "..." : out.toString();
     }
 
     private static String where(JsonProcessingException e) {
