@@ -8,7 +8,7 @@ import java.util.Optional;
  * <p>The exception carries the location of the bad value as far as it is known (the source, such as a file path or a
  * database table; the 1-based line or row; the column; the value itself), and the message always spells it out.
  */
-public class DataException extends MlopsException {
+public class DataException extends MlopsException implements CausedByInput {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,7 @@
 package org.mlops4j.examples.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -55,6 +57,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (quarantine != null) {
+            InputFiles.requireWritableFile(quarantine, "--quarantine");
+        }
         Schema schema = readSchema(InputFiles.requireFile(schemaFile, "--schema"));
         Table table = InputFiles.readCsv(input, "--input");
         // row numbers count from 2, the first data line after the header, so they point into the file
@@ -73,8 +78,11 @@ final class ValidateCommand implements Callable<Integer> {
         try {
             root = JSON.readTree(Files.readString(file));
         } catch (IOException e) {
-            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
-                throw new SchemaException("Cannot read " + file + " as JSON: " + e.getMessage(), e);
+            if (e instanceof JsonProcessingException json) {
+                JsonLocation at = json.getLocation();
+                throw new SchemaException("The file given with --schema is not JSON: " + json.getOriginalMessage()
+                        + " (" + file + (at == null ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr())
+                        + ")", e);
             }
             throw new UncheckedIOException("Cannot read " + file + ": " + e, e);
         }
