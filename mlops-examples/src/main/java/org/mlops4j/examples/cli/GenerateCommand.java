@@ -30,10 +30,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "The random seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--start", paramLabel = "DATE", description = "First created_date day (default: 2021-07-01).")
+    @Option(names = "--start", paramLabel = "DATE", converter = IsoDateConverter.class,
+            description = "First created_date day (default: 2021-07-01).")
     private LocalDate start;
 
-    @Option(names = "--end", paramLabel = "DATE", description = "Last created_date day (default: 2022-02-14).")
+    @Option(names = "--end", paramLabel = "DATE", converter = IsoDateConverter.class,
+            description = "Last created_date day (default: 2022-02-14).")
     private LocalDate end;
 
     @Option(names = "--drift", paramLabel = "COLUMN=PP", description = "Move PP percentage points of probability "

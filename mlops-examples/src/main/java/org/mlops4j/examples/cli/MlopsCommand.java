@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
  * </pre>
  *
  * Exit codes: {@value ExitCodes#OK} ok, {@value ExitCodes#CHECKS_FAILED} checks failed or drift found,
- * {@value ExitCodes#BAD_INPUT} bad usage or input, {@value ExitCodes#INTERNAL_ERROR} unexpected error (a bug). Errors go
- * to standard error as one line, {@code mlops <command>: <message>} ({@link ErrorHandler}, {@link UsageErrorHandler}).
+ * {@value ExitCodes#BAD_INPUT} bad usage or input, {@value ExitCodes#INTERNAL_ERROR} unexpected error (a bug). Errors
+ * go to standard error as one line, {@code mlops <command>: <message>} ({@link ErrorHandler},
+ * {@link UsageErrorHandler}).
  */
 @Command(name = "mlops", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Machine-learning operations on the JVM: pipelines, data validation, profiles and drift.",
