@@ -1,14 +1,16 @@
 package org.mlops4j.examples.cli;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsProperties;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.TrackingClient;
-import org.mlops4j.tracking.ui.TrackingUi;
-import org.mlops4j.tracking.ui.TrackingUiServer;
+import org.mlops4j.server.ui.TrackingUi;
+import org.mlops4j.server.ui.TrackingUiLauncher;
+import org.mlops4j.server.ui.TrackingUiServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code mlops ui}: the tracking, registry and monitoring web UI, served until the process is stopped. */
 @Command(name = "ui", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Serve the web UI: experiments, runs, run detail and comparison, the model registry and the "
-            + "monitoring pages. Read-only; listens on 127.0.0.1 unless --host says otherwise. Stop it with Ctrl-C.")
+            + "monitoring pages. Read-only; listens on 127.0.0.1 unless --host says otherwise (then --token-file is "
+            + "required). Stop it with Ctrl-C.")
 final class UiCommand implements Callable<Integer> {
 
     @Spec
@@ -30,6 +33,12 @@ final class UiCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = TrackingUi.DEFAULT_BIND_ADDRESS,
             description = "The address to listen on (default: ${DEFAULT-VALUE}).")
     private String host;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "A file holding a token (16+ characters) every request must carry, as 'Authorization: "
+                + "Bearer <token>' or as the password of the browser's login dialog; required with a --host beyond "
+                + "127.0.0.1.")
+    private Path tokenFile;
 
     @Option(names = "--tracking-uri", paramLabel = "URI",
             description = "Where runs are (default: mlops.tracking.uri, else file:./mlruns).")
@@ -70,6 +79,9 @@ final class UiCommand implements Callable<Integer> {
 
     private TrackingUiServer start(TrackingClient client, ModelRegistry models) {
         TrackingUi.Builder ui = TrackingUi.builder().trackingClient(client).bindAddress(host).port(port);
+        if (tokenFile != null) {
+            ui.bearerToken(TrackingUiLauncher.readToken(tokenFile));
+        }
         if (models != null) {
             ui.modelRegistry(models);
         }

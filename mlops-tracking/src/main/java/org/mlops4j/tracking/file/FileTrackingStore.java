@@ -701,7 +701,7 @@ public final class FileTrackingStore implements TrackingStore {
 
     private ArtifactFolder artifacts(String runId) {
         String experimentId = locateRun(runId);
-        return new ArtifactFolder(new RunFolder(requireExperimentDir(experimentId).resolve(runId)).artifacts(),
+        return new ArtifactFolder(new RunFolder(requireExperimentDir(experimentId).resolve(runId)).artifacts(), root,
                 runId);
     }
 

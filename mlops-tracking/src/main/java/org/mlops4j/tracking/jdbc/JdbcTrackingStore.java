@@ -782,7 +782,9 @@ public final class JdbcTrackingStore implements TrackingStore {
             throw new TrackingException("Run " + runId + " keeps its artifacts at " + uri + "; only file: artifact "
                     + "locations are supported.");
         }
-        return new ArtifactFolder(Path.of(uri), runId);
+        Path folder = Path.of(uri).toAbsolutePath().normalize();
+        // A run logged under another artifact root keeps its own run folder as the bound.
+        return new ArtifactFolder(folder, folder.startsWith(artifactRoot) ? artifactRoot : folder.getParent(), runId);
     }
 
     /** Closes the database connections. */

@@ -13,7 +13,7 @@ import org.mlops4j.core.tracking.RunTag;
 import org.mlops4j.core.tracking.TrackingStore;
 
 /** The runs the tracking benchmarks search: the same seeded content for every store and every benchmark. */
-final class BenchmarkRuns {
+public final class BenchmarkRuns {
 
     private BenchmarkRuns() {
     }
@@ -26,7 +26,7 @@ final class BenchmarkRuns {
      * @param runs         how many runs
      * @throws Exception when a write fails
      */
-    static void fill(TrackingStore store, String experimentId, int runs) throws Exception {
+    public static void fill(TrackingStore store, String experimentId, int runs) throws Exception {
         String[] models = {"lr", "rf", "gb", "svm"};
         int threads = 4;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
