@@ -208,7 +208,11 @@ class MlopsExitCodesIT {
                 Case.of("generate: not a date", List.of("generate", "--output", work + ".csv", "--start",
                         "tomorrow"), "--start", "tomorrow"),
                 Case.of("generate: a folder as the output", List.of("generate", "--output", dir), "--output"),
-                Case.of("ui: negative port", List.of("ui", "--tracking-uri", store, "--port", "-1"), "-1"),
+                Case.of("ui: negative port", List.of("ui", "--tracking-uri", store, "--port", "-1"), "--port", "-1"),
+                Case.of("ui: every interface without a token", List.of("ui", "--tracking-uri", store, "--port", "0",
+                        "--host", "0.0.0.0"), "--token-file"),
+                Case.of("ui: a folder as the token file", List.of("ui", "--tracking-uri", store, "--port", "0",
+                        "--token-file", dir), "a-folder"),
                 Case.of("ui: unknown scheme", List.of("ui", "--tracking-uri", "bogus:x", "--port", "0"),
                         "bogus:x")));
         return cases;
