@@ -50,6 +50,12 @@ final class PipelineOutcomes {
         }
         boolean badInput = error.get().causedByInput() || isJdkInputError(error.get().type());
         ErrorHandler.print(spec.commandLine(), (badInput ? "" : "unexpected error: ") + error.get().message(), null);
+        if (ErrorHandler.verbose(spec.root().commandLine().getParseResult())) {
+            spec.commandLine().getErr().print(error.get().stackTrace());
+        } else if (!badInput) {
+            spec.commandLine().getErr().println("Run again with --verbose for the stack trace.");
+        }
+        spec.commandLine().getErr().flush();
         if (error.get().type().equals(SchemaCheckException.class.getName())) {
             return ExitCodes.CHECKS_FAILED;
         }

@@ -235,9 +235,12 @@ class MlopsExitCodesIT {
 
     @TestFactory
     Stream<DynamicTest> verbosePrintsTheStackTraceOfABadInput() {
-        return Stream.of(DynamicTest.dynamicTest("models list: unknown model, --verbose", () -> {
-            Outcome verbose = mlops(List.of("models", "list", "--tracking-uri", store, "--name", "nope",
-                    "--verbose"));
+        List<List<String>> commands = List.of(
+                List.of("models", "list", "--tracking-uri", store, "--name", "nope", "--verbose"),
+                List.of("--verbose", "pipeline", "run", "data", "--input", ragged.toString(), "--db",
+                        folder.resolve("verbose.db").toString()));
+        return commands.stream().map(args -> DynamicTest.dynamicTest(String.join(" ", args.subList(0, 3)), () -> {
+            Outcome verbose = mlops(args);
             assertEquals(ExitCodes.BAD_INPUT, verbose.code(), verbose.err());
             assertTrue(verbose.err().contains("\tat org.mlops4j"), verbose.err());
         }));
