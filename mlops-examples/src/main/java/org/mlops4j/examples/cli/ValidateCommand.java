@@ -5,13 +5,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mlops4j.core.DataException;
 import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.data.SchemaException;
 import org.mlops4j.core.data.Table;
@@ -84,7 +85,9 @@ final class ValidateCommand implements Callable<Integer> {
                         + " (" + file + (at == null ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr())
                         + ")", e);
             }
-            throw new UncheckedIOException("Cannot read " + file + ": " + e, e);
+            String problem = e instanceof CharacterCodingException ? "is not UTF-8 text (is it a JSON file?)"
+                    : "cannot be read: " + e.getMessage();
+            throw new DataException("The file given with --schema " + problem, file.toString(), 0, null, null, e);
         }
         if (schemaName == null) {
             if (root != null && root.has("columns")) {

@@ -49,6 +49,7 @@ class MlopsExitCodesIT {
     private static Path unclosedQuote;
     private static Path aFolder;
     private static Path emptyDatabase;
+    private static Path notText;
     private static String store;
     /** Classes the first run loaded, shared with the others: a third less CPU per JVM (AppCDS). */
     private static Path classArchive;
@@ -77,6 +78,7 @@ class MlopsExitCodesIT {
         unclosedQuote = Files.writeString(folder.resolve("quote.csv"), "a,b\n\"x,1\n");
         aFolder = Files.createDirectories(folder.resolve("a-folder"));
         emptyDatabase = Files.createFile(folder.resolve("empty.db"));
+        notText = Files.write(folder.resolve("binary.json"), new byte[] {(byte) 0xC3, (byte) 0x28, 0, 1});
         store = "file:" + folder.resolve("mlruns").toAbsolutePath();
         Mlops mlops = Mlops.builder().property(MlopsProperties.TRACKING_URI, store).build();
         try (TrackingClient tracking = TrackingClient.open(mlops, URI.create(store));
@@ -154,6 +156,10 @@ class MlopsExitCodesIT {
                         "--json"),
                 Case.of("validate: a schema that is not JSON", List.of("validate", "--schema", csv, "--input", csv),
                         "--schema", "line 1"),
+                Case.of("validate: a schema that is not text", List.of("validate", "--schema", notText.toString(),
+                        "--input", csv), "--schema", "UTF-8"),
+                Case.of("profile: a file that is not text", List.of("profile", "--input", notText.toString()),
+                        "binary.json", "UTF-8"),
                 Case.of("validate: unknown format", List.of("validate", "--schema", csv, "--input", csv, "--format",
                         "xml"), "--format", "xml"),
                 Case.of("validate: a folder as the quarantine", List.of("validate", "--schema", csv, "--input", csv,
