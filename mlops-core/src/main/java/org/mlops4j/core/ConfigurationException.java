@@ -5,7 +5,7 @@ package org.mlops4j.core;
  *
  * <p>The message names the property or provider, the value that was found and what would be accepted.
  */
-public final class ConfigurationException extends MlopsException {
+public final class ConfigurationException extends MlopsException implements CausedByInput {
 
     private static final long serialVersionUID = 1L;
 

@@ -11,7 +11,7 @@ import org.mlops4j.core.spi.support.PrintableValue;
  * the column and the value shown by {@link PrintableValue} (control characters such as NUL escaped, long values
  * shortened); the accessors give them as they were read.
  */
-public class DataException extends MlopsException {
+public class DataException extends MlopsException implements CausedByInput {
 
     private static final long serialVersionUID = 1L;
 

@@ -323,7 +323,7 @@ public final class DataDrift {
          */
         public Builder driftShare(double share) {
             if (!(share > 0 && share <= 1)) {
-                throw new IllegalArgumentException("driftShare must be in (0, 1], got " + share);
+                throw new IllegalArgumentException("The drift share must be in (0, 1], got " + share);
             }
             this.driftShare = share;
             return this;

@@ -1,5 +1,6 @@
 package org.mlops4j.core.data;
 
+import org.mlops4j.core.CausedByInput;
 import org.mlops4j.core.MlopsException;
 
 /**
@@ -10,7 +11,7 @@ import org.mlops4j.core.MlopsException;
  * would be accepted. Data that does not match a valid schema is not an error of this kind: it is reported by
  * {@link Schema#validate(Table)} in a {@link ValidationReport}.
  */
-public class SchemaException extends MlopsException {
+public class SchemaException extends MlopsException implements CausedByInput {
 
     private static final long serialVersionUID = 1L;
 

@@ -92,7 +92,7 @@ public final class ChampionChallenger {
      */
     public ChampionChallenger minImprovement(double margin) {
         if (!(margin >= 0) || Double.isInfinite(margin)) {
-            throw new IllegalArgumentException("minImprovement must be a finite number >= 0, was " + margin);
+            throw new IllegalArgumentException("The minimum improvement must be a finite number >= 0, was " + margin);
         }
         return new ChampionChallenger(models, registry, metric, margin, alias);
     }

@@ -81,7 +81,7 @@ public interface ModelRegistry extends AutoCloseable {
      */
     default RegisteredModel getModel(String name) {
         return findModel(name).orElseThrow(() -> new ModelNotFoundException("Registered model '" + name
-                + "' does not exist in " + location() + ". Create it with createModel or register a version."));
+                + "' does not exist in " + location() + "; check the name, or register a first version under it."));
     }
 
     /** @return every registered model, sorted by name */

@@ -47,8 +47,9 @@ public record SearchRequest(List<String> experimentIds, RunFilter filter, List<O
         orderBy = List.copyOf(orderBy);
         Objects.requireNonNull(viewType, "viewType");
         if (maxResults < 1 || maxResults > MAX_RESULTS_LIMIT) {
-            throw new InvalidTrackingInputException("maxResults must be between 1 and " + MAX_RESULTS_LIMIT
-                    + ", found " + maxResults + ". Page through larger results with the next page token.");
+            throw new InvalidTrackingInputException("The number of results per page must be between 1 and "
+                    + MAX_RESULTS_LIMIT + ", found " + maxResults + ". Page through larger results with the next page"
+                    + " token.");
         }
         Objects.requireNonNull(pageToken, "pageToken");
     }

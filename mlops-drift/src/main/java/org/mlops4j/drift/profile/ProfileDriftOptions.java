@@ -25,7 +25,7 @@ public record ProfileDriftOptions(DriftBinning binning, int quantileBins, double
             throw new IllegalArgumentException("quantileBins must be at least 2, was " + quantileBins);
         }
         if (!(driftShare > 0 && driftShare <= 1)) {
-            throw new IllegalArgumentException("driftShare must be in (0, 1], was " + driftShare);
+            throw new IllegalArgumentException("The drift share must be in (0, 1], was " + driftShare);
         }
     }
 

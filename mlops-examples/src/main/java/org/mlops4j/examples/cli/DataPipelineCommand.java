@@ -3,17 +3,12 @@ package org.mlops4j.examples.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.mlops4j.core.DataException;
 import org.mlops4j.core.pipeline.PipelineRun;
 import org.mlops4j.core.pipeline.PipelineRunner;
-import org.mlops4j.core.pipeline.PipelineState;
-import org.mlops4j.core.pipeline.StepError;
 import org.mlops4j.core.pipeline.StepRun;
 import org.mlops4j.examples.leadscoring.DataPipelineOptions;
 import org.mlops4j.examples.leadscoring.LeadScoringPipelines;
-import org.mlops4j.examples.leadscoring.SchemaCheckException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,6 +42,10 @@ final class DataPipelineCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InputFiles.requireFile(input, "--input");
+        InputFiles.requireDatabaseOrAbsent(database, "--db");
+        if (quarantine != null) {
+            InputFiles.requireWritableFolder(quarantine, "--quarantine");
+        }
         DataPipelineOptions.Builder options = DataPipelineOptions.builder(input, database).inference(inference);
         if (quarantine != null) {
             options.quarantineFolder(quarantine);
@@ -61,28 +60,6 @@ final class DataPipelineCommand implements Callable<Integer> {
         }
         out.println("pipeline " + run.pipelineName() + " " + run.state() + " (run " + run.runId() + ", database "
                 + database + ")");
-        if (run.state() == PipelineState.SUCCEEDED) {
-            return ExitCodes.OK;
-        }
-        Optional<StepError> error = run.steps().stream().flatMap(s -> s.lastError().stream()).findFirst();
-        PrintWriter err = spec.commandLine().getErr();
-        error.ifPresent(e -> err.println(spec.qualifiedName() + ": " + e.message()));
-        if (error.isPresent() && error.get().type().equals(SchemaCheckException.class.getName())) {
-            return ExitCodes.CHECKS_FAILED;
-        }
-        if (error.isPresent() && isBadInput(error.get().type())) {
-            return ExitCodes.BAD_INPUT;
-        }
-        return ExitCodes.INTERNAL_ERROR;
-    }
-
-    private static boolean isBadInput(String type) {
-        try {
-            Class<?> thrown = Class.forName(type);
-            return DataException.class.isAssignableFrom(thrown)
-                    || org.mlops4j.core.ConfigurationException.class.isAssignableFrom(thrown);
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
+        return PipelineOutcomes.exitCode(spec, run);
     }
 }

@@ -57,18 +57,22 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DemoOptions options = DemoOptions.of(workdir, rows, seed);
+        InputFiles.requireWritableFolder(workdir, "--workdir");
+        DemoOptions options = OptionValues.apply(spec, "--rows", () -> DemoOptions.of(workdir, rows, seed));
         if (batchRows != null) {
-            options = options.withBatchRows(batchRows);
+            DemoOptions base = options;
+            options = OptionValues.apply(spec, "--batch-rows", () -> base.withBatchRows(batchRows));
         }
         TrainingOptions training = options.training();
         if (folds != null) {
-            training = training.withFolds(folds);
+            TrainingOptions base = training;
+            training = OptionValues.apply(spec, "--folds", () -> base.withFolds(folds));
         }
         if (models != null && !models.isEmpty()) {
             training = training.withFamilies(models);
         }
-        options = options.withTraining(training).withSampleRate(sampleRate);
+        DemoOptions trained = options.withTraining(training);
+        options = OptionValues.apply(spec, "--sample-rate", () -> trained.withSampleRate(sampleRate));
         if (trackingUri != null) {
             options = options.withTrackingUri(trackingUri);
         }

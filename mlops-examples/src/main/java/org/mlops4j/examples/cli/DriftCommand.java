@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mlops4j.core.DataException;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.spi.support.AtomicFiles;
 import org.mlops4j.drift.DataDrift;
@@ -52,14 +51,18 @@ final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (html != null) {
+            InputFiles.requireWritableFile(html, "--html");
+        }
         Table referenceTable = InputFiles.readCsv(reference, "--reference");
         Table currentTable = InputFiles.readCsv(current, "--current");
-        DataDrift.Builder drift = DataDrift.builder().driftShare(driftShare);
+        DataDrift.Builder drift = OptionValues.apply(spec, "--drift-share",
+                () -> DataDrift.builder().driftShare(driftShare));
         if (columns != null && !columns.isEmpty()) {
             for (String column : columns) {
                 if (!referenceTable.hasColumn(column)) {
-                    throw new DataException("The reference has no column '" + column + "'; its columns are "
-                            + referenceTable.columnNames(), reference.toString(), 0, column, null);
+                    throw OptionValues.invalid(spec, "--columns", "the reference " + reference + " has no column '"
+                            + column + "'; its columns are " + referenceTable.columnNames(), null);
                 }
             }
             drift.columns(columns.toArray(String[]::new));
@@ -68,9 +71,10 @@ final class DriftCommand implements Callable<Integer> {
             drift.stattest(stattest);
         }
         if (threshold != null) {
-            drift.threshold(threshold);
+            OptionValues.apply(spec, "--threshold", () -> drift.threshold(threshold));
         }
-        DriftReport report = drift.build().run(referenceTable, currentTable);
+        DataDrift comparison = stattest != null ? OptionValues.apply(spec, "--stattest", drift::build) : drift.build();
+        DriftReport report = comparison.run(referenceTable, currentTable);
         spec.commandLine().getOut().print(report.toJson());
         spec.commandLine().getOut().println();
         if (html != null) {

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.examples.leadscoring.LeadDrift;
 import org.mlops4j.examples.leadscoring.LeadGenerator;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,10 +30,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "The random seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--start", paramLabel = "DATE", description = "First created_date day (default: 2021-07-01).")
+    @Option(names = "--start", paramLabel = "DATE", converter = IsoDateConverter.class,
+            description = "First created_date day (default: 2021-07-01).")
     private LocalDate start;
 
-    @Option(names = "--end", paramLabel = "DATE", description = "Last created_date day (default: 2022-02-14).")
+    @Option(names = "--end", paramLabel = "DATE", converter = IsoDateConverter.class,
+            description = "Last created_date day (default: 2022-02-14).")
     private LocalDate end;
 
     @Option(names = "--drift", paramLabel = "COLUMN=PP", description = "Move PP percentage points of probability "
@@ -58,10 +59,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (rows < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--rows must not be negative: " + rows);
+            throw OptionValues.invalid(spec, "--rows", "it must not be negative, was " + rows, null);
         }
-        LeadGenerator.Builder generator = LeadGenerator.builder().seed(seed).rows(rows).labelNoise(labelNoise)
-                .withTarget(!noTarget).indexColumn(indexColumn);
+        InputFiles.requireWritableFile(output, "--output");
+        LeadGenerator.Builder generator = LeadGenerator.builder().seed(seed).rows(rows).withTarget(!noTarget)
+                .indexColumn(indexColumn);
+        OptionValues.apply(spec, "--label-noise", () -> generator.labelNoise(labelNoise));
         if (start != null) {
             generator.startDate(start);
         }
@@ -72,7 +75,8 @@ final class GenerateCommand implements Callable<Integer> {
             generator.caseStudyInferenceDrift();
         }
         if (drift != null) {
-            drift.forEach((column, size) -> generator.drift(List.of(LeadDrift.moveMass(column, size))));
+            drift.forEach((column, size) -> generator.drift(List.of(OptionValues.apply(spec, "--drift",
+                    () -> LeadDrift.moveMass(column, size)))));
         }
         Table written = generator.build().write(output);
         spec.commandLine().getOut().printf("%s: %d leads, %d columns%n", output, written.rowCount(),

@@ -58,10 +58,11 @@ final class InferencePipelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InputFiles.requireFile(database, "--db");
+        InputFiles.requireDatabase(database, "--db");
+        InputFiles.requireWritableFolder(output, "--output");
         if (band.length != 2) {
-            throw new IllegalArgumentException("--uncertainty-band takes two numbers, LOW,HIGH; was "
-                    + java.util.Arrays.toString(band));
+            throw OptionValues.invalid(spec, "--uncertainty-band", "it takes two numbers, LOW,HIGH; was "
+                    + java.util.Arrays.toString(band), null);
         }
         InferenceOptions options = InferenceOptions.builder(database, output).batch(batch).sampleRate(sampleRate)
                 .minutesPerLead(minutesPerLead).uncertaintyBand(band[0], band[1]).modelName(modelName).build();

@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
  * </pre>
  *
  * Exit codes: {@value ExitCodes#OK} ok, {@value ExitCodes#CHECKS_FAILED} checks failed or drift found,
- * {@value ExitCodes#BAD_INPUT} bad usage or input, {@value ExitCodes#INTERNAL_ERROR} unexpected error.
+ * {@value ExitCodes#BAD_INPUT} bad usage or input, {@value ExitCodes#INTERNAL_ERROR} unexpected error (a bug). Errors
+ * go to standard error as one line, {@code mlops <command>: <message>} ({@link ErrorHandler},
+ * {@link UsageErrorHandler}).
  */
 @Command(name = "mlops", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Machine-learning operations on the JVM: pipelines, data validation, profiles and drift.",
@@ -28,8 +30,9 @@ import picocli.CommandLine.Spec;
             DriftCommand.class, ProfileCommand.class, ValidateCommand.class,
             GenerateCommand.class, UiCommand.class, HelpCommand.class},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  ok", "  1  checks failed or drift found", "  2  bad usage or input",
-            "  3  unexpected error (run with --verbose for the stack trace)"})
+        footer = {"  0  ok", "  1  checks failed or drift found",
+            "  2  bad usage or input: an unknown option, a bad value, a missing file, an unknown model or version",
+            "  3  unexpected error, a bug (run with --verbose for the stack trace)"})
 public final class MlopsCommand implements Runnable {
 
     /** Held so that the level set on it stays (java.util.logging keeps loggers weakly). */
@@ -64,6 +67,7 @@ public final class MlopsCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new MlopsCommand());
         line.setExecutionExceptionHandler(new ErrorHandler());
+        line.setParameterExceptionHandler(new UsageErrorHandler());
         line.setCaseInsensitiveEnumValuesAllowed(true);
         return line;
     }

@@ -11,6 +11,7 @@ import org.mlops4j.core.model.Metric;
 import org.mlops4j.core.model.ModelTracking;
 import org.mlops4j.core.model.PromotionDecision;
 import org.mlops4j.core.tracking.ModelRegistry;
+import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.core.tracking.RegisteredModel;
 import picocli.CommandLine;
@@ -90,8 +91,10 @@ final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() {
+            RegisteredModelOptions.requireVersion(spec, version);
+            ModelStage target = OptionValues.apply(spec, "--stage", () -> ModelStage.parse(stage));
             try (TrackingLocation location = model.open()) {
-                print(spec.commandLine().getOut(), location.registry().transitionStage(model.name, version, stage,
+                print(spec.commandLine().getOut(), location.registry().transitionStage(model.name, version, target,
                         archiveExisting));
                 return ExitCodes.OK;
             }
@@ -122,6 +125,9 @@ final class ModelsCommand implements Runnable {
             if (delete == (version != null)) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "Give either --version N to set the alias or --delete to remove it");
+            }
+            if (version != null) {
+                RegisteredModelOptions.requireVersion(spec, version);
             }
             try (TrackingLocation location = model.open()) {
                 if (delete) {
@@ -170,13 +176,16 @@ final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() {
+            RegisteredModelOptions.requireVersion(spec, version);
+            Metric compareOn = metric == null ? null : OptionValues.apply(spec, "--metric", () -> Metric.parse(metric));
             Table rows = InputFiles.readCsv(heldOut, "--held-out");
             try (TrackingLocation location = model.open()) {
-                ChampionChallenger gate = ChampionChallenger.of(
-                        ModelTracking.of(location.tracking(), location.registry()), location.registry())
-                        .minImprovement(minImprovement).alias(alias);
-                if (metric != null) {
-                    gate = gate.metric(Metric.parse(metric));
+                ChampionChallenger base = ChampionChallenger.of(
+                        ModelTracking.of(location.tracking(), location.registry()), location.registry());
+                ChampionChallenger gate = OptionValues.apply(spec, "--min-improvement",
+                        () -> base.minImprovement(minImprovement)).alias(alias);
+                if (compareOn != null) {
+                    gate = gate.metric(compareOn);
                 }
                 PromotionDecision decision = gate.challenge(model.name, version, rows);
                 spec.commandLine().getOut().println(json ? decision.toJson() : decision.summary());

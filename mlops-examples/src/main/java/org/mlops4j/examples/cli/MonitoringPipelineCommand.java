@@ -69,7 +69,8 @@ final class MonitoringPipelineCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InputFiles.requireFile(servingLog, "--serving-log");
-        InputFiles.requireFile(referenceDb, "--reference-db");
+        InputFiles.requireDatabase(referenceDb, "--reference-db");
+        InputFiles.requireWritableFolder(output, "--output");
         if (labels != null) {
             InputFiles.requireFile(labels, "--labels");
         }

@@ -33,6 +33,12 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (json != null) {
+            InputFiles.requireWritableFile(json, "--json");
+        }
+        if (html != null) {
+            InputFiles.requireWritableFile(html, "--html");
+        }
         Table table = InputFiles.readCsv(input, "--input");
         ProfileReport report = ProfileReport.of(TableProfile.of(table),
                 title != null ? title : input.getFileName().toString());

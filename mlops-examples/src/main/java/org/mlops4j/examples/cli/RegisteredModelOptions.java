@@ -1,6 +1,8 @@
 package org.mlops4j.examples.cli;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The options every {@code mlops models} command that acts on one registered model shares: the registry, the model's
@@ -21,5 +23,16 @@ final class RegisteredModelOptions {
     /** @return the registry and tracking store the options name, open */
     TrackingLocation open() {
         return TrackingLocation.open(trackingUri);
+    }
+
+    /**
+     * @param spec    the command
+     * @param version the value of {@code --version}
+     * @throws ParameterException when it is not a version number (they count from 1)
+     */
+    static void requireVersion(CommandSpec spec, int version) {
+        if (version < 1) {
+            throw OptionValues.invalid(spec, "--version", "versions are numbered from 1, was " + version, null);
+        }
     }
 }

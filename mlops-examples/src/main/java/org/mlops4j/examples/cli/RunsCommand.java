@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.SearchRequest;
@@ -66,6 +65,10 @@ final class RunsCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            if (maxResults < 1 || maxResults > SearchRequest.MAX_RESULTS_LIMIT) {
+                throw OptionValues.invalid(spec, "--max-results", "it must be between 1 and "
+                        + SearchRequest.MAX_RESULTS_LIMIT + ", was " + maxResults, null);
+            }
             try (TrackingLocation location = TrackingLocation.openReadOnly(trackingUri)) {
                 List<String> ids = new ArrayList<>();
                 if (experiments == null || experiments.isEmpty()) {
@@ -73,20 +76,20 @@ final class RunsCommand implements Runnable {
                 } else {
                     for (String name : experiments) {
                         Experiment experiment = location.tracking().getExperimentByName(name).orElseThrow(() ->
-                                new ConfigurationException("No experiment named '" + name + "' at " + trackingUri
-                                        + "; experiments: " + location.tracking().listExperiments().stream()
-                                        .map(Experiment::name).toList()));
+                                OptionValues.invalid(spec, "--experiment", "no experiment named '" + name + "' at "
+                                        + location.uri() + "; its experiments are " + location.tracking()
+                                        .listExperiments().stream().map(Experiment::name).toList(), null));
                         ids.add(experiment.experimentId());
                     }
                 }
                 SearchRequest.Builder request = SearchRequest.builder(ids).maxResults(maxResults);
                 if (filter != null) {
-                    request.filter(filter);
+                    OptionValues.apply(spec, "--filter", () -> request.filter(filter));
                 }
                 if (orderBy != null && !orderBy.isEmpty()) {
-                    request.orderBy(orderBy.toArray(String[]::new));
+                    OptionValues.apply(spec, "--order-by", () -> request.orderBy(orderBy.toArray(String[]::new)));
                 }
-                List<Run> runs = location.tracking().searchRuns(request.build()).runs();
+                List<Run> runs = ids.isEmpty() ? List.of() : location.tracking().searchRuns(request.build()).runs();
                 if (json) {
                     out.println(toJson(runs));
                 } else {

@@ -1,6 +1,7 @@
 package org.mlops4j.examples.cli;
 
 import java.net.URI;
+import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsProperties;
 import org.mlops4j.core.tracking.ModelRegistry;
@@ -40,9 +41,10 @@ final class TrackingLocation implements AutoCloseable {
      *
      * @param uri the tracking URI given on the command line, or {@code null} for the default
      * @return the open location
+     * @throws ConfigurationException naming {@code --tracking-uri} when it is not a URI or nothing can open it
      */
     static TrackingLocation open(String uri) {
-        return new TrackingLocation(uri != null ? uri : MlopsProperties.DEFAULT_TRACKING_URI, StoreAccess.READ_WRITE);
+        return opened(uri, StoreAccess.READ_WRITE);
     }
 
     /**
@@ -51,9 +53,20 @@ final class TrackingLocation implements AutoCloseable {
      *
      * @param uri the tracking URI given on the command line, or {@code null} for the default
      * @return the open location
+     * @throws ConfigurationException naming {@code --tracking-uri} when it is not a URI, nothing can open it, or it
+     *                                holds no store
      */
     static TrackingLocation openReadOnly(String uri) {
-        return new TrackingLocation(uri != null ? uri : MlopsProperties.DEFAULT_TRACKING_URI, StoreAccess.READ_ONLY);
+        return opened(uri, StoreAccess.READ_ONLY);
+    }
+
+    private static TrackingLocation opened(String uri, StoreAccess access) {
+        String location = uri != null ? uri : MlopsProperties.DEFAULT_TRACKING_URI;
+        try {
+            return new TrackingLocation(location, access);
+        } catch (IllegalArgumentException | ConfigurationException e) { // not a URI; no store or registry serves it
+            throw new ConfigurationException("Cannot open --tracking-uri " + location + ": " + e.getMessage(), e);
+        }
     }
 
     String uri() {

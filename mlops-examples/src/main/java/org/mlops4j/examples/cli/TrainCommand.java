@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mlops4j.core.DataException;
 import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.model.CompareOptions;
@@ -74,18 +73,23 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (evaluationHtml != null) {
+            InputFiles.requireWritableFile(evaluationHtml, "--evaluation-html");
+        }
         Table table = InputFiles.readCsv(input, "--input");
         if (!table.hasColumn(target)) {
-            throw new DataException("The file has no target column '" + target + "'; its columns are "
-                    + table.columnNames(), input.toString(), 1, target, null);
+            throw OptionValues.invalid(spec, "--target", "the file " + input + " has no column '" + target
+                    + "'; its columns are " + table.columnNames(), null);
         }
+        ModelingSetup.Builder setupBuilder = OptionValues.apply(spec, "--folds",
+                () -> ModelingSetup.builder(table, target).folds(folds)).seed(seed);
         PrintWriter out = spec.commandLine().getOut();
         try (TrackingLocation location = TrackingLocation.open(trackingUri)) {
-            ActiveRun parent = location.tracking().startRun(experiment, "compare_models");
+            ActiveRun parent = OptionValues.apply(spec, "--experiment",
+                    () -> location.tracking().startRun(experiment, "compare_models"));
             try {
                 parent.logParams(Map.of("input", input.toString(), "target", target, "folds", folds, "seed", seed));
-                ModelingSetup setup = ModelingSetup.builder(table, target).folds(folds).seed(seed)
-                        .listener(TrackingModelingListener.under(parent)).build();
+                ModelingSetup setup = setupBuilder.listener(TrackingModelingListener.under(parent)).build();
                 CompareOptions options = CompareOptions.defaults().turbo(!allFamilies);
                 if (models != null && !models.isEmpty()) {
                     options = options.include(models.toArray(String[]::new));

@@ -51,7 +51,7 @@ final class TrainingPipelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InputFiles.requireFile(database, "--db");
+        InputFiles.requireDatabase(database, "--db");
         TrainingOptions options = TrainingOptions.defaults();
         if (experiment != null) {
             options = options.withExperiment(experiment);
@@ -60,7 +60,8 @@ final class TrainingPipelineCommand implements Callable<Integer> {
             options = options.withModelName(modelName);
         }
         if (folds != null) {
-            options = options.withFolds(folds);
+            TrainingOptions base = options;
+            options = OptionValues.apply(spec, "--folds", () -> base.withFolds(folds));
         }
         if (models != null && !models.isEmpty()) {
             options = options.withFamilies(models);

@@ -56,6 +56,7 @@ final class UiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        TrackingUi.Builder ui = OptionValues.apply(spec, "--port", () -> TrackingUi.builder().port(port));
         Mlops.Builder settings = Mlops.builder();
         if (trackingUri != null) {
             settings.property(MlopsProperties.TRACKING_URI, trackingUri);
@@ -67,7 +68,7 @@ final class UiCommand implements Callable<Integer> {
         URI tracking = mlops.trackingUri();
         try (TrackingClient client = TrackingClient.openReadOnly(mlops, tracking);
                 ModelRegistry models = noRegistry ? null : mlops.openModelRegistryReadOnly();
-                TrackingUiServer server = start(client, models)) {
+                TrackingUiServer server = start(ui, client, models)) {
             spec.commandLine().getOut().println("mlops UI for " + tracking + " at " + server.url());
             spec.commandLine().getOut().flush();
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "mlops-ui-stop"));
@@ -76,8 +77,8 @@ final class UiCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private TrackingUiServer start(TrackingClient client, ModelRegistry models) {
-        TrackingUi.Builder ui = TrackingUi.builder().trackingClient(client).bindAddress(host).port(port);
+    private TrackingUiServer start(TrackingUi.Builder ui, TrackingClient client, ModelRegistry models) {
+        ui.trackingClient(client).bindAddress(host);
         if (tokenFile != null) {
             ui.bearerToken(TrackingUiLauncher.readToken(tokenFile));
         }

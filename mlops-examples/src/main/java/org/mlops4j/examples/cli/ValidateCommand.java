@@ -1,15 +1,18 @@
 package org.mlops4j.examples.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mlops4j.core.DataException;
 import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.data.SchemaException;
 import org.mlops4j.core.data.Table;
@@ -55,6 +58,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (quarantine != null) {
+            InputFiles.requireWritableFile(quarantine, "--quarantine");
+        }
         Schema schema = readSchema(InputFiles.requireFile(schemaFile, "--schema"));
         Table table = InputFiles.readCsv(input, "--input");
         // row numbers count from 2, the first data line after the header, so they point into the file
@@ -73,10 +79,15 @@ final class ValidateCommand implements Callable<Integer> {
         try {
             root = JSON.readTree(Files.readString(file));
         } catch (IOException e) {
-            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
-                throw new SchemaException("Cannot read " + file + " as JSON: " + e.getMessage(), e);
+            if (e instanceof JsonProcessingException json) {
+                JsonLocation at = json.getLocation();
+                throw new SchemaException("The file given with --schema is not JSON: " + json.getOriginalMessage()
+                        + " (" + file + (at == null ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr())
+                        + ")", e);
             }
-            throw new UncheckedIOException("Cannot read " + file + ": " + e, e);
+            String problem = e instanceof CharacterCodingException ? "is not UTF-8 text (is it a JSON file?)"
+                    : "cannot be read: " + e.getMessage();
+            throw new DataException("The file given with --schema " + problem, file.toString(), 0, null, null, e);
         }
         if (schemaName == null) {
             if (root != null && root.has("columns")) {

@@ -421,7 +421,7 @@ public final class LeadGenerator {
          */
         public Builder labelNoise(double probability) {
             if (!(probability >= 0 && probability <= 0.5)) {
-                throw new IllegalArgumentException("labelNoise must be in [0, 0.5], was " + probability);
+                throw new IllegalArgumentException("The label noise must be in [0, 0.5], was " + probability);
             }
             this.labelNoise = probability;
             return this;

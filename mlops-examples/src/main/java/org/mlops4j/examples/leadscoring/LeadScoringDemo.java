@@ -15,11 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.MlopsProperties;
@@ -30,6 +32,8 @@ import org.mlops4j.core.pipeline.Pipeline;
 import org.mlops4j.core.pipeline.PipelineRun;
 import org.mlops4j.core.pipeline.PipelineRunner;
 import org.mlops4j.core.pipeline.PipelineState;
+import org.mlops4j.core.pipeline.StepError;
+import org.mlops4j.core.pipeline.StepRun;
 import org.mlops4j.core.pipeline.TrackingPipelineListener;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelStage;
@@ -195,12 +199,16 @@ public final class LeadScoringDemo {
                 + " succeeded without its output '" + output + "'"));
     }
 
+    /** Fails like the first failed step: with a {@link ConfigurationException} when the demo's options caused it. */
     private static void requireSucceeded(PipelineRun run) {
         if (run.state() != PipelineState.SUCCEEDED) {
-            String error = run.steps().stream().flatMap(s -> s.lastError().stream().map(e -> s.stepName() + ": "
-                    + e.message())).findFirst().orElse(run.state().name());
-            throw new MlopsException("Pipeline " + run.pipelineName() + " did not succeed (" + run.state() + "): "
-                    + error);
+            Optional<StepRun> failed = run.steps().stream().filter(s -> s.lastError().isPresent()).findFirst();
+            String problem = "Pipeline " + run.pipelineName() + " did not succeed (" + run.state() + "): "
+                    + failed.map(s -> s.stepName() + ": " + s.lastError().orElseThrow().message())
+                    .orElse(run.state().name());
+            boolean causedByInput = failed.flatMap(StepRun::lastError).map(StepError::causedByInput).orElse(false);
+            // the demo makes its own data, so its only input is its options
+            throw causedByInput ? new ConfigurationException(problem) : new MlopsException(problem);
         }
     }
 

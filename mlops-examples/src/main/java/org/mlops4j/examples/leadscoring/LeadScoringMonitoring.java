@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.mlops4j.core.DataException;
 import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.data.NumericColumn;
@@ -32,6 +33,7 @@ import org.mlops4j.core.pipeline.PipelineRunner;
 import org.mlops4j.core.pipeline.PipelineState;
 import org.mlops4j.core.pipeline.Step;
 import org.mlops4j.core.pipeline.StepContext;
+import org.mlops4j.core.pipeline.StepError;
 import org.mlops4j.core.pipeline.StepResult;
 import org.mlops4j.core.spi.support.AtomicFiles;
 import org.mlops4j.core.tracking.ActiveRun;
@@ -223,9 +225,11 @@ public final class LeadScoringMonitoring {
                         .quarantineFolder(options.outputFolder().resolve("quarantine")).build()));
             }
             if (run.state() != PipelineState.SUCCEEDED) {
-                throw new MlopsException("The labelled batch " + labelled + " did not pass the data pipeline: "
-                        + run.steps().stream().flatMap(s -> s.lastError().stream()).map(e -> e.message())
-                        .findFirst().orElse(run.state().name()));
+                Optional<StepError> error = run.steps().stream().flatMap(s -> s.lastError().stream()).findFirst();
+                String problem = "The labelled batch " + labelled + " did not pass the data pipeline: "
+                        + error.map(StepError::message).orElse(run.state().name());
+                throw error.isPresent() && error.get().causedByInput()
+                        ? new DataException(problem, null, 0, null, null) : new MlopsException(problem);
             }
             Table window = context.input(WINDOW, Table.class);
             int version = (int) window.numeric(ServingLog.MODEL_VERSION).nonNullValues().max().orElseThrow();

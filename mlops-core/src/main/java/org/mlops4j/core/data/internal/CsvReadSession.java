@@ -321,8 +321,8 @@ public final class CsvReadSession {
             quarantine.add(record.line(), problem, null, null, record.text());
             return;
         }
-        throw new DataException(problem + ", or read with onRaggedRow(QUARANTINE) to set such records aside", source,
-                record.line(), null, record.text());
+        throw new DataException(problem + ", or read the file with the ragged-row policy QUARANTINE to set such"
+                + " records aside", source, record.line(), null, record.text());
     }
 
     private void badValue(RecordView record, ColumnAccumulator column, int sampleRows, String text,

@@ -575,7 +575,7 @@ public final class FileModelRegistry implements ModelRegistry {
 
     private ModelNotFoundException modelNotFound(String name) {
         return new ModelNotFoundException("Registered model '" + name + "' does not exist in " + location
-                + ". Create it with createModel, or register a version with register(...).");
+                + "; check the name, or register a first version under it.");
     }
 
     private ModelRegistryException failure(String what, Path path, Throwable cause) {

@@ -709,7 +709,7 @@ public final class JdbcModelRegistry implements ModelRegistry {
 
     private ModelNotFoundException notFound(String name) {
         return new ModelNotFoundException("Registered model '" + name + "' does not exist in " + location
-                + ". Create it with createModel, or register a version with register(...).");
+                + "; check the name, or register a first version under it.");
     }
 
     private ModelAlreadyExistsException alreadyExists(String name) {
