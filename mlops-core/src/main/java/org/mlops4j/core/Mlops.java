@@ -21,6 +21,7 @@ import org.mlops4j.core.spi.NamedProvider;
 import org.mlops4j.core.spi.PipelineStepProvider;
 import org.mlops4j.core.spi.TrackingStoreProvider;
 import org.mlops4j.core.spi.TriggerActionProvider;
+import org.mlops4j.core.tracking.StoreAccess;
 
 /**
  * The entry point of mlops4j: the configuration and the providers (plugins) a host application works with.
@@ -123,14 +124,27 @@ public final class Mlops {
     }
 
     /**
-     * Opens the model registry at {@link #registryUri()} with the provider that serves its scheme.
+     * Opens the model registry at {@link #registryUri()} with the provider that serves its scheme, to read and write
+     * (creating it when the location is missing or empty).
      *
      * @return an open registry; the caller closes it
-     * @throws ConfigurationException when no provider serves the location
+     * @throws ConfigurationException when no provider serves the location, or it holds something other than a store
      */
     public org.mlops4j.core.tracking.ModelRegistry openModelRegistry() {
         URI location = registryUri();
-        return modelRegistryProvider(location).open(location, config);
+        return modelRegistryProvider(location).open(location, config, StoreAccess.READ_WRITE);
+    }
+
+    /**
+     * Opens the model registry at {@link #registryUri()} to read only (see {@link StoreAccess#READ_ONLY}): nothing is
+     * created or changed there, and every write through the registry is refused.
+     *
+     * @return an open registry; the caller closes it
+     * @throws ConfigurationException when no provider serves the location, or it does not exist or holds no store
+     */
+    public org.mlops4j.core.tracking.ModelRegistry openModelRegistryReadOnly() {
+        URI location = registryUri();
+        return modelRegistryProvider(location).open(location, config, StoreAccess.READ_ONLY);
     }
 
     /** @return the tracking URI from configuration ({@value MlopsProperties#DEFAULT_TRACKING_URI} by default) */

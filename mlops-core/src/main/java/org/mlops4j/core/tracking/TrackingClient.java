@@ -63,13 +63,45 @@ public final class TrackingClient implements AutoCloseable {
     }
 
     /**
+     * Opens the store at a location to read and write, creating it when the location is missing or empty.
+     *
      * @param mlops    the configuration and providers
      * @param location a tracking URI such as {@code file:./mlruns} or {@code jdbc:sqlite:runs.db}
      * @return a client that owns the store it opened
-     * @throws org.mlops4j.core.ConfigurationException when no provider serves the URI's scheme
+     * @throws org.mlops4j.core.ConfigurationException when no provider serves the URI's scheme, or the location holds
+     *                                                 something other than a store
      */
     public static TrackingClient open(Mlops mlops, URI location) {
-        return new TrackingClient(mlops.trackingStoreProvider(location).open(location, mlops.config()));
+        return new TrackingClient(mlops.trackingStoreProvider(location).open(location, mlops.config(),
+                StoreAccess.READ_WRITE));
+    }
+
+    /**
+     * Opens the store at the configured tracking URI to read only (see {@link StoreAccess#READ_ONLY}): nothing is
+     * created or changed there, and every write through the client is refused.
+     *
+     * @param mlops the configuration and providers
+     * @return a client that owns the store it opened
+     * @throws org.mlops4j.core.ConfigurationException when no provider serves the URI's scheme, or the location does
+     *                                                 not exist or holds no store
+     */
+    public static TrackingClient openReadOnly(Mlops mlops) {
+        return openReadOnly(mlops, mlops.trackingUri());
+    }
+
+    /**
+     * Opens the store at a location to read only (see {@link StoreAccess#READ_ONLY}): nothing is created or changed
+     * there, and every write through the client is refused.
+     *
+     * @param mlops    the configuration and providers
+     * @param location a tracking URI such as {@code file:./mlruns} or {@code jdbc:sqlite:runs.db}
+     * @return a client that owns the store it opened
+     * @throws org.mlops4j.core.ConfigurationException when no provider serves the URI's scheme, or the location does
+     *                                                 not exist or holds no store
+     */
+    public static TrackingClient openReadOnly(Mlops mlops, URI location) {
+        return new TrackingClient(mlops.trackingStoreProvider(location).open(location, mlops.config(),
+                StoreAccess.READ_ONLY));
     }
 
     /**

@@ -58,7 +58,7 @@ final class ModelsCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (TrackingLocation location = TrackingLocation.open(trackingUri)) {
+            try (TrackingLocation location = TrackingLocation.openReadOnly(trackingUri)) {
                 ModelRegistry registry = location.registry();
                 List<RegisteredModel> models = name != null ? List.of(registry.getModel(name))
                         : registry.listModels();

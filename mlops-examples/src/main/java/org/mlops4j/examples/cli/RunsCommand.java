@@ -69,7 +69,7 @@ final class RunsCommand implements Runnable {
                 throw OptionValues.invalid(spec, "--max-results", "it must be between 1 and "
                         + SearchRequest.MAX_RESULTS_LIMIT + ", was " + maxResults, null);
             }
-            try (TrackingLocation location = TrackingLocation.open(trackingUri)) {
+            try (TrackingLocation location = TrackingLocation.openReadOnly(trackingUri)) {
                 List<String> ids = new ArrayList<>();
                 if (experiments == null || experiments.isEmpty()) {
                     location.tracking().listExperiments().forEach(e -> ids.add(e.experimentId()));

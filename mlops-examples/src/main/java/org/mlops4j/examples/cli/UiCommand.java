@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 /** {@code mlops ui}: the tracking, registry and monitoring web UI, served until the process is stopped. */
 @Command(name = "ui", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Serve the web UI: experiments, runs, run detail and comparison, the model registry and the "
-            + "monitoring pages. Read-only; listens on 127.0.0.1 unless --host says otherwise (then --token-file is "
-            + "required). Stop it with Ctrl-C.")
+            + "monitoring pages. Read-only: opens the stores read-only, and a location that holds no store is an error "
+            + "(exit code 2). Listens on 127.0.0.1 unless --host says otherwise (then --token-file is required). Stop "
+            + "it with Ctrl-C.")
 final class UiCommand implements Callable<Integer> {
 
     @Spec
@@ -65,10 +66,8 @@ final class UiCommand implements Callable<Integer> {
         }
         Mlops mlops = settings.build();
         URI tracking = mlops.trackingUri();
-        URI registry = mlops.registryUri();
-        try (TrackingClient client = TrackingClient.open(mlops, tracking);
-                ModelRegistry models = noRegistry ? null
-                        : mlops.modelRegistryProvider(registry).open(registry, mlops.config());
+        try (TrackingClient client = TrackingClient.openReadOnly(mlops, tracking);
+                ModelRegistry models = noRegistry ? null : mlops.openModelRegistryReadOnly();
                 TrackingUiServer server = start(ui, client, models)) {
             spec.commandLine().getOut().println("mlops UI for " + tracking + " at " + server.url());
             spec.commandLine().getOut().flush();

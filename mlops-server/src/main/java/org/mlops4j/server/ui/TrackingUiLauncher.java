@@ -61,7 +61,7 @@ public final class TrackingUiLauncher {
             launched = launch(options, System.out);
         } catch (ConfigurationException e) {
             System.err.println(e.getMessage());
-            System.exit(1);
+            System.exit(2);
             return;
         }
         // The server's threads are daemons: this thread keeps the process alive until it is stopped (Ctrl-C), and
@@ -89,7 +89,7 @@ public final class TrackingUiLauncher {
     }
 
     /**
-     * Opens the stores and starts the UI.
+     * Opens the stores read-only (nothing is created or changed at their locations) and starts the UI.
      *
      * @param options what the command line asked for
      * @param out     where to print the UI's address
@@ -104,7 +104,7 @@ public final class TrackingUiLauncher {
             builder.property(MlopsProperties.REGISTRY_URI, options.registryUri());
         }
         Mlops mlops = builder.build();
-        TrackingClient tracking = TrackingClient.open(mlops);
+        TrackingClient tracking = TrackingClient.openReadOnly(mlops);
         ModelRegistry registry = null;
         try {
             TrackingUi.Builder ui = TrackingUi.builder().trackingClient(tracking).bindAddress(options.host())
@@ -113,7 +113,7 @@ public final class TrackingUiLauncher {
                 ui.bearerToken(readToken(Path.of(options.tokenFile())));
             }
             if (options.registry()) {
-                registry = mlops.modelRegistryProvider(mlops.registryUri()).open(mlops.registryUri(), mlops.config());
+                registry = mlops.openModelRegistryReadOnly();
                 ui.modelRegistry(registry);
             }
             TrackingUiServer server = ui.build().start();

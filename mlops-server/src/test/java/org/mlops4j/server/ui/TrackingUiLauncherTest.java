@@ -5,11 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.Mlops;
+import org.mlops4j.core.tracking.TrackingClient;
+import org.mlops4j.core.tracking.TrackingException;
 
 class TrackingUiLauncherTest {
 
@@ -46,17 +55,34 @@ class TrackingUiLauncherTest {
     @Test
     void launchesAUiOverTheStoreAtTheTrackingUri() {
         String uri = folder.resolve("mlruns").toUri().toString();
+        try (TrackingClient writer = TrackingClient.open(Mlops.create(), URI.create(uri))) {
+            writer.getOrCreateExperiment("from-the-command-line");
+        }
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         TrackingUiLauncher.Options options = TrackingUiLauncher.parse(new String[] {"--port", "0",
             "--tracking-uri", uri});
         try (TrackingUiLauncher.Launched launched = TrackingUiLauncher.launch(options,
                 new PrintStream(printed, true, StandardCharsets.UTF_8))) {
-            launched.tracking().getOrCreateExperiment("from-the-command-line");
             UiHttp http = new UiHttp(launched.server().url());
             assertEquals(200, http.get("/health").statusCode());
             assertTrue(http.get("/").body().contains("from-the-command-line"));
             assertTrue(http.get("/models").body().contains("No models are registered"));
             assertTrue(printed.toString(StandardCharsets.UTF_8).contains(launched.server().url().toString()));
+            assertThrows(TrackingException.class, () -> launched.tracking().createExperiment("from-the-ui"));
+        }
+    }
+
+    @Test
+    void refusesAMistypedTrackingUriAndCreatesNothing() throws IOException {
+        String uri = folder.resolve("mlrnus").toUri().toString();
+        TrackingUiLauncher.Options options = TrackingUiLauncher.parse(new String[] {"--port", "0",
+            "--tracking-uri", uri});
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> TrackingUiLauncher.launch(options, new PrintStream(new ByteArrayOutputStream(), true,
+                        StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains(folder.resolve("mlrnus").toString()), e.getMessage());
+        try (Stream<Path> left = Files.list(folder)) {
+            assertEquals(List.of(), left.toList());
         }
     }
 }

@@ -26,7 +26,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.spi.support.FileLocks;
+import org.mlops4j.core.spi.support.ReadOnlyTrackingStore;
 import org.mlops4j.core.spi.support.TrackingInputChecks;
 import org.mlops4j.core.tracking.ArtifactInfo;
 import org.mlops4j.core.tracking.Experiment;
@@ -40,6 +42,7 @@ import org.mlops4j.core.tracking.RunStatus;
 import org.mlops4j.core.tracking.RunTag;
 import org.mlops4j.core.tracking.RunsPage;
 import org.mlops4j.core.tracking.SearchRequest;
+import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.SystemTags;
 import org.mlops4j.core.tracking.TrackingException;
 import org.mlops4j.core.tracking.TrackingNotFoundException;
@@ -54,6 +57,7 @@ import org.mlops4j.tracking.internal.MetricAppender;
 import org.mlops4j.tracking.internal.MetricLines;
 import org.mlops4j.tracking.internal.RunFolder;
 import org.mlops4j.tracking.internal.RunIndex;
+import org.mlops4j.tracking.internal.StoreFolder;
 import org.mlops4j.tracking.internal.StoreIds;
 import org.mlops4j.tracking.internal.UndoLog;
 import org.slf4j.Logger;
@@ -96,6 +100,10 @@ import org.slf4j.LoggerFactory;
  * missing from the index (its creator was killed in between) is added when the index is first read, and an index that
  * was deleted is rebuilt from the folders.
  *
+ * <p>Opening: read-write, a missing or empty folder becomes a new store and a folder holding anything else is refused;
+ * read-only ({@link #openReadOnly}), the folder must hold a store and nothing is written to it, not even a lock file
+ * (see {@link StoreFolder} for what counts as a store).
+ *
  * <p>Thread-safe and multi-process safe.
  */
 public final class FileTrackingStore implements TrackingStore {
@@ -115,17 +123,43 @@ public final class FileTrackingStore implements TrackingStore {
     private final Object loading = new Object();
     private final MetricAppender metricFiles = new MetricAppender();
     private final FileLocks locks = new FileLocks(TrackingException::new);
+    private final boolean readOnly;
 
     /**
-     * Opens (creating it if needed) the store in a folder, with the default experiment.
+     * Opens the store in a folder to read and write, creating it (with the default experiment) when the folder is
+     * missing or empty.
      *
      * @param location the tracking URI, for {@link #location()}
      * @param root     the folder
-     * @throws TrackingException when the folder cannot be created or written
+     * @throws ConfigurationException when the folder holds something other than an mlops4j store
+     * @throws TrackingException      when the folder cannot be created or written
      */
     public FileTrackingStore(URI location, Path root) {
+        this(location, root, StoreAccess.READ_WRITE);
+    }
+
+    /**
+     * Opens the store in a folder. Read-only, the folder must hold a store ({@link StoreFolder#requireStore}) and
+     * nothing is written: no folder, default experiment or lock file, and runs missing from a search index are added
+     * to this instance's view only. Read-only stores are handed out wrapped in a {@link ReadOnlyTrackingStore}, which
+     * refuses writes; reads take no locks (files are replaced by atomic renames and logs are append-only, so a reader
+     * sees each file whole, before or after a change).
+     *
+     * @param location the tracking URI, for {@link #location()}
+     * @param root     the folder
+     * @param access   whether the store only reads
+     * @throws ConfigurationException when the folder cannot be opened so (see {@link StoreFolder})
+     * @throws TrackingException      when the folder cannot be created or written
+     */
+    FileTrackingStore(URI location, Path root, StoreAccess access) {
         this.location = Objects.requireNonNull(location, "location");
         this.root = root.toAbsolutePath().normalize();
+        this.readOnly = access == StoreAccess.READ_ONLY;
+        if (readOnly) {
+            StoreFolder.requireStore(this.root, location, StoreFolder.TRACKING_HINT);
+            return;
+        }
+        StoreFolder.requireStoreOrEmpty(this.root, location, StoreFolder.TRACKING_HINT);
         try {
             Files.createDirectories(this.root);
         } catch (IOException e) {
@@ -136,11 +170,21 @@ public final class FileTrackingStore implements TrackingStore {
     }
 
     /**
-     * @param root a folder
-     * @return the store in it
+     * @param root a folder, missing, empty or holding a store
+     * @return the store in it, open to read and write
      */
     public static FileTrackingStore open(Path root) {
         return new FileTrackingStore(root.toAbsolutePath().toUri(), root);
+    }
+
+    /**
+     * @param root a folder holding a store
+     * @return the store in it, open to read only: nothing is written to the folder, and writes are refused
+     * @throws ConfigurationException when the folder is missing or holds no store
+     */
+    public static TrackingStore openReadOnly(Path root) {
+        return ReadOnlyTrackingStore.of(new FileTrackingStore(root.toAbsolutePath().toUri(), root,
+                StoreAccess.READ_ONLY));
     }
 
     @Override
@@ -774,13 +818,17 @@ public final class FileTrackingStore implements TrackingStore {
         return index;
     }
 
-    /** Reads the index and adds runs whose folders it does not know (their creator was killed in between). */
+    /**
+     * Reads the index and adds runs whose folders it does not know (their creator was killed in between): to the
+     * index file, or when read-only to this instance's view only.
+     */
     private void load(String experimentId, RunIndex index) {
         Optional<Path> dir = experimentDir(experimentId);
         if (dir.isEmpty()) {
             return;
         }
-        try (FileLocks.Held ignored = experimentLock(dir.get())) {
+        // read-only, no lock is taken (a null resource is not closed): the log is append-only
+        try (FileLocks.Held ignored = readOnly ? null : experimentLock(dir.get())) {
             index.refresh();
             List<ObjectNode> missing = new ArrayList<>();
             try (DirectoryStream<Path> children = Files.newDirectoryStream(dir.get(), Files::isDirectory)) {
@@ -800,7 +848,9 @@ public final class FileTrackingStore implements TrackingStore {
                     }
                 }
             }
-            if (!missing.isEmpty()) {
+            if (!missing.isEmpty() && readOnly) {
+                index.applyUnwritten(missing);
+            } else if (!missing.isEmpty()) {
                 index.append(missing);
             }
             for (Run run : index.runs()) {

@@ -6,6 +6,8 @@ import java.util.Set;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.MlopsConfig;
 import org.mlops4j.core.spi.TrackingStoreProvider;
+import org.mlops4j.core.spi.support.ReadOnlyTrackingStore;
+import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.TrackingStore;
 
 /**
@@ -35,7 +37,23 @@ public final class FileTrackingStoreProvider implements TrackingStoreProvider {
 
     @Override
     public TrackingStore open(URI location, MlopsConfig config) {
-        return new FileTrackingStore(location, folder(location));
+        return open(location, config, StoreAccess.READ_WRITE);
+    }
+
+    /**
+     * Opens the store in the location's folder. Read-only, the folder must hold a store and nothing is written to it;
+     * read-write, a missing or empty folder becomes a new store and a folder holding anything else is refused.
+     *
+     * @param location a {@code file:} URI
+     * @param config   the host's configuration (no keys are read)
+     * @param access   whether the caller only reads
+     * @return the store; read-only, wrapped in a {@link ReadOnlyTrackingStore}
+     * @throws ConfigurationException when the URI names no folder, or the folder cannot be opened so
+     */
+    @Override
+    public TrackingStore open(URI location, MlopsConfig config, StoreAccess access) {
+        FileTrackingStore store = new FileTrackingStore(location, folder(location), access);
+        return access == StoreAccess.READ_ONLY ? ReadOnlyTrackingStore.of(store) : store;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.TrackingException;
 
 /**
@@ -31,6 +32,7 @@ public final class ConnectionPool implements AutoCloseable {
 
     private final String url;
     private final SqlDialect dialect;
+    private final boolean readOnly;
     private final Semaphore permits;
     private final BlockingQueue<Connection> idle;
     private final List<Connection> all = new ArrayList<>();
@@ -43,8 +45,19 @@ public final class ConnectionPool implements AutoCloseable {
      * @param size    the most connections open at once
      */
     public ConnectionPool(String url, SqlDialect dialect, int size) {
+        this(url, dialect, size, StoreAccess.READ_WRITE);
+    }
+
+    /**
+     * @param url     the JDBC URL
+     * @param dialect its dialect
+     * @param size    the most connections open at once
+     * @param access  read-only opens every connection as {@link ReadOnlyDatabase} says
+     */
+    public ConnectionPool(String url, SqlDialect dialect, int size, StoreAccess access) {
         this.url = url;
         this.dialect = dialect;
+        this.readOnly = access == StoreAccess.READ_ONLY;
         this.permits = new Semaphore(size, true);
         this.idle = new ArrayBlockingQueue<>(size);
     }
@@ -130,11 +143,17 @@ public final class ConnectionPool implements AutoCloseable {
 
     private Connection open() {
         try {
-            Connection connection = DriverManager.getConnection(url, dialect.connectionProperties());
+            Connection connection = readOnly
+                    ? DriverManager.getConnection(ReadOnlyDatabase.url(url),
+                            ReadOnlyDatabase.properties(url, dialect.connectionProperties()))
+                    : DriverManager.getConnection(url, dialect.connectionProperties());
             try (Statement statement = connection.createStatement()) {
                 for (String sql : dialect.connectionSetup()) {
                     statement.execute(sql);
                 }
+            }
+            if (readOnly) {
+                ReadOnlyDatabase.prepare(url, connection);
             }
             synchronized (all) {
                 all.add(connection);

@@ -145,6 +145,17 @@ public final class RunIndex {
     }
 
     /**
+     * Applies records to this instance's fold without writing them, for a reader that must not change the log (a
+     * store opened read-only that finds runs missing from it). They are forgotten when the log is replaced by a
+     * compaction, which a writer only does after adding such runs to the log itself.
+     *
+     * @param records the records, in order
+     */
+    public synchronized void applyUnwritten(List<ObjectNode> records) {
+        records.forEach(this::apply);
+    }
+
+    /**
      * Rewrites the log as one info and one data record per run. The caller holds the experiment's lock.
      *
      * @throws IOException when the new log cannot be written

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.tracking.TrackingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,50 @@ public final class TrackingSchema {
     /** @return the schema version this code writes */
     public static int currentVersion() {
         return MIGRATIONS.size();
+    }
+
+    /**
+     * Checks, without changing anything, that a database holds the tracking schema this code reads: for a store
+     * opened read-only, which may not create or migrate it.
+     *
+     * @param connection a connection
+     * @param location   the tracking URI, for messages
+     * @param hint       how to give another location
+     * @throws ConfigurationException when the database holds no mlops4j tracking store
+     * @throws TrackingException      when its schema is older or newer than this code's (the message says what to do)
+     */
+    public static void requireCurrent(Connection connection, String location, String hint) {
+        int version = 0;
+        try {
+            if (ReadOnlyDatabase.hasTable(connection, "schema_version")) {
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT version FROM schema_version WHERE component = ?")) {
+                    select.setString(1, COMPONENT);
+                    try (ResultSet rs = select.executeQuery()) {
+                        version = rs.next() ? rs.getInt(1) : 0;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new ConfigurationException("The database at " + location + " cannot be read as an mlops4j tracking"
+                    + " store: " + ReadOnlyDatabase.oneLine(e) + ". " + hint, e);
+        }
+        if (version == 0) {
+            throw new ConfigurationException("The database at " + location + " is not an mlops4j tracking store: it"
+                    + " has no mlops4j tables (schema_version with a 'tracking' row). " + hint + " A store is made"
+                    + " there by the first command or call that writes to it; reading never creates one.");
+        }
+        if (version > MIGRATIONS.size()) {
+            throw new TrackingException("The tracking database at " + location + " has schema version " + version
+                    + ", newer than the " + MIGRATIONS.size() + " this mlops4j version knows. Upgrade mlops4j to"
+                    + " read it.");
+        }
+        if (version < MIGRATIONS.size()) {
+            throw new TrackingException("The tracking database at " + location + " has schema version " + version
+                    + ", older than the " + MIGRATIONS.size() + " this mlops4j version reads, and a store opened"
+                    + " read-only is not migrated. Open it read-write once (any command or call that writes to it)"
+                    + " to migrate it.");
+        }
     }
 
     /**

@@ -17,6 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
+import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.spi.support.ReadOnlyTrackingStore;
 import org.mlops4j.core.spi.support.TrackingInputChecks;
 import org.mlops4j.core.tracking.ArtifactInfo;
 import org.mlops4j.core.tracking.Experiment;
@@ -31,6 +33,7 @@ import org.mlops4j.core.tracking.RunStatus;
 import org.mlops4j.core.tracking.RunTag;
 import org.mlops4j.core.tracking.RunsPage;
 import org.mlops4j.core.tracking.SearchRequest;
+import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.SystemTags;
 import org.mlops4j.core.tracking.TrackingException;
 import org.mlops4j.core.tracking.TrackingNotFoundException;
@@ -40,8 +43,10 @@ import org.mlops4j.core.tracking.search.PageToken;
 import org.mlops4j.tracking.internal.ArtifactFolder;
 import org.mlops4j.tracking.internal.ConnectionPool;
 import org.mlops4j.tracking.internal.PackedMetrics;
+import org.mlops4j.tracking.internal.ReadOnlyDatabase;
 import org.mlops4j.tracking.internal.SqlDialect;
 import org.mlops4j.tracking.internal.SqlRunSearch;
+import org.mlops4j.tracking.internal.StoreFolder;
 import org.mlops4j.tracking.internal.StoreIds;
 import org.mlops4j.tracking.internal.TrackingSchema;
 import org.slf4j.Logger;
@@ -96,6 +101,7 @@ public final class JdbcTrackingStore implements TrackingStore {
     private final ConnectionPool pool;
     private final Path artifactRoot;
     private final SqlRunSearch search;
+    private final boolean readOnly;
 
     /** Work inside one connection (and, for writes, one transaction). */
     @FunctionalInterface
@@ -119,12 +125,50 @@ public final class JdbcTrackingStore implements TrackingStore {
      * @param artifactRoot the folder for artifacts
      */
     public JdbcTrackingStore(URI location, String url, SqlDialect dialect, int poolSize, Path artifactRoot) {
+        this(location, url, dialect, poolSize, artifactRoot, StoreAccess.READ_WRITE);
+    }
+
+    /**
+     * Opens a store. Read-only, the database must exist and hold the current tracking schema, and nothing is written:
+     * no database file, table, default experiment or statistics; connections are read-only (see
+     * {@link ReadOnlyDatabase}). Read-only stores are handed out wrapped in a {@link ReadOnlyTrackingStore}.
+     *
+     * @param location     the tracking URI, for {@link #location()}
+     * @param url          the JDBC URL
+     * @param dialect      its dialect
+     * @param poolSize     the most connections to open
+     * @param artifactRoot the folder for artifacts
+     * @param access       whether the store only reads
+     * @throws ConfigurationException when read-only and the database is missing or holds no tracking store
+     */
+    JdbcTrackingStore(URI location, String url, SqlDialect dialect, int poolSize, Path artifactRoot,
+                      StoreAccess access) {
         this.location = Objects.requireNonNull(location, "location");
         this.url = url;
         this.dialect = dialect;
-        this.pool = new ConnectionPool(url, dialect, poolSize);
+        this.readOnly = access == StoreAccess.READ_ONLY;
+        if (readOnly) {
+            ReadOnlyDatabase.requireExisting(url, location, StoreFolder.TRACKING_HINT);
+        }
+        this.pool = new ConnectionPool(url, dialect, poolSize, access);
         this.artifactRoot = artifactRoot.toAbsolutePath().normalize();
         this.search = new SqlRunSearch(dialect);
+        if (readOnly) {
+            try {
+                read(connection -> {
+                    TrackingSchema.requireCurrent(connection, ReadOnlyDatabase.withoutPassword(location),
+                            StoreFolder.TRACKING_HINT);
+                    return null;
+                });
+            } catch (TrackingException e) {
+                pool.close();
+                throw e.getCause() instanceof SQLException sql ? notAStore(sql) : e;
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
+            return;
+        }
         try {
             write(connection -> {
                 TrackingSchema.migrate(connection, dialect);
@@ -140,9 +184,19 @@ public final class JdbcTrackingStore implements TrackingStore {
         }
     }
 
-    /** Lets SQLite refresh the statistics its query planner chooses indexes by (searches depend on them). */
+    /** Read-only, connecting failed: the file is no database, or a database the driver cannot open. */
+    private ConfigurationException notAStore(SQLException e) {
+        return new ConfigurationException("Cannot open " + ReadOnlyDatabase.withoutPassword(location)
+                + " as an mlops4j tracking store: "
+                + ReadOnlyDatabase.oneLine(e) + ". " + StoreFolder.TRACKING_HINT, e);
+    }
+
+    /**
+     * Lets SQLite refresh the statistics its query planner chooses indexes by (searches depend on them); never on a
+     * read-only store, which writes nothing.
+     */
     private void optimizeStatistics(String pragma) {
-        if (dialect == SqlDialect.SQLITE) {
+        if (dialect == SqlDialect.SQLITE && !readOnly) {
             read(connection -> {
                 try (java.sql.Statement statement = connection.createStatement()) {
                     statement.execute(pragma);

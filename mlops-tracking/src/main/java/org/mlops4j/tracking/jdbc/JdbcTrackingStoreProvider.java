@@ -7,6 +7,8 @@ import java.util.Set;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.MlopsConfig;
 import org.mlops4j.core.spi.TrackingStoreProvider;
+import org.mlops4j.core.spi.support.ReadOnlyTrackingStore;
+import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.TrackingStore;
 import org.mlops4j.tracking.internal.SqlDialect;
 
@@ -46,6 +48,22 @@ public final class JdbcTrackingStoreProvider implements TrackingStoreProvider {
 
     @Override
     public TrackingStore open(URI location, MlopsConfig config) {
+        return open(location, config, StoreAccess.READ_WRITE);
+    }
+
+    /**
+     * Opens the store in the database the URI names. Read-write, the schema is created or migrated when needed.
+     * Read-only, the database must exist and hold the current tracking schema; no file, table or row is created, the
+     * connections are read-only, and writes through the store are refused.
+     *
+     * @param location a {@code jdbc:} URI
+     * @param config   the host's configuration ({@value #ARTIFACT_ROOT}, {@value #POOL_SIZE})
+     * @param access   whether the caller only reads
+     * @return the store; read-only, wrapped in a {@link ReadOnlyTrackingStore}
+     * @throws ConfigurationException when the database is not supported, or read-only and missing or not a store
+     */
+    @Override
+    public TrackingStore open(URI location, MlopsConfig config, StoreAccess access) {
         String url = "jdbc:" + location.getSchemeSpecificPart();
         SqlDialect dialect = SqlDialect.of(url).orElseThrow(() -> new ConfigurationException("The tracking URI '"
                 + location + "' names a database mlops4j does not support; supported: " + SqlDialect.supported()
@@ -57,7 +75,8 @@ public final class JdbcTrackingStoreProvider implements TrackingStoreProvider {
         }
         Path artifactRoot = config.get(ARTIFACT_ROOT).filter(s -> !s.isBlank()).map(Path::of)
                 .orElseGet(() -> defaultArtifactRoot(url, dialect));
-        return new JdbcTrackingStore(location, url, dialect, poolSize, artifactRoot);
+        JdbcTrackingStore store = new JdbcTrackingStore(location, url, dialect, poolSize, artifactRoot, access);
+        return access == StoreAccess.READ_ONLY ? ReadOnlyTrackingStore.of(store) : store;
     }
 
     /**

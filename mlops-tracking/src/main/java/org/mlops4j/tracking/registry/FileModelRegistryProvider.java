@@ -7,7 +7,9 @@ import java.util.Set;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.MlopsConfig;
 import org.mlops4j.core.spi.ModelRegistryProvider;
+import org.mlops4j.core.spi.support.ReadOnlyModelRegistry;
 import org.mlops4j.core.tracking.ModelRegistry;
+import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.tracking.registry.internal.FileModelRegistry;
 
 /**
@@ -41,29 +43,58 @@ public final class FileModelRegistryProvider implements ModelRegistryProvider {
     }
 
     /**
-     * Opens the registry at a {@code file:} location, creating {@code <path>/models} when it is missing. Cheap: no
-     * file is read until the registry is used.
+     * Opens the registry at a {@code file:} location to read and write, creating {@code <path>/models} when it is
+     * missing. Cheap: no model file is read until the registry is used.
      *
      * @param location a {@code file:} URI: relative ({@code file:./mlruns}, {@code file:mlruns}) or absolute
      *                 ({@code file:/srv/mlruns}, {@code file:///srv/mlruns})
      * @param config   the host's configuration (no keys are read yet)
      * @return the registry
-     * @throws ConfigurationException when the location is not a local {@code file:} URI
+     * @throws ConfigurationException when the location is not a local {@code file:} URI, or its folder holds
+     *                                something other than an mlops4j store
      * @throws org.mlops4j.core.tracking.ModelRegistryException when the folder cannot be created
      */
     @Override
     public ModelRegistry open(URI location, MlopsConfig config) {
-        return new FileModelRegistry(location, folderOf(location));
+        return open(location, config, StoreAccess.READ_WRITE);
     }
 
     /**
-     * Opens the registry kept under a folder.
+     * Opens the registry at a {@code file:} location. Read-only, the folder must hold an mlops4j store (a store
+     * without registered models reads as an empty registry) and nothing is written to it; read-write, a missing or
+     * empty folder becomes a new store and a folder holding anything else is refused.
+     *
+     * @param location a {@code file:} URI, as for {@link #open(URI, MlopsConfig)}
+     * @param config   the host's configuration (no keys are read yet)
+     * @param access   whether the caller only reads
+     * @return the registry; read-only, wrapped in a {@link ReadOnlyModelRegistry}
+     * @throws ConfigurationException when the location is not a local {@code file:} URI, or cannot be opened so
+     */
+    @Override
+    public ModelRegistry open(URI location, MlopsConfig config, StoreAccess access) {
+        FileModelRegistry registry = new FileModelRegistry(location, folderOf(location), access);
+        return access == StoreAccess.READ_ONLY ? ReadOnlyModelRegistry.of(registry) : registry;
+    }
+
+    /**
+     * Opens the registry kept under a folder, to read and write.
      *
      * @param root the store's root folder; the registry lives in its {@code models} sub-folder
      * @return the registry
      */
     public static ModelRegistry open(Path root) {
         return new FileModelRegistry(root.toUri(), root);
+    }
+
+    /**
+     * Opens the registry kept under a folder, to read only: nothing is written to the folder, and writes are refused.
+     *
+     * @param root the store's root folder, holding an mlops4j store
+     * @return the registry
+     * @throws ConfigurationException when the folder is missing or holds no store
+     */
+    public static ModelRegistry openReadOnly(Path root) {
+        return ReadOnlyModelRegistry.of(new FileModelRegistry(root.toUri(), root, StoreAccess.READ_ONLY));
     }
 
     static Path folderOf(URI location) {

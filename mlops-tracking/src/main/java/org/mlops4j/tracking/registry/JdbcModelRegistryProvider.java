@@ -4,7 +4,9 @@ import java.net.URI;
 import java.util.Set;
 import org.mlops4j.core.MlopsConfig;
 import org.mlops4j.core.spi.ModelRegistryProvider;
+import org.mlops4j.core.spi.support.ReadOnlyModelRegistry;
 import org.mlops4j.core.tracking.ModelRegistry;
+import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.tracking.registry.internal.JdbcModelRegistry;
 
 /**
@@ -52,6 +54,24 @@ public final class JdbcModelRegistryProvider implements ModelRegistryProvider {
      */
     @Override
     public ModelRegistry open(URI location, MlopsConfig config) {
-        return new JdbcModelRegistry(location);
+        return open(location, config, StoreAccess.READ_WRITE);
+    }
+
+    /**
+     * Connects to the database. Read-write, the registry tables are created or upgraded. Read-only, the database must
+     * exist and hold an mlops4j store (a tracking store without registry tables reads as an empty registry); no file,
+     * table or row is created, the connections are read-only, and writes through the registry are refused.
+     *
+     * @param location a {@code jdbc:sqlite:}, {@code jdbc:h2:} or {@code jdbc:postgresql:} URI
+     * @param config   the host's configuration (no keys are read yet)
+     * @param access   whether the caller only reads
+     * @return the registry; read-only, wrapped in a {@link ReadOnlyModelRegistry}; the caller closes it
+     * @throws org.mlops4j.core.ConfigurationException when the database is not supported, or read-only and missing
+     *                                                 or not a store
+     */
+    @Override
+    public ModelRegistry open(URI location, MlopsConfig config, StoreAccess access) {
+        JdbcModelRegistry registry = new JdbcModelRegistry(location, access);
+        return access == StoreAccess.READ_ONLY ? ReadOnlyModelRegistry.of(registry) : registry;
     }
 }

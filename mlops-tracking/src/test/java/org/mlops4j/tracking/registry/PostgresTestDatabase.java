@@ -16,13 +16,13 @@ import java.util.UUID;
  * or the system property {@code mlops.test.postgres.url} (a JDBC URL with credentials). Without one the tests are
  * skipped, except on CI ({@code CI=true}), where a missing server is a failure.
  */
-final class PostgresTestDatabase {
+public final class PostgresTestDatabase {
 
     private PostgresTestDatabase() {
     }
 
     /** @return the server's JDBC URL; skips (or on CI fails) the calling test when there is none */
-    static String url() {
+    public static String url() {
         Optional<String> url = Optional.ofNullable(System.getenv("MLOPS_TEST_POSTGRES_URL"))
                 .or(() -> Optional.ofNullable(System.getProperty("mlops.test.postgres.url")))
                 .filter(u -> !u.isBlank());
@@ -38,7 +38,7 @@ final class PostgresTestDatabase {
      *
      * @return the JDBC URL of the new schema
      */
-    static String freshSchemaUrl() throws SQLException {
+    public static String freshSchemaUrl() throws SQLException {
         String url = url();
         String schema = "registry_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
                 .toLowerCase(Locale.ROOT);
@@ -49,7 +49,7 @@ final class PostgresTestDatabase {
     }
 
     /** Drops the schemas the tests made. */
-    static void dropTestSchemas() throws SQLException {
+    public static void dropTestSchemas() throws SQLException {
         String url = url();
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("DO $$ DECLARE r record; BEGIN FOR r IN SELECT nspname FROM pg_namespace"

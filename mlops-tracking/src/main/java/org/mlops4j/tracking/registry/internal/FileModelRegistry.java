@@ -44,6 +44,8 @@ import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.core.tracking.NewModelVersion;
 import org.mlops4j.core.tracking.RegisteredModel;
+import org.mlops4j.core.tracking.StoreAccess;
+import org.mlops4j.tracking.internal.StoreFolder;
 import org.mlops4j.tracking.registry.internal.ModelDocument.VersionDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,13 +75,45 @@ public final class FileModelRegistry implements ModelRegistry {
     private final ObjectMapper json;
 
     /**
-     * Opens (creating the folders if needed) the registry under a store root.
+     * Opens the registry under a store root to read and write, creating the folders when the root is missing or
+     * empty.
      *
      * @param location the registry URI, for messages
      * @param root     the store's root folder; the registry lives in its {@code models} sub-folder
+     * @throws org.mlops4j.core.ConfigurationException when the root holds something other than an mlops4j store
      */
     public FileModelRegistry(URI location, Path root) {
+        this(location, root, StoreAccess.READ_WRITE);
+    }
+
+    /**
+     * Opens the registry under a store root. Read-only, the root must hold an mlops4j store (see
+     * {@link StoreFolder}) and nothing is written: no folder, lock file or trash; a store without a {@code models}
+     * folder reads as an empty registry. Read-only registries are handed out wrapped in a
+     * {@link org.mlops4j.core.spi.support.ReadOnlyModelRegistry}, which refuses writes.
+     *
+     * @param location the registry URI, for messages
+     * @param root     the store's root folder; the registry lives in its {@code models} sub-folder
+     * @param access   whether the registry only reads
+     * @throws org.mlops4j.core.ConfigurationException when the root cannot be opened so
+     * @throws ModelRegistryException                  when the folders cannot be created
+     */
+    public FileModelRegistry(URI location, Path root, StoreAccess access) {
         this.location = Objects.requireNonNull(location, "location");
+        this.json = new ObjectMapper()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        Path absolute = root.toAbsolutePath().normalize();
+        if (access == StoreAccess.READ_ONLY) {
+            StoreFolder.requireStore(absolute, location, StoreFolder.REGISTRY_HINT);
+            this.folder = absolute.resolve("models");
+            this.trash = folder.resolve(".trash");
+            LOG.debug("Opened file model registry {} in {}, read-only", location, folder);
+            return;
+        }
+        StoreFolder.requireStoreOrEmpty(absolute, location, StoreFolder.REGISTRY_HINT);
         try {
             Files.createDirectories(root.resolve("models"));
             this.folder = root.resolve("models").toRealPath();
@@ -88,11 +122,6 @@ public final class FileModelRegistry implements ModelRegistry {
             throw new ModelRegistryException("Cannot create the model registry folder " + root.resolve("models")
                     + " for " + location + ": " + e + ". Check the path and its permissions.", e);
         }
-        this.json = new ObjectMapper()
-                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         emptyTrash();
         LOG.debug("Opened file model registry {} in {}", location, folder);
     }
@@ -450,6 +479,9 @@ public final class FileModelRegistry implements ModelRegistry {
 
     private List<String> modelNames() {
         List<String> names = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return names; // a read-only registry of a store where no model was registered yet
+        }
         try (DirectoryStream<Path> children = Files.newDirectoryStream(folder, Files::isDirectory)) {
             for (Path child : children) {
                 String name = child.getFileName().toString();

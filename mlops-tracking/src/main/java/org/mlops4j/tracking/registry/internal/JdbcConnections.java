@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.mlops4j.core.tracking.ModelRegistryException;
+import org.mlops4j.core.tracking.StoreAccess;
+import org.mlops4j.tracking.internal.ReadOnlyDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,7 @@ public final class JdbcConnections implements AutoCloseable {
 
     private final String url;
     private final SqlDialect dialect;
+    private final boolean readOnly;
     private final Deque<Connection> idleReaders = new ArrayDeque<>();
     private final Deque<Connection> idleWriters = new ArrayDeque<>();
     private boolean closed;
@@ -35,9 +38,19 @@ public final class JdbcConnections implements AutoCloseable {
      * @param dialect its dialect
      */
     public JdbcConnections(String url, SqlDialect dialect) {
+        this(url, dialect, StoreAccess.READ_WRITE);
+    }
+
+    /**
+     * @param url     the JDBC URL
+     * @param dialect its dialect
+     * @param access  read-only opens every connection as {@link ReadOnlyDatabase} says and creates no folder
+     */
+    public JdbcConnections(String url, SqlDialect dialect, StoreAccess access) {
         this.url = url;
         this.dialect = dialect;
-        if (dialect == SqlDialect.SQLITE) {
+        this.readOnly = access == StoreAccess.READ_ONLY;
+        if (dialect == SqlDialect.SQLITE && !readOnly) {
             createSqliteFolder(url);
         }
     }
@@ -63,11 +76,17 @@ public final class JdbcConnections implements AutoCloseable {
         }
         boolean fresh = connection == null;
         if (fresh) {
-            connection = DriverManager.getConnection(url, dialect.connectionProperties(forWrites));
+            connection = readOnly
+                    ? DriverManager.getConnection(ReadOnlyDatabase.url(url),
+                            ReadOnlyDatabase.properties(url, dialect.connectionProperties(forWrites)))
+                    : DriverManager.getConnection(url, dialect.connectionProperties(forWrites));
         }
         try {
             if (fresh) {
                 dialect.prepare(connection, forWrites);
+                if (readOnly) {
+                    ReadOnlyDatabase.prepare(url, connection);
+                }
             }
             connection.setAutoCommit(false);
         } catch (SQLException | RuntimeException e) {

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.tracking.ModelAlreadyExistsException;
 import org.mlops4j.core.tracking.ModelNotFoundException;
 import org.mlops4j.core.tracking.ModelRegistry;
@@ -27,6 +28,9 @@ import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.core.tracking.NewModelVersion;
 import org.mlops4j.core.tracking.RegisteredModel;
+import org.mlops4j.core.tracking.StoreAccess;
+import org.mlops4j.tracking.internal.ReadOnlyDatabase;
+import org.mlops4j.tracking.internal.StoreFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +53,9 @@ public final class JdbcModelRegistry implements ModelRegistry {
     private final URI location;
     private final SqlDialect dialect;
     private final JdbcConnections connections;
+    private final boolean readOnly;
+    /** Whether the registry's tables exist; read-only over a tracking store without them, reads find nothing. */
+    private volatile boolean tablesSeen;
 
     /**
      * Connects and creates or upgrades the registry tables.
@@ -56,14 +63,50 @@ public final class JdbcModelRegistry implements ModelRegistry {
      * @param location a {@code jdbc:sqlite:}, {@code jdbc:h2:} or {@code jdbc:postgresql:} URI
      */
     public JdbcModelRegistry(URI location) {
+        this(location, StoreAccess.READ_WRITE);
+    }
+
+    /**
+     * Connects; read-write, creates or upgrades the registry tables. Read-only, the database must exist and hold an
+     * mlops4j store (the registry's tables, or a tracking store's, which reads as an empty registry until a model is
+     * registered), connections are read-only (see {@link ReadOnlyDatabase}) and nothing is created. Read-only
+     * registries are handed out wrapped in a {@link org.mlops4j.core.spi.support.ReadOnlyModelRegistry}.
+     *
+     * @param location a {@code jdbc:sqlite:}, {@code jdbc:h2:} or {@code jdbc:postgresql:} URI
+     * @param access   whether the registry only reads
+     * @throws org.mlops4j.core.ConfigurationException when read-only and the database is missing or holds no store
+     */
+    public JdbcModelRegistry(URI location, StoreAccess access) {
         String url = location.toString();
         this.location = URI.create(url.replaceAll("(?i)(password=)[^&;]*", "$1***"));
         this.dialect = SqlDialect.of(url);
-        this.connections = new JdbcConnections(url, dialect);
+        this.readOnly = access == StoreAccess.READ_ONLY;
+        if (readOnly) {
+            ReadOnlyDatabase.requireExisting(url, this.location, StoreFolder.REGISTRY_HINT);
+        }
+        this.connections = new JdbcConnections(url, dialect, access);
+        if (readOnly) {
+            try {
+                tablesSeen = transaction(false, "check the registry tables", false, c ->
+                        RegistrySchema.requireReadable(c, this.location.toString(), StoreFolder.REGISTRY_HINT));
+            } catch (ModelRegistryException e) {
+                connections.close();
+                // connecting failed: the file is no database, or one the driver cannot open
+                throw e.getCause() instanceof SQLException sql ? new ConfigurationException("Cannot open "
+                        + this.location + " as an mlops4j model registry: " + ReadOnlyDatabase.oneLine(sql) + ". "
+                        + StoreFolder.REGISTRY_HINT, e) : e;
+            } catch (RuntimeException e) {
+                connections.close();
+                throw e;
+            }
+            LOG.debug("Opened JDBC model registry {}, read-only", this.location);
+            return;
+        }
         transaction(true, "create or upgrade the registry tables", false, c -> {
             RegistrySchema.migrate(c, dialect, this.location.toString());
             return null;
         });
+        tablesSeen = true;
         LOG.debug("Opened JDBC model registry {}", this.location);
     }
 
@@ -106,6 +149,9 @@ public final class JdbcModelRegistry implements ModelRegistry {
     @Override
     public Optional<RegisteredModel> findModel(String name) {
         RegistryRules.checkModelName(name);
+        if (noTablesYet()) {
+            return Optional.empty();
+        }
         return transaction(false, "read model '" + name + "'", false, c -> {
             Optional<ModelRow> row = modelRow(c, name);
             return row.isEmpty() ? Optional.empty() : Optional.of(loadModel(c, row.get()));
@@ -120,6 +166,9 @@ public final class JdbcModelRegistry implements ModelRegistry {
     @Override
     public List<RegisteredModel> searchModels(String namePattern) {
         java.util.regex.Pattern pattern = LikePattern.compile(namePattern, false);
+        if (noTablesYet()) {
+            return List.of();
+        }
         return transaction(false, "list models", false, c -> {
             List<ModelRow> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT model_id, name, created_at, updated_at,"
@@ -271,6 +320,9 @@ public final class JdbcModelRegistry implements ModelRegistry {
     @Override
     public Optional<ModelVersion> findVersion(String name, int version) {
         RegistryRules.checkModelName(name);
+        if (noTablesYet()) {
+            return Optional.empty();
+        }
         return transaction(false, "read version " + version + " of model '" + name + "'", false, c -> {
             Optional<ModelRow> row = modelRow(c, name);
             return row.isEmpty() ? Optional.empty() : loadVersions(c, row.get(), version).stream().findFirst();
@@ -280,6 +332,9 @@ public final class JdbcModelRegistry implements ModelRegistry {
     @Override
     public List<ModelVersion> listVersions(String name) {
         RegistryRules.checkModelName(name);
+        if (noTablesYet()) {
+            throw notFound(name);
+        }
         return transaction(false, "list the versions of model '" + name + "'", false, c ->
                 loadVersions(c, modelRow(c, name).orElseThrow(() -> notFound(name)), null));
     }
@@ -287,6 +342,9 @@ public final class JdbcModelRegistry implements ModelRegistry {
     @Override
     public List<ModelVersion> versionsOfRun(String runId) {
         Objects.requireNonNull(runId, "runId");
+        if (noTablesYet()) {
+            return List.of();
+        }
         return transaction(false, "find the versions of run " + runId, false, c -> {
             List<ModelRow> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT m.model_id, m.name, m.created_at,"
@@ -399,6 +457,9 @@ public final class JdbcModelRegistry implements ModelRegistry {
     public Optional<ModelVersion> findByAlias(String name, String alias) {
         RegistryRules.checkModelName(name);
         Objects.requireNonNull(alias, "alias");
+        if (noTablesYet()) {
+            return Optional.empty();
+        }
         return transaction(false, "read alias '" + alias + "' of model '" + name + "'", false, c -> {
             Optional<ModelRow> row = modelRow(c, name);
             if (row.isEmpty()) {
@@ -483,6 +544,16 @@ public final class JdbcModelRegistry implements ModelRegistry {
                 connections.release(c, write, broken);
             }
         }
+    }
+
+    /** @return whether the registry's tables are still missing (only possible read-only); checks again each time */
+    private boolean noTablesYet() {
+        if (tablesSeen) {
+            return false;
+        }
+        tablesSeen = transaction(false, "look for the registry tables", false,
+                c -> ReadOnlyDatabase.hasTable(c, RegistrySchema.VERSION_TABLE));
+        return !tablesSeen;
     }
 
     private static boolean rollback(Connection c) {

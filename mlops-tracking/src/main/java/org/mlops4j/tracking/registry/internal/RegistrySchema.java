@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.tracking.ModelRegistryException;
+import org.mlops4j.tracking.internal.ReadOnlyDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,9 @@ public final class RegistrySchema {
 
     /** The schema version this code reads and writes. */
     public static final int CURRENT = 1;
+
+    /** The table that holds the registry's schema version. */
+    public static final String VERSION_TABLE = "registry_schema_version";
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistrySchema.class);
 
@@ -69,6 +74,52 @@ public final class RegistrySchema {
               FOREIGN KEY (model_id, version) REFERENCES model_versions (model_id, version))"""));
 
     private RegistrySchema() {
+    }
+
+    /**
+     * Checks, without changing anything, that a database can be read as a registry: it holds the registry's tables at
+     * this code's version, or none of them but a tracking store's (a store where no model was registered yet).
+     *
+     * @param connection a connection in a read transaction
+     * @param location   the registry location, for messages
+     * @param hint       how to give another location
+     * @return whether the registry's tables exist
+     * @throws ConfigurationException when the database holds no mlops4j store
+     * @throws ModelRegistryException when the registry's schema is older or newer than this code's
+     */
+    public static boolean requireReadable(Connection connection, String location, String hint) {
+        try {
+            if (!ReadOnlyDatabase.hasTable(connection, VERSION_TABLE)) {
+                if (ReadOnlyDatabase.hasTable(connection, "schema_version")) {
+                    return false;
+                }
+                throw new ConfigurationException("The database at " + location + " is not an mlops4j store: it has"
+                        + " no model registry tables (" + VERSION_TABLE + ") and no tracking tables (schema_version)."
+                        + " " + hint + " A registry is made there by the first command or call that writes to it;"
+                        + " reading never creates one.");
+            }
+            int found = 0;
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT MAX(version) FROM " + VERSION_TABLE)) {
+                if (rs.next()) {
+                    found = rs.getInt(1);
+                }
+            }
+            if (found > CURRENT) {
+                throw new ModelRegistryException("The model registry at " + location + " has schema version " + found
+                        + " but this version of mlops4j knows versions up to " + CURRENT + ". Upgrade mlops4j.");
+            }
+            if (found < CURRENT) {
+                throw new ModelRegistryException("The model registry at " + location + " has schema version " + found
+                        + ", older than the " + CURRENT + " this version of mlops4j reads, and a registry opened"
+                        + " read-only is not upgraded. Open it read-write once (any command or call that writes to"
+                        + " it) to upgrade it.");
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new ConfigurationException("The database at " + location + " cannot be read as an mlops4j model"
+                    + " registry: " + ReadOnlyDatabase.oneLine(e) + ". " + hint, e);
+        }
     }
 
     /**

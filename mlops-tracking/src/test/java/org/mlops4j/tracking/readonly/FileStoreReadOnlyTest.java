@@ -1,0 +1,118 @@
+package org.mlops4j.tracking.readonly;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.tracking.Experiment;
+import org.mlops4j.core.tracking.ModelRegistry;
+import org.mlops4j.core.tracking.Run;
+import org.mlops4j.core.tracking.SearchRequest;
+import org.mlops4j.core.tracking.TrackingClient;
+import org.mlops4j.tracking.internal.RunIndex;
+
+/** Read-only opening of the file store and file registry, and what writing refuses: folders that hold other files. */
+class FileStoreReadOnlyTest extends ReadOnlyStoreContractTest {
+
+    @Override
+    URI newStoreLocation() {
+        return tempDir.resolve("mlruns").toUri();
+    }
+
+    @Override
+    URI missingLocation() {
+        return tempDir.resolve("nonexistent").resolve("mlruns").toUri();
+    }
+
+    @Override
+    List<URI> nonStoreLocations() throws IOException {
+        Path unrelated = Files.createDirectories(tempDir.resolve("project"));
+        Files.writeString(unrelated.resolve("README.md"), "# a project, not a store\n");
+        Files.createDirectories(unrelated.resolve("src"));
+        Path mlflow = Files.createDirectories(tempDir.resolve("mlflow").resolve("0"));
+        Files.writeString(mlflow.resolve("meta.yaml"), "experiment_id: '0'\nname: Default\n");
+        Path file = Files.writeString(tempDir.resolve("notes.txt"), "a file, not a folder\n");
+        Path empty = Files.createDirectories(tempDir.resolve("empty"));
+        return List.of(unrelated.toUri(), mlflow.getParent().toUri(), file.toUri(), empty.toUri());
+    }
+
+    /** Removes the lock files the writers left (the store's, the experiments', the runs' and the models'). */
+    @Override
+    void forgetWritersFiles() throws IOException {
+        try (Stream<Path> walk = Files.walk(tempDir)) {
+            List<Path> locks = walk.filter(p -> p.getFileName().toString().endsWith(".lock")
+                    || p.getFileName().toString().equals(".locks")).sorted(Comparator.reverseOrder()).toList();
+            for (Path lock : locks) {
+                Files.delete(lock);
+            }
+        }
+    }
+
+    @Test
+    void readWriteOpenOfAFolderHoldingOtherFilesIsRefusedAndChangesNothing() throws IOException {
+        for (URI other : List.of(nonStoreLocations().get(0), nonStoreLocations().get(1))) {
+            FileTreeSnapshot before = FileTreeSnapshot.of(tempDir);
+            ConfigurationException tracking = assertThrows(ConfigurationException.class,
+                    () -> TrackingClient.open(mlops(other), other).close());
+            assertTrue(tracking.getMessage().contains("not an mlops4j store"), tracking.getMessage());
+            ConfigurationException registry = assertThrows(ConfigurationException.class,
+                    () -> mlops(other).openModelRegistry().close());
+            assertTrue(registry.getMessage().contains("new or empty folder"), registry.getMessage());
+            assertEquals(before, FileTreeSnapshot.of(tempDir), "opening " + other + " read-write changed files");
+        }
+    }
+
+    @Test
+    void mlflowsOwnLayoutIsNamedInTheMessage() throws IOException {
+        URI mlflow = nonStoreLocations().get(1);
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> TrackingClient.openReadOnly(mlops(mlflow), mlflow));
+        assertTrue(e.getMessage().contains("MLflow's own mlruns layout (0/meta.yaml)"), e.getMessage());
+    }
+
+    @Test
+    void readWriteOpenOfAnEmptyFolderOrOfARegistryOnlyStoreMakesOrOpensAStore() throws IOException {
+        Path empty = Files.createDirectories(tempDir.resolve("empty"));
+        try (ModelRegistry registry = mlops(empty.toUri()).openModelRegistry()) {
+            registry.createModel("alpha");
+        }
+        try (TrackingClient tracking = TrackingClient.open(mlops(empty.toUri()), empty.toUri())) {
+            assertTrue(tracking.getExperiment(Experiment.DEFAULT_ID).isPresent());
+        }
+        try (ModelRegistry registry = mlops(empty.toUri()).openModelRegistryReadOnly()) {
+            assertEquals("alpha", registry.getModel("alpha").name());
+        }
+    }
+
+    @Test
+    void aRunMissingFromTheSearchIndexIsFoundReadOnlyWithoutRewritingTheIndex() throws IOException {
+        URI location = newStoreLocation();
+        String runId;
+        String experimentId;
+        try (TrackingClient tracking = TrackingClient.open(mlops(location), location)) {
+            experimentId = tracking.getOrCreateExperiment("leads").experimentId();
+            runId = tracking.run("leads", "indexed-then-lost", run -> {
+                run.logMetric("auc", 0.9);
+                return run.id();
+            });
+        }
+        Files.delete(Path.of(location).resolve(experimentId).resolve(RunIndex.FILE_NAME));
+        forgetWritersFiles();
+        FileTreeSnapshot before = FileTreeSnapshot.of(tempDir);
+        try (TrackingClient tracking = TrackingClient.openReadOnly(mlops(location), location)) {
+            List<Run> runs = tracking.searchAllRuns(SearchRequest.builder(experimentId).build());
+            assertEquals(List.of(runId), runs.stream().map(Run::runId).toList());
+            assertEquals(0.9, runs.get(0).data().metrics().get("auc").value());
+        }
+        assertEquals(before, FileTreeSnapshot.of(tempDir));
+    }
+}
