@@ -2,27 +2,24 @@ package org.mlops4j.drift.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import org.mlops4j.core.MlopsException;
+import org.mlops4j.core.spi.support.FileLocks;
 
 /**
- * An append-only file of one JSON document per line, safe under concurrent threads (one lock per file in this JVM)
- * and processes (an exclusive OS file lock while a line is written). Each line is written in one call and forced to
+ * An append-only file of one JSON document per line, safe under concurrent threads and processes (each line is added
+ * under the file's own lock from {@link FileLocks}). Each line is written in one call and forced to
  * disk, so a crash leaves at most a torn last line, which {@link #readLines(Path)} reports.
  *
  * <p>This class is internal and is hence not for public use.
  */
 public final class JsonLinesFile {
 
-    private static final ConcurrentHashMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
+    private static final FileLocks LOCKS = new FileLocks(MlopsException::new);
 
     private JsonLinesFile() {
     }
@@ -36,27 +33,7 @@ public final class JsonLinesFile {
         if (json.indexOf('\n') >= 0 || json.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("A JSON line must not contain line breaks");
         }
-        Path absolute = file.toAbsolutePath().normalize();
-        ByteBuffer bytes = ByteBuffer.wrap((json + "\n").getBytes(StandardCharsets.UTF_8));
-        synchronized (LOCKS.computeIfAbsent(absolute, p -> new Object())) {
-            try {
-                Path folder = absolute.getParent();
-                if (folder != null) {
-                    Files.createDirectories(folder);
-                }
-                try (FileChannel channel = FileChannel.open(absolute, StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                    FileLock lock = channel.lock(); // released when the channel closes
-                    while (bytes.hasRemaining()) {
-                        channel.write(bytes);
-                    }
-                    channel.force(false);
-                    lock.release();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot append a line to " + absolute + ": " + e.getMessage(), e);
-            }
-        }
+        LOCKS.append(file, (json + "\n").getBytes(StandardCharsets.UTF_8), true);
     }
 
     /**

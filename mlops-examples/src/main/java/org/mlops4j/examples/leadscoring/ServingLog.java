@@ -6,13 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,11 +20,13 @@ import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import org.mlops4j.core.DataException;
+import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.data.CategoricalColumn;
 import org.mlops4j.core.data.Column;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.TimestampColumn;
+import org.mlops4j.core.spi.support.FileLocks;
 import org.mlops4j.core.model.ColumnImputation;
 import org.mlops4j.core.model.PredictedRow;
 import org.mlops4j.core.model.Predictions;
@@ -81,6 +79,7 @@ public final class ServingLog {
     public static final String ERROR = "error";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final FileLocks LOCKS = new FileLocks(MlopsException::new);
 
     private final Path file;
 
@@ -209,21 +208,8 @@ public final class ServingLog {
     }
 
     private void appendText(String text) {
-        if (text.isEmpty()) {
-            return;
-        }
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND); FileLock lock = channel.lock()) {
-                ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot append to the serving log " + file, e);
+        if (!text.isEmpty()) {
+            LOCKS.append(file, text.getBytes(StandardCharsets.UTF_8), false);
         }
     }
 

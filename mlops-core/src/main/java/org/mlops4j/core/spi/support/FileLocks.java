@@ -1,9 +1,12 @@
 package org.mlops4j.core.spi.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -60,7 +63,9 @@ public final class FileLocks {
         /** One experiment's run index. */
         EXPERIMENT,
         /** One registered model in a file registry. */
-        MODEL
+        MODEL,
+        /** One append-only data file (JSON lines, a serving log), locked itself while {@link #append} adds to it. */
+        APPEND
     }
 
     /** Makes the exception that a store throws when a lock cannot be taken (its own subclass of MlopsException). */
@@ -152,6 +157,39 @@ public final class FileLocks {
         } catch (RuntimeException | Error e) {
             held.close();
             throw e;
+        }
+    }
+
+    /**
+     * Adds bytes at the end of a file as one write under the file's own {@link Level#APPEND} lock, so that writers in
+     * several threads and processes never interleave their lines. The file and its folder are created when missing.
+     *
+     * @param file  the file, which is its own lock file
+     * @param bytes what to add, usually whole lines
+     * @param force whether to force the write to the storage device before the lock is released
+     * @throws UncheckedIOException  when the folder cannot be created or the bytes cannot be written
+     * @throws IllegalStateException when this thread holds a lock that comes after {@link Level#APPEND}
+     * @throws RuntimeException      made by the {@link Failure} when the lock cannot be taken
+     */
+    public void append(Path file, byte[] bytes, boolean force) {
+        try {
+            Path folder = file.toAbsolutePath().normalize().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
+            try (Held held = lock(file, Level.APPEND)) {
+                FileChannel channel = held.taken.get(0).channel;
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                long position = channel.size();
+                while (buffer.hasRemaining()) {
+                    position += channel.write(buffer, position);
+                }
+                if (force) {
+                    channel.force(false);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot append to " + file + ": " + e.getMessage(), e);
         }
     }
 
