@@ -67,7 +67,7 @@ final class InferencePipelineCommand implements Callable<Integer> {
         InferenceOptions options = InferenceOptions.builder(database, output).batch(batch).sampleRate(sampleRate)
                 .minutesPerLead(minutesPerLead).uncertaintyBand(band[0], band[1]).modelName(modelName).build();
         PrintWriter out = spec.commandLine().getOut();
-        try (TrackingLocation location = TrackingLocation.open(trackingUri);
+        try (TrackingLocation location = TrackingLocation.openExisting(trackingUri);
              PipelineRunner runner = PipelineRunner.builder().threads(1)
                      .listener(TrackingPipelineListener.of(location.tracking())).build()) {
             PipelineRun run = runner.run(LeadScoringInference.pipeline(location.tracking(), location.registry(),

@@ -20,9 +20,9 @@ final class RegisteredModelOptions {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    /** @return the registry and tracking store the options name, open */
+    /** @return the registry and tracking store the options name, open; a location without a store is an error */
     TrackingLocation open() {
-        return TrackingLocation.open(trackingUri);
+        return TrackingLocation.openExisting(trackingUri);
     }
 
     /**

@@ -48,6 +48,20 @@ final class TrackingLocation implements AutoCloseable {
     }
 
     /**
+     * Opens a location that must already hold a store, to read and write: for commands that change what is there (a
+     * model's stage or alias), so that a mistyped location is an error (exit code 2) rather than a new, empty store.
+     *
+     * @param uri the tracking URI given on the command line, or {@code null} for the default
+     * @return the open location
+     * @throws ConfigurationException naming {@code --tracking-uri} when it is not a URI, nothing can open it, or it
+     *                                holds no store
+     */
+    static TrackingLocation openExisting(String uri) {
+        openReadOnly(uri).close(); // writes nothing; fails when there is no store to change
+        return open(uri);
+    }
+
+    /**
      * Opens the location to read only: nothing is created or changed there, and a location that does not hold a
      * store is an error (exit code 2) naming it.
      *

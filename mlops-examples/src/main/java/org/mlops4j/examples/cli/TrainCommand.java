@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mlops4j.core.MlopsException;
+import org.mlops4j.core.DataException;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.model.CompareOptions;
 import org.mlops4j.core.model.Leaderboard;
@@ -121,8 +121,10 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private void writeEvaluation(ModelingSetup setup, Leaderboard board, ActiveRun run) {
-        LeaderboardEntry best = board.best().orElseThrow(() -> new MlopsException(
-                "No model family completed, so there is no model to evaluate; leaderboard:\n" + board.toText()));
+        LeaderboardEntry best = board.best().orElseThrow(() -> new DataException("No model family could be trained"
+                + " on this data, so there is no model to evaluate (each family's error is in leaderboard.json of run "
+                + run.id() + "); check --target and the rows, or choose other families with --models", null, 0, null,
+                null));
         ModelEvaluation evaluation = setup.evaluation(setup.createModel(best.family(), best.params()).model());
         evaluation.logTo(run);
         try {

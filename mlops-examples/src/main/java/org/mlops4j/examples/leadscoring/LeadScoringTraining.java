@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.mlops4j.core.MlopsException;
+import org.mlops4j.core.DataException;
 import org.mlops4j.core.data.JdbcDatabase;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.model.CompareOptions;
@@ -213,8 +213,9 @@ public final class LeadScoringTraining {
             run.logText(board.toJson(), "leaderboard.json");
             run.logText(board.toHtml(), "leaderboard.html");
             LeaderboardEntry best = board.best().filter(e -> e.metric(Metric.AUC).available())
-                    .orElseThrow(() -> new MlopsException("No model family completed with an AUC; leaderboard:\n"
-                            + board.toText()));
+                    .orElseThrow(() -> new DataException("No model family could be trained with an AUC on this"
+                            + " data; check the model input's target and rows. Leaderboard:\n" + board.toText(), null, 0,
+                            null, null));
             context.throwIfCancelled();
             ModelResult result = setup.createModel(best.family(), best.params());
             TrainedModel model = result.model();

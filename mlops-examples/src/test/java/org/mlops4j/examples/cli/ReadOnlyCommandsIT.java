@@ -26,8 +26,9 @@ import org.mlops4j.core.tracking.NewModelVersion;
 import org.mlops4j.core.tracking.TrackingClient;
 
 /**
- * Commands that only read ({@code runs search}, {@code models list}, {@code ui}), run as {@code mlops} processes:
- * a mistyped location exits 2 with one line naming it and creates nothing; a real store is read and left unchanged.
+ * Commands that only read ({@code runs search}, {@code models list}, {@code ui}) and commands that change an existing
+ * model ({@code models transition}, {@code models alias}), run as {@code mlops} processes: a mistyped location exits 2
+ * with one line naming it and creates nothing; a real store is read and left unchanged.
  */
 class ReadOnlyCommandsIT {
 
@@ -72,6 +73,19 @@ class ReadOnlyCommandsIT {
         Map<String, String> before = snapshot(work);
         Outcome ui = mlops("ui", "--port", "0", "--tracking-uri", "file:" + work.resolve("mlrnus"));
         assertOneLineError(ui, "ui", work.resolve("mlrnus").toString());
+        assertEquals(before, snapshot(work));
+    }
+
+    @Test
+    void commandsThatChangeAnExistingModelExit2OnAMistypedPathAndCreateNothing() throws Exception {
+        Map<String, String> before = snapshot(work);
+        String uri = "file:" + work.resolve("mlrnus");
+        Outcome transition = mlops("models", "transition", "--tracking-uri", uri, "--name", "lead-scoring",
+                "--version", "1", "--stage", "Production");
+        assertOneLineError(transition, "models transition", work.resolve("mlrnus").toString());
+        Outcome alias = mlops("models", "alias", "--tracking-uri", uri, "--name", "lead-scoring", "--version", "1",
+                "--alias", "champion");
+        assertOneLineError(alias, "models alias", work.resolve("mlrnus").toString());
         assertEquals(before, snapshot(work));
     }
 
