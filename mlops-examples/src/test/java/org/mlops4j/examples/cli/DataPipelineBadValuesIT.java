@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,32 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DataPipelineBadValuesIT {
 
-    private static Path jar;
-
     @TempDir
     Path folder;
 
-    /** Exit code and output of one run. */
-    record Outcome(int code, String out, String err) {
-    }
-
-    @BeforeAll
-    static void findJar() {
-        jar = Path.of(System.getProperty("mlops.jar", "target/mlops.jar"));
-        assertTrue(Files.isRegularFile(jar), "run 'mvn verify' so that package builds " + jar.toAbsolutePath());
-    }
-
-    private Outcome run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        Path out = folder.resolve("out.txt");
-        Path err = folder.resolve("err.txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .start();
-        assertTrue(process.waitFor(1, TimeUnit.MINUTES), "mlops.jar did not finish");
-        return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+    private MlopsJar.Outcome run(String... args) throws IOException, InterruptedException {
+        return MlopsJar.built(folder).run(args);
     }
 
     /** A copy of leadscoring_test.csv with the field of {@code column} on file line {@code line} replaced. */
@@ -68,7 +44,7 @@ class DataPipelineBadValuesIT {
         Path input = withValue(7, "total_leads_droppped", "12abc");
         Path quarantine = folder.resolve("q");
 
-        Outcome outcome = run("pipeline", "run", "data", "--input", input.toString(), "--db",
+        MlopsJar.Outcome outcome = run("pipeline", "run", "data", "--input", input.toString(), "--db",
                 folder.resolve("leads.db").toString(), "--quarantine", quarantine.toString());
 
         assertEquals(1, outcome.code(), outcome.err());
@@ -85,7 +61,7 @@ class DataPipelineBadValuesIT {
     void aNulInAValueIsPrintedAsAnEscapeNeverRaw() throws Exception {
         Path input = withValue(2, "referred_lead", "0\u0000\u0007");
 
-        Outcome outcome = run("pipeline", "run", "data", "--input", input.toString(), "--db",
+        MlopsJar.Outcome outcome = run("pipeline", "run", "data", "--input", input.toString(), "--db",
                 folder.resolve("leads.db").toString());
 
         assertEquals(1, outcome.code(), outcome.err());

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlops4j.examples.leadscoring.LeadGenerator;
@@ -18,37 +14,16 @@ import org.mlops4j.examples.leadscoring.LeadGenerator;
 /** The executable jar that {@code package} builds, run as a separate process. */
 class MlopsJarIT {
 
-    private static Path jar;
-
     @TempDir
     Path folder;
 
-    /** Exit code and output of one run. */
-    record Outcome(int code, String out, String err) {
-    }
-
-    @BeforeAll
-    static void findJar() {
-        jar = Path.of(System.getProperty("mlops.jar", "target/mlops.jar"));
-        assertTrue(Files.isRegularFile(jar), "run 'mvn verify' so that package builds " + jar.toAbsolutePath());
-    }
-
-    private Outcome run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        Path out = folder.resolve("out.txt");
-        Path err = folder.resolve("err.txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .start();
-        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "mlops.jar did not finish");
-        return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+    private MlopsJar.Outcome run(String... args) throws IOException, InterruptedException {
+        return MlopsJar.built(folder).run(args);
     }
 
     @Test
     void printsHelp() throws Exception {
-        Outcome help = run("--help");
+        MlopsJar.Outcome help = run("--help");
         assertEquals(0, help.code(), help.err());
         assertTrue(help.out().startsWith("Usage: mlops"), help.out());
         assertTrue(help.out().contains("drift") && help.out().contains("pipeline"), help.out());
@@ -61,11 +36,11 @@ class MlopsJarIT {
         LeadGenerator.builder().seed(1).rows(500).build().write(reference);
         LeadGenerator.builder().seed(2).rows(500).drift(org.mlops4j.examples.leadscoring.LeadDrift
                 .moveMass("first_platform_c", 40)).build().write(current);
-        Outcome drift = run("drift", "--reference", reference.toString(), "--current", current.toString(),
+        MlopsJar.Outcome drift = run("drift", "--reference", reference.toString(), "--current", current.toString(),
                 "--columns", "first_platform_c,referred_lead", "--stattest", "jensenshannon");
         assertTrue(drift.code() == 0 || drift.code() == 1, drift.err());
         assertTrue(drift.out().contains("\"dataset_drift\"") && drift.out().contains("jensenshannon"), drift.out());
-        Outcome bad = run("drift", "--reference", folder.resolve("missing.csv").toString(), "--current",
+        MlopsJar.Outcome bad = run("drift", "--reference", folder.resolve("missing.csv").toString(), "--current",
                 current.toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("missing.csv"), bad.err());
@@ -74,7 +49,7 @@ class MlopsJarIT {
     @Test
     void runsTheDemoWithTheStoresActionsAndModelFlavorFoundThroughTheServiceFiles() throws Exception {
         Path work = folder.resolve("demo");
-        Outcome demo = run("demo", "--workdir", work.toString(), "--rows", "10000", "--batch-rows", "5000",
+        MlopsJar.Outcome demo = run("demo", "--workdir", work.toString(), "--rows", "10000", "--batch-rows", "5000",
                 "--folds", "2", "--models", "lr,dt");
         assertEquals(0, demo.code(), demo.err() + demo.out());
         List<String> table = demo.out().lines().filter(l -> l.startsWith("batch-")).toList();

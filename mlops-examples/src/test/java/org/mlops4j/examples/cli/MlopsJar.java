@@ -1,0 +1,59 @@
+package org.mlops4j.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The executable jar that {@code package} builds ({@code -Dmlops.jar} or {@code target/mlops.jar}), run as a process. */
+final class MlopsJar {
+
+    /** Exit code and output of one run. */
+    record Outcome(int code, String out, String err) {
+    }
+
+    private final Path jar;
+    private final Path outputs;
+
+    private MlopsJar(Path jar, Path outputs) {
+        this.jar = jar;
+        this.outputs = outputs;
+    }
+
+    /**
+     * @param outputs where each run's standard output and error are kept
+     * @return the built jar; the test fails when it has not been packaged
+     */
+    static MlopsJar built(Path outputs) {
+        Path jar = Path.of(System.getProperty("mlops.jar", "target/mlops.jar"));
+        assertTrue(Files.isRegularFile(jar), "run 'mvn verify' so that package builds " + jar.toAbsolutePath());
+        return new MlopsJar(jar, outputs);
+    }
+
+    /**
+     * Runs {@code java -jar mlops.jar ARGS} and waits up to two minutes for it.
+     *
+     * @param args the command line
+     * @return its exit code and output
+     */
+    Outcome run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(outputs, "out", ".txt");
+        Path err = Files.createTempFile(outputs, "err", ".txt");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .start();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("mlops.jar " + String.join(" ", args) + " did not finish in two minutes");
+        }
+        return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
