@@ -1,4 +1,4 @@
-package org.mlops4j.core.model;
+package org.mlops4j.models;
 
 /**
  * One line of a classification report (scikit-learn's {@code classification_report} with {@code zero_division=0}):

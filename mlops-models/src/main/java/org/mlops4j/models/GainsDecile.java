@@ -1,4 +1,4 @@
-package org.mlops4j.core.model;
+package org.mlops4j.models;
 
 /**
  * One decile of a cumulative gains and lift table. Rows are sorted by the positive class's score, highest first

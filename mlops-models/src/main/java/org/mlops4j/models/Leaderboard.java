@@ -1,4 +1,4 @@
-package org.mlops4j.core.model;
+package org.mlops4j.models;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -149,7 +149,7 @@ public record Leaderboard(TaskType task, Metric sortMetric, int folds, List<Lead
      *         fold) and one of training seconds; SVG, no scripts
      */
     public String toHtml() {
-        return org.mlops4j.core.model.internal.evaluation.LeaderboardHtml.write(this,
+        return org.mlops4j.models.internal.evaluation.LeaderboardHtml.write(this,
                 "Model comparison: " + task.name().toLowerCase(Locale.ROOT) + ", sorted by " + sortMetric.label());
     }
 

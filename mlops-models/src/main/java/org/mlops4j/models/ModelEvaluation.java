@@ -1,4 +1,4 @@
-package org.mlops4j.core.model;
+package org.mlops4j.models;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.core.model.internal.ModelScorer;
-import org.mlops4j.core.model.internal.TargetSpec;
-import org.mlops4j.core.model.internal.evaluation.EvaluationHtml;
-import org.mlops4j.core.model.internal.evaluation.EvaluationJson;
-import org.mlops4j.core.model.internal.evaluation.FeatureImportances;
+import org.mlops4j.models.internal.ModelScorer;
+import org.mlops4j.models.internal.TargetSpec;
+import org.mlops4j.models.internal.evaluation.EvaluationHtml;
+import org.mlops4j.models.internal.evaluation.EvaluationJson;
+import org.mlops4j.models.internal.evaluation.FeatureImportances;
 
 /**
  * What a data scientist looks at before promoting a model, as PyCaret's {@code plot_model} and

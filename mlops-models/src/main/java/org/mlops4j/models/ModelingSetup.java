@@ -1,4 +1,4 @@
-package org.mlops4j.core.model;
+package org.mlops4j.models;
 
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 import java.time.Duration;
@@ -25,13 +25,13 @@ import org.mlops4j.core.data.Column;
 import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.core.model.internal.CrossValidator;
-import org.mlops4j.core.model.internal.FamilyCatalog;
-import org.mlops4j.core.model.internal.ModelFitter;
-import org.mlops4j.core.model.internal.ModelScorer;
-import org.mlops4j.core.model.internal.ModelingData;
-import org.mlops4j.core.model.internal.StratifiedSplits;
-import org.mlops4j.core.model.internal.TargetSpec;
+import org.mlops4j.models.internal.CrossValidator;
+import org.mlops4j.models.internal.FamilyCatalog;
+import org.mlops4j.models.internal.ModelFitter;
+import org.mlops4j.models.internal.ModelScorer;
+import org.mlops4j.models.internal.ModelingData;
+import org.mlops4j.models.internal.StratifiedSplits;
+import org.mlops4j.models.internal.TargetSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.Model;

@@ -1,4 +1,4 @@
-package org.mlops4j.core.model;
+package org.mlops4j.models;
 
 /**
  * How a {@link Predictor} treats input that its model's preprocessing would have to fill in.

@@ -1,4 +1,4 @@
-package org.mlops4j.core.model;
+package org.mlops4j.models;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.core.model.internal.TribuoData;
+import org.mlops4j.models.internal.TribuoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.Example;

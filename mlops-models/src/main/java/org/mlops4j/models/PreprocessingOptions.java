@@ -1,4 +1,4 @@
-package org.mlops4j.core.model;
+package org.mlops4j.models;
 
 /**
  * What {@link FeatureEncoder} learns from the training rows and applies to every later row.

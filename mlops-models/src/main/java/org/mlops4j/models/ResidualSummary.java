@@ -1,4 +1,4 @@
-package org.mlops4j.core.model;
+package org.mlops4j.models;
 
 /**
  * Statistics of a regression model's residuals ({@code actual - predicted}) over every evaluated row.

@@ -1,4 +1,4 @@
-package org.mlops4j.core.model;
+package org.mlops4j.models;
 
 /**
  * How numeric feature columns are rescaled before a model sees them. One-hot and boolean features are never

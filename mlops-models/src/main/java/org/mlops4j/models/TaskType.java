@@ -1,4 +1,4 @@
-package org.mlops4j.core.model;
+package org.mlops4j.models;
 
 /**
  * What a model predicts: a class among a few labels, or a number.

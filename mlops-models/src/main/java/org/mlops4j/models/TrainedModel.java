@@ -1,12 +1,12 @@
-package org.mlops4j.core.model;
+package org.mlops4j.models;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.mlops4j.core.model.internal.ModelScorer;
-import org.mlops4j.core.model.internal.TargetSpec;
+import org.mlops4j.models.internal.ModelScorer;
+import org.mlops4j.models.internal.TargetSpec;
 import org.tribuo.Model;
 
 /**
@@ -101,7 +101,7 @@ public final class TrainedModel {
     /** @return whether the model gives class probabilities (and so an AUC); false for regression */
     public boolean probabilistic() {
         return task == TaskType.CLASSIFICATION
-                && org.mlops4j.core.model.internal.TribuoData.hasProbabilities(tribuoModel);
+                && org.mlops4j.models.internal.TribuoData.hasProbabilities(tribuoModel);
     }
 
     /**

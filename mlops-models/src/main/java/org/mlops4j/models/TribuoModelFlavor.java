@@ -1,4 +1,4 @@
-package org.mlops4j.core.model;
+package org.mlops4j.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.data.ColumnType;
+import org.mlops4j.core.spi.ModelFlavor;
 import org.mlops4j.core.spi.support.AtomicFiles;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;

@@ -3,27 +3,27 @@
  *
  * <h2>Workflow</h2>
  * <ol>
- *   <li>{@link org.mlops4j.core.model.ModelingSetup#builder} takes a {@link org.mlops4j.core.data.Table} and the
+ *   <li>{@link org.mlops4j.models.ModelingSetup#builder} takes a {@link org.mlops4j.core.data.Table} and the
  *       target column; {@code build()} makes a stratified train/test split (default 70/30) and stratified folds
  *       (default 10) from the seed. The task is classification for categorical, boolean and text targets and for
  *       numeric targets with at most 20 distinct whole values, regression otherwise.</li>
- *   <li>{@link org.mlops4j.core.model.ModelingSetup#compareModels} cross-validates every family and returns a
- *       {@link org.mlops4j.core.model.Leaderboard} (records; {@code toJson()}, {@code toText()}), with a time budget
- *       that returns the partial board and a {@link org.mlops4j.core.model.ModelingListener} for progress and
+ *   <li>{@link org.mlops4j.models.ModelingSetup#compareModels} cross-validates every family and returns a
+ *       {@link org.mlops4j.models.Leaderboard} (records; {@code toJson()}, {@code toText()}), with a time budget
+ *       that returns the partial board and a {@link org.mlops4j.models.ModelingListener} for progress and
  *       tracking.</li>
- *   <li>{@link org.mlops4j.core.model.ModelingSetup#createModel}, {@link org.mlops4j.core.model.ModelingSetup#tuneModel}
+ *   <li>{@link org.mlops4j.models.ModelingSetup#createModel}, {@link org.mlops4j.models.ModelingSetup#tuneModel}
  *       (random search over the family's documented space) and
- *       {@link org.mlops4j.core.model.ModelingSetup#finalizeModel} (refit on every row) give a
- *       {@link org.mlops4j.core.model.TrainedModel}; its {@link org.mlops4j.core.model.Predictor} returns a label and
+ *       {@link org.mlops4j.models.ModelingSetup#finalizeModel} (refit on every row) give a
+ *       {@link org.mlops4j.models.TrainedModel}; its {@link org.mlops4j.models.Predictor} returns a label and
  *       score per row and a per-row error instead of failing the batch;
- *       {@link org.mlops4j.core.model.TribuoModelFlavor} saves and loads it.</li>
+ *       {@link org.mlops4j.models.TribuoModelFlavor} saves and loads it.</li>
  * </ol>
  *
  * <h2>Preprocessing</h2>
- * {@link org.mlops4j.core.model.FeatureEncoder}, fitted on training rows only (per fold during cross-validation):
+ * {@link org.mlops4j.models.FeatureEncoder}, fitted on training rows only (per fold during cross-validation):
  * median (or mean) imputation of numbers, most-frequent level (or a level of its own) for missing categories,
  * one-hot encoding (sparse: only the row's level is a feature), unseen levels ignored or grouped with rare levels
- * ({@link org.mlops4j.core.model.PreprocessingOptions#rareLevelThreshold()}), scaling of numeric columns only and
+ * ({@link org.mlops4j.models.PreprocessingOptions#rareLevelThreshold()}), scaling of numeric columns only and
  * only for the families that need it, optional balanced class weights.
  *
  * <h2>Model families</h2>
@@ -54,7 +54,7 @@
  * {@code dummy} (mean).
  *
  * <p>The tree families ({@code dt}, {@code rf}, {@code et}) do not use Tribuo's CART trainers, which were the
- * bottleneck of model comparison, but mlops4j's own trainers (internal package {@code ...model.internal.tree}) that
+ * bottleneck of model comparison, but mlops4j's own trainers (internal package {@code ...models.internal.tree}) that
  * return genuine Tribuo models, so saving, loading, provenance and serving are unchanged. They bin each feature once
  * per training set (at most 256 bins; a feature with at most 256 distinct values, absent counting as 0, gets one bin
  * per value, so its splits are exact and equal scikit-learn's; others get bins of about equal row counts), grow each
@@ -68,30 +68,30 @@
  * Cross-validation scores these models through their compact array form, with the same results as through Tribuo.
  *
  * <p>{@code lr} is not Tribuo's SGD logistic regression (that is {@code sgd_lr}) but mlops4j's own trainer (internal
- * package {@code ...model.internal.linear}) of scikit-learn's {@code LogisticRegression}: it minimises
+ * package {@code ...models.internal.linear}) of scikit-learn's {@code LogisticRegression}: it minimises
  * {@code C * sum_i w_i * loss_i + 0.5 * ||coef||^2} (intercept not penalised, example weights carrying class
  * weighting) by L-BFGS with a strong Wolfe line search, with scikit-learn 1.2's stopping rules (gradient max-norm at
  * most {@code tol}, or scipy's relative decrease test, or {@code max_iter} steps, which logs a warning); two classes
  * get a sigmoid, more a multinomial softmax. Its model is a genuine Tribuo {@code LinearSGDModel} (softmax over one
- * row of weights per class), so saving, loading, provenance and serving are unchanged. Defaults and search spaces: {@link org.mlops4j.core.model.ModelFamily#defaults()} and
- * {@link org.mlops4j.core.model.ModelFamily#searchSpace()}, listed by
- * {@link org.mlops4j.core.model.ModelingSetup#families()}. XGBoost needs its native library (on Linux, libgomp); where
+ * row of weights per class), so saving, loading, provenance and serving are unchanged. Defaults and search spaces: {@link org.mlops4j.models.ModelFamily#defaults()} and
+ * {@link org.mlops4j.models.ModelFamily#searchSpace()}, listed by
+ * {@link org.mlops4j.models.ModelingSetup#families()}. XGBoost needs its native library (on Linux, libgomp); where
  * it cannot load, its leaderboard entry is {@code UNAVAILABLE} with the reason.
  *
  * <h2>Metrics</h2>
- * {@link org.mlops4j.core.model.Metric}: computed from predictions exactly as scikit-learn does (checked to 1e-9
+ * {@link org.mlops4j.models.Metric}: computed from predictions exactly as scikit-learn does (checked to 1e-9
  * against committed reference values). Binary tasks score the positive class (1, true, yes, or as configured);
  * multiclass precision, recall and F1 are support-weighted and AUC is one-vs-rest support-weighted, as PyCaret
  * reports them. AUC is not available, rather than an error, for models without probabilities.
  *
  * <h2>Evaluation</h2>
- * {@link org.mlops4j.core.model.ModelEvaluation} is PyCaret's {@code plot_model} / {@code evaluate_model} as data:
- * from one scoring pass over labelled rows ({@link org.mlops4j.core.model.ModelingSetup#evaluation} uses the test
- * split), the metrics, a {@link org.mlops4j.core.model.ClassificationEvaluation} (confusion matrix, classification
+ * {@link org.mlops4j.models.ModelEvaluation} is PyCaret's {@code plot_model} / {@code evaluate_model} as data:
+ * from one scoring pass over labelled rows ({@link org.mlops4j.models.ModelingSetup#evaluation} uses the test
+ * split), the metrics, a {@link org.mlops4j.models.ClassificationEvaluation} (confusion matrix, classification
  * report, ROC, precision-recall and calibration curves, score histograms, gains by decile; checked to 1e-12 against
- * scikit-learn 1.2.1) or a {@link org.mlops4j.core.model.RegressionEvaluation} (residuals), and
- * {@link org.mlops4j.core.model.FeatureImportance}s per input column. {@code toJson()} writes the data,
- * {@code toHtml()} a self-contained page of SVG charts; {@link org.mlops4j.core.model.ModelTracking#logEvaluation}
+ * scikit-learn 1.2.1) or a {@link org.mlops4j.models.RegressionEvaluation} (residuals), and
+ * {@link org.mlops4j.models.FeatureImportance}s per input column. {@code toJson()} writes the data,
+ * {@code toHtml()} a self-contained page of SVG charts; {@link org.mlops4j.models.ModelTracking#logEvaluation}
  * logs both on a run.
  */
-package org.mlops4j.core.model;
+package org.mlops4j.models;

@@ -1,4 +1,4 @@
-package org.mlops4j.tracking.integration;
+package org.mlops4j.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,12 +20,6 @@ import org.mlops4j.core.MlopsProperties;
 import org.mlops4j.core.data.CategoricalColumn;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.core.model.ChampionChallenger;
-import org.mlops4j.core.model.Metric;
-import org.mlops4j.core.model.ModelTracking;
-import org.mlops4j.core.model.ModelingSetup;
-import org.mlops4j.core.model.PromotionDecision;
-import org.mlops4j.core.model.TrainedModel;
 import org.mlops4j.core.tracking.ActiveRun;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelStage;

@@ -1,4 +1,4 @@
-package org.mlops4j.core.model;
+package org.mlops4j.models;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,12 +15,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mlops4j.core.data.CategoricalColumn;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.core.model.internal.FamilyCatalog;
-import org.mlops4j.core.model.internal.ModelFitter;
-import org.mlops4j.core.model.internal.ModelScorer;
-import org.mlops4j.core.model.internal.TargetSpec;
-import org.mlops4j.core.model.internal.linear.LogisticRegressionTrainer;
-import org.mlops4j.core.model.internal.tree.TreeTrainer;
+import org.mlops4j.models.internal.FamilyCatalog;
+import org.mlops4j.models.internal.ModelFitter;
+import org.mlops4j.models.internal.ModelScorer;
+import org.mlops4j.models.internal.TargetSpec;
+import org.mlops4j.models.internal.linear.LogisticRegressionTrainer;
+import org.mlops4j.models.internal.tree.TreeTrainer;
 
 /**
  * The tree families and lr score validation rows through their compact form exactly as through their Tribuo model (the

@@ -1,12 +1,12 @@
-package org.mlops4j.core.model;
+package org.mlops4j.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mlops4j.core.model.XhtmlPages.SVG;
-import static org.mlops4j.core.model.XhtmlPages.XHTML;
-import static org.mlops4j.core.model.XhtmlPages.elements;
-import static org.mlops4j.core.model.XhtmlPages.parse;
+import static org.mlops4j.models.XhtmlPages.SVG;
+import static org.mlops4j.models.XhtmlPages.XHTML;
+import static org.mlops4j.models.XhtmlPages.elements;
+import static org.mlops4j.models.XhtmlPages.parse;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.mlops4j.tracking.integration;
+package org.mlops4j.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,12 +15,6 @@ import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.TableFingerprint;
-import org.mlops4j.core.model.LoggedModel;
-import org.mlops4j.core.model.ModelLineage;
-import org.mlops4j.core.model.ModelTracking;
-import org.mlops4j.core.model.ModelingSetup;
-import org.mlops4j.core.model.Predictions;
-import org.mlops4j.core.model.TrainedModel;
 import org.mlops4j.core.tracking.ActiveRun;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelStage;

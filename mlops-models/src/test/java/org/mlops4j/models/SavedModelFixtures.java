@@ -1,4 +1,4 @@
-package org.mlops4j.core.model;
+package org.mlops4j.models;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,8 +16,8 @@ import org.mlops4j.core.data.Table;
  * earlier one fails a test. Run once per saved-model format and commit the output:
  *
  * <pre>
- * java -cp mlops-core/target/test-classes:mlops-core/target/classes:$(cat cp.txt) \
- *     org.mlops4j.core.model.SavedModelFixtures mlops-core/src/test/resources/compat/format-1
+ * java -cp mlops-models/target/test-classes:mlops-models/target/classes:mlops-core/target/classes:$(cat cp.txt) \
+ *     org.mlops4j.models.SavedModelFixtures mlops-models/src/test/resources/compat/format-1
  * </pre>
  */
 final class SavedModelFixtures {

@@ -1,4 +1,4 @@
-package org.mlops4j.tracking.integration;
+package org.mlops4j.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,11 +14,6 @@ import org.mlops4j.core.Mlops;
 import org.mlops4j.core.data.CategoricalColumn;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.core.model.CompareOptions;
-import org.mlops4j.core.model.Leaderboard;
-import org.mlops4j.core.model.Metric;
-import org.mlops4j.core.model.ModelingSetup;
-import org.mlops4j.core.model.TrackingModelingListener;
 import org.mlops4j.core.tracking.ActiveRun;
 import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.RunStatus;

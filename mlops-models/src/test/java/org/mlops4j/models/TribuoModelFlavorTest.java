@@ -1,4 +1,4 @@
-package org.mlops4j.core.model;
+package org.mlops4j.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.data.Table;
+import org.mlops4j.core.spi.ModelFlavor;
 import org.mlops4j.core.spi.ModelFlavorProvider;
 
 class TribuoModelFlavorTest {
@@ -33,7 +34,7 @@ class TribuoModelFlavorTest {
     @ParameterizedTest
     @ValueSource(strings = {"lr", "sgd_lr", "dt", "rf", "et", "xgboost", "knn", "nb", "liblinear", "tribuo_dt", "tribuo_rf", "tribuo_et"})
     void aLoadedModelPredictsExactlyAsTheSavedOne(String family, @TempDir Path folder) {
-        Assumptions.assumeTrue(org.mlops4j.core.model.internal.FamilyCatalog.unavailableReason(
+        Assumptions.assumeTrue(org.mlops4j.models.internal.FamilyCatalog.unavailableReason(
                 setup.family(family)).isEmpty(), "this family's native library does not load here");
         boolean forest = family.equals("rf") || family.equals("et");
         TrainedModel model = setup.createModel(family, forest ? Map.of("n_trees", 10) : Map.of())
@@ -73,7 +74,7 @@ class TribuoModelFlavorTest {
         assertEquals(model.tribuoModel().getProvenance(), loaded.tribuoModel().getProvenance());
         if (family.equals("lr")) {
             assertInstanceOf(org.tribuo.regression.sgd.linear.LinearSGDModel.class, loaded.tribuoModel());
-            assertEquals("org.mlops4j.core.model.internal.linear.LinearRegressionTrainer",
+            assertEquals("org.mlops4j.models.internal.linear.LinearRegressionTrainer",
                     loaded.tribuoModel().getProvenance().getTrainerProvenance().getClassName());
         }
     }

@@ -1,4 +1,4 @@
-package org.mlops4j.core.model;
+package org.mlops4j.core.spi;
 
 import java.nio.file.Path;
 

@@ -1,7 +1,6 @@
 package org.mlops4j.core.spi;
 
 import org.mlops4j.core.MlopsConfig;
-import org.mlops4j.core.model.ModelFlavor;
 
 /**
  * Makes model flavors: the ways a kind of model (Tribuo, ONNX, ...) is saved as a run artifact and loaded back.

@@ -1,6 +1,6 @@
-package org.mlops4j.core.model.internal;
+package org.mlops4j.models.internal;
 
-import org.mlops4j.core.model.EncodedRows;
+import org.mlops4j.models.EncodedRows;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.

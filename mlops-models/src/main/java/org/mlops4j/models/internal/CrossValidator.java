@@ -1,4 +1,4 @@
-package org.mlops4j.core.model.internal;
+package org.mlops4j.models.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,13 +13,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.core.model.CandidateStatus;
-import org.mlops4j.core.model.FoldResult;
-import org.mlops4j.core.model.LeaderboardEntry;
-import org.mlops4j.core.model.Metric;
-import org.mlops4j.core.model.MetricSummary;
-import org.mlops4j.core.model.ModelFamily;
-import org.mlops4j.core.model.ModelingListener;
+import org.mlops4j.models.CandidateStatus;
+import org.mlops4j.models.FoldResult;
+import org.mlops4j.models.LeaderboardEntry;
+import org.mlops4j.models.Metric;
+import org.mlops4j.models.MetricSummary;
+import org.mlops4j.models.ModelFamily;
+import org.mlops4j.models.ModelingListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.mlops4j.core.model.internal;
+package org.mlops4j.models.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,14 +7,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.mlops4j.core.ConfigurationException;
-import org.mlops4j.core.model.Hyperparameter;
-import org.mlops4j.core.model.ModelFamily;
-import org.mlops4j.core.model.Scaling;
-import org.mlops4j.core.model.TaskType;
-import org.mlops4j.core.model.internal.linear.LinearRegressionTrainer;
-import org.mlops4j.core.model.internal.linear.LogisticRegressionTrainer;
-import org.mlops4j.core.model.internal.tree.ClassificationTreeTrainer;
-import org.mlops4j.core.model.internal.tree.RegressionTreeTrainer;
+import org.mlops4j.models.Hyperparameter;
+import org.mlops4j.models.ModelFamily;
+import org.mlops4j.models.Scaling;
+import org.mlops4j.models.TaskType;
+import org.mlops4j.models.internal.linear.LinearRegressionTrainer;
+import org.mlops4j.models.internal.linear.LogisticRegressionTrainer;
+import org.mlops4j.models.internal.tree.ClassificationTreeTrainer;
+import org.mlops4j.models.internal.tree.RegressionTreeTrainer;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.baseline.DummyClassifierTrainer;

@@ -1,18 +1,18 @@
-package org.mlops4j.core.model.internal;
+package org.mlops4j.models.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.core.model.ClassificationMetrics;
-import org.mlops4j.core.model.EncodedRows;
-import org.mlops4j.core.model.FeatureEncoder;
-import org.mlops4j.core.model.Metric;
-import org.mlops4j.core.model.RegressionMetrics;
-import org.mlops4j.core.model.Scaling;
-import org.mlops4j.core.model.TaskType;
-import org.mlops4j.core.model.internal.tree.TreeEnsemble;
+import org.mlops4j.models.ClassificationMetrics;
+import org.mlops4j.models.EncodedRows;
+import org.mlops4j.models.FeatureEncoder;
+import org.mlops4j.models.Metric;
+import org.mlops4j.models.RegressionMetrics;
+import org.mlops4j.models.Scaling;
+import org.mlops4j.models.TaskType;
+import org.mlops4j.models.internal.tree.TreeEnsemble;
 import org.tribuo.Example;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;

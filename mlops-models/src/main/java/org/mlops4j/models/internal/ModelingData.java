@@ -1,8 +1,8 @@
-package org.mlops4j.core.model.internal;
+package org.mlops4j.models.internal;
 
 import java.util.List;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.core.model.PreprocessingOptions;
+import org.mlops4j.models.PreprocessingOptions;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.

@@ -1,4 +1,4 @@
-package org.mlops4j.core.model.internal;
+package org.mlops4j.models.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;

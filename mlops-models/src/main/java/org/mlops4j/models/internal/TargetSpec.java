@@ -1,4 +1,4 @@
-package org.mlops4j.core.model.internal;
+package org.mlops4j.models.internal;
 
 import java.util.HashMap;
 import java.util.List;
@@ -8,7 +8,7 @@ import org.mlops4j.core.data.BooleanColumn;
 import org.mlops4j.core.data.Column;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.core.model.TaskType;
+import org.mlops4j.models.TaskType;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.

@@ -1,9 +1,9 @@
-package org.mlops4j.core.model.internal;
+package org.mlops4j.models.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.mlops4j.core.DataException;
-import org.mlops4j.core.model.EncodedRows;
+import org.mlops4j.models.EncodedRows;
 import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.Output;

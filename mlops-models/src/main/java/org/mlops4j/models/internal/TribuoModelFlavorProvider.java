@@ -1,9 +1,9 @@
-package org.mlops4j.core.model.internal;
+package org.mlops4j.models.internal;
 
 import org.mlops4j.core.MlopsConfig;
-import org.mlops4j.core.model.ModelFlavor;
-import org.mlops4j.core.model.TribuoModelFlavor;
+import org.mlops4j.core.spi.ModelFlavor;
 import org.mlops4j.core.spi.ModelFlavorProvider;
+import org.mlops4j.models.TribuoModelFlavor;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.

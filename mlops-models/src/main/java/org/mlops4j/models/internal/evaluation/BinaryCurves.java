@@ -1,10 +1,10 @@
-package org.mlops4j.core.model.internal.evaluation;
+package org.mlops4j.models.internal.evaluation;
 
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
-import org.mlops4j.core.model.PrecisionRecallCurve;
-import org.mlops4j.core.model.RocCurve;
+import org.mlops4j.models.PrecisionRecallCurve;
+import org.mlops4j.models.RocCurve;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.

@@ -1,8 +1,8 @@
-package org.mlops4j.core.model.internal.evaluation;
+package org.mlops4j.models.internal.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mlops4j.core.model.ClassReport;
+import org.mlops4j.models.ClassReport;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.

@@ -1,18 +1,18 @@
-package org.mlops4j.core.model.internal.evaluation;
+package org.mlops4j.models.internal.evaluation;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.mlops4j.core.model.CalibrationCurve;
-import org.mlops4j.core.model.ClassReport;
-import org.mlops4j.core.model.ClassificationEvaluation;
-import org.mlops4j.core.model.FeatureImportance;
-import org.mlops4j.core.model.GainsDecile;
-import org.mlops4j.core.model.Histogram;
-import org.mlops4j.core.model.ModelEvaluation;
-import org.mlops4j.core.model.PrecisionRecallCurve;
-import org.mlops4j.core.model.RegressionEvaluation;
-import org.mlops4j.core.model.RocCurve;
+import org.mlops4j.models.CalibrationCurve;
+import org.mlops4j.models.ClassReport;
+import org.mlops4j.models.ClassificationEvaluation;
+import org.mlops4j.models.FeatureImportance;
+import org.mlops4j.models.GainsDecile;
+import org.mlops4j.models.Histogram;
+import org.mlops4j.models.ModelEvaluation;
+import org.mlops4j.models.PrecisionRecallCurve;
+import org.mlops4j.models.RegressionEvaluation;
+import org.mlops4j.models.RocCurve;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.

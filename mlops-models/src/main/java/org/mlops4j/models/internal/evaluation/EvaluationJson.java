@@ -1,4 +1,4 @@
-package org.mlops4j.core.model.internal.evaluation;
+package org.mlops4j.models.internal.evaluation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,17 +6,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.mlops4j.core.model.CalibrationCurve;
-import org.mlops4j.core.model.ClassReport;
-import org.mlops4j.core.model.ClassificationEvaluation;
-import org.mlops4j.core.model.FeatureImportance;
-import org.mlops4j.core.model.GainsDecile;
-import org.mlops4j.core.model.Histogram;
-import org.mlops4j.core.model.ModelEvaluation;
-import org.mlops4j.core.model.PrecisionRecallCurve;
-import org.mlops4j.core.model.RegressionEvaluation;
-import org.mlops4j.core.model.ResidualSummary;
-import org.mlops4j.core.model.RocCurve;
+import org.mlops4j.models.CalibrationCurve;
+import org.mlops4j.models.ClassReport;
+import org.mlops4j.models.ClassificationEvaluation;
+import org.mlops4j.models.FeatureImportance;
+import org.mlops4j.models.GainsDecile;
+import org.mlops4j.models.Histogram;
+import org.mlops4j.models.ModelEvaluation;
+import org.mlops4j.models.PrecisionRecallCurve;
+import org.mlops4j.models.RegressionEvaluation;
+import org.mlops4j.models.ResidualSummary;
+import org.mlops4j.models.RocCurve;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.

@@ -1,4 +1,4 @@
-package org.mlops4j.core.model.internal.evaluation;
+package org.mlops4j.models.internal.evaluation;
 
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import java.util.ArrayList;
@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mlops4j.core.model.FeatureEncoder;
-import org.mlops4j.core.model.FeatureImportance;
+import org.mlops4j.models.FeatureEncoder;
+import org.mlops4j.models.FeatureImportance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.Model;

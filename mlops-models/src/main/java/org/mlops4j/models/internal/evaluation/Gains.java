@@ -1,10 +1,10 @@
-package org.mlops4j.core.model.internal.evaluation;
+package org.mlops4j.models.internal.evaluation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.mlops4j.core.model.GainsDecile;
+import org.mlops4j.models.GainsDecile;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.

@@ -1,6 +1,6 @@
-package org.mlops4j.core.model.internal.evaluation;
+package org.mlops4j.models.internal.evaluation;
 
-import org.mlops4j.core.model.Histogram;
+import org.mlops4j.models.Histogram;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.

@@ -1,13 +1,13 @@
-package org.mlops4j.core.model.internal.evaluation;
+package org.mlops4j.models.internal.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.mlops4j.core.model.CandidateStatus;
-import org.mlops4j.core.model.Leaderboard;
-import org.mlops4j.core.model.LeaderboardEntry;
-import org.mlops4j.core.model.Metric;
-import org.mlops4j.core.model.MetricSummary;
+import org.mlops4j.models.CandidateStatus;
+import org.mlops4j.models.Leaderboard;
+import org.mlops4j.models.LeaderboardEntry;
+import org.mlops4j.models.Metric;
+import org.mlops4j.models.MetricSummary;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.

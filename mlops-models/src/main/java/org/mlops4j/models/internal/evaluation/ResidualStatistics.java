@@ -1,7 +1,7 @@
-package org.mlops4j.core.model.internal.evaluation;
+package org.mlops4j.models.internal.evaluation;
 
 import java.util.Arrays;
-import org.mlops4j.core.model.ResidualSummary;
+import org.mlops4j.models.ResidualSummary;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.

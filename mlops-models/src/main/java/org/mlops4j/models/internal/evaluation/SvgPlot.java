@@ -1,4 +1,4 @@
-package org.mlops4j.core.model.internal.evaluation;
+package org.mlops4j.models.internal.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;

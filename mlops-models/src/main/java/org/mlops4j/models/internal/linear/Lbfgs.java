@@ -1,4 +1,4 @@
-package org.mlops4j.core.model.internal.linear;
+package org.mlops4j.models.internal.linear;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.

@@ -1,7 +1,7 @@
-package org.mlops4j.core.model.internal.linear;
+package org.mlops4j.models.internal.linear;
 
-import org.mlops4j.core.model.EncodedRows;
-import org.mlops4j.core.model.internal.CompactScorer;
+import org.mlops4j.models.EncodedRows;
+import org.mlops4j.models.internal.CompactScorer;
 import org.tribuo.ImmutableFeatureMap;
 
 /**

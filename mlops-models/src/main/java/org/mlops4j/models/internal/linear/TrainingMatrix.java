@@ -1,4 +1,4 @@
-package org.mlops4j.core.model.internal.linear;
+package org.mlops4j.models.internal.linear;
 
 import java.util.Arrays;
 import org.tribuo.Dataset;

@@ -1,4 +1,4 @@
-package org.mlops4j.core.model.internal.linear;
+package org.mlops4j.models.internal.linear;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -15,10 +15,10 @@ import org.tribuo.impl.ModelDataCarrier;
 import org.tribuo.math.LinearParameters;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.util.ExpNormalizer;
-import org.tribuo.regression.Regressor;
-import org.tribuo.regression.sgd.protos.RegressionLinearSGDProto;
 import org.tribuo.math.util.VectorNormalizer;
 import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.regression.Regressor;
+import org.tribuo.regression.sgd.protos.RegressionLinearSGDProto;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.

@@ -1,4 +1,4 @@
-package org.mlops4j.core.model.internal.tree;
+package org.mlops4j.models.internal.tree;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.

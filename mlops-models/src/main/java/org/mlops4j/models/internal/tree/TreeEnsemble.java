@@ -1,8 +1,8 @@
-package org.mlops4j.core.model.internal.tree;
+package org.mlops4j.models.internal.tree;
 
 import java.util.List;
-import org.mlops4j.core.model.EncodedRows;
-import org.mlops4j.core.model.internal.CompactScorer;
+import org.mlops4j.models.EncodedRows;
+import org.mlops4j.models.internal.CompactScorer;
 import org.tribuo.ImmutableFeatureMap;
 
 /**

@@ -1,4 +1,4 @@
-package org.mlops4j.core.model.internal.tree;
+package org.mlops4j.models.internal.tree;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.ListProvenance;
@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.mlops4j.models.internal.CountingTrainer;
 import org.tribuo.Dataset;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.Output;
-import org.mlops4j.core.model.internal.CountingTrainer;
 import org.tribuo.Trainer;
 import org.tribuo.common.tree.TreeModel;
 import org.tribuo.ensemble.EnsembleCombiner;

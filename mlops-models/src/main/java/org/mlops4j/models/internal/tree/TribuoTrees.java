@@ -1,4 +1,4 @@
-package org.mlops4j.core.model.internal.tree;
+package org.mlops4j.models.internal.tree;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;

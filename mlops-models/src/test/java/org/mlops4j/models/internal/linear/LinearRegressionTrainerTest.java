@@ -1,4 +1,4 @@
-package org.mlops4j.core.model.internal.linear;
+package org.mlops4j.models.internal.linear;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mlops4j.core.ConfigurationException;
-import org.mlops4j.core.model.TaskType;
-import org.mlops4j.core.model.internal.FamilyCatalog;
+import org.mlops4j.models.TaskType;
+import org.mlops4j.models.internal.FamilyCatalog;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;

@@ -1,4 +1,4 @@
-package org.mlops4j.core.model.internal.linear;
+package org.mlops4j.models.internal.linear;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,9 +26,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mlops4j.core.ConfigurationException;
-import org.mlops4j.core.model.TaskType;
-import org.mlops4j.core.model.internal.BreastCancerRows;
-import org.mlops4j.core.model.internal.FamilyCatalog;
+import org.mlops4j.models.TaskType;
+import org.mlops4j.models.internal.BreastCancerRows;
+import org.mlops4j.models.internal.FamilyCatalog;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;

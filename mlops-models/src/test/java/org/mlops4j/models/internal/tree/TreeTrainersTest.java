@@ -1,4 +1,4 @@
-package org.mlops4j.core.model.internal.tree;
+package org.mlops4j.models.internal.tree;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mlops4j.core.model.ClassificationMetrics;
-import org.mlops4j.core.model.TribuoModelFlavor;
-import org.mlops4j.core.model.internal.BreastCancerRows;
+import org.mlops4j.models.ClassificationMetrics;
+import org.mlops4j.models.TribuoModelFlavor;
+import org.mlops4j.models.internal.BreastCancerRows;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
