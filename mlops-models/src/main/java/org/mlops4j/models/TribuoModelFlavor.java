@@ -32,6 +32,12 @@ import org.tribuo.regression.Regressor;
  * parameters, the target, the class labels, the input columns, the fitted encoder, the metrics and a flattened
  * provenance. A loaded model predicts exactly as the saved one. Both files are written atomically. Model files are
  * code-like input: load only folders from a location you trust. Stateless and thread-safe.
+ *
+ * <p>Class names in a saved model are provenance, not code to load: models saved before the model layer moved to
+ * mlops-models name mlops4j's own trainers {@code org.mlops4j.core.model.internal.tree.*} and
+ * {@code org.mlops4j.core.model.internal.linear.*} (now {@code org.mlops4j.models.internal...}) in their Tribuo
+ * provenance and in {@code provenance.trainer.class}; loading reads those names as text and never resolves them, so
+ * such models load and predict unchanged (checked by the committed format-1 fixtures).
  */
 public final class TribuoModelFlavor implements ModelFlavor {
 
