@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlops4j.core.spi.ModelFlavorProvider;
 import org.mlops4j.core.spi.TrackingStoreProvider;
 import org.mlops4j.core.tracking.TrackingStore;
 
@@ -79,6 +80,14 @@ class MlopsDiscoveryTest {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> mlops.providers(TrackingStoreProvider.class).get("file"));
         assertTrue(e.getMessage().contains("Add org.mlops4j:mlops-tracking to the class path"), e.getMessage());
+    }
+
+    @Test
+    void aMissingModelFlavorNamesTheModelsArtifact() {
+        Mlops mlops = Mlops.create();
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> mlops.providers(ModelFlavorProvider.class).get("tribuo"));
+        assertTrue(e.getMessage().contains("Add org.mlops4j:mlops-models to the class path"), e.getMessage());
     }
 
     @Test

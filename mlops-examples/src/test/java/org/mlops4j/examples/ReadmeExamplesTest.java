@@ -19,18 +19,6 @@ import org.mlops4j.core.data.JdbcWriteMode;
 import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.ValidationReport;
-import org.mlops4j.core.model.ChampionChallenger;
-import org.mlops4j.core.model.CompareOptions;
-import org.mlops4j.core.model.Leaderboard;
-import org.mlops4j.core.model.LoggedModel;
-import org.mlops4j.core.model.Metric;
-import org.mlops4j.core.model.ModelEvaluation;
-import org.mlops4j.core.model.ModelTracking;
-import org.mlops4j.core.model.ModelingSetup;
-import org.mlops4j.core.model.Predictions;
-import org.mlops4j.core.model.PromotionDecision;
-import org.mlops4j.core.model.TrackingModelingListener;
-import org.mlops4j.core.model.TrainedModel;
 import org.mlops4j.core.monitor.ActionHooks;
 import org.mlops4j.core.monitor.ActionKind;
 import org.mlops4j.core.monitor.DecisionOutcome;
@@ -54,6 +42,18 @@ import org.mlops4j.drift.profile.ProfileReport;
 import org.mlops4j.drift.profile.TableProfile;
 import org.mlops4j.examples.leadscoring.LeadDrift;
 import org.mlops4j.examples.leadscoring.LeadGenerator;
+import org.mlops4j.models.ChampionChallenger;
+import org.mlops4j.models.CompareOptions;
+import org.mlops4j.models.Leaderboard;
+import org.mlops4j.models.LoggedModel;
+import org.mlops4j.models.Metric;
+import org.mlops4j.models.ModelEvaluation;
+import org.mlops4j.models.ModelTracking;
+import org.mlops4j.models.ModelingSetup;
+import org.mlops4j.models.Predictions;
+import org.mlops4j.models.PromotionDecision;
+import org.mlops4j.models.TrackingModelingListener;
+import org.mlops4j.models.TrainedModel;
 
 /**
  * The code shown in README.md, run for real: if an example there stops compiling or working, this test says so. Keep

@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * ({@code jdbc:h2:mem:...}) disappears when its last connection closes: give it {@code ;DB_CLOSE_DELAY=-1} or hand
  * over an open connection.
  *
- * <p>SQLite's driver comes with mlops-core; for H2 or PostgreSQL add {@code com.h2database:h2} or
- * {@code org.postgresql:postgresql} to the application.
+ * <p>mlops-core brings no JDBC driver: add the database's to the application ({@code org.xerial:sqlite-jdbc}, which
+ * mlops-tracking already brings, {@code com.h2database:h2} or {@code org.postgresql:postgresql}).
  */
 public final class JdbcDatabase {
 

@@ -20,7 +20,7 @@ public final class ProviderHints {
             ModelRegistryProvider.class, "org.mlops4j:mlops-tracking",
             DriftDetectorProvider.class, "org.mlops4j:mlops-drift",
             TriggerActionProvider.class, "org.mlops4j:mlops-drift",
-            ModelFlavorProvider.class, "org.mlops4j:mlops-core",
+            ModelFlavorProvider.class, "org.mlops4j:mlops-models",
             PipelineStepProvider.class, "org.mlops4j:mlops-examples (the lead-scoring steps) or your own jar");
 
     private ProviderHints() {

@@ -15,10 +15,10 @@ import org.mlops4j.core.data.CategoricalColumn;
 import org.mlops4j.core.data.Column;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.core.model.CompareOptions;
-import org.mlops4j.core.model.Leaderboard;
-import org.mlops4j.core.model.ModelingListener;
-import org.mlops4j.core.model.ModelingSetup;
+import org.mlops4j.models.CompareOptions;
+import org.mlops4j.models.Leaderboard;
+import org.mlops4j.models.ModelingListener;
+import org.mlops4j.models.ModelingSetup;
 
 /**
  * The Java half of the compare-models benchmark against scikit-learn (driven by {@code bench/compare_models.py}).

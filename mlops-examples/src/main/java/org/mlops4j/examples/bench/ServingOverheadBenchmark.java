@@ -11,11 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.mlops4j.core.data.Column;
 import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.core.model.EncodedRows;
-import org.mlops4j.core.model.ModelTracking;
-import org.mlops4j.core.model.ModelingSetup;
-import org.mlops4j.core.model.Predictions;
-import org.mlops4j.core.model.TrainedModel;
 import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.examples.leadscoring.LeadDataTransforms;
@@ -25,6 +20,11 @@ import org.mlops4j.examples.leadscoring.LeadScoringMappings;
 import org.mlops4j.examples.leadscoring.LeadScoringSchemas;
 import org.mlops4j.examples.leadscoring.LeadScoringTraining;
 import org.mlops4j.examples.leadscoring.ServingLog;
+import org.mlops4j.models.EncodedRows;
+import org.mlops4j.models.ModelTracking;
+import org.mlops4j.models.ModelingSetup;
+import org.mlops4j.models.Predictions;
+import org.mlops4j.models.TrainedModel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,7 +52,7 @@ import org.tribuo.impl.ArrayExample;
  * same {@value #ROWS} rows of model input and the same model (gradient-boosted trees, 30 rounds, as the demo trains):
  * <ul>
  *   <li>{@code bareTribuo}: {@code model.predict(examples)} over Tribuo examples built once in the setup;</li>
- *   <li>{@code encodeAndPredict}: {@link org.mlops4j.core.model.Predictor#predict(Table)}, which one-hot encodes the
+ *   <li>{@code encodeAndPredict}: {@link org.mlops4j.models.Predictor#predict(Table)}, which one-hot encodes the
  *       table with the model's encoder, builds the examples and predicts. Serving cannot skip encoding (requests
  *       arrive as rows, not as Tribuo examples), so this is the fair baseline for what the serving path adds;</li>
  *   <li>{@code servingPath}: the inference pipeline's work per batch: the input schema check against the registered

@@ -6,20 +6,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.core.model.ChampionChallenger;
-import org.mlops4j.core.model.Metric;
-import org.mlops4j.core.model.ModelTracking;
-import org.mlops4j.core.model.PromotionDecision;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.core.tracking.RegisteredModel;
-import picocli.CommandLine;
+import org.mlops4j.models.ChampionChallenger;
+import org.mlops4j.models.Metric;
+import org.mlops4j.models.ModelTracking;
+import org.mlops4j.models.PromotionDecision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code mlops models}: the model registry from the shell. */
 @Command(name = "models", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

@@ -19,10 +19,6 @@ import org.mlops4j.core.DataException;
 import org.mlops4j.core.data.CsvWriter;
 import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.core.model.ModelTracking;
-import org.mlops4j.core.model.PredictedRow;
-import org.mlops4j.core.model.Predictions;
-import org.mlops4j.core.model.TrainedModel;
 import org.mlops4j.core.pipeline.Pipeline;
 import org.mlops4j.core.pipeline.PipelineStep;
 import org.mlops4j.core.pipeline.Step;
@@ -35,6 +31,10 @@ import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.core.tracking.RunStatus;
 import org.mlops4j.core.tracking.TrackingClient;
+import org.mlops4j.models.ModelTracking;
+import org.mlops4j.models.PredictedRow;
+import org.mlops4j.models.Predictions;
+import org.mlops4j.models.TrainedModel;
 
 /**
  * The case study's inference pipeline, with a serving log and the business KPIs:

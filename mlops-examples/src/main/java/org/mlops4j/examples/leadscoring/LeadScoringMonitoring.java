@@ -1,6 +1,5 @@
 package org.mlops4j.examples.leadscoring;
 
-import org.mlops4j.core.monitor.MonitoringRuns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,15 +16,10 @@ import org.mlops4j.core.DataException;
 import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.core.model.ClassificationMetrics;
-import org.mlops4j.core.model.Metric;
-import org.mlops4j.core.model.ModelTracking;
-import org.mlops4j.core.model.PredictedRow;
-import org.mlops4j.core.model.Predictions;
-import org.mlops4j.core.model.TrainedModel;
 import org.mlops4j.core.monitor.ActionHooks;
 import org.mlops4j.core.monitor.ActionKind;
 import org.mlops4j.core.monitor.DecisionOutcome;
+import org.mlops4j.core.monitor.MonitoringRuns;
 import org.mlops4j.core.monitor.PolicyDecision;
 import org.mlops4j.core.pipeline.Pipeline;
 import org.mlops4j.core.pipeline.PipelineRun;
@@ -43,6 +37,12 @@ import org.mlops4j.drift.DataDrift;
 import org.mlops4j.drift.DriftReport;
 import org.mlops4j.drift.policy.DriftMonitor;
 import org.mlops4j.drift.policy.JsonLinesDecisionRecorder;
+import org.mlops4j.models.ClassificationMetrics;
+import org.mlops4j.models.Metric;
+import org.mlops4j.models.ModelTracking;
+import org.mlops4j.models.PredictedRow;
+import org.mlops4j.models.Predictions;
+import org.mlops4j.models.TrainedModel;
 
 /**
  * The monitoring pipeline: the serving window against the training reference, a drift report, the action policy's

@@ -27,9 +27,9 @@ import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.TimestampColumn;
 import org.mlops4j.core.spi.support.FileLocks;
-import org.mlops4j.core.model.ColumnImputation;
-import org.mlops4j.core.model.PredictedRow;
-import org.mlops4j.core.model.Predictions;
+import org.mlops4j.models.ColumnImputation;
+import org.mlops4j.models.PredictedRow;
+import org.mlops4j.models.Predictions;
 
 /**
  * The serving log: a JSON-lines file with one line per captured request, that the monitoring pipeline reads as its

@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * @param modelName    the registered model's name, {@value #DEFAULT_MODEL_NAME} by default
  * @param experiment   the experiment the training runs go to, {@value #DEFAULT_EXPERIMENT} by default
- * @param families     the model families to compare (keys of {@link org.mlops4j.core.model.ModelingSetup#families()})
+ * @param families     the model families to compare (keys of {@link org.mlops4j.models.ModelingSetup#families()})
  * @param familyParams parameters that differ from a family's defaults, by family key (small tree counts by default,
  *                     for speed)
  * @param folds        cross-validation folds, at least 2

@@ -3,7 +3,7 @@ package org.mlops4j.examples.leadscoring;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import org.mlops4j.core.model.Leaderboard;
+import org.mlops4j.models.Leaderboard;
 
 /**
  * What one run of the training pipeline did: the comparison, the model version it registered, and whether that

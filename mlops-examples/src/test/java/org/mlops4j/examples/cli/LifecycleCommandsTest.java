@@ -15,16 +15,16 @@ import org.mlops4j.core.data.CsvWriter;
 import org.mlops4j.core.data.JdbcDatabase;
 import org.mlops4j.core.data.JdbcWriteMode;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.core.model.Metric;
-import org.mlops4j.core.model.ModelTracking;
-import org.mlops4j.core.model.ModelingSetup;
-import org.mlops4j.core.model.TrainedModel;
 import org.mlops4j.core.tracking.ActiveRun;
 import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.examples.leadscoring.LeadDrift;
 import org.mlops4j.examples.leadscoring.LeadGenerator;
 import org.mlops4j.examples.leadscoring.LeadScoringSchemas;
 import org.mlops4j.examples.leadscoring.LeadScoringTraining;
+import org.mlops4j.models.Metric;
+import org.mlops4j.models.ModelTracking;
+import org.mlops4j.models.ModelingSetup;
+import org.mlops4j.models.TrainedModel;
 
 /** The pipeline, train, runs and models commands, one after another on one tracking store. */
 class LifecycleCommandsTest {

@@ -20,10 +20,10 @@ import org.mlops4j.core.DataException;
 import org.mlops4j.core.data.CategoricalColumn;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.core.model.ModelingSetup;
-import org.mlops4j.core.model.PredictedRow;
-import org.mlops4j.core.model.Predictions;
-import org.mlops4j.core.model.TrainedModel;
+import org.mlops4j.models.ModelingSetup;
+import org.mlops4j.models.PredictedRow;
+import org.mlops4j.models.Predictions;
+import org.mlops4j.models.TrainedModel;
 
 /** The serving log: what a line holds, sampling, reading back, and bad lines. */
 class ServingLogTest {

@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.mlops4j.core.model.ClassificationEvaluation;
-import org.mlops4j.core.model.ModelEvaluation;
-import org.mlops4j.core.model.TaskType;
 import org.mlops4j.core.monitor.MonitoringRuns;
 import org.mlops4j.core.tracking.ActiveRun;
 import org.mlops4j.core.tracking.Experiment;
@@ -24,6 +21,9 @@ import org.mlops4j.core.tracking.RunStatus;
 import org.mlops4j.core.tracking.RunTag;
 import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.core.tracking.TrackingStore;
+import org.mlops4j.models.ClassificationEvaluation;
+import org.mlops4j.models.ModelEvaluation;
+import org.mlops4j.models.TaskType;
 
 /**
  * What the UI tests log through the tracking and registry APIs: an experiment with four runs (one of them named like a

@@ -12,7 +12,7 @@ import org.mlops4j.tracking.registry.internal.JdbcModelRegistry;
 /**
  * The model registry in a SQL database, for {@code jdbc:} locations: SQLite ({@code jdbc:sqlite:registry.db}), H2
  * ({@code jdbc:h2:./registry}) and PostgreSQL ({@code jdbc:postgresql://host/db?user=...}). The driver must be on the
- * class path (SQLite's comes with mlops-core).
+ * class path (SQLite's comes with mlops-tracking).
  *
  * <p>The registry keeps its tables ({@code registered_models}, {@code model_versions}, {@code model_version_tags},
  * {@code registered_model_tags}, {@code registered_model_aliases}) and its schema version

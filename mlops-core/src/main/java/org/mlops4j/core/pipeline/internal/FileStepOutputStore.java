@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * This class is internal and is hence not for public use. A {@link StepOutputStore} in a folder:
  * {@code <folder>/<pipeline>/<step>/<fingerprint>/} holds one file per output and a {@code manifest.json} that lists
  * them. Every file is written atomically and the manifest last, so a step's outputs appear all at once; a folder
- * without a manifest (a save cut short by a crash) is ignored and overwritten.
+ * without a manifest (a save cut short by a crash) is ignored and overwritten. Class names stored before an mlops4j
+ * class moved are read as its current name ({@link MovedClasses}).
  */
 public final class FileStepOutputStore implements StepOutputStore {
 
@@ -160,13 +161,14 @@ public final class FileStepOutputStore implements StepOutputStore {
                         @Override
                         protected Class<?> resolveClass(java.io.ObjectStreamClass desc)
                                 throws IOException, ClassNotFoundException {
-                            return Class.forName(desc.getName(), false, contextLoader());
+                            return Class.forName(MovedClasses.currentName(desc.getName()), false, contextLoader());
                         }
                     }) {
                         return objects.readObject();
                     }
                 case "json":
-                    return PipelineJson.MAPPER.readValue(in, Class.forName(entry.className(), false, contextLoader()));
+                    return PipelineJson.MAPPER.readValue(in,
+                            Class.forName(MovedClasses.currentName(entry.className()), false, contextLoader()));
                 default:
                     throw new IOException("unknown encoding '" + entry.encoding() + "'");
             }

@@ -1,0 +1,172 @@
+package org.mlops4j.models;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.mlops4j.core.MlopsException;
+
+/**
+ * The result of {@link ModelingSetup#compareModels}: one entry per candidate, best first by the sort metric.
+ *
+ * <p>Completed candidates come first, ordered by the sort metric's mean (descending, or ascending for errors such as
+ * RMSE); candidates without a value for that metric (AUC of a model without probabilities), then those that failed,
+ * were unavailable or did not finish follow, in the order they were tried.
+ *
+ * @param task       classification or regression
+ * @param sortMetric the metric the entries are ordered by
+ * @param folds      the number of cross-validation folds
+ * @param entries    the candidates, best first
+ * @param elapsed    the wall time of the comparison
+ */
+public record Leaderboard(TaskType task, Metric sortMetric, int folds, List<LeaderboardEntry> entries,
+        Duration elapsed) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Copies the entries and sorts them. */
+    public Leaderboard {
+        List<LeaderboardEntry> sorted = new ArrayList<>(entries);
+        sorted.sort(order(sortMetric));
+        entries = List.copyOf(sorted);
+    }
+
+    static Comparator<LeaderboardEntry> order(Metric metric) {
+        return Comparator.comparingInt((LeaderboardEntry e) -> rank(e, metric)).thenComparingDouble(e -> {
+            double mean = e.metric(metric).mean();
+            return Double.isNaN(mean) ? 0 : metric.higherIsBetter() ? -mean : mean;
+        });
+    }
+
+    private static int rank(LeaderboardEntry e, Metric metric) {
+        if (e.status() != CandidateStatus.COMPLETED) {
+            return 2;
+        }
+        return e.metric(metric).available() ? 0 : 1;
+    }
+
+    /** @return the best completed candidate that has a value for the sort metric, if any */
+    public Optional<LeaderboardEntry> best() {
+        return entries.stream().filter(e -> e.status() == CandidateStatus.COMPLETED)
+                .filter(e -> e.metric(sortMetric).available()).findFirst();
+    }
+
+    /**
+     * @param family a family key
+     * @return that family's entry, if it was a candidate
+     */
+    public Optional<LeaderboardEntry> entry(String family) {
+        return entries.stream().filter(e -> e.family().equals(family)).findFirst();
+    }
+
+    /** @return the entries whose time budget ran out */
+    public List<LeaderboardEntry> notFinished() {
+        return entries.stream().filter(e -> e.status() == CandidateStatus.NOT_FINISHED).toList();
+    }
+
+    /** @return the leaderboard as a JSON document (metric keys are {@link Metric#id()}s; n/a is {@code null}) */
+    public String toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("task", task.name().toLowerCase(Locale.ROOT));
+        root.put("sortMetric", sortMetric.id());
+        root.put("folds", folds);
+        root.put("elapsedSeconds", elapsed.toMillis() / 1000.0);
+        ArrayNode list = root.putArray("entries");
+        for (LeaderboardEntry e : entries) {
+            ObjectNode node = list.addObject();
+            node.put("candidateId", e.candidateId());
+            node.put("family", e.family());
+            node.put("name", e.name());
+            node.put("status", e.status().name());
+            e.message().ifPresent(m -> node.put("message", m));
+            node.set("params", JSON.valueToTree(e.params()));
+            ObjectNode metrics = node.putObject("metrics");
+            for (Metric m : Metric.forTask(task)) {
+                summary(metrics.putObject(m.id()), e.metric(m));
+            }
+            summary(node.putObject("trainingSeconds"), e.trainingSeconds());
+            node.put("elapsedSeconds", e.elapsed().toNanos() / 1e9);
+        }
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new MlopsException("Cannot write the leaderboard as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static void summary(ObjectNode node, MetricSummary s) {
+        if (s.available()) {
+            node.put("mean", s.mean());
+            node.put("std", s.std());
+            ArrayNode folds = node.putArray("folds");
+            s.folds().forEach(folds::add);
+        } else {
+            node.putNull("mean");
+            node.putNull("std");
+        }
+    }
+
+    /** @return a fixed-width table like PyCaret's score grid: mean of each metric, training seconds, status */
+    public String toText() {
+        List<Metric> metrics = Metric.forTask(task);
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%-10s %-28s", "Key", "Model"));
+        for (Metric m : metrics) {
+            out.append(String.format(Locale.ROOT, " %8s", m.label()));
+        }
+        out.append(String.format(Locale.ROOT, " %9s  %s%n", "TT (Sec)", "Status"));
+        for (LeaderboardEntry e : entries) {
+            out.append(String.format(Locale.ROOT, "%-10s %-28s", e.candidateId(), e.name()));
+            for (Metric m : metrics) {
+                out.append(String.format(Locale.ROOT, " %8s", LeaderboardEntry.format(e.metric(m).mean())));
+            }
+            double tt = e.trainingSeconds().mean();
+            out.append(String.format(Locale.ROOT, " %9s  %s%n", Double.isNaN(tt) ? "-"
+                    : String.format(Locale.ROOT, "%.3f", tt), statusText(e)));
+        }
+        out.append(String.format(Locale.ROOT, "sorted by %s, %d folds, %.1f s%n", sortMetric.label(), folds,
+                elapsed.toMillis() / 1000.0));
+        return out.toString();
+    }
+
+    private static String statusText(LeaderboardEntry e) {
+        if (e.status() == CandidateStatus.COMPLETED) {
+            return "";
+        }
+        return e.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + e.message().map(m -> ": " + m).orElse("");
+    }
+
+    /**
+     * @return the leaderboard as one self-contained HTML page: the table with mean ± std of each metric and the best
+     *         value of each column highlighted, a chart of the sort metric per candidate (mean, ± std, one dot per
+     *         fold) and one of training seconds; SVG, no scripts
+     */
+    public String toHtml() {
+        return org.mlops4j.models.internal.evaluation.LeaderboardHtml.write(this,
+                "Model comparison: " + task.name().toLowerCase(Locale.ROOT) + ", sorted by " + sortMetric.label());
+    }
+
+    /** @return {@link #toText()} */
+    @Override
+    public String toString() {
+        return toText();
+    }
+
+    /**
+     * @param entries candidates in any order
+     * @param metric  the metric to sort by
+     * @return the entries best first, by the same rule as a leaderboard
+     */
+    static List<LeaderboardEntry> sorted(List<LeaderboardEntry> entries, Metric metric) {
+        List<LeaderboardEntry> out = new ArrayList<>(entries);
+        out.sort(order(metric));
+        return out;
+    }
+}

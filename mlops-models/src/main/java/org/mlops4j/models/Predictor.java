@@ -1,0 +1,147 @@
+package org.mlops4j.models;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.mlops4j.core.data.Table;
+import org.mlops4j.models.internal.TribuoData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.Output;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.regression.Regressor;
+
+/**
+ * Serves a {@link TrainedModel}: encodes a table with the model's own preprocessing and predicts every row.
+ *
+ * <p>A bad row does not fail the batch: it gets a {@link PredictedRow#error()} (an infinite number, a row the model
+ * cannot score) and the other rows are predicted. Only a table that lacks one of the model's input columns, or has
+ * one whose type does not match the model's input schema ({@link TrainedModel#inputColumns()}: a boolean column for
+ * a numeric feature, numbers for a categorical one), is rejected as a whole, with a
+ * {@link org.mlops4j.core.DataException} naming the column, the expected and the found type.
+ *
+ * <p>Missing values and categorical levels the model does not know are imputed by the rule of {@link FeatureEncoder}
+ * and counted per column in {@link Predictions#imputation()}; with {@link PredictOptions#strict()} each fails its row
+ * instead ({@link PredictedRow#error()} names the row and the column).
+ *
+ * <pre>{@code
+ * Predictions predictions = model.predictor().predict(leads);                          // impute, and count
+ * predictions.imputation().forEach(c -> log.info("{}: {} missing, {} unseen", c.column(), c.missingValues(),
+ *         c.unseenLevels()));
+ * Predictions checked = model.predictor().predict(leads, PredictOptions.strict());     // refuse, per row
+ * }</pre>
+ *
+ * Instances are thread-safe.
+ */
+public final class Predictor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Predictor.class);
+
+    private final TrainedModel model;
+
+    Predictor(TrainedModel model) {
+        this.model = model;
+    }
+
+    /** @return the model served */
+    public TrainedModel model() {
+        return model;
+    }
+
+    /**
+     * Predicts every row, imputing missing values and unseen levels; as {@link #predict(Table, PredictOptions)} with
+     * {@link PredictOptions#defaults()}.
+     *
+     * @param table rows with the model's input columns (other columns are ignored; the target need not be there)
+     * @return one prediction per row, in row order, and the imputation counts
+     * @throws org.mlops4j.core.DataException when an input column is missing or its type does not match the model's
+     */
+    public Predictions predict(Table table) {
+        return predict(table, PredictOptions.defaults());
+    }
+
+    /**
+     * @param table   rows with the model's input columns (other columns are ignored; the target need not be there)
+     * @param options whether missing values and unseen levels are imputed (the default) or fail their rows
+     * @return one prediction per row, in row order, and per input column how many values were missing or unseen
+     * @throws org.mlops4j.core.DataException when an input column is missing or its type does not match the model's,
+     *                                        naming the column, the expected and the found type
+     */
+    public Predictions predict(Table table, PredictOptions options) {
+        EncodedRows encoded = model.encoder().encode(table, model.scaling(), options);
+        return model.task() == TaskType.CLASSIFICATION ? classify(encoded) : regress(encoded);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Predictions classify(EncodedRows encoded) {
+        Model<Label> tribuo = (Model<Label>) model.tribuoModel();
+        boolean probabilistic = TribuoData.hasProbabilities(tribuo);
+        return run(encoded, tribuo, TribuoData.unknownLabel(), (row, p) -> {
+            Map<String, Double> probabilities = new LinkedHashMap<>();
+            if (probabilistic) {
+                for (String label : model.classLabels()) {
+                    Label scored = p.getOutputScores().get(label);
+                    probabilities.put(label, scored == null ? 0.0 : scored.getScore());
+                }
+            }
+            String label = p.getOutput().getLabel();
+            double score = probabilistic ? probabilities.getOrDefault(label, 0.0) : p.getOutput().getScore();
+            return new PredictedRow(row, Optional.of(label),
+                    Double.isNaN(score) ? OptionalDouble.empty() : OptionalDouble.of(score), probabilities,
+                    Optional.empty());
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private Predictions regress(EncodedRows encoded) {
+        Model<Regressor> tribuo = (Model<Regressor>) model.tribuoModel();
+        return run(encoded, tribuo, TribuoData.unknownRegressor(), (row, p) -> new PredictedRow(row,
+                Optional.empty(), OptionalDouble.of(p.getOutput().getValues()[0]), Map.of(), Optional.empty()));
+    }
+
+    private interface RowReader<T extends Output<T>> {
+        PredictedRow read(int row, Prediction<T> prediction);
+    }
+
+    private <T extends Output<T>> Predictions run(EncodedRows encoded, Model<T> tribuo, T unknown,
+            RowReader<T> reader) {
+        PredictedRow[] out = new PredictedRow[encoded.size()];
+        List<Integer> rows = new ArrayList<>();
+        List<Example<T>> examples = new ArrayList<>();
+        for (int i = 0; i < encoded.size(); i++) {
+            Optional<String> error = encoded.error(i);
+            if (error.isPresent()) {
+                out[i] = PredictedRow.failed(i, error.get());
+            } else {
+                rows.add(i);
+                examples.add(TribuoData.example(encoded, i, unknown));
+            }
+        }
+        List<Prediction<T>> batch = null;
+        try {
+            batch = tribuo.predict(examples);
+        } catch (RuntimeException e) {
+            LOG.debug("Batch prediction failed ({}); predicting row by row", e.toString());
+        }
+        for (int j = 0; j < rows.size(); j++) {
+            int row = rows.get(j);
+            if (batch != null) {
+                out[row] = reader.read(row, batch.get(j));
+                continue;
+            }
+            try {
+                out[row] = reader.read(row, tribuo.predict(examples.get(j)));
+            } catch (RuntimeException e) {
+                out[row] = PredictedRow.failed(row, "Row " + (row + 1) + " cannot be predicted: "
+                        + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
+        }
+        return new Predictions(List.of(out), encoded.imputation());
+    }
+}

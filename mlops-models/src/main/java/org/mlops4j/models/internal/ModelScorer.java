@@ -1,0 +1,174 @@
+package org.mlops4j.models.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mlops4j.core.data.Table;
+import org.mlops4j.models.ClassificationMetrics;
+import org.mlops4j.models.EncodedRows;
+import org.mlops4j.models.FeatureEncoder;
+import org.mlops4j.models.Metric;
+import org.mlops4j.models.RegressionMetrics;
+import org.mlops4j.models.Scaling;
+import org.mlops4j.models.TaskType;
+import org.mlops4j.models.internal.tree.TreeEnsemble;
+import org.tribuo.Example;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.regression.Regressor;
+
+/**
+ * This class is internal and is hence not for public use. Its API may change without notice.
+ *
+ * <p>Scores a trained model on labelled rows: predicts them in one batch and computes the task's metrics.
+ */
+public final class ModelScorer {
+
+    /**
+     * Raw predictions on labelled rows, for metrics and for exporting.
+     *
+     * @param actualClass     true class index per row (classification)
+     * @param predictedClass  predicted class index per row (classification)
+     * @param probabilities   per-row class probabilities, or an empty array when the model has none
+     * @param actualValue     true value per row (regression)
+     * @param predictedValue  predicted value per row (regression)
+     */
+    public record Scored(int[] actualClass, int[] predictedClass, double[][] probabilities, double[] actualValue,
+            double[] predictedValue) {
+    }
+
+    private ModelScorer() {
+    }
+
+    /**
+     * @param model   the model
+     * @param encoder its encoder
+     * @param scaling its family's scaling
+     * @param target  the target
+     * @param rows    labelled rows
+     * @return the raw predictions
+     */
+    public static Scored predict(Model<?> model, FeatureEncoder encoder, Scaling scaling, TargetSpec target,
+            Table rows) {
+        return predict(model, Optional.empty(), encoder, scaling, target, rows);
+    }
+
+    /**
+     * Predicts through the compact form of a model when there is one (the same predictions without building a Tribuo
+     * example, a sparse vector and a prediction per row), through Tribuo otherwise.
+     *
+     * @param model   the model
+     * @param compact the model in compact form, if it has one
+     * @param encoder its encoder
+     * @param scaling its family's scaling
+     * @param target  the target
+     * @param rows    labelled rows
+     * @return the raw predictions
+     */
+    @SuppressWarnings("unchecked")
+    public static Scored predict(Model<?> model, Optional<CompactScorer> compact, FeatureEncoder encoder,
+            Scaling scaling, TargetSpec target, Table rows) {
+        EncodedRows encoded = encoder.encode(rows, scaling);
+        if (compact.isPresent()) {
+            return predictCompact(model, compact.get(), encoded, target, rows);
+        }
+        if (target.task() == TaskType.CLASSIFICATION) {
+            Model<Label> labelModel = (Model<Label>) model;
+            List<Example<Label>> examples = new ArrayList<>(encoded.size());
+            for (int i = 0; i < encoded.size(); i++) {
+                examples.add(TribuoData.example(encoded, i, TribuoData.unknownLabel()));
+            }
+            List<Prediction<Label>> predictions = labelModel.predict(examples);
+            Map<String, Integer> index = target.classIndex();
+            int k = target.classLabels().size();
+            int[] predicted = new int[predictions.size()];
+            boolean probabilistic = TribuoData.hasProbabilities(model);
+            double[][] probabilities = probabilistic ? new double[predictions.size()][] : new double[0][];
+            for (int i = 0; i < predicted.length; i++) {
+                Prediction<Label> p = predictions.get(i);
+                predicted[i] = index.getOrDefault(p.getOutput().getLabel(), 0);
+                if (probabilistic) {
+                    probabilities[i] = probabilities(p, index, k);
+                }
+            }
+            return new Scored(target.classIndices(rows), predicted, probabilities, new double[0], new double[0]);
+        }
+        Model<Regressor> regressionModel = (Model<Regressor>) model;
+        List<Example<Regressor>> examples = new ArrayList<>(encoded.size());
+        for (int i = 0; i < encoded.size(); i++) {
+            examples.add(TribuoData.example(encoded, i, TribuoData.unknownRegressor()));
+        }
+        List<Prediction<Regressor>> predictions = regressionModel.predict(examples);
+        double[] predicted = new double[predictions.size()];
+        for (int i = 0; i < predicted.length; i++) {
+            predicted[i] = predictions.get(i).getOutput().getValues()[0];
+        }
+        return new Scored(new int[0], new int[0], new double[0][], target.values(rows), predicted);
+    }
+
+    private static Scored predictCompact(Model<?> model, CompactScorer scorer, EncodedRows encoded,
+            TargetSpec target, Table rows) {
+        double[][] predicted = scorer.predict(encoded);
+        if (target.task() == TaskType.CLASSIFICATION) {
+            Map<String, Integer> index = target.classIndex();
+            int k = target.classLabels().size();
+            int[] toTarget = new int[scorer.width()];
+            ImmutableOutputInfo<?> outputs = model.getOutputIDInfo();
+            for (int c = 0; c < toTarget.length; c++) {
+                toTarget[c] = index.getOrDefault(((Label) outputs.getOutput(c)).getLabel(), -1);
+            }
+            int[] predictedClass = new int[predicted.length];
+            double[][] probabilities = new double[predicted.length][];
+            for (int i = 0; i < predicted.length; i++) {
+                int best = toTarget[TreeEnsemble.argmax(predicted[i])];
+                predictedClass[i] = Math.max(best, 0);
+                double[] p = new double[k];
+                for (int c = 0; c < toTarget.length; c++) {
+                    if (toTarget[c] >= 0) {
+                        p[toTarget[c]] = predicted[i][c];
+                    }
+                }
+                probabilities[i] = p;
+            }
+            return new Scored(target.classIndices(rows), predictedClass, probabilities, new double[0], new double[0]);
+        }
+        double[] values = new double[predicted.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = predicted[i][0];
+        }
+        return new Scored(new int[0], new int[0], new double[0][], target.values(rows), values);
+    }
+
+    /**
+     * @param scored raw predictions
+     * @param target the target
+     * @return the task's metrics ({@code NaN} where not available)
+     */
+    public static Map<Metric, Double> metrics(Scored scored, TargetSpec target) {
+        if (target.task() == TaskType.CLASSIFICATION) {
+            return ClassificationMetrics.compute(target.classLabels().size(), target.positiveIndex(),
+                    scored.actualClass(), scored.predictedClass(), scored.probabilities());
+        }
+        return RegressionMetrics.compute(scored.actualValue(), scored.predictedValue());
+    }
+
+    /**
+     * @param prediction a prediction of a probabilistic model
+     * @param index      class label to index
+     * @param k          the number of classes
+     * @return the probability of each class (0 for classes the model did not see)
+     */
+    public static double[] probabilities(Prediction<Label> prediction, Map<String, Integer> index, int k) {
+        double[] out = new double[k];
+        for (Map.Entry<String, Label> e : prediction.getOutputScores().entrySet()) {
+            Integer c = index.get(e.getKey());
+            if (c != null) {
+                out[c] = e.getValue().getScore();
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,67 @@
+package org.mlops4j.models.internal.linear;
+
+import org.mlops4j.models.EncodedRows;
+import org.mlops4j.models.internal.CompactScorer;
+import org.tribuo.ImmutableFeatureMap;
+
+/**
+ * This class is internal and is hence not for public use. Its API may change without notice.
+ *
+ * <p>The compact form of a trained {@link LogisticRegressionTrainer} model: its weight matrix (one row per class by
+ * Tribuo output id, the bias last) and the feature ids. A row's class probabilities are the softmax of its scores,
+ * computed as Tribuo's {@code LinearSGDModel} with {@code ExpNormalizer} computes them. Immutable; thread-safe.
+ */
+public final class LinearScorer implements CompactScorer {
+
+    private final double[][] weights;
+    private final ImmutableFeatureMap featureMap;
+
+    LinearScorer(double[][] weights, ImmutableFeatureMap featureMap) {
+        this.weights = weights;
+        this.featureMap = featureMap;
+    }
+
+    @Override
+    public int width() {
+        return weights.length;
+    }
+
+    @Override
+    public double[][] predict(EncodedRows rows) {
+        int n = rows.size();
+        int k = weights.length;
+        int bias = featureMap.size();
+        double[][] out = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            String[] names = rows.featureNames(i);
+            double[] values = rows.values(i);
+            int[] ids = new int[names.length];
+            for (int j = 0; j < names.length; j++) {
+                ids[j] = featureMap.getID(names[j]);
+            }
+            double[] scores = out[i];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                double[] w = weights[c];
+                double z = 0;
+                for (int j = 0; j < ids.length; j++) {
+                    if (ids[j] >= 0) {
+                        z += w[ids[j]] * values[j];
+                    }
+                }
+                z += w[bias];
+                scores[c] = z;
+                max = Math.max(max, z);
+            }
+            double sum = 0;
+            for (int c = 0; c < k; c++) {
+                scores[c] = Math.exp(scores[c] - max);
+                sum += scores[c];
+            }
+            for (int c = 0; c < k; c++) {
+                scores[c] /= sum;
+            }
+        }
+        return out;
+    }
+}
