@@ -1,9 +1,5 @@
 package org.mlops4j.core.data;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -13,7 +9,8 @@ import org.mlops4j.core.spi.support.AtomicFiles;
 
 /**
  * Writes a {@link Table} as CSV: a header row, then one line per row; fields that hold the separator, a quote or a
- * line break are quoted; null is written as an empty field. UTF-8, {@code \n} line ends. Each value is written in the
+ * line break, or start or end with a space or tab, are quoted (a quote inside doubled, as RFC 4180 has it); null is
+ * written as an empty field. UTF-8, {@code \n} line ends. Each value is written in the
  * form of {@link Column#format(int)}, except that a numeric {@code -0.0} keeps its sign.
  *
  * <p>{@link CsvReader} reads what this writer writes back into an equal table, given the same separator, as long as
@@ -26,7 +23,6 @@ import org.mlops4j.core.spi.support.AtomicFiles;
  */
 public final class CsvWriter {
 
-    private static final CsvFactory FACTORY = new CsvFactory();
     private static final long NEGATIVE_ZERO_BITS = Double.doubleToRawLongBits(-0.0);
 
     private final char separator;
@@ -63,33 +59,65 @@ public final class CsvWriter {
      * @throws UncheckedIOException when writing fails
      */
     public void write(Table table, Writer writer) {
-        CsvSchema.Builder schema = CsvSchema.builder().setColumnSeparator(separator).setUseHeader(false)
-                .setLineSeparator("\n");
-        for (String name : table.columnNames()) {
-            schema.addColumn(name);
-        }
+        int columns = table.columnCount();
+        StringBuilder line = new StringBuilder(256);
         try {
-            CsvGenerator generator = FACTORY.createGenerator(writer);
-            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            generator.setSchema(schema.build());
-            int columns = table.columnCount();
-            generator.writeStartArray();
-            for (String name : table.columnNames()) {
-                generator.writeString(name);
+            for (int c = 0; c < columns; c++) {
+                field(line, c, table.columnNames().get(c));
             }
-            generator.writeEndArray();
+            writer.write(line.append('\n').toString());
             for (int row = 0; row < table.rowCount(); row++) {
-                generator.writeStartArray();
+                line.setLength(0);
                 for (int c = 0; c < columns; c++) {
-                    generator.writeString(format(table.column(c), row));
+                    field(line, c, format(table.column(c), row));
                 }
-                generator.writeEndArray();
+                writer.write(line.append('\n').toString());
             }
-            generator.flush();
-            generator.close();
+            writer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write CSV: " + e.getMessage(), e);
         }
+    }
+
+    /** Appends one field, after a separator unless it is the first, quoted when reading it back needs that. */
+    private void field(StringBuilder line, int column, String value) {
+        if (column > 0) {
+            line.append(separator);
+        }
+        if (!needsQuotes(value)) {
+            line.append(value);
+            return;
+        }
+        line.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            line.append(c);
+            if (c == '"') {
+                line.append('"');
+            }
+        }
+        line.append('"');
+    }
+
+    /** A field is quoted when it holds the separator, a quote or a line break, or starts or ends with a space or tab. */
+    private boolean needsQuotes(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        if (isSpace(value.charAt(0)) || isSpace(value.charAt(value.length() - 1))) {
+            return true;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == separator || c == '"' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t';
     }
 
     private static String format(Column column, int row) {

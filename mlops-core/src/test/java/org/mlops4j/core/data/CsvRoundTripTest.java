@@ -35,6 +35,16 @@ class CsvRoundTripTest {
     }
 
     @Test
+    void quotesOnlyTheFieldsThatNeedIt() {
+        Table table = Table.of(TextColumn.of("a b", "plain", " lead", "trail\t", "x,y", "say \"hi\"", "two\nlines",
+                "cr\rend", "in side", ""));
+        StringWriter out = new StringWriter();
+        CsvWriter.builder().build().write(table, out);
+        assertEquals("a b\nplain\n\" lead\"\n\"trail\t\"\n\"x,y\"\n\"say \"\"hi\"\"\"\n\"two\nlines\"\n\"cr\rend\"\n"
+                + "in side\n\n", out.toString());
+    }
+
+    @Test
     void readsBackAWrittenFileAsAnEqualTable() throws IOException {
         Table table = awkwardTable();
         Path file = folder.resolve("out/table.csv");

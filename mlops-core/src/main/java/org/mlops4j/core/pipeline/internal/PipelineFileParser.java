@@ -1,8 +1,6 @@
 package org.mlops4j.core.pipeline.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +29,6 @@ import org.mlops4j.core.spi.PipelineStepProvider;
  */
 public final class PipelineFileParser {
 
-    private static final ObjectMapper YAML = new YAMLMapper();
     private static final Set<String> PIPELINE_KEYS = Set.of("name", "steps", "description");
     private static final Set<String> STEP_KEYS = Set.of("name", "type", "params", "inputs", "outputs", "after",
             "retries", "retry_delay", "max_retry_delay", "timeout", "trigger_rule", "version", "persist_outputs",
@@ -70,9 +67,14 @@ public final class PipelineFileParser {
      */
     public static Pipeline parse(String text, boolean yaml, String source,
                                  ProviderSet<PipelineStepProvider> providers) {
+        if (yaml && !YamlTrees.available()) {
+            throw new ConfigurationException("Pipeline file " + source + " is YAML, which needs"
+                    + " com.fasterxml.jackson.dataformat:jackson-dataformat-yaml (the Jackson version mlops4j uses) on"
+                    + " the class path: add that dependency, or write the pipeline as JSON");
+        }
         JsonNode root;
         try {
-            root = (yaml ? YAML : PipelineJson.MAPPER).readTree(text);
+            root = yaml ? YamlTrees.read(text) : PipelineJson.MAPPER.readTree(text);
         } catch (IOException e) {
             throw new ConfigurationException("Pipeline file " + source + " is not valid " + (yaml ? "YAML" : "JSON")
                     + ": " + e.getMessage(), e);
