@@ -131,6 +131,7 @@ public final class ReportHtmlWriter {
     }
 
     private static void histogram(StringBuilder out, List<HistogramBin> bins, String column) {
+        // bins are named by their lower bound, the last by its upper: the chart labels the histogram's two ends
         List<String> ends = new ArrayList<>();
         List<String> tooltips = new ArrayList<>();
         double[] counts = new double[bins.size()];

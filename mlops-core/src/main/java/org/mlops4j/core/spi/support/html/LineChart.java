@@ -140,7 +140,8 @@ public record LineChart(String title, String xLabel, boolean timeAxis, List<Seri
             }
             if (line.length <= 200) {
                 for (double[] p : line) {
-                    html.open("circle", "cx", Svg.px(sx.map(p[0])), "cy", Svg.px(sy.map(p[1])), "r", "3", "fill", colour);
+                    html.open("circle", "cx", Svg.px(sx.map(p[0])), "cy", Svg.px(sy.map(p[1])), "r", "3",
+                            "fill", colour);
                     html.element("title", series.get(i).name() + ": " + xLabel + " " + xTickLabel(p[0]) + ", "
                             + ValueFormats.number(p[1]));
                     html.close("circle");
