@@ -151,7 +151,7 @@ public final class JdbcTrackingStore implements TrackingStore {
         if (readOnly) {
             ReadOnlyDatabase.requireExisting(url, location, StoreFolder.TRACKING_HINT);
         }
-        this.pool = new ConnectionPool(url, dialect, new ConnectionPool.Settings(poolSize, true, false, readOnly));
+        this.pool = new ConnectionPool(url, dialect, ConnectionPool.Settings.forWrites(poolSize).readOnly(readOnly));
         this.artifactRoot = artifactRoot.toAbsolutePath().normalize();
         this.search = new SqlRunSearch(dialect);
         if (readOnly) {

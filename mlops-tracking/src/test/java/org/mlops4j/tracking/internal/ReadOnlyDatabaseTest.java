@@ -39,7 +39,7 @@ class ReadOnlyDatabaseTest {
             s.execute("INSERT INTO items VALUES (1)");
         }
         try (ConnectionPool pool = new ConnectionPool(url, dialect,
-                new ConnectionPool.Settings(1, false, false, true));
+                ConnectionPool.Settings.forReads(1).readOnly(true));
              ConnectionPool.Lease lease = pool.lease();
              Statement s = lease.connection().createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM items")) {

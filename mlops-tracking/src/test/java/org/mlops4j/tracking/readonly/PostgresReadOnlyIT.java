@@ -83,7 +83,7 @@ class PostgresReadOnlyIT extends ReadOnlyStoreContractTest {
             s.execute("INSERT INTO items VALUES (1)");
         }
         try (ConnectionPool pool = new ConnectionPool(url, SqlDialect.POSTGRESQL,
-                new ConnectionPool.Settings(1, false, false, true));
+                ConnectionPool.Settings.forReads(1).readOnly(true));
              ConnectionPool.Lease lease = pool.lease();
              Statement s = lease.connection().createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM items")) {

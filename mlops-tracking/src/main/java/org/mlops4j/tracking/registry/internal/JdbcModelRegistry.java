@@ -100,8 +100,10 @@ public final class JdbcModelRegistry implements ModelRegistry {
         if (dialect == SqlDialect.SQLITE && !readOnly) {
             createSqliteFolder(url);
         }
-        this.readers = new ConnectionPool(url, dialect, new ConnectionPool.Settings(READERS, false, true, readOnly));
-        this.writers = new ConnectionPool(url, dialect, new ConnectionPool.Settings(WRITERS, true, true, readOnly));
+        this.readers = new ConnectionPool(url, dialect, ConnectionPool.Settings.forReads(READERS)
+                .syncingCommits().readOnly(readOnly));
+        this.writers = new ConnectionPool(url, dialect, ConnectionPool.Settings.forWrites(WRITERS)
+                .syncingCommits().readOnly(readOnly));
         if (readOnly) {
             try {
                 tablesSeen = transaction(false, "check the registry tables", false, c ->

@@ -49,6 +49,35 @@ public final class ConnectionPool implements AutoCloseable {
                         + size);
             }
         }
+
+        /**
+         * @param size the most connections open at once
+         * @return settings for write transactions, commits durable at the next checkpoint, read-write
+         */
+        public static Settings forWrites(int size) {
+            return new Settings(size, true, false, false);
+        }
+
+        /**
+         * @param size the most connections open at once
+         * @return settings for read transactions, read-write
+         */
+        public static Settings forReads(int size) {
+            return new Settings(size, false, false, false);
+        }
+
+        /** @return these settings with every commit synced to disk before it returns */
+        public Settings syncingCommits() {
+            return new Settings(size, forWrites, true, readOnly);
+        }
+
+        /**
+         * @param onlyReads whether connections are opened read-only
+         * @return these settings, read-only or not
+         */
+        public Settings readOnly(boolean onlyReads) {
+            return new Settings(size, forWrites, syncCommits, onlyReads);
+        }
     }
 
     private final String url;
