@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 import javax.sql.DataSource;
-import org.mlops4j.core.data.internal.JdbcUrls;
-import org.mlops4j.core.data.internal.SqlDialect;
 import org.mlops4j.core.data.internal.SqlTableName;
 import org.mlops4j.core.data.internal.TableCatalog;
+import org.mlops4j.core.spi.support.jdbc.JdbcUrls;
+import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

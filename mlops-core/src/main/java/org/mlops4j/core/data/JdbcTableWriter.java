@@ -13,13 +13,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongConsumer;
-import org.mlops4j.core.data.internal.JdbcUrls;
-import org.mlops4j.core.data.internal.SqlDialect;
 import org.mlops4j.core.data.internal.SqlTableName;
 import org.mlops4j.core.data.internal.SqlValueKind;
 import org.mlops4j.core.data.internal.TableCatalog;
 import org.mlops4j.core.data.internal.TableCatalog.TableColumn;
 import org.mlops4j.core.data.internal.ValueBinder;
+import org.mlops4j.core.spi.support.jdbc.JdbcUrls;
+import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -181,7 +181,7 @@ public final class JdbcTableWriter {
         List<String> definitions = new ArrayList<>();
         List<ValueBinder> binders = new ArrayList<>();
         for (Column column : table.columns()) {
-            definitions.add(dialect.quote(column.name()) + " " + dialect.sqlType(column.type()));
+            definitions.add(dialect.quote(column.name()) + " " + sqlType(dialect, column.type()));
             binders.add(ValueBinder.of(column, dialect, createdKind(column.type())).orElseThrow());
         }
         execute(session, "CREATE TABLE " + into.toSql(dialect) + " (" + String.join(", ", definitions) + ")");
@@ -398,5 +398,15 @@ public final class JdbcTableWriter {
     @Override
     public String toString() {
         return "JdbcTableWriter[" + mode.name().toLowerCase(Locale.ROOT) + ", batches of " + batchSize + "]";
+    }
+
+    private static String sqlType(SqlDialect dialect, ColumnType type) {
+        return switch (type) {
+            case NUMERIC -> dialect.doubleType();
+            case CATEGORICAL -> dialect.shortTextType();
+            case BOOLEAN -> dialect.booleanType();
+            case TIMESTAMP -> dialect.timestampType();
+            case TEXT -> dialect.largeTextType();
+        };
     }
 }

@@ -1,7 +1,10 @@
 package org.mlops4j.drift.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mlops4j.core.spi.support.html.BarChart;
+import org.mlops4j.core.spi.support.html.Html;
 import org.mlops4j.drift.ColumnDistribution;
 import org.mlops4j.drift.ColumnDrift;
 import org.mlops4j.drift.DriftReport;
@@ -44,17 +47,17 @@ public final class DriftReportHtml {
         out.append("<table><thead><tr><th>Column</th><th>Type</th><th>Test</th><th>Score</th><th>Threshold</th>")
                 .append("<th>Drift</th></tr></thead><tbody>\n");
         for (ColumnDrift c : report.columns()) {
-            out.append("<tr><td>").append(escape(c.column())).append("</td><td>").append(c.columnType().key())
-                    .append("</td><td>").append(escape(c.stattest())).append("</td><td>").append(fmt(c.score()))
+            out.append("<tr><td>").append(Html.escape(c.column())).append("</td><td>").append(c.columnType().key())
+                    .append("</td><td>").append(Html.escape(c.stattest())).append("</td><td>").append(fmt(c.score()))
                     .append(c.adjusted().isPresent() ? " (adjusted " + fmt(c.adjustedScore()) + ")" : "")
-                    .append("</td><td>").append(escape(c.rule().symbol())).append(' ').append(fmt(c.threshold()))
+                    .append("</td><td>").append(Html.escape(c.rule().symbol())).append(' ').append(fmt(c.threshold()))
                     .append("</td><td class=\"").append(c.drifted() ? "drift\">yes" : "ok\">no")
                     .append("</td></tr>\n");
         }
         out.append("</tbody></table>\n");
         for (ColumnDrift c : report.columns()) {
-            out.append("<section><h2>").append(escape(c.column())).append("</h2>\n<p>")
-                    .append(escape(c.stattest())).append(" = ").append(fmt(c.score())).append(", ")
+            out.append("<section><h2>").append(Html.escape(c.column())).append("</h2>\n<p>")
+                    .append(Html.escape(c.stattest())).append(" = ").append(fmt(c.score())).append(", ")
                     .append(c.drifted() ? "drift" : "no drift").append(". Reference values: ")
                     .append(c.referenceSize()).append(" (").append(c.referenceDropped()).append(" dropped); current: ")
                     .append(c.currentSize()).append(" (").append(c.currentDropped()).append(" dropped).</p>\n");
@@ -70,47 +73,24 @@ public final class DriftReportHtml {
         List<String> bins = d.bins();
         long[] ref = d.referenceCounts();
         long[] cur = d.currentCounts();
-        double refTotal = Math.max(1, sum(ref));
-        double curTotal = Math.max(1, sum(cur));
-        double max = 0;
+        List<String> tooltips = new ArrayList<>();
         for (int i = 0; i < bins.size(); i++) {
-            max = Math.max(max, Math.max(ref[i] / refTotal, cur[i] / curTotal));
+            tooltips.add(bins.get(i) + ": reference " + ref[i] + ", current " + cur[i]);
         }
-        max = max == 0 ? 1 : max;
-        int top = 20;
-        int bottom = HEIGHT - 30;
-        double slot = (double) (WIDTH - 20) / Math.max(1, bins.size());
-        double bar = Math.max(1, slot / 2 - 1);
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(HEIGHT).append("\" role=\"img\" aria-label=\"Distribution of ").append(escape(c.column()))
-                .append("\">\n");
-        out.append("<rect x=\"10\" y=\"2\" width=\"10\" height=\"10\" fill=\"").append(REFERENCE_COLOUR)
-                .append("\"/><text x=\"24\" y=\"11\" font-size=\"11\">reference</text>")
-                .append("<rect x=\"100\" y=\"2\" width=\"10\" height=\"10\" fill=\"").append(CURRENT_COLOUR)
-                .append("\"/><text x=\"114\" y=\"11\" font-size=\"11\">current</text>\n");
-        for (int i = 0; i < bins.size(); i++) {
-            double x = 10 + i * slot;
-            double hr = (bottom - top) * (ref[i] / refTotal) / max;
-            double hc = (bottom - top) * (cur[i] / curTotal) / max;
-            out.append("<g><title>").append(escape(bins.get(i))).append(": reference ").append(ref[i])
-                    .append(", current ").append(cur[i]).append("</title>")
-                    .append(rect(x, bottom - hr, bar, hr, REFERENCE_COLOUR))
-                    .append(rect(x + bar, bottom - hc, bar, hc, CURRENT_COLOUR)).append("</g>\n");
-        }
-        out.append("<line x1=\"10\" y1=\"").append(bottom).append("\" x2=\"").append(WIDTH - 10).append("\" y2=\"")
-                .append(bottom).append("\" stroke=\"#888\"/>\n");
-        if (!bins.isEmpty()) {
-            out.append("<text x=\"10\" y=\"").append(bottom + 14).append("\" font-size=\"10\">")
-                    .append(escape(bins.get(0))).append("</text><text x=\"").append(WIDTH - 10).append("\" y=\"")
-                    .append(bottom + 26).append("\" font-size=\"10\" text-anchor=\"end\">")
-                    .append(escape(bins.get(bins.size() - 1))).append("</text>\n");
-        }
-        out.append("</svg>\n");
+        Html svg = new Html();
+        new BarChart("Distribution of " + c.column(), WIDTH, HEIGHT, bins, List.of(
+                new BarChart.Series("reference", REFERENCE_COLOUR, shares(ref)),
+                new BarChart.Series("current", CURRENT_COLOUR, shares(cur))), tooltips, "no values").render(svg);
+        out.append(svg).append('\n');
     }
 
-    private static String rect(double x, double y, double w, double h, String colour) {
-        return String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>",
-                x, y, w, h, colour);
+    private static double[] shares(long[] counts) {
+        double total = Math.max(1, sum(counts));
+        double[] shares = new double[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            shares[i] = counts[i] / total;
+        }
+        return shares;
     }
 
     private static long sum(long[] values) {
@@ -123,25 +103,5 @@ public final class DriftReportHtml {
 
     private static String fmt(double v) {
         return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.6g", v);
-    }
-
-    /**
-     * @param text any text
-     * @return the text with {@code & < > " '} escaped for HTML content and attributes
-     */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            switch (ch) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(ch);
-            }
-        }
-        return out.toString();
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.datasketches.frequencies.ErrorType;
 import org.apache.datasketches.frequencies.ItemsSketch;
-import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.drift.profile.internal.CategoricalAccumulator;
 
@@ -132,20 +131,12 @@ public final class CategoricalProfile implements ColumnProfile {
         if (exact != null) {
             return DistinctCount.exactly(exact.size());
         }
-        var sketch = state.distinctSketch();
-        long upper = count();
-        return new DistinctCount(Math.min(upper, sketch.getEstimate()), Math.min(upper, sketch.getLowerBound(3)),
-                Math.min(upper, sketch.getUpperBound(3)), false);
+        return DistinctCount.estimated(state.distinctSketch(), count());
     }
 
     @Override
     public CategoricalProfile merge(ColumnProfile other) {
-        if (!(other instanceof CategoricalProfile categorical) || !other.name().equals(name)
-                || other.type() != type()) {
-            throw new MlopsException("Cannot merge the profile of " + other.type().key() + " column '"
-                    + other.name() + "' into that of " + type().key() + " column '" + name
-                    + "'; profiles merge only for the same column and type");
-        }
+        CategoricalProfile categorical = SameColumn.require(this, other, CategoricalProfile.class);
         CategoricalAccumulator merged = state.copy();
         merged.merge(categorical.state);
         return new CategoricalProfile(name, merged);

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.datasketches.quantilescommon.DoublesSortedView;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
-import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.drift.profile.internal.ExactValueCounts;
 import org.mlops4j.drift.profile.internal.Moments;
@@ -364,19 +363,12 @@ public final class NumericProfile implements ColumnProfile {
         if (exact != null) {
             return DistinctCount.exactly(exact.size());
         }
-        var sketch = state.distinctSketch();
-        long upper = count() - state.nan();
-        return new DistinctCount(Math.min(upper, sketch.getEstimate()), Math.min(upper, sketch.getLowerBound(3)),
-                Math.min(upper, sketch.getUpperBound(3)), false);
+        return DistinctCount.estimated(state.distinctSketch(), count() - state.nan());
     }
 
     @Override
     public NumericProfile merge(ColumnProfile other) {
-        if (!(other instanceof NumericProfile numeric) || !other.name().equals(name) || other.type() != type()) {
-            throw new MlopsException("Cannot merge the profile of " + other.type().key() + " column '"
-                    + other.name() + "' into that of " + type().key() + " column '" + name
-                    + "'; profiles merge only for the same column and type");
-        }
+        NumericProfile numeric = SameColumn.require(this, other, NumericProfile.class);
         NumericAccumulator merged = state.freeze();
         merged.merge(numeric.state);
         return new NumericProfile(name, merged.freeze());

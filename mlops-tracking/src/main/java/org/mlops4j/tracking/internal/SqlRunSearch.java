@@ -3,6 +3,7 @@ package org.mlops4j.tracking.internal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 import org.mlops4j.core.tracking.LifecycleStage;
 import org.mlops4j.core.tracking.SearchRequest;
 import org.mlops4j.core.tracking.search.EntityType;

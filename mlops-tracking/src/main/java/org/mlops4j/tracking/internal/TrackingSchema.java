@@ -1,21 +1,19 @@
 package org.mlops4j.tracking.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.spi.support.jdbc.SchemaVersionTable;
+import org.mlops4j.core.spi.support.jdbc.SqlDialect;
+import org.mlops4j.core.spi.support.jdbc.VersionedSchema;
 import org.mlops4j.core.tracking.TrackingException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The versioned schema of the JDBC tracking store. The table {@code schema_version(component, version, applied_at)}
  * records the version of each component that shares the database (this one is {@code tracking}; the model registry
- * keeps its own row and its own tables, {@code registered_models} and {@code model_versions}). Opening a store
- * applies the migrations it has not seen yet, in one transaction; a database newer than this code is refused.
+ * keeps its own tables, {@code registered_models} and {@code model_versions}). Opening a store applies the migrations
+ * it has not seen yet, in one transaction; a database newer than this code is refused (see {@link VersionedSchema}).
  *
  * <p>This class is internal and is hence not for public use. Its API may change without notice.
  */
@@ -23,8 +21,6 @@ public final class TrackingSchema {
 
     /** The component's row in {@code schema_version}. */
     public static final String COMPONENT = "tracking";
-
-    private static final Logger LOG = LoggerFactory.getLogger(TrackingSchema.class);
 
     /**
      * Marks statements PostgreSQL skips: its B-tree index entries are limited to about 2.7 kB, less than the longest
@@ -67,12 +63,16 @@ public final class TrackingSchema {
             // 2: metric values packed with delta-coded timestamps and steps (PackedMetrics.DELTA); old rows keep 0
             List.of("ALTER TABLE metric_batches ADD COLUMN value_encoding SMALLINT DEFAULT 0 NOT NULL"));
 
+    private static final VersionedSchema SCHEMA = new VersionedSchema("tracking store",
+            new SchemaVersionTable.ComponentRow("schema_version", COMPONENT), 7160415001L, MIGRATIONS,
+            TrackingException::new);
+
     private TrackingSchema() {
     }
 
     /** @return the schema version this code writes */
     public static int currentVersion() {
-        return MIGRATIONS.size();
+        return SCHEMA.currentVersion();
     }
 
     /**
@@ -80,43 +80,13 @@ public final class TrackingSchema {
      * opened read-only, which may not create or migrate it.
      *
      * @param connection a connection
-     * @param location   the tracking URI, for messages
+     * @param location   the tracking URI without secrets, for messages
      * @param hint       how to give another location
      * @throws ConfigurationException when the database holds no mlops4j tracking store
      * @throws TrackingException      when its schema is older or newer than this code's (the message says what to do)
      */
     public static void requireCurrent(Connection connection, String location, String hint) {
-        int version = 0;
-        try {
-            if (ReadOnlyDatabase.hasTable(connection, "schema_version")) {
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT version FROM schema_version WHERE component = ?")) {
-                    select.setString(1, COMPONENT);
-                    try (ResultSet rs = select.executeQuery()) {
-                        version = rs.next() ? rs.getInt(1) : 0;
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new ConfigurationException("The database at " + location + " cannot be read as an mlops4j tracking"
-                    + " store: " + ReadOnlyDatabase.oneLine(e) + ". " + hint, e);
-        }
-        if (version == 0) {
-            throw new ConfigurationException("The database at " + location + " is not an mlops4j tracking store: it"
-                    + " has no mlops4j tables (schema_version with a 'tracking' row). " + hint + " A store is made"
-                    + " there by the first command or call that writes to it; reading never creates one.");
-        }
-        if (version > MIGRATIONS.size()) {
-            throw new TrackingException("The tracking database at " + location + " has schema version " + version
-                    + ", newer than the " + MIGRATIONS.size() + " this mlops4j version knows. Upgrade mlops4j to"
-                    + " read it.");
-        }
-        if (version < MIGRATIONS.size()) {
-            throw new TrackingException("The tracking database at " + location + " has schema version " + version
-                    + ", older than the " + MIGRATIONS.size() + " this mlops4j version reads, and a store opened"
-                    + " read-only is not migrated. Open it read-write once (any command or call that writes to it)"
-                    + " to migrate it.");
-        }
+        SCHEMA.requireCurrent(connection, location, hint);
     }
 
     /**
@@ -124,60 +94,11 @@ public final class TrackingSchema {
      *
      * @param connection a connection in a transaction
      * @param dialect    the database's dialect
-     * @throws SQLException when a statement fails
+     * @param location   the tracking URI without secrets, for messages
+     * @throws SQLException      when a statement fails
+     * @throws TrackingException when the database is newer than this code
      */
-    public static void migrate(Connection connection, SqlDialect dialect) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            if (dialect == SqlDialect.POSTGRESQL) {
-                statement.execute("SELECT pg_advisory_xact_lock(7160415001)");
-            }
-            statement.execute("CREATE TABLE IF NOT EXISTS schema_version (component VARCHAR(64) NOT NULL PRIMARY KEY, "
-                    + "version INT NOT NULL, applied_at BIGINT NOT NULL)");
-        }
-        int version = 0;
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT version FROM schema_version WHERE component = ?")) {
-            select.setString(1, COMPONENT);
-            try (ResultSet rs = select.executeQuery()) {
-                if (rs.next()) {
-                    version = rs.getInt(1);
-                }
-            }
-        }
-        if (version > MIGRATIONS.size()) {
-            throw new TrackingException("The tracking database has schema version " + version + ", newer than the "
-                    + MIGRATIONS.size() + " this mlops4j version knows. Upgrade mlops4j to use it.");
-        }
-        if (version == MIGRATIONS.size()) {
-            return;
-        }
-        if (version == 0) {
-            LOG.info("Creating the tracking schema at version {}", MIGRATIONS.size());
-        }
-        try (Statement statement = connection.createStatement()) {
-            for (int v = version; v < MIGRATIONS.size(); v++) {
-                if (version > 0) {
-                    LOG.info("Migrating the tracking schema from version {} to {}", v, v + 1);
-                }
-                for (String sql : MIGRATIONS.get(v)) {
-                    if (sql.startsWith(NOT_POSTGRESQL)) {
-                        if (dialect == SqlDialect.POSTGRESQL) {
-                            continue;
-                        }
-                        sql = sql.substring(NOT_POSTGRESQL.length());
-                    }
-                    statement.execute(sql.replace("${BINARY}", dialect.binaryType()));
-                }
-            }
-        }
-        String sql = version == 0
-                ? "INSERT INTO schema_version (version, applied_at, component) VALUES (?, ?, ?)"
-                : "UPDATE schema_version SET version = ?, applied_at = ? WHERE component = ?";
-        try (PreparedStatement write = connection.prepareStatement(sql)) {
-            write.setInt(1, MIGRATIONS.size());
-            write.setLong(2, System.currentTimeMillis());
-            write.setString(3, COMPONENT);
-            write.executeUpdate();
-        }
+    public static void migrate(Connection connection, SqlDialect dialect, String location) throws SQLException {
+        SCHEMA.migrate(connection, dialect, location);
     }
 }

@@ -20,6 +20,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.spi.support.ReadOnlyTrackingStore;
 import org.mlops4j.core.spi.support.TrackingInputChecks;
+import org.mlops4j.core.spi.support.jdbc.ConnectionPool;
+import org.mlops4j.core.spi.support.jdbc.JdbcUrls;
+import org.mlops4j.core.spi.support.jdbc.ReadOnlyDatabase;
+import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 import org.mlops4j.core.tracking.ArtifactInfo;
 import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.InvalidTrackingInputException;
@@ -41,10 +45,7 @@ import org.mlops4j.core.tracking.TrackingStore;
 import org.mlops4j.core.tracking.ViewType;
 import org.mlops4j.core.tracking.search.PageToken;
 import org.mlops4j.tracking.internal.ArtifactFolder;
-import org.mlops4j.tracking.internal.ConnectionPool;
 import org.mlops4j.tracking.internal.PackedMetrics;
-import org.mlops4j.tracking.internal.ReadOnlyDatabase;
-import org.mlops4j.tracking.internal.SqlDialect;
 import org.mlops4j.tracking.internal.SqlRunSearch;
 import org.mlops4j.tracking.internal.StoreFolder;
 import org.mlops4j.tracking.internal.StoreIds;
@@ -150,13 +151,13 @@ public final class JdbcTrackingStore implements TrackingStore {
         if (readOnly) {
             ReadOnlyDatabase.requireExisting(url, location, StoreFolder.TRACKING_HINT);
         }
-        this.pool = new ConnectionPool(url, dialect, poolSize, access);
+        this.pool = new ConnectionPool(url, dialect, ConnectionPool.Settings.forWrites(poolSize).readOnly(readOnly));
         this.artifactRoot = artifactRoot.toAbsolutePath().normalize();
         this.search = new SqlRunSearch(dialect);
         if (readOnly) {
             try {
                 read(connection -> {
-                    TrackingSchema.requireCurrent(connection, ReadOnlyDatabase.withoutPassword(location),
+                    TrackingSchema.requireCurrent(connection, JdbcUrls.redact(location).toString(),
                             StoreFolder.TRACKING_HINT);
                     return null;
                 });
@@ -171,7 +172,7 @@ public final class JdbcTrackingStore implements TrackingStore {
         }
         try {
             write(connection -> {
-                TrackingSchema.migrate(connection, dialect);
+                TrackingSchema.migrate(connection, dialect, JdbcUrls.redact(location).toString());
                 if (readExperiment(connection, Experiment.DEFAULT_ID).isEmpty()) {
                     insertExperiment(connection, Experiment.DEFAULT_ID, Experiment.DEFAULT_NAME, Map.of());
                 }
@@ -186,7 +187,7 @@ public final class JdbcTrackingStore implements TrackingStore {
 
     /** Read-only, connecting failed: the file is no database, or a database the driver cannot open. */
     private ConfigurationException notAStore(SQLException e) {
-        return new ConfigurationException("Cannot open " + ReadOnlyDatabase.withoutPassword(location)
+        return new ConfigurationException("Cannot open " + JdbcUrls.redact(location).toString()
                 + " as an mlops4j tracking store: "
                 + ReadOnlyDatabase.oneLine(e) + ". " + StoreFolder.TRACKING_HINT, e);
     }
@@ -855,7 +856,7 @@ public final class JdbcTrackingStore implements TrackingStore {
     // ------------------------------------------------------------------------------------------ plumbing
 
     private <T> T read(SqlWork<T> work) {
-        try (ConnectionPool.Lease lease = pool.lease()) {
+        try (ConnectionPool.Lease lease = lease()) {
             try {
                 return work.run(lease.connection());
             } catch (SQLException e) {
@@ -878,7 +879,7 @@ public final class JdbcTrackingStore implements TrackingStore {
      */
     private <T> T writeCached(CachedSqlWork<T> work, boolean durable) {
         for (int attempt = 1; ; attempt++) {
-            try (ConnectionPool.Lease lease = pool.lease()) {
+            try (ConnectionPool.Lease lease = lease()) {
                 Connection connection = lease.connection();
                 boolean synchronousFull = false;
                 try {
@@ -897,7 +898,7 @@ public final class JdbcTrackingStore implements TrackingStore {
                     return result;
                 } catch (SQLException e) {
                     rollback(connection, lease);
-                    if (attempt < RETRIES && dialect.isTransient(e.getSQLState(), e.getErrorCode())) {
+                    if (attempt < RETRIES && isTransient(e)) {
                         LOG.debug("Retrying a tracking transaction after a transient failure: {}", e.getMessage());
                         backOff(attempt);
                         continue;
@@ -912,6 +913,28 @@ public final class JdbcTrackingStore implements TrackingStore {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * @return whether retrying may succeed: a busy database, lock timeout, deadlock or serialisation failure, or on
+     *         H2 and PostgreSQL a unique key that a concurrent transaction inserted first (SQLite serialises writers)
+     */
+    private boolean isTransient(SQLException e) {
+        return dialect.isTransient(e) || (dialect != SqlDialect.SQLITE && dialect.isUniqueViolation(e));
+    }
+
+    private ConnectionPool.Lease lease() {
+        try {
+            return pool.lease();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("The tracking store at " + url + " is closed", e);
+        } catch (SQLException e) {
+            if (e.getMessage() != null && e.getMessage().contains("No suitable driver")) {
+                throw new ConfigurationException("No JDBC driver for " + url + " is on the class path. Add "
+                        + dialect.driverArtifact() + ".", e);
+            }
+            throw new TrackingException("Cannot connect to the tracking database " + url + ": " + e.getMessage(), e);
         }
     }
 

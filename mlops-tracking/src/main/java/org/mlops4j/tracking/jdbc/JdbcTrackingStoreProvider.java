@@ -10,7 +10,7 @@ import org.mlops4j.core.spi.TrackingStoreProvider;
 import org.mlops4j.core.spi.support.ReadOnlyTrackingStore;
 import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.TrackingStore;
-import org.mlops4j.tracking.internal.SqlDialect;
+import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 
 /**
  * Opens {@link JdbcTrackingStore}s for {@code jdbc:} URIs: {@code jdbc:sqlite:runs.db},
@@ -65,7 +65,7 @@ public final class JdbcTrackingStoreProvider implements TrackingStoreProvider {
     @Override
     public TrackingStore open(URI location, MlopsConfig config, StoreAccess access) {
         String url = "jdbc:" + location.getSchemeSpecificPart();
-        SqlDialect dialect = SqlDialect.of(url).orElseThrow(() -> new ConfigurationException("The tracking URI '"
+        SqlDialect dialect = SqlDialect.ofUrl(url).orElseThrow(() -> new ConfigurationException("The tracking URI '"
                 + location + "' names a database mlops4j does not support; supported: " + SqlDialect.supported()
                 + "."));
         int poolSize = config.getInt(POOL_SIZE, dialect == SqlDialect.SQLITE ? 4 : 8);

@@ -11,7 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mlops4j.core.tracking.StoreAccess;
+import org.mlops4j.core.spi.support.jdbc.ConnectionPool;
+import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 
 /**
  * Connections a read-only pool opens refuse writes in the database itself, not only in mlops4j's code: SQLite opens
@@ -37,7 +38,8 @@ class ReadOnlyDatabaseTest {
             s.execute("CREATE TABLE items (id INT PRIMARY KEY)");
             s.execute("INSERT INTO items VALUES (1)");
         }
-        try (ConnectionPool pool = new ConnectionPool(url, dialect, 1, StoreAccess.READ_ONLY);
+        try (ConnectionPool pool = new ConnectionPool(url, dialect,
+                ConnectionPool.Settings.forReads(1).readOnly(true));
              ConnectionPool.Lease lease = pool.lease();
              Statement s = lease.connection().createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM items")) {

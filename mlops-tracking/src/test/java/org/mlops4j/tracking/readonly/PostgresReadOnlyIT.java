@@ -17,9 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsProperties;
-import org.mlops4j.core.tracking.StoreAccess;
-import org.mlops4j.tracking.internal.ConnectionPool;
-import org.mlops4j.tracking.internal.SqlDialect;
+import org.mlops4j.core.spi.support.jdbc.ConnectionPool;
+import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 import org.mlops4j.tracking.jdbc.JdbcTrackingStoreProvider;
 import org.mlops4j.tracking.registry.PostgresTestDatabase;
 
@@ -83,7 +82,8 @@ class PostgresReadOnlyIT extends ReadOnlyStoreContractTest {
             s.execute("CREATE TABLE items (id INT PRIMARY KEY)");
             s.execute("INSERT INTO items VALUES (1)");
         }
-        try (ConnectionPool pool = new ConnectionPool(url, SqlDialect.POSTGRESQL, 1, StoreAccess.READ_ONLY);
+        try (ConnectionPool pool = new ConnectionPool(url, SqlDialect.POSTGRESQL,
+                ConnectionPool.Settings.forReads(1).readOnly(true));
              ConnectionPool.Lease lease = pool.lease();
              Statement s = lease.connection().createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM items")) {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import org.mlops4j.core.data.Column;
 import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.NumericColumn;
+import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.

@@ -13,6 +13,7 @@ import org.mlops4j.core.DataException;
 import org.mlops4j.core.data.Column;
 import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.Table;
+import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.

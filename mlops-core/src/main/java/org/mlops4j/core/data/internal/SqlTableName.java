@@ -3,6 +3,7 @@ package org.mlops4j.core.data.internal;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.

@@ -4,6 +4,7 @@ import java.sql.Types;
 import java.util.Locale;
 import java.util.Optional;
 import org.mlops4j.core.data.ColumnType;
+import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.

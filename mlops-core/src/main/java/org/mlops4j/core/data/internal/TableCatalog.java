@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.

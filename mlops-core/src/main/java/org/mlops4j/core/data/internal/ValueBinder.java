@@ -10,6 +10,7 @@ import org.mlops4j.core.data.Column;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.TextColumn;
 import org.mlops4j.core.data.TimestampColumn;
+import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 
 class SqlTableNameTest {
 

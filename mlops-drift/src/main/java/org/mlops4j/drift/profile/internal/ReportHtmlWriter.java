@@ -1,8 +1,12 @@
 package org.mlops4j.drift.profile.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mlops4j.core.spi.support.html.BarChart;
+import org.mlops4j.core.spi.support.html.HorizontalBarChart;
+import org.mlops4j.core.spi.support.html.Html;
 import org.mlops4j.drift.profile.Alert;
 import org.mlops4j.drift.profile.ColumnSummary;
 import org.mlops4j.drift.profile.Correlation;
@@ -28,6 +32,9 @@ public final class ReportHtmlWriter {
             + "gap:2em;flex-wrap:wrap}.alert{color:#a33}.bar{fill:#4a7ab5}.num{text-align:right}"
             + "svg text{font-size:11px;fill:#333}";
 
+    private static final String BAR_COLOUR = "#4a7ab5";
+    private static final int CHART_WIDTH = 420;
+
     private ReportHtmlWriter() {
     }
 
@@ -38,9 +45,9 @@ public final class ReportHtmlWriter {
     public static String write(ProfileReport report) {
         StringBuilder out = new StringBuilder(16_384);
         out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(escape(report.title())).append("</title><style>").append(STYLE).append("</style></head>\n")
-                .append("<body><h1>").append(escape(report.title())).append("</h1><p>Profile report, ")
-                .append(escape(report.createdAt().toString())).append("</p>\n");
+                .append(Html.escape(report.title())).append("</title><style>").append(STYLE).append("</style></head>\n")
+                .append("<body><h1>").append(Html.escape(report.title())).append("</h1><p>Profile report, ")
+                .append(Html.escape(report.createdAt().toString())).append("</p>\n");
         overview(out, report.overview());
         alerts(out, report.alerts());
         out.append("<section id=\"variables\"><h2>Variables</h2>\n");
@@ -74,13 +81,13 @@ public final class ReportHtmlWriter {
         out.append("<section id=\"alerts\"><h2>Alerts (").append(alerts.size()).append(")</h2><ul>");
         for (Alert alert : alerts) {
             out.append("<li class=\"alert\"><strong>").append(alert.type().name()).append("</strong> ")
-                    .append(escape(alert.message())).append("</li>");
+                    .append(Html.escape(alert.message())).append("</li>");
         }
         out.append("</ul></section>\n");
     }
 
     private static void column(StringBuilder out, ColumnSummary c) {
-        out.append("<div class=\"column\"><h3>").append(escape(c.name())).append("<span class=\"type\">")
+        out.append("<div class=\"column\"><h3>").append(Html.escape(c.name())).append("<span class=\"type\">")
                 .append(c.type().key()).append("</span></h3><div class=\"stats\"><table>");
         row(out, "Distinct", (c.distinct().exact() ? "" : "about ") + c.distinct().rounded());
         row(out, "Missing", c.missing() + " (" + percent(c.missingFraction()) + ")");
@@ -115,7 +122,7 @@ public final class ReportHtmlWriter {
         if (c.numeric().isPresent() && !c.topValues().isEmpty()) {
             out.append("<table><tr><th>Common value</th><th class=\"num\">Count</th></tr>");
             for (ValueCount v : c.topValues()) {
-                out.append("<tr><td>").append(escape(v.value())).append("</td><td class=\"num\">").append(v.count())
+                out.append("<tr><td>").append(Html.escape(v.value())).append("</td><td class=\"num\">").append(v.count())
                         .append("</td></tr>");
             }
             out.append("</table>");
@@ -124,55 +131,32 @@ public final class ReportHtmlWriter {
     }
 
     private static void histogram(StringBuilder out, List<HistogramBin> bins, String column) {
-        int width = 420;
-        int height = 140;
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
-                .append(height + 20).append("\" role=\"img\" aria-label=\"Histogram of ").append(escape(column))
-                .append("\">");
-        if (bins.isEmpty()) {
-            out.append("<text x=\"10\" y=\"20\">no finite values</text></svg>");
-            return;
-        }
-        double max = bins.stream().mapToDouble(HistogramBin::count).max().orElse(1);
-        double barWidth = (double) width / bins.size();
+        // bins are named by their lower bound, the last by its upper: the chart labels the histogram's two ends
+        List<String> ends = new ArrayList<>();
+        List<String> tooltips = new ArrayList<>();
+        double[] counts = new double[bins.size()];
         for (int i = 0; i < bins.size(); i++) {
             HistogramBin bin = bins.get(i);
-            double h = max == 0 ? 0 : bin.count() / max * height;
-            out.append(String.format(Locale.ROOT, "<rect class=\"bar\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" "
-                    + "height=\"%.2f\"><title>[%s, %s%s: %s</title></rect>", i * barWidth, height - h,
-                    Math.max(0.5, barWidth - 1), h, number(bin.lower()), number(bin.upper()),
-                    i == bins.size() - 1 ? "]" : ")", number(bin.count())));
+            ends.add(number(i == bins.size() - 1 ? bin.upper() : bin.lower()));
+            tooltips.add("[" + number(bin.lower()) + ", " + number(bin.upper()) + (i == bins.size() - 1 ? "]" : ")")
+                    + ": " + number(bin.count()));
+            counts[i] = bin.count();
         }
-        out.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%s</text><text x=\"%d\" y=\"%d\" "
-                        + "text-anchor=\"end\">%s</text></svg>", height + 15, number(bins.get(0).lower()), width,
-                height + 15, number(bins.get(bins.size() - 1).upper())));
+        Html svg = new Html();
+        new BarChart("Histogram of " + column, CHART_WIDTH, 160, ends,
+                List.of(new BarChart.Series("count", BAR_COLOUR, counts)), tooltips, "no finite values").render(svg);
+        out.append(svg);
     }
 
     private static void bars(StringBuilder out, List<ValueCount> values, long total, String column) {
-        int barHeight = 18;
-        int width = 420;
-        int labelWidth = 150;
-        int height = Math.max(1, values.size()) * barHeight + 4;
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
-                .append(height).append("\" role=\"img\" aria-label=\"Top values of ").append(escape(column))
-                .append("\">");
-        if (values.isEmpty()) {
-            out.append("<text x=\"10\" y=\"14\">no values</text></svg>");
-            return;
+        List<HorizontalBarChart.Bar> bars = new ArrayList<>();
+        for (ValueCount v : values) {
+            bars.add(new HorizontalBarChart.Bar(v.value(), v.count(), v.count() + " (" + percent(total == 0 ? 0
+                    : (double) v.count() / total) + ")", v.value() + ": " + v.count()));
         }
-        long max = values.stream().mapToLong(ValueCount::count).max().orElse(1);
-        for (int i = 0; i < values.size(); i++) {
-            ValueCount v = values.get(i);
-            double w = max == 0 ? 0 : (double) v.count() / max * (width - labelWidth - 70);
-            int y = i * barHeight + 2;
-            String label = v.value().length() > 24 ? v.value().substring(0, 23) + "\u2026" : v.value();
-            out.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>"
-                            + "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%.2f\" height=\"%d\"><title>%s: %d</title>"
-                            + "</rect><text x=\"%.2f\" y=\"%d\">%d (%s)</text>", labelWidth - 5, y + 13,
-                    escape(label), labelWidth, y, w, barHeight - 4, escape(v.value()), v.count(),
-                    labelWidth + w + 4, y + 13, v.count(), percent(total == 0 ? 0 : (double) v.count() / total)));
-        }
-        out.append("</svg>");
+        Html svg = new Html();
+        new HorizontalBarChart("Top values of " + column, CHART_WIDTH, 150, BAR_COLOUR, bars, "no values").render(svg);
+        out.append(svg);
     }
 
     private static void correlations(StringBuilder out, ProfileReport report) {
@@ -188,7 +172,7 @@ public final class ReportHtmlWriter {
             double r = Double.isNaN(c.pearson()) ? 0 : c.pearson();
             String color = r >= 0 ? String.format(Locale.ROOT, "rgba(74,122,181,%.2f)", Math.abs(r))
                     : String.format(Locale.ROOT, "rgba(181,74,74,%.2f)", Math.abs(r));
-            out.append("<tr><td>").append(escape(c.first())).append("</td><td>").append(escape(c.second()))
+            out.append("<tr><td>").append(Html.escape(c.first())).append("</td><td>").append(Html.escape(c.second()))
                     .append("</td><td class=\"num\" style=\"background:").append(color).append("\">")
                     .append(number(c.pearson())).append("</td><td class=\"num\">").append(c.pairs())
                     .append("</td></tr>");
@@ -197,7 +181,7 @@ public final class ReportHtmlWriter {
     }
 
     private static void row(StringBuilder out, String name, String value) {
-        out.append("<tr><th>").append(escape(name)).append("</th><td class=\"num\">").append(escape(value))
+        out.append("<tr><th>").append(Html.escape(name)).append("</th><td class=\"num\">").append(Html.escape(value))
                 .append("</td></tr>");
     }
 
@@ -225,25 +209,5 @@ public final class ReportHtmlWriter {
             return text;
         }
         return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
-    }
-
-    /**
-     * @param text any text
-     * @return the text with {@code & < > " '} replaced by character references
-     */
-    public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.mlops4j.core.spi.support.html.Html;
+import org.mlops4j.core.spi.support.html.LineChart;
+import org.mlops4j.core.spi.support.html.ValueFormats;
 import org.mlops4j.core.tracking.Metric;
 import org.mlops4j.core.tracking.Run;
 

@@ -3,6 +3,8 @@ package org.mlops4j.server.ui.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.mlops4j.core.spi.support.html.Html;
+import org.mlops4j.core.spi.support.html.ValueFormats;
 import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.SystemTags;
 import org.mlops4j.core.tracking.ViewType;

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.mlops4j.core.spi.support.html.Html;
 import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.core.tracking.RunStatus;
 import org.mlops4j.core.tracking.TrackingClient;

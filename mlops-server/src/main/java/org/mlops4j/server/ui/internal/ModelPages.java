@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.mlops4j.core.monitor.MonitoringRuns;
+import org.mlops4j.core.spi.support.html.Html;
+import org.mlops4j.core.spi.support.html.ValueFormats;
 import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.Metric;
 import org.mlops4j.core.tracking.ModelRegistry;

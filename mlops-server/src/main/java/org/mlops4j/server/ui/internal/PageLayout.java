@@ -1,5 +1,7 @@
 package org.mlops4j.server.ui.internal;
 
+import org.mlops4j.core.spi.support.html.Html;
+
 /**
  * The frame every page shares: the document head (with the stylesheet, no inline styles or scripts), the top bar with
  * the three sections, and the page's own content.

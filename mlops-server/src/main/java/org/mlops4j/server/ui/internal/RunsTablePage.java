@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.mlops4j.core.spi.support.html.Html;
+import org.mlops4j.core.spi.support.html.ValueFormats;
 import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.InvalidTrackingInputException;
 import org.mlops4j.core.tracking.Metric;

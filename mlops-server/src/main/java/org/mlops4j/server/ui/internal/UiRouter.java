@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mlops4j.core.spi.support.html.Html;
 import org.mlops4j.core.tracking.InvalidRegistryValueException;
 import org.mlops4j.core.tracking.InvalidTrackingInputException;
 import org.mlops4j.core.tracking.ModelNotFoundException;

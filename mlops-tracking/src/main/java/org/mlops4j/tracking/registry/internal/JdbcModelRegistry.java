@@ -1,7 +1,9 @@
 package org.mlops4j.tracking.registry.internal;
 
-import org.mlops4j.core.spi.support.LikePattern;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +22,11 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.spi.support.LikePattern;
+import org.mlops4j.core.spi.support.jdbc.ConnectionPool;
+import org.mlops4j.core.spi.support.jdbc.JdbcUrls;
+import org.mlops4j.core.spi.support.jdbc.ReadOnlyDatabase;
+import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 import org.mlops4j.core.tracking.ModelAlreadyExistsException;
 import org.mlops4j.core.tracking.ModelNotFoundException;
 import org.mlops4j.core.tracking.ModelRegistry;
@@ -29,7 +36,6 @@ import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.core.tracking.NewModelVersion;
 import org.mlops4j.core.tracking.RegisteredModel;
 import org.mlops4j.core.tracking.StoreAccess;
-import org.mlops4j.tracking.internal.ReadOnlyDatabase;
 import org.mlops4j.tracking.internal.StoreFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +57,13 @@ public final class JdbcModelRegistry implements ModelRegistry {
     private static final int MAX_ATTEMPTS = 30;
 
     private final URI location;
+    /** Connections per kind of transaction, as they start differently (see {@link SqlDialect#connectionProperties}). */
+    private static final int READERS = 8;
+    private static final int WRITERS = 4;
+
     private final SqlDialect dialect;
-    private final JdbcConnections connections;
+    private final ConnectionPool readers;
+    private final ConnectionPool writers;
     private final boolean readOnly;
     /** Whether the registry's tables exist; read-only over a tracking store without them, reads find nothing. */
     private volatile boolean tablesSeen;
@@ -78,25 +89,33 @@ public final class JdbcModelRegistry implements ModelRegistry {
      */
     public JdbcModelRegistry(URI location, StoreAccess access) {
         String url = location.toString();
-        this.location = URI.create(url.replaceAll("(?i)(password=)[^&;]*", "$1***"));
-        this.dialect = SqlDialect.of(url);
+        this.location = JdbcUrls.redact(location);
+        this.dialect = SqlDialect.ofUrl(url).orElseThrow(() -> new ConfigurationException("The JDBC model registry"
+                + " supports SQLite (jdbc:sqlite:<file>), H2 (jdbc:h2:<path>) and PostgreSQL"
+                + " (jdbc:postgresql://<host>/<database>); found '" + this.location + "'."));
         this.readOnly = access == StoreAccess.READ_ONLY;
         if (readOnly) {
             ReadOnlyDatabase.requireExisting(url, this.location, StoreFolder.REGISTRY_HINT);
         }
-        this.connections = new JdbcConnections(url, dialect, access);
+        if (dialect == SqlDialect.SQLITE && !readOnly) {
+            createSqliteFolder(url);
+        }
+        this.readers = new ConnectionPool(url, dialect, ConnectionPool.Settings.forReads(READERS)
+                .syncingCommits().readOnly(readOnly));
+        this.writers = new ConnectionPool(url, dialect, ConnectionPool.Settings.forWrites(WRITERS)
+                .syncingCommits().readOnly(readOnly));
         if (readOnly) {
             try {
                 tablesSeen = transaction(false, "check the registry tables", false, c ->
                         RegistrySchema.requireReadable(c, this.location.toString(), StoreFolder.REGISTRY_HINT));
             } catch (ModelRegistryException e) {
-                connections.close();
+                close();
                 // connecting failed: the file is no database, or one the driver cannot open
                 throw e.getCause() instanceof SQLException sql ? new ConfigurationException("Cannot open "
                         + this.location + " as an mlops4j model registry: " + ReadOnlyDatabase.oneLine(sql) + ". "
                         + StoreFolder.REGISTRY_HINT, e) : e;
             } catch (RuntimeException e) {
-                connections.close();
+                close();
                 throw e;
             }
             LOG.debug("Opened JDBC model registry {}, read-only", this.location);
@@ -479,7 +498,8 @@ public final class JdbcModelRegistry implements ModelRegistry {
 
     @Override
     public void close() {
-        connections.close();
+        readers.close();
+        writers.close();
     }
 
     // ---- SQL --------------------------------------------------------------------------------------------------
@@ -509,10 +529,17 @@ public final class JdbcModelRegistry implements ModelRegistry {
     }
 
     private <T> T transaction(boolean write, String what, boolean retryOnUniqueViolation, Work<T> work) {
+        ConnectionPool pool = write ? writers : readers;
         for (int attempt = 1; ; attempt++) {
+            if (pool.isClosed()) {
+                throw new ModelRegistryException("The model registry at " + location + " is closed.");
+            }
+            ConnectionPool.Lease lease;
             Connection c;
             try {
-                c = connections.borrow(write);
+                lease = pool.lease();
+                c = lease.connection();
+                c.setAutoCommit(false);
             } catch (SQLException e) {
                 if (dialect.isTransient(e) && attempt < MAX_ATTEMPTS) {
                     backOff(attempt);
@@ -522,13 +549,13 @@ public final class JdbcModelRegistry implements ModelRegistry {
                         + ": " + e.getMessage() + ". Check the URL, that the database is running and reachable, and"
                         + " the credentials; on SQLite, whether another process holds a long write transaction.", e);
             }
-            boolean broken = false;
             try {
                 T result = work.run(c);
                 c.commit();
+                c.setAutoCommit(true);
                 return result;
             } catch (SQLException e) {
-                broken = !rollback(c);
+                rollback(c, lease);
                 boolean retry = dialect.isTransient(e) || (retryOnUniqueViolation && dialect.isUniqueViolation(e));
                 if (!retry || attempt >= MAX_ATTEMPTS) {
                     throw new ModelRegistryException("Cannot " + what + " in the model registry at " + location
@@ -538,10 +565,10 @@ public final class JdbcModelRegistry implements ModelRegistry {
                         e.getMessage());
                 backOff(attempt);
             } catch (RuntimeException | Error e) {
-                broken = !rollback(c);
+                rollback(c, lease);
                 throw e;
             } finally {
-                connections.release(c, write, broken);
+                lease.close();
             }
         }
     }
@@ -556,12 +583,31 @@ public final class JdbcModelRegistry implements ModelRegistry {
         return !tablesSeen;
     }
 
-    private static boolean rollback(Connection c) {
+    /** Ends a failed transaction; a connection that cannot roll back is closed rather than lent again. */
+    private static void rollback(Connection c, ConnectionPool.Lease lease) {
         try {
             c.rollback();
-            return true;
+            c.setAutoCommit(true);
         } catch (SQLException e) {
-            return false;
+            lease.markBroken();
+        }
+    }
+
+    private static void createSqliteFolder(String url) {
+        String rest = url.substring("jdbc:sqlite:".length());
+        int query = rest.indexOf('?');
+        String file = query < 0 ? rest : rest.substring(0, query);
+        if (file.isEmpty() || file.startsWith(":") || file.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new ModelRegistryException("Cannot create the folder " + parent + " for the SQLite registry "
+                        + url + ": " + e + ".", e);
+            }
         }
     }
 

@@ -1,33 +1,27 @@
 package org.mlops4j.tracking.registry.internal;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.spi.support.jdbc.ReadOnlyDatabase;
+import org.mlops4j.core.spi.support.jdbc.SchemaVersionTable;
+import org.mlops4j.core.spi.support.jdbc.SqlDialect;
+import org.mlops4j.core.spi.support.jdbc.VersionedSchema;
 import org.mlops4j.core.tracking.ModelRegistryException;
-import org.mlops4j.tracking.internal.ReadOnlyDatabase;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The registry's tables and their versions. The schema version lives in {@code registry_schema_version}, apart from
  * the tracking store's, so a registry and a tracking store can share one database. Every statement is idempotent
  * ({@code IF NOT EXISTS}), and migrations run in a write transaction (on PostgreSQL under an advisory lock), so
- * several processes may open a new database at once.
+ * several processes may open a new database at once (see {@link VersionedSchema}).
  *
  * <p>This class is internal and is hence not for public use. Its API may change without notice.
  */
 public final class RegistrySchema {
 
-    /** The schema version this code reads and writes. */
-    public static final int CURRENT = 1;
-
     /** The table that holds the registry's schema version. */
     public static final String VERSION_TABLE = "registry_schema_version";
-
-    private static final Logger LOG = LoggerFactory.getLogger(RegistrySchema.class);
 
     private static final List<List<String>> MIGRATIONS = List.of(List.of(
             """
@@ -36,7 +30,7 @@ public final class RegistrySchema {
               name VARCHAR(255) NOT NULL UNIQUE,
               created_at BIGINT NOT NULL,
               updated_at BIGINT NOT NULL,
-              description %TEXT% NOT NULL,
+              description ${LARGE_TEXT} NOT NULL,
               last_version INTEGER NOT NULL)""",
             """
             CREATE TABLE IF NOT EXISTS registered_model_tags (
@@ -51,10 +45,10 @@ public final class RegistrySchema {
               created_at BIGINT NOT NULL,
               updated_at BIGINT NOT NULL,
               stage VARCHAR(20) NOT NULL,
-              source %TEXT% NOT NULL,
+              source ${LARGE_TEXT} NOT NULL,
               run_id VARCHAR(256),
-              input_schema %TEXT%,
-              description %TEXT% NOT NULL,
+              input_schema ${LARGE_TEXT},
+              description ${LARGE_TEXT} NOT NULL,
               PRIMARY KEY (model_id, version))""",
             "CREATE INDEX IF NOT EXISTS model_versions_run_id_idx ON model_versions (run_id)",
             """
@@ -73,7 +67,16 @@ public final class RegistrySchema {
               PRIMARY KEY (model_id, alias),
               FOREIGN KEY (model_id, version) REFERENCES model_versions (model_id, version))"""));
 
+    private static final VersionedSchema SCHEMA = new VersionedSchema("model registry",
+            new SchemaVersionTable.OwnTable(VERSION_TABLE), 7305186402377461L, MIGRATIONS,
+            ModelRegistryException::new);
+
     private RegistrySchema() {
+    }
+
+    /** @return the schema version this code reads and writes */
+    public static int currentVersion() {
+        return SCHEMA.currentVersion();
     }
 
     /**
@@ -81,7 +84,7 @@ public final class RegistrySchema {
      * this code's version, or none of them but a tracking store's (a store where no model was registered yet).
      *
      * @param connection a connection in a read transaction
-     * @param location   the registry location, for messages
+     * @param location   the registry location without secrets, for messages
      * @param hint       how to give another location
      * @return whether the registry's tables exist
      * @throws ConfigurationException when the database holds no mlops4j store
@@ -98,28 +101,12 @@ public final class RegistrySchema {
                         + " " + hint + " A registry is made there by the first command or call that writes to it;"
                         + " reading never creates one.");
             }
-            int found = 0;
-            try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT MAX(version) FROM " + VERSION_TABLE)) {
-                if (rs.next()) {
-                    found = rs.getInt(1);
-                }
-            }
-            if (found > CURRENT) {
-                throw new ModelRegistryException("The model registry at " + location + " has schema version " + found
-                        + " but this version of mlops4j knows versions up to " + CURRENT + ". Upgrade mlops4j.");
-            }
-            if (found < CURRENT) {
-                throw new ModelRegistryException("The model registry at " + location + " has schema version " + found
-                        + ", older than the " + CURRENT + " this version of mlops4j reads, and a registry opened"
-                        + " read-only is not upgraded. Open it read-write once (any command or call that writes to"
-                        + " it) to upgrade it.");
-            }
-            return true;
         } catch (SQLException e) {
             throw new ConfigurationException("The database at " + location + " cannot be read as an mlops4j model"
                     + " registry: " + ReadOnlyDatabase.oneLine(e) + ". " + hint, e);
         }
+        SCHEMA.requireCurrent(connection, location, hint);
+        return true;
     }
 
     /**
@@ -127,34 +114,11 @@ public final class RegistrySchema {
      *
      * @param connection a connection in a write transaction
      * @param dialect    the database's dialect
-     * @param location   the registry location, for messages
+     * @param location   the registry location without secrets, for messages
      * @throws SQLException when a statement fails
      * @throws ModelRegistryException when the database holds a newer schema than this code knows
      */
     public static void migrate(Connection connection, SqlDialect dialect, String location) throws SQLException {
-        dialect.lockForMigration(connection);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS registry_schema_version (version INTEGER NOT NULL)");
-            int found = 0;
-            try (ResultSet rs = statement.executeQuery("SELECT MAX(version) FROM registry_schema_version")) {
-                if (rs.next()) {
-                    found = rs.getInt(1);
-                }
-            }
-            if (found > CURRENT) {
-                throw new ModelRegistryException("The model registry at " + location + " has schema version " + found
-                        + " but this version of mlops4j knows versions up to " + CURRENT + ". Upgrade mlops4j.");
-            }
-            for (int version = found + 1; version <= CURRENT; version++) {
-                for (String sql : MIGRATIONS.get(version - 1)) {
-                    statement.execute(sql.replace("%TEXT%", dialect.largeText()));
-                }
-                LOG.info("Model registry at {}: schema upgraded to version {}", location, version);
-            }
-            if (found < CURRENT) {
-                statement.executeUpdate("DELETE FROM registry_schema_version");
-                statement.executeUpdate("INSERT INTO registry_schema_version (version) VALUES (" + CURRENT + ")");
-            }
-        }
+        SCHEMA.migrate(connection, dialect, location);
     }
 }

@@ -1,4 +1,4 @@
-package org.mlops4j.server.ui.internal;
+package org.mlops4j.core.spi.support.html;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -9,9 +9,8 @@ import java.util.OptionalLong;
 
 /**
  * How the UI writes times, durations and numbers: times in UTC as {@code 2024-05-01 12:34:56}, durations in the two
- * largest units ({@code 3m 04s}), numbers with at most six significant digits.
- *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * largest units ({@code 3m 04s}), numbers with at most six significant digits. The web UI's pages and the axes of
+ * {@link LineChart} write values this way. Thread-safe (no state).
  */
 public final class ValueFormats {
 

@@ -1,4 +1,4 @@
-package org.mlops4j.tracking.internal;
+package org.mlops4j.core.spi.support.jdbc;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -14,16 +14,16 @@ import java.util.Properties;
 import org.mlops4j.core.ConfigurationException;
 
 /**
- * How the JDBC tracking store and model registry connect to a database they only read: SQLite opens the file
+ * How JDBC stores and registries connect to a database they only read: SQLite opens the file
  * read-only and never creates it, H2 opens an existing database with read-only data access, PostgreSQL sessions are
- * read-only, and a missing database file is an error before any connection is made. Shared by both, so a read-only
- * store and a read-only registry behave alike.
+ * read-only, and a missing database file is an error before any connection is made. Shared by the tracking store and
+ * the model registry (through {@link ConnectionPool}), so a read-only store and a read-only registry behave alike.
  *
  * <p>SQLite coordinates readers and writers of a WAL database through its {@code -wal} and {@code -shm} files beside
  * the database; a read-only connection creates them when they are missing (as any SQLite reader does) but never
  * changes the database file.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Thread-safe (no state).
  */
 public final class ReadOnlyDatabase {
 
@@ -157,14 +157,6 @@ public final class ReadOnlyDatabase {
      */
     public static String oneLine(SQLException e) {
         return String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ").trim();
-    }
-
-    /**
-     * @param location a database URI
-     * @return it for messages, with a password in it masked
-     */
-    public static String withoutPassword(URI location) {
-        return location.toString().replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     private static String withoutOptions(String text, char separator) {

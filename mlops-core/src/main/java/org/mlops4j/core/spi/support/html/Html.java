@@ -1,4 +1,4 @@
-package org.mlops4j.server.ui.internal;
+package org.mlops4j.core.spi.support.html;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * html.open("td", "class", "name").text(run.info().runName()).close("td");
  * }</pre>
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice. Not thread-safe:
- * one instance builds one document.
+ * <p>The one HTML escaper and builder of mlops4j: the web UI's pages, the drift and profile reports and the charts of
+ * this package write through it. Not thread-safe: one instance builds one document.
  */
 public final class Html {
 
@@ -134,7 +134,7 @@ public final class Html {
      * @param markup constant markup
      * @return this builder
      */
-    Html constant(String markup) {
+    public Html constant(String markup) {
         out.append(markup);
         return this;
     }

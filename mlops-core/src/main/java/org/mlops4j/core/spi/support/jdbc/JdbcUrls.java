@@ -1,13 +1,12 @@
-package org.mlops4j.core.data.internal;
+package org.mlops4j.core.spi.support.jdbc;
 
+import java.net.URI;
 import java.sql.SQLException;
 import java.util.regex.Pattern;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
- *
- * <p>Makes JDBC URLs safe to show in messages and logs: passwords and other secrets in the URL are replaced by
- * {@code ***}.
+ * Makes JDBC URLs safe to show in messages and logs: passwords and other secrets in the URL are replaced by
+ * {@code ***}. The one place that does it, for tables, stores and registries alike.
  */
 public final class JdbcUrls {
 
@@ -29,6 +28,14 @@ public final class JdbcUrls {
         }
         String withoutParameters = SECRET_PARAMETER.matcher(url).replaceAll("$1***");
         return USER_INFO.matcher(withoutParameters).replaceAll("$1***@");
+    }
+
+    /**
+     * @param location a database URI (such as a tracking URI {@code jdbc:postgresql://...?password=...})
+     * @return it with every secret replaced by {@code ***}
+     */
+    public static URI redact(URI location) {
+        return URI.create(redact(location.toString()));
     }
 
     /**

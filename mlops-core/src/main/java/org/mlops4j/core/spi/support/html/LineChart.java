@@ -1,4 +1,4 @@
-package org.mlops4j.server.ui.internal;
+package org.mlops4j.core.spi.support.html;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,8 @@ import java.util.Objects;
  * values, a legend when there are several series and a tooltip on each point. Points whose x or y is not finite are
  * left out; a series with more than {@value #MAX_POINTS} points is thinned evenly (its first and last points kept).
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Part of the chart kit of this package (with {@link BarChart} and {@link HorizontalBarChart}); rendered into an
+ * {@link Html} document. Immutable.
  *
  * @param title    the chart's title, drawn above it
  * @param xLabel   the x axis label, such as {@code step} or {@code time (UTC)}
@@ -22,8 +23,6 @@ public record LineChart(String title, String xLabel, boolean timeAxis, List<Seri
     /** The most points drawn per series. */
     public static final int MAX_POINTS = 2000;
 
-    private static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
-        "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
     private static final int WIDTH = 640;
     private static final int PLOT_HEIGHT = 220;
     private static final int LEFT = 64;
@@ -111,14 +110,14 @@ public record LineChart(String title, String xLabel, boolean timeAxis, List<Seri
         html.empty("rect", "x", String.valueOf(LEFT), "y", String.valueOf(TOP), "width", String.valueOf(plotWidth),
                 "height", String.valueOf(PLOT_HEIGHT), "class", "chart-frame", "fill", "none", "stroke", "#ccc");
         for (double t : yTicks) {
-            String y = fmt(sy.map(t));
+            String y = Svg.px(sy.map(t));
             html.empty("line", "x1", String.valueOf(LEFT), "x2", String.valueOf(LEFT + plotWidth), "y1", y, "y2", y,
                     "stroke", "#eee");
             html.element("text", ValueFormats.number(t), "x", String.valueOf(LEFT - 6), "y", y, "text-anchor", "end",
                     "dominant-baseline", "middle", "class", "tick");
         }
         for (double t : xTicks) {
-            String x = fmt(sx.map(t));
+            String x = Svg.px(sx.map(t));
             html.empty("line", "x1", x, "x2", x, "y1", String.valueOf(TOP + PLOT_HEIGHT), "y2",
                     String.valueOf(TOP + PLOT_HEIGHT + 4), "stroke", "#999");
             html.element("text", daily ? ValueFormats.day((long) t) : xTickLabel(t), "x", x, "y", String.valueOf(TOP + PLOT_HEIGHT + 16),
@@ -128,11 +127,11 @@ public record LineChart(String title, String xLabel, boolean timeAxis, List<Seri
                 String.valueOf(TOP + PLOT_HEIGHT + 34), "text-anchor", "middle", "class", "axis-label");
 
         for (int i = 0; i < series.size(); i++) {
-            String colour = PALETTE[i % PALETTE.length];
+            String colour = Svg.colour(i);
             double[][] line = points.get(i);
             StringBuilder coordinates = new StringBuilder(line.length * 16);
             for (double[] p : line) {
-                coordinates.append(fmt(sx.map(p[0]))).append(',').append(fmt(sy.map(p[1]))).append(' ');
+                coordinates.append(Svg.px(sx.map(p[0]))).append(',').append(Svg.px(sy.map(p[1]))).append(' ');
             }
             html.open("g", "class", "series", "data-series", series.get(i).name());
             if (line.length > 1) {
@@ -141,7 +140,8 @@ public record LineChart(String title, String xLabel, boolean timeAxis, List<Seri
             }
             if (line.length <= 200) {
                 for (double[] p : line) {
-                    html.open("circle", "cx", fmt(sx.map(p[0])), "cy", fmt(sy.map(p[1])), "r", "3", "fill", colour);
+                    html.open("circle", "cx", Svg.px(sx.map(p[0])), "cy", Svg.px(sy.map(p[1])), "r", "3",
+                            "fill", colour);
                     html.element("title", series.get(i).name() + ": " + xLabel + " " + xTickLabel(p[0]) + ", "
                             + ValueFormats.number(p[1]));
                     html.close("circle");
@@ -156,8 +156,8 @@ public record LineChart(String title, String xLabel, boolean timeAxis, List<Seri
                 int x = LEFT + (i % LEGEND_PER_ROW) * columnWidth;
                 int y = legendTop + 8 + (i / LEGEND_PER_ROW) * LEGEND_ROW;
                 html.empty("rect", "x", String.valueOf(x), "y", String.valueOf(y - 9), "width", "12", "height", "4",
-                        "fill", PALETTE[i % PALETTE.length]);
-                html.element("text", shorten(series.get(i).name(), 28), "x", String.valueOf(x + 16), "y",
+                        "fill", Svg.colour(i));
+                html.element("text", Svg.shorten(series.get(i).name(), 28), "x", String.valueOf(x + 16), "y",
                         String.valueOf(y - 5), "dominant-baseline", "middle", "class", "legend");
             }
         }
@@ -262,13 +262,7 @@ public record LineChart(String title, String xLabel, boolean timeAxis, List<Seri
         return ticks;
     }
 
-    private static String shorten(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
-    }
 
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
-    }
 
     private record Scale(double from, double to, double outFrom, double outTo) {
         double map(double v) {

@@ -1,4 +1,4 @@
-package org.mlops4j.server.ui.internal;
+package org.mlops4j.core.spi.support.html;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

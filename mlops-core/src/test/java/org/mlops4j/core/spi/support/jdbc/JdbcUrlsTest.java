@@ -1,4 +1,4 @@
-package org.mlops4j.core.data.internal;
+package org.mlops4j.core.spi.support.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
