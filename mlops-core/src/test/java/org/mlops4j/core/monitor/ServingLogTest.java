@@ -47,7 +47,8 @@ class ServingLogTest {
         List<ServedRow> out = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
             double p = (i % 10) / 10.0 + 0.0123456789;
-            out.add(i == 5 ? ServedRow.failed("Row 6 cannot be predicted") : ServedRow.predicted(p > 0.5 ? "1" : "0", p));
+            out.add(i == 5 ? ServedRow.failed("Row 6 cannot be predicted")
+                    : ServedRow.predicted(p > 0.5 ? "1" : "0", p));
         }
         return out;
     }

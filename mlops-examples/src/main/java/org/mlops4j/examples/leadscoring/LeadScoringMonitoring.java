@@ -58,9 +58,9 @@ import org.mlops4j.models.TrainedModel;
  *       recall, which the policy compares with its quality targets;</li>
  *   <li>{@value #CHECK_DRIFT}: the {@link DataDrift} report of the monitored columns (written as
  *       {@value MonitoringRuns#DRIFT_REPORT_JSON} and {@value MonitoringRuns#DRIFT_REPORT_HTML}) and the
- *       {@link DriftMonitor}'s decision from that report (the columns are tested once): the largest deviation of a monitored column (total variation, in
- *       percentage points) falls into a band of the policy, a missed quality target asks to retrain, and the more
- *       severe action wins;</li>
+ *       {@link DriftMonitor}'s decision from that report (each column is tested once): the largest deviation of a
+ *       monitored column (total variation, in percentage points) falls into a band of the policy, a missed quality
+ *       target asks to retrain, and the more severe action wins;</li>
  *   <li>{@value #TAKE_ACTION}: {@code retrain} runs {@link MonitoringOptions#retrain()} (the data and training
  *       pipelines on the new labelled data) through the {@code pipeline:retrain} action; {@code escalate} writes an
  *       alert file to {@value MonitoringOptions#ALERTS_FOLDER} and calls {@link MonitoringOptions#escalate()} through
