@@ -331,7 +331,8 @@ public final class DriftMonitor {
         }
 
         /**
-         * @param drift the drift report to run (its verdict is kept as evidence); by default Evidently's defaults
+         * @param drift the drift report the monitor runs when it is not handed one (its verdict is kept as
+         *              evidence); by default Evidently's defaults
          * @return this builder
          */
         public Builder dataDrift(DataDrift drift) {
