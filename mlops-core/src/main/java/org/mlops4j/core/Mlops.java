@@ -1,5 +1,6 @@
 package org.mlops4j.core;
 
+import java.lang.ref.SoftReference;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.mlops4j.core.internal.ProviderHints;
@@ -35,7 +37,9 @@ import org.mlops4j.core.tracking.StoreAccess;
  * }</pre>
  *
  * <p>Providers of the six core SPIs are discovered when the instance is built, so duplicate names fail fast; other
- * SPIs are discovered on first use. Instances are immutable and thread-safe.
+ * SPIs are discovered on first use. Instances are immutable and thread-safe. Building one scans the class path and
+ * reads {@code mlops.properties}; parts that a host creates without an instance of its own (such as a drift report
+ * or a drift monitor) share {@link #shared()} instead of building one each time.
  */
 public final class Mlops {
 
@@ -43,6 +47,9 @@ public final class Mlops {
     public static final List<Class<? extends NamedProvider>> CORE_SPIS = List.of(
             TrackingStoreProvider.class, ModelRegistryProvider.class, DriftDetectorProvider.class,
             PipelineStepProvider.class, TriggerActionProvider.class, ModelFlavorProvider.class);
+
+    /** The shared default instance of each class loader, kept until memory runs short (see {@link #shared()}). */
+    private static final Map<ClassLoader, SoftReference<Mlops>> SHARED = new WeakHashMap<>();
 
     private final MlopsConfig config;
     private final ClassLoader discoveryLoader;
@@ -70,6 +77,36 @@ public final class Mlops {
     /** @return an instance with the defaults: discovery on the context class loader, configuration from the system */
     public static Mlops create() {
         return builder().build();
+    }
+
+    /**
+     * The instance with the defaults that parts created without a host instance use: built on first use for the
+     * thread's context class loader (one class-path scan and one read of {@code mlops.properties} per class loader),
+     * then returned to every caller with that context class loader.
+     *
+     * <p>Equal to {@link #create()} except that it is built once: system properties and environment variables are
+     * still read at each look-up, but {@code mlops.properties} and {@value MlopsProperties#PROVIDER_DISCOVERY} are
+     * read when the instance is built, and providers added to the class path later are not seen. A host that needs
+     * other settings builds its own instance and passes it on. The class loader is held weakly and the instance
+     * softly, so an undeployed application's loader can be collected (at the latest when memory runs short); a later
+     * call then builds a new instance.
+     *
+     * <p>Thread-safe: concurrent first calls build one instance, the others wait for it.
+     *
+     * @return the shared instance of the context class loader
+     * @throws ConfigurationException as {@link Builder#build()}; nothing is kept then, so the next call tries again
+     */
+    public static Mlops shared() {
+        ClassLoader loader = defaultClassLoader();
+        synchronized (SHARED) {
+            SoftReference<Mlops> kept = SHARED.get(loader);
+            Mlops mlops = kept == null ? null : kept.get();
+            if (mlops == null) {
+                mlops = builder().classLoader(loader).build();
+                SHARED.put(loader, new SoftReference<>(mlops));
+            }
+            return mlops;
+        }
     }
 
     /** @return the configuration */

@@ -67,7 +67,7 @@ public final class DataDrift {
     private final boolean parallel;
 
     private DataDrift(Builder b) {
-        Mlops mlops = b.mlops != null ? b.mlops : Mlops.builder().build();
+        Mlops mlops = b.mlops != null ? b.mlops : Mlops.shared();
         this.providers = mlops.providers(DriftDetectorProvider.class);
         this.config = mlops.config();
         this.columns = List.copyOf(b.columns);
@@ -229,8 +229,8 @@ public final class DataDrift {
         }
 
         /**
-         * @param mlops where the drift tests (providers) and their configuration come from; by default a new
-         *              instance that discovers them on the class path
+         * @param mlops where the drift tests (providers) and their configuration come from; by default
+         *              {@link Mlops#shared()}, which discovers them on the class path once per class loader
          * @return this builder
          */
         public Builder mlops(Mlops mlops) {

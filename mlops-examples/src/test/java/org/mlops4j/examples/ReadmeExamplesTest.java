@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlops4j.core.Mlops;
@@ -206,7 +207,7 @@ class ReadmeExamplesTest {
                         .callback("escalate", decision -> System.out.println("paging: " + decision.reason()))
                         .build())
                 .build();
-        DecisionOutcome outcome = monitor.check(reference.select(columns), current.select(columns));
+        DecisionOutcome outcome = monitor.check(reference.select(columns), current.select(columns), report, Map.of());
         // ---
         assertEquals(columns.size(), report.numberOfColumns());
         assertTrue(report.column("first_platform_c").orElseThrow().score() > 0);

@@ -55,6 +55,14 @@ import org.slf4j.LoggerFactory;
  * DecisionOutcome outcome = monitor.check(trainingData, lastWeek);
  * }</pre>
  *
+ * <p>A host that also keeps or shows the drift report runs it once and hands it over, so the columns are not tested
+ * twice:
+ * <pre>{@code
+ * DriftReport report = drift.run(trainingData, lastWeek);
+ * Files.writeString(Path.of("drift.html"), report.toHtml());
+ * DecisionOutcome outcome = monitor.check(trainingData, lastWeek, report, Map.of());
+ * }</pre>
+ *
  * <p>Defaults: the policy of {@value MlopsProperties#MONITOR_POLICY_BANDS} (else {@link ActionPolicy#defaults()}); the
  * deviation {@link TotalVariationDeviation}; the drift report of {@link DataDrift} with Evidently's defaults; actions
  * per decision from {@code mlops.monitor.actions.<none|retrain|escalate>}, else none for {@code none},
@@ -76,7 +84,7 @@ public final class DriftMonitor {
     private final Clock clock;
 
     private DriftMonitor(Builder b) {
-        Mlops mlops = b.mlops != null ? b.mlops : Mlops.create();
+        Mlops mlops = b.mlops != null ? b.mlops : Mlops.shared();
         MlopsConfig config = mlops.config();
         this.dataDrift = b.dataDrift != null ? b.dataDrift : DataDrift.builder().mlops(mlops).build();
         this.columns = List.copyOf(b.columns);
@@ -139,15 +147,53 @@ public final class DriftMonitor {
     }
 
     /**
-     * Decides without acting.
+     * Decides from a drift report already made of the same two tables (its verdict is kept as evidence, no column
+     * is tested again), weighs model quality, acts and records.
+     *
+     * @param reference      the reference data the report was made from
+     * @param current        the current window the report was made from
+     * @param report         the drift report of {@code reference} against {@code current}
+     * @param qualityMetrics measured quality metrics; empty when not measured
+     * @return the decision and its action results
+     * @throws DataException            when a monitored column is missing or cannot be compared
+     * @throws IllegalArgumentException when the report's row counts are not the tables', or a metric with a target
+     *                                  was not measured
+     */
+    public DecisionOutcome check(Table reference, Table current, DriftReport report,
+                                 Map<String, Double> qualityMetrics) {
+        return act(decide(reference, current, report, qualityMetrics));
+    }
+
+    /**
+     * Runs the drift report and decides, without acting.
      *
      * @param reference      the reference data
      * @param current        the current window
      * @param qualityMetrics measured quality metrics; empty when not measured
      * @return the decision with its evidence
+     * @throws DataException when a monitored column is missing or cannot be compared
      */
     public PolicyDecision decide(Table reference, Table current, Map<String, Double> qualityMetrics) {
-        DriftReport report = dataDrift.run(reference, current);
+        return decide(reference, current, dataDrift.run(reference, current), qualityMetrics);
+    }
+
+    /**
+     * Decides from a drift report already made of the same two tables, without acting and without testing any
+     * column again. The policy weighs each monitored column's deviation, measured on the tables, and keeps the
+     * report's verdict as evidence; a monitored column the report did not test has its type inferred.
+     *
+     * @param reference      the reference data the report was made from
+     * @param current        the current window the report was made from
+     * @param report         the drift report of {@code reference} against {@code current}
+     * @param qualityMetrics measured quality metrics; empty when not measured
+     * @return the decision with its evidence
+     * @throws DataException            when a monitored column is missing or cannot be compared
+     * @throws IllegalArgumentException when the report's row counts are not the tables' (a report of other data),
+     *                                  or a metric with a target was not measured
+     */
+    public PolicyDecision decide(Table reference, Table current, DriftReport report,
+                                 Map<String, Double> qualityMetrics) {
+        checkSameData(report, reference, current);
         List<String> monitored = columns.isEmpty()
                 ? report.columns().stream().map(ColumnDrift::column).toList() : columns;
         List<ColumnDeviation> deviations = new ArrayList<>(monitored.size());
@@ -199,6 +245,15 @@ public final class DriftMonitor {
             outcome = new DecisionOutcome(decision, results);
         }
         return outcome;
+    }
+
+    private static void checkSameData(DriftReport report, Table reference, Table current) {
+        if (report.referenceRows() != reference.rowCount() || report.currentRows() != current.rowCount()) {
+            throw new IllegalArgumentException("The drift report compares " + report.referenceRows()
+                    + " reference rows with " + report.currentRows() + " current rows, but the tables given hold "
+                    + reference.rowCount() + " and " + current.rowCount() + " rows; pass the report made of these"
+                    + " tables, or let the monitor make it with decide(reference, current, qualityMetrics)");
+        }
     }
 
     private static long millisSince(long startNanos) {
@@ -267,7 +322,7 @@ public final class DriftMonitor {
 
         /**
          * @param mlops where the configuration and the action and drift-test providers come from; by default
-         *              {@link Mlops#create()}
+         *              {@link Mlops#shared()}
          * @return this builder
          */
         public Builder mlops(Mlops mlops) {
@@ -276,7 +331,8 @@ public final class DriftMonitor {
         }
 
         /**
-         * @param drift the drift report to run (its verdict is kept as evidence); by default Evidently's defaults
+         * @param drift the drift report the monitor runs when it is not handed one (its verdict is kept as
+         *              evidence); by default Evidently's defaults
          * @return this builder
          */
         public Builder dataDrift(DataDrift drift) {

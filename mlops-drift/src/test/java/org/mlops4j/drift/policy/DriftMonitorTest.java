@@ -30,6 +30,8 @@ import org.mlops4j.core.monitor.DriftColumnType;
 import org.mlops4j.core.monitor.PolicyDecision;
 import org.mlops4j.core.monitor.QualityTargets;
 import org.mlops4j.core.spi.TriggerActionProvider;
+import org.mlops4j.drift.DataDrift;
+import org.mlops4j.drift.DriftReport;
 
 class DriftMonitorTest {
 
@@ -223,6 +225,37 @@ class DriftMonitorTest {
         DataException e = assertThrows(DataException.class, () -> monitor().columns("city_tier", "age").build()
                 .check(REFERENCE, REFERENCE));
         assertTrue(e.getMessage().contains("'age'"), e.getMessage());
+    }
+
+    @Test
+    void decidesFromAGivenReportWithoutTestingAnyColumnAgain() {
+        AtomicInteger columnTests = new AtomicInteger();
+        Mlops mlops = CountingDriftTests.mlopsCounting(columnTests);
+        DriftMonitor monitor = DriftMonitor.builder().mlops(mlops).hooks(recordingHooks()).clock(CLOCK).build();
+        Table current = LeadTables.caseStudyDrift(5_000);
+        DriftReport report = DataDrift.builder().mlops(mlops).build().run(REFERENCE, current);
+        assertEquals(7, columnTests.get(), "the report tests each of the 7 columns");
+
+        DecisionOutcome fromReport = monitor.check(REFERENCE, current, report, Map.of());
+
+        assertEquals(7, columnTests.get(), "deciding from the report tests nothing again");
+        assertEquals(ActionKind.ESCALATE, fromReport.decision().action());
+        assertEquals(List.of("escalate first_utm_medium_c"), calls);
+        PolicyDecision ranItself = monitor.decide(REFERENCE, current, Map.of());
+        assertEquals(14, columnTests.get(), "without a report the monitor runs one");
+        assertEquals(ranItself, fromReport.decision());
+    }
+
+    @Test
+    void refusesAReportOfOtherTables() {
+        DriftMonitor monitor = monitor().build();
+        DriftReport ofOtherRows = DataDrift.builder().build().run(REFERENCE, LeadTables.caseStudyDrift(4_000));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> monitor.decide(REFERENCE, LeadTables.caseStudyDrift(5_000), ofOtherRows, Map.of()));
+
+        assertTrue(e.getMessage().contains("4000 current rows") && e.getMessage().contains("10000 and 5000 rows"),
+                e.getMessage());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.mlops4j.core.data.Column;
 import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.data.Table;
+import org.mlops4j.core.monitor.ServingLog;
 import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.examples.leadscoring.LeadDataTransforms;
@@ -19,11 +20,11 @@ import org.mlops4j.examples.leadscoring.LeadScoringInference;
 import org.mlops4j.examples.leadscoring.LeadScoringMappings;
 import org.mlops4j.examples.leadscoring.LeadScoringSchemas;
 import org.mlops4j.examples.leadscoring.LeadScoringTraining;
-import org.mlops4j.examples.leadscoring.ServingLog;
 import org.mlops4j.models.EncodedRows;
 import org.mlops4j.models.ModelTracking;
 import org.mlops4j.models.ModelingSetup;
 import org.mlops4j.models.Predictions;
+import org.mlops4j.models.ServedBatches;
 import org.mlops4j.models.TrainedModel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -157,8 +158,8 @@ public class ServingOverheadBenchmark {
     public int servingPath() {
         LeadScoringInference.checkInputFeatures(version, batch, "benchmark");
         Predictions predictions = model.predictor().predict(batch);
-        return log.append("bench", "lead-scoring", 1, batch, inputColumns, predictions, "1", sampleRate, 7,
-                Instant.now());
+        return log.append(ServedBatches.of("bench", "lead-scoring", 1, Instant.now(), batch, inputColumns,
+                predictions, "1"), sampleRate, 7);
     }
 
     /**

@@ -19,6 +19,8 @@ import org.mlops4j.core.DataException;
 import org.mlops4j.core.data.CsvWriter;
 import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.data.Table;
+import org.mlops4j.core.monitor.ServedBatch;
+import org.mlops4j.core.monitor.ServingLog;
 import org.mlops4j.core.pipeline.Pipeline;
 import org.mlops4j.core.pipeline.PipelineStep;
 import org.mlops4j.core.pipeline.Step;
@@ -34,6 +36,7 @@ import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.models.ModelTracking;
 import org.mlops4j.models.PredictedRow;
 import org.mlops4j.models.Predictions;
+import org.mlops4j.models.ServedBatches;
 import org.mlops4j.models.TrainedModel;
 
 /**
@@ -296,9 +299,9 @@ public final class LeadScoringInference {
             Predictions predictions = context.input(PREDICTIONS, Predictions.class);
             ModelVersion version = context.input(PRODUCTION_VERSION, ModelVersion.class);
             List<String> inputs = model.inputColumns().stream().map(c -> c.name()).toList();
-            int captured = new ServingLog(options.servingLog()).append(options.batch(), version.name(),
-                    version.version(), batch, inputs, predictions, model.positiveLabel().orElse("1"),
-                    options.sampleRate(), options.seed(), scoredAt);
+            ServedBatch served = ServedBatches.of(options.batch(), version.name(), version.version(), scoredAt,
+                    batch, inputs, predictions, model.positiveLabel().orElse("1"));
+            int captured = new ServingLog(options.servingLog()).append(served, options.sampleRate(), options.seed());
             run().logMetric("serving_log_rows", captured);
             context.log().info("Captured {} of {} requests in {}", captured, batch.rowCount(), options.servingLog());
             return StepResult.of(CAPTURED_ROWS, captured);

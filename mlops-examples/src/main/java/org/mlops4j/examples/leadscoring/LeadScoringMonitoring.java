@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.mlops4j.core.DataException;
+import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
@@ -21,6 +22,7 @@ import org.mlops4j.core.monitor.ActionKind;
 import org.mlops4j.core.monitor.DecisionOutcome;
 import org.mlops4j.core.monitor.MonitoringRuns;
 import org.mlops4j.core.monitor.PolicyDecision;
+import org.mlops4j.core.monitor.ServingLog;
 import org.mlops4j.core.pipeline.Pipeline;
 import org.mlops4j.core.pipeline.PipelineRun;
 import org.mlops4j.core.pipeline.PipelineRunner;
@@ -56,9 +58,9 @@ import org.mlops4j.models.TrainedModel;
  *       recall, which the policy compares with its quality targets;</li>
  *   <li>{@value #CHECK_DRIFT}: the {@link DataDrift} report of the monitored columns (written as
  *       {@value MonitoringRuns#DRIFT_REPORT_JSON} and {@value MonitoringRuns#DRIFT_REPORT_HTML}) and the
- *       {@link DriftMonitor}'s decision: the largest deviation of a monitored column (total variation, in
- *       percentage points) falls into a band of the policy, a missed quality target asks to retrain, and the more
- *       severe action wins;</li>
+ *       {@link DriftMonitor}'s decision from that report (each column is tested once): the largest deviation of a
+ *       monitored column (total variation, in percentage points) falls into a band of the policy, a missed quality
+ *       target asks to retrain, and the more severe action wins;</li>
  *   <li>{@value #TAKE_ACTION}: {@code retrain} runs {@link MonitoringOptions#retrain()} (the data and training
  *       pipelines on the new labelled data) through the {@code pipeline:retrain} action; {@code escalate} writes an
  *       alert file to {@value MonitoringOptions#ALERTS_FOLDER} and calls {@link MonitoringOptions#escalate()} through
@@ -103,10 +105,22 @@ public final class LeadScoringMonitoring {
      * @param tracking where the monitoring run is recorded and the model's artifacts are
      * @param registry where the served model version is found
      * @param options  the window, the reference, the policy and the actions
-     * @return the pipeline
+     * @return the pipeline, with the drift tests and actions of {@link Mlops#shared()}
      */
     public static Pipeline pipeline(TrackingClient tracking, ModelRegistry registry, MonitoringOptions options) {
-        MonitoringSteps steps = new MonitoringSteps(tracking, registry, options);
+        return pipeline(tracking, registry, options, Mlops.shared());
+    }
+
+    /**
+     * @param tracking where the monitoring run is recorded and the model's artifacts are
+     * @param registry where the served model version is found
+     * @param options  the window, the reference, the policy and the actions
+     * @param mlops    where the drift tests and the action providers come from
+     * @return the pipeline
+     */
+    public static Pipeline pipeline(TrackingClient tracking, ModelRegistry registry, MonitoringOptions options,
+                                    Mlops mlops) {
+        MonitoringSteps steps = new MonitoringSteps(tracking, registry, options, mlops);
         return Pipeline.builder(MONITORING_PIPELINE)
                 .step(Step.named(LOAD_SERVING_WINDOW).outputs(WINDOW).persistOutputs(false).run(steps::loadWindow))
                 .step(Step.named(LOAD_REFERENCE).outputs(REFERENCE).persistOutputs(false).run(steps::loadReference))
@@ -176,14 +190,14 @@ public final class LeadScoringMonitoring {
         private final DriftMonitor monitor;
         private final DataDrift drift;
 
-        MonitoringSteps(TrackingClient tracking, ModelRegistry registry, MonitoringOptions options) {
+        MonitoringSteps(TrackingClient tracking, ModelRegistry registry, MonitoringOptions options, Mlops mlops) {
             this.tracking = Objects.requireNonNull(tracking, "tracking");
             this.registry = Objects.requireNonNull(registry, "registry");
             this.options = Objects.requireNonNull(options, "options");
-            this.drift = DataDrift.builder().columns(options.columns().toArray(String[]::new)).build();
+            this.drift = DataDrift.builder().mlops(mlops).columns(options.columns().toArray(String[]::new)).build();
             ActionHooks.Builder hooks = ActionHooks.builder().callback("escalate", this::escalate);
             options.retrain().ifPresent(retrain -> hooks.pipeline("retrain", retrain));
-            this.monitor = DriftMonitor.builder().dataDrift(drift).policy(options.policy())
+            this.monitor = DriftMonitor.builder().mlops(mlops).dataDrift(drift).policy(options.policy())
                     .columns(options.columns().toArray(String[]::new))
                     .actions(ActionKind.NONE)
                     .actions(ActionKind.RETRAIN, options.retrain().isPresent() ? "pipeline:retrain" : "log")
@@ -249,7 +263,7 @@ public final class LeadScoringMonitoring {
             DriftReport report = drift.run(reference, window);
             write(options.outputFolder().resolve(MonitoringRuns.DRIFT_REPORT_JSON), report.toJson());
             write(options.outputFolder().resolve(MonitoringRuns.DRIFT_REPORT_HTML), report.toHtml());
-            PolicyDecision decision = monitor.decide(reference, window, quality);
+            PolicyDecision decision = monitor.decide(reference, window, report, quality);
             context.log().info("Decision {}: {}", decision.action().key(), decision.reason());
             return StepResult.of(DECISION, decision).and(REPORT, report);
         }

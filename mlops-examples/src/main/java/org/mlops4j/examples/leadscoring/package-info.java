@@ -6,7 +6,7 @@
  * ({@link org.mlops4j.examples.leadscoring.InboxWatcher}, {@link org.mlops4j.examples.leadscoring.TrainingTrigger}).
  * Then the training pipeline ({@link org.mlops4j.examples.leadscoring.LeadScoringTraining}: compare, register,
  * promote only a better model), the inference pipeline with its serving log and business KPIs
- * ({@link org.mlops4j.examples.leadscoring.LeadScoringInference}, {@link org.mlops4j.examples.leadscoring.ServingLog}),
+ * ({@link org.mlops4j.examples.leadscoring.LeadScoringInference}, {@link org.mlops4j.core.monitor.ServingLog}),
  * the monitoring pipeline with drift report, action policy and actions
  * ({@link org.mlops4j.examples.leadscoring.LeadScoringMonitoring}, {@link org.mlops4j.core.monitor.MonitoringRuns}),
  * and all of it in one run ({@link org.mlops4j.examples.leadscoring.LeadScoringDemo}).

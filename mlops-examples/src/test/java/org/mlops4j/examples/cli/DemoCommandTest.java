@@ -23,7 +23,7 @@ import org.mlops4j.core.tracking.SearchRequest;
 import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.examples.leadscoring.InferenceOptions;
 import org.mlops4j.core.monitor.MonitoringRuns;
-import org.mlops4j.examples.leadscoring.ServingLog;
+import org.mlops4j.core.monitor.ServingLog;
 
 /** {@code mlops demo} on a small data set: the three actions, the summary, the reports, the runs and the versions. */
 class DemoCommandTest {
