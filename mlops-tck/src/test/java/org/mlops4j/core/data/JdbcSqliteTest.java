@@ -20,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlops4j.core.DataException;
+import org.mlops4j.tck.data.JdbcTablesContract;
 
 /** The JDBC contract on SQLite files, plus what is special to SQLite: dynamic typing and NaN. */
 class JdbcSqliteTest extends JdbcTablesContract {

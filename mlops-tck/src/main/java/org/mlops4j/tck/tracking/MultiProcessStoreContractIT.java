@@ -1,4 +1,4 @@
-package org.mlops4j.tracking;
+package org.mlops4j.tck.tracking;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;

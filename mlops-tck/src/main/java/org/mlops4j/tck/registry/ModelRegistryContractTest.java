@@ -1,4 +1,4 @@
-package org.mlops4j.tracking.registry;
+package org.mlops4j.tck.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,7 +38,7 @@ import org.mlops4j.core.tracking.RegisteredModel;
  * The behaviour every {@link ModelRegistry} store must show. Each store's test extends this class and says where a
  * fresh, empty store is; the registry is opened through provider discovery, as a host would open it.
  */
-abstract class ModelRegistryContractTest {
+public abstract class ModelRegistryContractTest {
 
     private static final String SCHEMA = "{\"columns\":[{\"name\":\"age\",\"type\":\"numeric\",\"nullable\":false},"
             + "{\"name\":\"city_tier\",\"type\":\"categorical\",\"levels\":[\"1\",\"2\",\"3\"]}]}";
