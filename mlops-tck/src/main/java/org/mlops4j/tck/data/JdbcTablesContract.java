@@ -35,6 +35,10 @@ import org.mlops4j.core.data.TimestampColumn;
  * The behaviour every database must show when tables are written and read through JDBC: exact round trips, the three
  * write modes, all-or-nothing writes, and errors that say where. Each database extends this class and provides a
  * fresh, empty database per test.
+ *
+ * <p>A plugin author (here: whoever supports a further database for {@code JdbcDatabase} tables) implements
+ * {@link #freshDatabaseUrl()} and {@link #keepsNaN()}, overrides {@link #dropDatabase()} when the database outlives
+ * the test, and puts the JDBC driver on the test class path.
  */
 public abstract class JdbcTablesContract {
 

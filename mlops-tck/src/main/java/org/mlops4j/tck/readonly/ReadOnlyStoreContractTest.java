@@ -40,6 +40,11 @@ import org.mlops4j.core.tracking.TrackingStore;
  * holds no store is a {@link ConfigurationException} naming it, and nothing is written there, neither then nor when a
  * real store is read; writes through a read-only store or registry are refused. Each store type extends this class
  * with its locations; the file tree under {@link #tempDir} is compared before and after.
+ *
+ * <p>A plugin author implements {@link #newStoreLocation()}, {@link #missingLocation()} and
+ * {@link #nonStoreLocations()}, all under {@link #tempDir} (a writable temporary folder that JUnit makes); a store
+ * that keeps its data outside that folder (a database server) overrides {@link #databaseState()} so that "nothing was
+ * written" is checked there too. Stores and registries are opened through provider discovery.
  */
 public abstract class ReadOnlyStoreContractTest {
 

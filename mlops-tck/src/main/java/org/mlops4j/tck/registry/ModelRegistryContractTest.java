@@ -37,6 +37,11 @@ import org.mlops4j.core.tracking.RegisteredModel;
 /**
  * The behaviour every {@link ModelRegistry} store must show. Each store's test extends this class and says where a
  * fresh, empty store is; the registry is opened through provider discovery, as a host would open it.
+ *
+ * <p>A plugin author implements {@link #newStoreLocation()}; the location's scheme must be served by a
+ * {@code ModelRegistryProvider} registered in {@code META-INF/services} on the test class path. For a multi-process
+ * check of a registry, {@link WriterProcesses} starts {@link RegistryWriterProcess} and
+ * {@link SharedModelsWriterProcess} JVMs with this JVM's class path.
  */
 public abstract class ModelRegistryContractTest {
 
