@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.mlops4j.core.internal.CodeOrigin;
 import org.mlops4j.core.internal.ProviderHints;
 import org.mlops4j.core.internal.ProviderLoader;
 import org.mlops4j.core.internal.UriSchemes;
@@ -215,13 +216,20 @@ public final class Mlops {
                 + served.keySet() + "). " + ProviderHints.missingHint(spi)));
     }
 
-    /** @return what was found for each core SPI, and what failed to load */
+    /**
+     * @return what was found for each core SPI, with each provider's class, artifact version and jar, and what failed
+     *         to load
+     */
     public DiscoveryReport discoveryReport() {
-        Map<String, Map<String, String>> found = new LinkedHashMap<>();
+        Map<String, List<DiscoveredProvider>> found = new LinkedHashMap<>();
         for (Class<? extends NamedProvider> spi : CORE_SPIS) {
-            Map<String, String> classes = new HashMap<>();
-            providers(spi).all().forEach(p -> classes.put(p.name(), p.getClass().getName()));
-            found.put(spi.getSimpleName(), classes);
+            List<DiscoveredProvider> providers = new ArrayList<>();
+            for (NamedProvider provider : providers(spi).all()) {
+                CodeOrigin origin = CodeOrigin.of(provider.getClass());
+                providers.add(new DiscoveredProvider(spi.getSimpleName(), provider.name(),
+                        provider.getClass().getName(), origin.version(), origin.location()));
+            }
+            found.put(spi.getSimpleName(), providers);
         }
         return new DiscoveryReport(found, List.copyOf(failures), discoveryLoader != null);
     }

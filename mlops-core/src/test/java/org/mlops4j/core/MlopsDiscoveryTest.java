@@ -158,6 +158,22 @@ class MlopsDiscoveryTest {
         assertTrue(report.describe().contains("TrackingStoreProvider: none"), report.describe());
     }
 
+    @Test
+    void reportGivesOneLinePerProviderWithItsClassVersionAndLocation() throws Exception {
+        DiscoveryReport report = Mlops.builder().discoverProviders(false)
+                .register(TrackingStoreProvider.class, new SchemeStore("memo", Set.of("memo"))).build()
+                .discoveryReport();
+        DiscoveredProvider memo = report.found().get("TrackingStoreProvider").get(0);
+        Path folder = Path.of(memo.location());
+        assertTrue(Files.isRegularFile(folder.resolve(SchemeStore.class.getName().replace('.', '/') + ".class")),
+                "the location is the classes folder holding the provider: " + memo);
+        assertEquals("unknown", memo.version(), "a classes folder has no manifest or pom.properties");
+        assertEquals("TrackingStoreProvider memo (class: " + SchemeStore.class.getName()
+                + ", version: unknown, location: " + folder + ")", memo.line());
+        assertTrue(report.describe().contains("  TrackingStoreProvider: memo\n    " + memo.line() + "\n"),
+                report.describe());
+    }
+
     /** A tracking store provider that only claims schemes; these tests never open a store. */
     private record SchemeStore(String name, Set<String> uriSchemes) implements TrackingStoreProvider {
         @Override

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mlops4j.core.DiscoveredProvider;
 import org.mlops4j.core.DiscoveryReport;
 import org.mlops4j.core.Mlops;
 import org.mlops4j.core.spi.DriftDetectorProvider;
@@ -54,5 +57,25 @@ class ProviderDiscoveryTest {
         assertTrue(report.discovery());
         assertTrue(report.failures().isEmpty(), report.describe());
         assertTrue(report.describe().contains("DriftDetectorProvider: anderson, chisquare"), report.describe());
+    }
+
+    @Test
+    void reportsEachProvidersClassArtifactVersionAndJarLikeJUnitsEngineDiscovery() {
+        DiscoveredProvider file = mlops.discoveryReport().found().get("TrackingStoreProvider").stream()
+                .filter(p -> p.name().equals("file")).findFirst().orElseThrow();
+        String className = mlops.providers(TrackingStoreProvider.class).get("file").getClass().getName();
+        Path location = Path.of(file.location());
+        if (Files.isDirectory(location)) {
+            // run from the reactor's classes folders: no manifest there
+            assertEquals("unknown", file.version(), file.line());
+            assertTrue(Files.isRegularFile(location.resolve(className.replace('.', '/') + ".class")), file.line());
+        } else {
+            // run from mlops-tracking's jar: the version in its manifest is the one in its file name
+            assertEquals("mlops-tracking-" + file.version() + ".jar", location.getFileName().toString(), file.line());
+        }
+        assertEquals("TrackingStoreProvider file (class: " + className + ", version: " + file.version()
+                + ", location: " + location + ")", file.line());
+        assertTrue(mlops.discoveryReport().describe().contains("\n    " + file.line() + "\n"),
+                mlops.discoveryReport().describe());
     }
 }

@@ -28,9 +28,15 @@ import org.mlops4j.core.tracking.TrackingClient;
  * The tracking UI over plain HTTP, on one kind of store (subclasses choose it): pages, sorting, filtering, paging,
  * escaping, artifact confinement, read-only methods and the security headers. The UI only reads, so one store and one
  * server serve every test of a class.
+ *
+ * <p>Published in mlops-server's {@code tests} jar (not in mlops-tck: the kit depends on mlops-core only, and
+ * mlops-server's own tests extend this class, so the suite cannot live in a module that depends on mlops-server). A
+ * third-party store checks the UI over its data with {@code org.mlops4j:mlops-server:tests} (and mlops-models, whose
+ * evaluation page the fixture logs) as test dependencies, implementing {@link #openTracking(Path)} and
+ * {@link #openRegistry(Path)} over a store in the given folder.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class TrackingUiContractTest {
+public abstract class TrackingUiContractTest {
 
     Path tempDir;
 

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.mlops4j.tracking.MultiProcessStoreContractIT;
+import org.mlops4j.tck.tracking.MultiProcessStoreContractIT;
 import org.mlops4j.tracking.internal.MetaJson;
 import org.mlops4j.tracking.internal.MetricLines;
 

@@ -20,7 +20,7 @@ import org.mlops4j.core.tracking.RunInfo;
 import org.mlops4j.core.tracking.RunTag;
 import org.mlops4j.core.tracking.TrackingException;
 import org.mlops4j.core.tracking.TrackingStore;
-import org.mlops4j.tracking.TrackingStoreContractTest;
+import org.mlops4j.tck.tracking.TrackingStoreContractTest;
 
 /** The tracking store contract, on the file store, and calls that fail half-way through their writes. */
 class FileTrackingStoreTest extends TrackingStoreContractTest {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.mlops4j.core.MlopsConfig;
 import org.mlops4j.core.tracking.TrackingStore;
-import org.mlops4j.tracking.TrackingStoreContractTest;
+import org.mlops4j.tck.tracking.TrackingStoreContractTest;
 
 /**
  * The tracking store contract, on a real PostgreSQL server whose JDBC URL is in the environment variable

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import org.mlops4j.core.MlopsConfig;
 import org.mlops4j.core.tracking.TrackingStore;
-import org.mlops4j.tracking.TrackingStoreContractTest;
+import org.mlops4j.tck.tracking.TrackingStoreContractTest;
 
 /** The tracking store contract, on SQLite. */
 class SqliteTrackingStoreTest extends TrackingStoreContractTest {

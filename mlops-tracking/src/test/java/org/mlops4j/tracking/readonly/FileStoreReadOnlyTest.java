@@ -18,23 +18,25 @@ import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.SearchRequest;
 import org.mlops4j.core.tracking.TrackingClient;
+import org.mlops4j.tck.readonly.FileTreeSnapshot;
+import org.mlops4j.tck.readonly.ReadOnlyStoreContractTest;
 import org.mlops4j.tracking.internal.RunIndex;
 
 /** Read-only opening of the file store and file registry, and what writing refuses: folders that hold other files. */
 class FileStoreReadOnlyTest extends ReadOnlyStoreContractTest {
 
     @Override
-    URI newStoreLocation() {
+    protected URI newStoreLocation() {
         return tempDir.resolve("mlruns").toUri();
     }
 
     @Override
-    URI missingLocation() {
+    protected URI missingLocation() {
         return tempDir.resolve("nonexistent").resolve("mlruns").toUri();
     }
 
     @Override
-    List<URI> nonStoreLocations() throws IOException {
+    protected List<URI> nonStoreLocations() throws IOException {
         Path unrelated = Files.createDirectories(tempDir.resolve("project"));
         Files.writeString(unrelated.resolve("README.md"), "# a project, not a store\n");
         Files.createDirectories(unrelated.resolve("src"));
@@ -47,7 +49,7 @@ class FileStoreReadOnlyTest extends ReadOnlyStoreContractTest {
 
     /** Removes the lock files the writers left (the store's, the experiments', the runs' and the models'). */
     @Override
-    void forgetWritersFiles() throws IOException {
+    protected void forgetWritersFiles() throws IOException {
         try (Stream<Path> walk = Files.walk(tempDir)) {
             List<Path> locks = walk.filter(p -> p.getFileName().toString().endsWith(".lock")
                     || p.getFileName().toString().equals(".locks")).sorted(Comparator.reverseOrder()).toList();

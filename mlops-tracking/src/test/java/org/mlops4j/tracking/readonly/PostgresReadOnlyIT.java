@@ -19,6 +19,8 @@ import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsProperties;
 import org.mlops4j.core.spi.support.jdbc.ConnectionPool;
 import org.mlops4j.core.spi.support.jdbc.SqlDialect;
+import org.mlops4j.core.tracking.StoreAccess;
+import org.mlops4j.tck.readonly.ReadOnlyStoreContractTest;
 import org.mlops4j.tracking.jdbc.JdbcTrackingStoreProvider;
 import org.mlops4j.tracking.registry.PostgresTestDatabase;
 
@@ -37,7 +39,7 @@ class PostgresReadOnlyIT extends ReadOnlyStoreContractTest {
     }
 
     @Override
-    URI newStoreLocation() {
+    protected URI newStoreLocation() {
         try {
             return URI.create(PostgresTestDatabase.freshSchemaUrl());
         } catch (SQLException e) {
@@ -46,14 +48,14 @@ class PostgresReadOnlyIT extends ReadOnlyStoreContractTest {
     }
 
     @Override
-    URI missingLocation() {
+    protected URI missingLocation() {
         String url = PostgresTestDatabase.url();
         String schema = MISSING_PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         return URI.create(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
     }
 
     @Override
-    List<URI> nonStoreLocations() throws SQLException {
+    protected List<URI> nonStoreLocations() throws SQLException {
         URI other = newStoreLocation();
         try (Connection c = DriverManager.getConnection(other.toString()); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(40))");
@@ -64,13 +66,13 @@ class PostgresReadOnlyIT extends ReadOnlyStoreContractTest {
 
     /** Messages name the location with its password masked, so they are checked for its schema. */
     @Override
-    String nameOf(URI location) {
+    protected String nameOf(URI location) {
         String url = location.toString();
         return url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
     }
 
     @Override
-    Mlops mlops(URI location) {
+    protected Mlops mlops(URI location) {
         return Mlops.builder().property(MlopsProperties.TRACKING_URI, location.toString())
                 .property(JdbcTrackingStoreProvider.ARTIFACT_ROOT, tempDir.resolve("artifacts").toString()).build();
     }
@@ -97,7 +99,7 @@ class PostgresReadOnlyIT extends ReadOnlyStoreContractTest {
 
     /** @return every schema and table of the test schemas, and every "missing" schema that was made by mistake */
     @Override
-    Object databaseState() throws SQLException {
+    protected Object databaseState() throws SQLException {
         List<String> state = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(PostgresTestDatabase.url());
              Statement s = c.createStatement();

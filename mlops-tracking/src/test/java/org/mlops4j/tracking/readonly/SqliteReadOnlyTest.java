@@ -7,22 +7,23 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
+import org.mlops4j.tck.readonly.ReadOnlyStoreContractTest;
 
 /** Read-only opening of the SQLite tracking store and registry. */
 class SqliteReadOnlyTest extends ReadOnlyStoreContractTest {
 
     @Override
-    URI newStoreLocation() {
+    protected URI newStoreLocation() {
         return URI.create("jdbc:sqlite:" + tempDir.resolve("runs.db"));
     }
 
     @Override
-    URI missingLocation() {
+    protected URI missingLocation() {
         return URI.create("jdbc:sqlite:" + tempDir.resolve("nonexistent").resolve("runs.db"));
     }
 
     @Override
-    List<URI> nonStoreLocations() throws Exception {
+    protected List<URI> nonStoreLocations() throws Exception {
         Path other = tempDir.resolve("inventory.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other);
              Statement s = c.createStatement()) {
@@ -34,7 +35,7 @@ class SqliteReadOnlyTest extends ReadOnlyStoreContractTest {
     }
 
     @Override
-    boolean readersMakeCoordinationFiles() {
+    protected boolean readersMakeCoordinationFiles() {
         return true;
     }
 }

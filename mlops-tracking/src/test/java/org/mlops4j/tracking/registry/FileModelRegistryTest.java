@@ -22,6 +22,7 @@ import org.mlops4j.core.tracking.ModelRegistryException;
 import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.core.tracking.NewModelVersion;
 import org.mlops4j.core.tracking.RegisteredModel;
+import org.mlops4j.tck.registry.ModelRegistryContractTest;
 
 class FileModelRegistryTest extends ModelRegistryContractTest {
 

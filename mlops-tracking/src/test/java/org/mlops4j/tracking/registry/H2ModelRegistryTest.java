@@ -3,6 +3,7 @@ package org.mlops4j.tracking.registry;
 import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlops4j.tck.registry.ModelRegistryContractTest;
 
 class H2ModelRegistryTest extends ModelRegistryContractTest {
 

@@ -28,6 +28,9 @@ import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.core.tracking.NewModelVersion;
+import org.mlops4j.tck.registry.RegistryWriterProcess;
+import org.mlops4j.tck.registry.SharedModelsWriterProcess;
+import org.mlops4j.tck.registry.WriterProcesses;
 
 /**
  * Registry stores shared by several JVM processes: two processes registering versions of one model at the same time

@@ -2,6 +2,7 @@ package org.mlops4j.tracking.registry;
 
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
+import org.mlops4j.tck.registry.ModelRegistryContractTest;
 
 class PostgresModelRegistryIT extends ModelRegistryContractTest {
 

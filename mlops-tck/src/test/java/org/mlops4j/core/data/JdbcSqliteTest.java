@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlops4j.core.DataException;
+import org.mlops4j.tck.data.JdbcTablesContract;
 
 /** The JDBC contract on SQLite files, plus what is special to SQLite: dynamic typing and NaN. */
 class JdbcSqliteTest extends JdbcTablesContract {
@@ -171,30 +169,5 @@ class JdbcSqliteTest extends JdbcTablesContract {
             assertFalse(hosted.hasTable("t"));
             assertFalse(connection.isClosed(), "the host's connection stays open");
         }
-    }
-
-    @Test
-    void theCaseStudysRawColumnsRoundTrip() throws Exception {
-        JsonNode schema;
-        try (InputStream in = getClass().getResourceAsStream("/leadscoring/schemas.json")) {
-            schema = new ObjectMapper().readTree(in);
-        }
-        List<Column> columns = new ArrayList<>();
-        for (JsonNode name : schema.get("raw_data_schema")) {
-            String column = name.asText();
-            columns.add(switch (column) {
-                case "created_date" -> TimestampColumn.of(column, Instant.parse("2021-11-19T15:25:38Z"), null);
-                case "city_mapped", "first_platform_c", "first_utm_medium_c", "first_utm_source_c" ->
-                        CategoricalColumn.of(column, "ghazipur", null);
-                default -> NumericColumn.ofNullable(column, 1.0, null);
-            });
-        }
-        Table raw = Table.of(columns);
-
-        db.writeTable(raw, "loaded_data", JdbcWriteMode.REPLACE);
-
-        Table back = db.readTable("loaded_data");
-        assertEquals(45, back.columnCount());
-        assertEquals(raw, back);
     }
 }

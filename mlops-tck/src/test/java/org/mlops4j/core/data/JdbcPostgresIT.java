@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mlops4j.tck.data.JdbcTablesContract;
 
 /**
  * The JDBC contract on PostgreSQL, each test in a schema of its own. The server's URL comes from the environment

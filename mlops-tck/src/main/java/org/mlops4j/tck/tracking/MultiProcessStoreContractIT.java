@@ -1,4 +1,4 @@
-package org.mlops4j.tracking;
+package org.mlops4j.tck.tracking;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,6 +37,13 @@ import org.mlops4j.core.tracking.ViewType;
 /**
  * Several JVM processes on one store: two writers at once, and a writer killed in the middle of its writes. Each
  * store that claims multi-process safety extends this class.
+ *
+ * <p>A plugin author implements {@link #storeUri()} (a store under {@link #tempDir}, a writable temporary folder that
+ * JUnit makes) and may override {@link #artifactRoot()} and {@link #checkAfterKill(URI)}. The writers are child JVMs
+ * started with this JVM's {@code java} command and its {@code java.class.path} ({@link StoreWriterProcess},
+ * {@link SharedRunsWriterProcess}), so the store's provider must be on the test class path and registered in
+ * {@code META-INF/services}, as a host would find it. The suite starts several JVMs: run it as an integration test
+ * (the {@code IT} suffix runs it under Maven Failsafe).
  */
 public abstract class MultiProcessStoreContractIT {
 

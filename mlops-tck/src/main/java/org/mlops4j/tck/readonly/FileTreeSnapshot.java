@@ -1,4 +1,4 @@
-package org.mlops4j.tracking.readonly;
+package org.mlops4j.tck.readonly;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,13 +15,13 @@ import java.util.stream.Stream;
  * them), to prove that opening a store read-only wrote nothing: no file, folder, lock or meta file appeared, and none
  * changed. Two snapshots are equal when the tree is byte-for-byte the same as far as sizes and times can tell.
  */
-record FileTreeSnapshot(Map<String, String> entries) {
+public record FileTreeSnapshot(Map<String, String> entries) {
 
     /**
      * @param root a folder
      * @return every entry under it, folders with their modification times too
      */
-    static FileTreeSnapshot of(Path root) {
+    public static FileTreeSnapshot of(Path root) {
         return of(root, path -> false, true);
     }
 
@@ -31,7 +31,7 @@ record FileTreeSnapshot(Map<String, String> entries) {
      * @param folderTimes whether folders' modification times count (they change when an ignored entry appears)
      * @return the entries under it
      */
-    static FileTreeSnapshot of(Path root, Predicate<Path> ignored, boolean folderTimes) {
+    public static FileTreeSnapshot of(Path root, Predicate<Path> ignored, boolean folderTimes) {
         Map<String, String> entries = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path path : (Iterable<Path>) walk::iterator) {

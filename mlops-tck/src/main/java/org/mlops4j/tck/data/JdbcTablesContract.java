@@ -1,4 +1,4 @@
-package org.mlops4j.core.data;
+package org.mlops4j.tck.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,13 +17,30 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mlops4j.core.DataException;
+import org.mlops4j.core.data.BooleanColumn;
+import org.mlops4j.core.data.CategoricalColumn;
+import org.mlops4j.core.data.Column;
+import org.mlops4j.core.data.ColumnType;
+import org.mlops4j.core.data.JdbcDatabase;
+import org.mlops4j.core.data.JdbcException;
+import org.mlops4j.core.data.JdbcTableReader;
+import org.mlops4j.core.data.JdbcTableWriter;
+import org.mlops4j.core.data.JdbcWriteMode;
+import org.mlops4j.core.data.NumericColumn;
+import org.mlops4j.core.data.Table;
+import org.mlops4j.core.data.TextColumn;
+import org.mlops4j.core.data.TimestampColumn;
 
 /**
  * The behaviour every database must show when tables are written and read through JDBC: exact round trips, the three
  * write modes, all-or-nothing writes, and errors that say where. Each database extends this class and provides a
  * fresh, empty database per test.
+ *
+ * <p>A plugin author (here: whoever supports a further database for {@code JdbcDatabase} tables) implements
+ * {@link #freshDatabaseUrl()} and {@link #keepsNaN()}, overrides {@link #dropDatabase()} when the database outlives
+ * the test, and puts the JDBC driver on the test class path.
  */
-abstract class JdbcTablesContract {
+public abstract class JdbcTablesContract {
 
     private static final String[] AWKWARD_NAMES = {"1_on_1_industry_mentorship", "city tier", "Mixed Case",
         "say \"hi\"", "ünïcödé", "select"};
@@ -67,7 +84,7 @@ abstract class JdbcTablesContract {
     }
 
     /** A table with every column type, nulls, extreme numbers, awkward text and names that need quoting. */
-    static Table everyKindOfColumn(int rows) {
+    protected static Table everyKindOfColumn(int rows) {
         NumericColumn.Builder numbers = NumericColumn.builder("1_on_1_industry_mentorship", rows);
         NumericColumn.Builder extremes = NumericColumn.builder("city tier", rows);
         CategoricalColumn.Builder levels = CategoricalColumn.builder("Mixed Case", rows);
@@ -99,7 +116,7 @@ abstract class JdbcTablesContract {
                 texts.build());
     }
 
-    static Table numbers(String name, double... values) {
+    protected static Table numbers(String name, double... values) {
         return Table.of(NumericColumn.of(name, values));
     }
 

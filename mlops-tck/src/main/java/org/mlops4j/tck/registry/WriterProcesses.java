@@ -1,4 +1,4 @@
-package org.mlops4j.tracking.registry;
+package org.mlops4j.tck.registry;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,12 +14,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /** Starts {@link RegistryWriterProcess} JVMs with this JVM's java command and class path, and reads their output. */
-final class WriterProcesses {
+public final class WriterProcesses {
 
     /** One started writer and the lines it printed so far. */
-    static final class Writer {
-        final Process process;
-        final List<String> lines = new CopyOnWriteArrayList<>();
+    public static final class Writer {
+        public final Process process;
+        public final List<String> lines = new CopyOnWriteArrayList<>();
         final Path errors;
 
         Writer(Process process, Path errors) {
@@ -40,7 +40,7 @@ final class WriterProcesses {
         }
 
         /** @return the version numbers the writer reported */
-        List<Integer> registered() {
+        public List<Integer> registered() {
             List<Integer> numbers = new ArrayList<>();
             for (String line : lines) {
                 if (line.startsWith("registered ")) {
@@ -50,7 +50,7 @@ final class WriterProcesses {
             return numbers;
         }
 
-        void awaitLines(String what, java.util.function.Predicate<Writer> done, long timeoutSeconds)
+        public void awaitLines(String what, java.util.function.Predicate<Writer> done, long timeoutSeconds)
                 throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
             while (!done.test(this)) {
@@ -63,13 +63,13 @@ final class WriterProcesses {
         }
 
         /** @return the calls made and the calls failed, from the writer's last line */
-        long[] done() {
+        public long[] done() {
             String[] parts = lines.stream().filter(l -> l.startsWith("done ")).findFirst()
                     .orElseThrow(() -> new AssertionError("no summary line: " + lines + errorText())).split(" ");
             return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])};
         }
 
-        String errorText() {
+        public String errorText() {
             try {
                 return Files.exists(errors) ? Files.readString(errors) : "";
             } catch (IOException e) {
@@ -81,7 +81,7 @@ final class WriterProcesses {
     private WriterProcesses() {
     }
 
-    static Writer start(URI location, String model, String writer, int count, Path startFile, Path workFolder)
+    public static Writer start(URI location, String model, String writer, int count, Path startFile, Path workFolder)
             throws IOException {
         return start(RegistryWriterProcess.class, workFolder, writer, location.toString(), model, writer,
                 Integer.toString(count), startFile.toString());
@@ -94,7 +94,7 @@ final class WriterProcesses {
      * @param args       the arguments
      * @return the started writer
      */
-    static Writer start(Class<?> main, Path workFolder, String name, String... args) throws IOException {
+    public static Writer start(Class<?> main, Path workFolder, String name, String... args) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Path errors = workFolder.resolve(name + ".err");

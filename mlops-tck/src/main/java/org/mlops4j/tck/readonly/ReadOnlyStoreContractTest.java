@@ -1,4 +1,4 @@
-package org.mlops4j.tracking.readonly;
+package org.mlops4j.tck.readonly;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,18 +40,23 @@ import org.mlops4j.core.tracking.TrackingStore;
  * holds no store is a {@link ConfigurationException} naming it, and nothing is written there, neither then nor when a
  * real store is read; writes through a read-only store or registry are refused. Each store type extends this class
  * with its locations; the file tree under {@link #tempDir} is compared before and after.
+ *
+ * <p>A plugin author implements {@link #newStoreLocation()}, {@link #missingLocation()} and
+ * {@link #nonStoreLocations()}, all under {@link #tempDir} (a writable temporary folder that JUnit makes); a store
+ * that keeps its data outside that folder (a database server) overrides {@link #databaseState()} so that "nothing was
+ * written" is checked there too. Stores and registries are opened through provider discovery.
  */
-abstract class ReadOnlyStoreContractTest {
+public abstract class ReadOnlyStoreContractTest {
 
     /** Holds every location a test uses. */
     @TempDir
-    Path tempDir;
+    protected Path tempDir;
 
     /** @return a location under {@link #tempDir} where a read-write open makes a new store */
-    abstract URI newStoreLocation();
+    protected abstract URI newStoreLocation();
 
     /** @return a location under {@link #tempDir} where nothing exists */
-    abstract URI missingLocation();
+    protected abstract URI missingLocation();
 
     /**
      * Makes, under {@link #tempDir}, locations that exist but hold no mlops4j store.
@@ -59,14 +64,14 @@ abstract class ReadOnlyStoreContractTest {
      * @return them
      * @throws Exception when one cannot be made
      */
-    abstract List<URI> nonStoreLocations() throws Exception;
+    protected abstract List<URI> nonStoreLocations() throws Exception;
 
     /**
      * @return whether readers of a real store make files of their own beside it (SQLite's {@code -wal} and
      *         {@code -shm}, through which readers and writers of a WAL database coordinate); a snapshot of a real
      *         store then leaves those files, and folders' times, out
      */
-    boolean readersMakeCoordinationFiles() {
+    protected boolean readersMakeCoordinationFiles() {
         return false;
     }
 
@@ -75,7 +80,7 @@ abstract class ReadOnlyStoreContractTest {
      *         a database server: its schemas and tables), compared before and after reading
      * @throws Exception when it cannot be read
      */
-    Object databaseState() throws Exception {
+    protected Object databaseState() throws Exception {
         return List.of();
     }
 
@@ -83,7 +88,7 @@ abstract class ReadOnlyStoreContractTest {
      * @param location a location
      * @return what a message about it must name
      */
-    String nameOf(URI location) {
+    protected String nameOf(URI location) {
         return location.toString();
     }
 
@@ -91,7 +96,7 @@ abstract class ReadOnlyStoreContractTest {
      * @param location a store location
      * @return the configuration and providers that open it
      */
-    Mlops mlops(URI location) {
+    protected Mlops mlops(URI location) {
         return Mlops.builder().property(MlopsProperties.TRACKING_URI, location.toString()).build();
     }
 
@@ -101,7 +106,7 @@ abstract class ReadOnlyStoreContractTest {
      *
      * @throws IOException when they cannot be removed
      */
-    void forgetWritersFiles() throws IOException {
+    protected void forgetWritersFiles() throws IOException {
     }
 
     @Test

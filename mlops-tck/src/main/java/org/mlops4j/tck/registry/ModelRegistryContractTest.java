@@ -1,4 +1,4 @@
-package org.mlops4j.tracking.registry;
+package org.mlops4j.tck.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,8 +37,13 @@ import org.mlops4j.core.tracking.RegisteredModel;
 /**
  * The behaviour every {@link ModelRegistry} store must show. Each store's test extends this class and says where a
  * fresh, empty store is; the registry is opened through provider discovery, as a host would open it.
+ *
+ * <p>A plugin author implements {@link #newStoreLocation()}; the location's scheme must be served by a
+ * {@code ModelRegistryProvider} registered in {@code META-INF/services} on the test class path. For a multi-process
+ * check of a registry, {@link WriterProcesses} starts {@link RegistryWriterProcess} and
+ * {@link SharedModelsWriterProcess} JVMs with this JVM's class path.
  */
-abstract class ModelRegistryContractTest {
+public abstract class ModelRegistryContractTest {
 
     private static final String SCHEMA = "{\"columns\":[{\"name\":\"age\",\"type\":\"numeric\",\"nullable\":false},"
             + "{\"name\":\"city_tier\",\"type\":\"categorical\",\"levels\":[\"1\",\"2\",\"3\"]}]}";

@@ -1,4 +1,4 @@
-package org.mlops4j.tracking;
+package org.mlops4j.tck.tracking;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,6 +53,10 @@ import org.mlops4j.core.tracking.ViewType;
 /**
  * The rules every {@link TrackingStore} keeps. Each store implementation extends this class and says how to open a
  * fresh, empty store and how to open it again (to check what was kept).
+ *
+ * <p>A plugin author extends it in a JUnit 5 test with {@code mlops-tck} as a test dependency and implements
+ * {@link #openStore()} and {@link #reopenStore()}; a store that keeps its data in files should make them under a JUnit
+ * {@code @TempDir} of the subclass. Each test opens its own store and closes it afterwards.
  */
 public abstract class TrackingStoreContractTest {
 

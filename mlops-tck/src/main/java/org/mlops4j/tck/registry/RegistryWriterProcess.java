@@ -1,4 +1,4 @@
-package org.mlops4j.tracking.registry;
+package org.mlops4j.tck.registry;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -15,7 +15,7 @@ import org.mlops4j.core.tracking.NewModelVersion;
  */
 public final class RegistryWriterProcess {
 
-    static final String SCHEMA = "{\"columns\":[{\"name\":\"age\",\"type\":\"numeric\"}]}";
+    public static final String SCHEMA = "{\"columns\":[{\"name\":\"age\",\"type\":\"numeric\"}]}";
 
     private RegistryWriterProcess() {
     }

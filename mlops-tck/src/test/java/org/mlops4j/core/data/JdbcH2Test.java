@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.mlops4j.tck.data.JdbcTablesContract;
 
 /** The JDBC contract on in-memory H2 databases, plus H2's upper-case names and data sources. */
 class JdbcH2Test extends JdbcTablesContract {

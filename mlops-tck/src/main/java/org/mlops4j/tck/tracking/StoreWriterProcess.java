@@ -1,4 +1,4 @@
-package org.mlops4j.tracking;
+package org.mlops4j.tck.tracking;
 
 import java.net.URI;
 import java.util.List;

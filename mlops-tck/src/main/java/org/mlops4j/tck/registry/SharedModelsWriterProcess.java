@@ -1,4 +1,4 @@
-package org.mlops4j.tracking.registry;
+package org.mlops4j.tck.registry;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -25,9 +25,9 @@ import org.mlops4j.core.tracking.NewModelVersion;
 public final class SharedModelsWriterProcess {
 
     /** The models that every thread registers versions of. */
-    static final List<String> MODELS = List.of("alpha", "beta");
+    public static final List<String> MODELS = List.of("alpha", "beta");
     /** Every how many registrations a thread promotes the version it registered last. */
-    static final int PROMOTE_EVERY = 5;
+    public static final int PROMOTE_EVERY = 5;
 
     private SharedModelsWriterProcess() {
     }
