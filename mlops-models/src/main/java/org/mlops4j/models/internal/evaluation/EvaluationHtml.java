@@ -36,7 +36,7 @@ public final class EvaluationHtml {
             + "h1{font-size:20px}h2{font-size:16px;margin-top:28px}.charts{display:flex;flex-wrap:wrap;gap:16px}"
             + "table{border-collapse:collapse;font-size:13px;margin:8px 0}td,th{border:1px solid #ddd;padding:4px 8px;"
             + "text-align:right}th{background:#f4f4f4}td.label,th.label{text-align:left}"
-            + ".chart-title{font-size:13px;font-weight:600}.tick{font-size:10px;fill:#555}"
+            + "svg text{font-size:11px}.chart-title{font-size:13px;font-weight:600}.tick{font-size:10px;fill:#555}"
             + ".axis-label{font-size:11px}.legend{font-size:11px}.note{color:#666;font-size:12px}";
 
     private EvaluationHtml() {
