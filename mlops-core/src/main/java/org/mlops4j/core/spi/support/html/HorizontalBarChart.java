@@ -186,7 +186,7 @@ public record HorizontalBarChart(String description, int width, int labelWidth, 
             String x = Svg.px(labelWidth + scale.length() * share);
             html.empty("line", "x1", x, "y1", Integer.toString(top), "x2", x, "y2", Integer.toString(bottom),
                     "stroke", "#eeeeee");
-            html.element("text", XyChart.tick(scale.from() + scale.span() * share), "x", x, "y",
+            html.element("text", ValueFormats.tick(scale.from() + scale.span() * share), "x", x, "y",
                     Integer.toString(bottom + 13), "text-anchor", "middle", "class", "tick");
         }
     }

@@ -2,7 +2,6 @@ package org.mlops4j.core.spi.support.html;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -215,14 +214,14 @@ public final class XyChart {
             String x = Svg.px(x(xv));
             html.empty("line", "x1", x, "y1", base, "x2", x, "y2", Integer.toString(HEIGHT - BOTTOM + 4), "stroke",
                     "#666666");
-            html.element("text", tick(xv), "x", x, "y", Integer.toString(HEIGHT - BOTTOM + 16), "text-anchor",
+            html.element("text", ValueFormats.tick(xv), "x", x, "y", Integer.toString(HEIGHT - BOTTOM + 16), "text-anchor",
                     "middle", "class", "tick");
         }
         for (double yv : ticks(yMin, yMax)) {
             String y = Svg.px(y(yv));
             html.empty("line", "x1", Integer.toString(LEFT - 4), "y1", y, "x2", Integer.toString(LEFT), "y2", y,
                     "stroke", "#666666");
-            html.element("text", tick(yv), "x", Integer.toString(LEFT - 6), "y", Svg.px(y(yv) + 4), "text-anchor",
+            html.element("text", ValueFormats.tick(yv), "x", Integer.toString(LEFT - 6), "y", Svg.px(y(yv) + 4), "text-anchor",
                     "end", "class", "tick");
         }
         String middle = Integer.toString((TOP + HEIGHT - BOTTOM) / 2);
@@ -271,23 +270,6 @@ public final class XyChart {
             out.add(Math.abs(k * step) < step * 1e-9 ? 0.0 : k * step);
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    /**
-     * @param v a number
-     * @return it with about three significant digits, as axes are labelled
-     */
-    static String tick(double v) {
-        if (v == 0 || !Double.isFinite(v)) {
-            return Double.isFinite(v) ? "0" : String.valueOf(v);
-        }
-        double abs = Math.abs(v);
-        if (abs >= 1e5 || abs < 1e-3) {
-            return String.format(Locale.ROOT, "%.2e", v);
-        }
-        String s = String.format(Locale.ROOT, abs >= 100 ? "%.0f" : abs >= 10 ? "%.1f" : abs >= 1 ? "%.2f" : "%.3f",
-                v);
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 
     private void addLegend(String name, String colour) {
