@@ -3,6 +3,10 @@ package org.mlops4j.models.internal.evaluation;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mlops4j.core.spi.support.html.HorizontalBarChart;
+import org.mlops4j.core.spi.support.html.Html;
+import org.mlops4j.core.spi.support.html.Svg;
+import org.mlops4j.core.spi.support.html.XyChart;
 import org.mlops4j.models.CalibrationCurve;
 import org.mlops4j.models.ClassReport;
 import org.mlops4j.models.ClassificationEvaluation;
@@ -25,11 +29,14 @@ public final class EvaluationHtml {
     /** The most input columns drawn in the feature importance chart. */
     public static final int MAX_IMPORTANCE_BARS = 20;
 
+    private static final int BAR_CHART_WIDTH = 680;
+    private static final int BAR_LABEL_WIDTH = 220;
+
     private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:24px;color:#222}"
             + "h1{font-size:20px}h2{font-size:16px;margin-top:28px}.charts{display:flex;flex-wrap:wrap;gap:16px}"
             + "table{border-collapse:collapse;font-size:13px;margin:8px 0}td,th{border:1px solid #ddd;padding:4px 8px;"
             + "text-align:right}th{background:#f4f4f4}td.label,th.label{text-align:left}"
-            + ".chart-title{font-size:13px;font-weight:600}.tick{font-size:10px;fill:#555}"
+            + "svg text{font-size:11px}.chart-title{font-size:13px;font-weight:600}.tick{font-size:10px;fill:#555}"
             + ".axis-label{font-size:11px}.legend{font-size:11px}.note{color:#666;font-size:12px}";
 
     private EvaluationHtml() {
@@ -43,13 +50,13 @@ public final class EvaluationHtml {
      * @param extraStyle CSS rules for this page only (a constant, not user text)
      * @return the markup, inside {@code body}; the caller closes {@code body} and {@code html}
      */
-    static Markup startPage(String title, String extraStyle) {
-        Markup m = new Markup();
-        m.raw("<!DOCTYPE html>\n");
+    static Html startPage(String title, String extraStyle) {
+        Html m = new Html();
+        m.constant("<!DOCTYPE html>\n");
         m.open("html", "xmlns", "http://www.w3.org/1999/xhtml", "lang", "en").open("head");
-        m.empty("meta", "charset", "utf-8");
+        m.constant("<meta charset=\"utf-8\"/>"); // self-closed: the page is also XML
         m.element("title", title);
-        m.open("style").raw(STYLE + extraStyle).close("style");
+        m.open("style").constant(STYLE + extraStyle).close("style");
         m.close("head").open("body");
         return m;
     }
@@ -60,7 +67,7 @@ public final class EvaluationHtml {
      * @return the page
      */
     public static String write(ModelEvaluation evaluation, String title) {
-        Markup m = startPage(title, "");
+        Html m = startPage(title, "");
         m.element("h1", title);
         m.element("p", evaluation.task().name().toLowerCase(Locale.ROOT) + " model '" + evaluation.family()
                 + "', target '" + evaluation.target() + "', " + evaluation.rows() + " rows", "class", "note");
@@ -69,10 +76,10 @@ public final class EvaluationHtml {
         evaluation.regression().ifPresent(r -> regression(m, r));
         importance(m, evaluation.featureImportance());
         m.close("body").close("html");
-        return m.build();
+        return m.toString();
     }
 
-    private static void metrics(Markup m, ModelEvaluation evaluation) {
+    private static void metrics(Html m, ModelEvaluation evaluation) {
         m.element("h2", "Metrics");
         m.open("table").open("tr");
         evaluation.metrics().keySet().forEach(k -> m.element("th", k.label()));
@@ -81,7 +88,7 @@ public final class EvaluationHtml {
         m.close("tr").close("table");
     }
 
-    private static void classification(Markup m, ClassificationEvaluation c) {
+    private static void classification(Html m, ClassificationEvaluation c) {
         m.element("h2", "Confusion matrix");
         confusion(m, c);
         m.element("h2", "Classification report");
@@ -120,7 +127,7 @@ public final class EvaluationHtml {
         }
     }
 
-    private static void confusion(Markup m, ClassificationEvaluation c) {
+    private static void confusion(Html m, ClassificationEvaluation c) {
         long max = c.confusionMatrix().stream().flatMap(List::stream).mapToLong(Long::longValue).max().orElse(0);
         m.open("table").open("tr").element("th", "actual \\ predicted", "class", "label");
         c.labels().forEach(l -> m.element("th", l));
@@ -138,30 +145,30 @@ public final class EvaluationHtml {
         m.close("table");
     }
 
-    private static void reportRow(Markup m, ClassReport r) {
+    private static void reportRow(Html m, ClassReport r) {
         m.open("tr").element("td", r.label(), "class", "label").element("td", number(r.precision()))
                 .element("td", number(r.recall())).element("td", number(r.f1())).element("td", r.support())
                 .close("tr");
     }
 
-    private static void roc(Markup m, List<RocCurve> curves) {
-        SvgPlot plot = new SvgPlot("ROC curve", "false positive rate", "true positive rate", 0, 1, 0, 1);
+    private static void roc(Html m, List<RocCurve> curves) {
+        XyChart plot = new XyChart("ROC curve", "false positive rate", "true positive rate", 0, 1, 0, 1);
         for (int i = 0; i < curves.size(); i++) {
             RocCurve r = curves.get(i);
-            plot.line(r.label() + " (AUC " + number(r.auc()) + ")", SvgPlot.PALETTE[i % SvgPlot.PALETTE.length],
+            plot.line(r.label() + " (AUC " + number(r.auc()) + ")", Svg.colour(i),
                     DoubleLists.toArray(r.fpr()), DoubleLists.toArray(r.tpr()), false);
         }
         plot.diagonal("chance").render(m);
     }
 
-    private static void precisionRecall(Markup m, PrecisionRecallCurve pr) {
-        new SvgPlot("Precision-recall curve", "recall", "precision", 0, 1, 0, 1)
-                .line(pr.label() + " (AP " + number(pr.averagePrecision()) + ")", SvgPlot.PALETTE[0],
+    private static void precisionRecall(Html m, PrecisionRecallCurve pr) {
+        new XyChart("Precision-recall curve", "recall", "precision", 0, 1, 0, 1)
+                .line(pr.label() + " (AP " + number(pr.averagePrecision()) + ")", Svg.colour(0),
                         DoubleLists.toArray(pr.recall()), DoubleLists.toArray(pr.precision()), false)
                 .render(m);
     }
 
-    private static void calibration(Markup m, CalibrationCurve c) {
+    private static void calibration(Html m, CalibrationCurve c) {
         double[] xs = DoubleLists.toArray(c.probPred());
         double[] ys = DoubleLists.toArray(c.probTrue());
         List<String> tips = new java.util.ArrayList<>();
@@ -169,22 +176,22 @@ public final class EvaluationHtml {
             tips.add("mean probability " + number(xs[i]) + ", share positive " + number(ys[i]) + ", "
                     + c.counts().get(i) + " rows");
         }
-        new SvgPlot("Calibration curve", "mean predicted probability", "fraction of positives", 0, 1, 0, 1)
-                .line("model", SvgPlot.PALETTE[0], xs, ys, false)
-                .points(null, SvgPlot.PALETTE[0], xs, ys, 3.5, tips)
+        new XyChart("Calibration curve", "mean predicted probability", "fraction of positives", 0, 1, 0, 1)
+                .line("model", Svg.colour(0), xs, ys, false)
+                .points(null, Svg.colour(0), xs, ys, 3.5, tips)
                 .diagonal("perfectly calibrated").render(m);
     }
 
-    private static void histograms(Markup m, String title, String xLabel, List<Histogram> histograms) {
+    private static void histograms(Html m, String title, String xLabel, List<Histogram> histograms) {
         double max = histograms.stream().flatMap(h -> h.counts().stream()).mapToLong(Long::longValue).max()
                 .orElse(1);
         List<Double> edges = histograms.get(0).edges();
-        SvgPlot plot = new SvgPlot(title, xLabel, "rows", edges.get(0), edges.get(edges.size() - 1), 0,
+        XyChart plot = new XyChart(title, xLabel, "rows", edges.get(0), edges.get(edges.size() - 1), 0,
                 Math.max(1, max * 1.08));
         int series = histograms.size();
         for (int h = 0; h < series; h++) {
             Histogram hist = histograms.get(h);
-            String colour = SvgPlot.PALETTE[h % SvgPlot.PALETTE.length];
+            String colour = Svg.colour(h);
             for (int b = 0; b < hist.counts().size(); b++) {
                 double from = hist.edges().get(b);
                 double width = (hist.edges().get(b + 1) - from) / series;
@@ -199,7 +206,7 @@ public final class EvaluationHtml {
         plot.render(m);
     }
 
-    private static void gainsChart(Markup m, List<GainsDecile> gains) {
+    private static void gainsChart(Html m, List<GainsDecile> gains) {
         int total = gains.get(gains.size() - 1).cumulativeRows();
         double[] xs = new double[gains.size() + 1];
         double[] ys = new double[gains.size() + 1];
@@ -207,12 +214,12 @@ public final class EvaluationHtml {
             xs[i + 1] = (double) gains.get(i).cumulativeRows() / total;
             ys[i + 1] = gains.get(i).cumulativeGain();
         }
-        new SvgPlot("Cumulative gains", "share of rows (highest scores first)", "share of positives found",
-                0, 1, 0, 1).line("model", SvgPlot.PALETTE[0], xs, ys, false)
-                .points(null, SvgPlot.PALETTE[0], xs, ys, 3, null).diagonal("random").render(m);
+        new XyChart("Cumulative gains", "share of rows (highest scores first)", "share of positives found",
+                0, 1, 0, 1).line("model", Svg.colour(0), xs, ys, false)
+                .points(null, Svg.colour(0), xs, ys, 3, List.of()).diagonal("random").render(m);
     }
 
-    private static void gainsTable(Markup m, List<GainsDecile> gains) {
+    private static void gainsTable(Html m, List<GainsDecile> gains) {
         m.element("h2", "Gains and lift by decile");
         m.open("table").open("tr");
         for (String h : List.of("decile", "rows", "positives", "cumulative gain", "lift", "cumulative lift",
@@ -229,7 +236,7 @@ public final class EvaluationHtml {
         m.close("table");
     }
 
-    private static void regression(Markup m, RegressionEvaluation r) {
+    private static void regression(Html m, RegressionEvaluation r) {
         m.element("h2", "Residuals");
         m.open("table").open("tr");
         Map<String, Double> stats = new java.util.LinkedHashMap<>();
@@ -250,30 +257,44 @@ public final class EvaluationHtml {
         m.open("div", "class", "charts");
         double[] actual = DoubleLists.toArray(r.sampleActual());
         double[] predicted = DoubleLists.toArray(r.samplePredicted());
-        double[] range = SvgPlot.range(actual, predicted);
-        new SvgPlot("Predicted vs actual (" + actual.length + " of " + r.residuals().rows() + " rows)", "actual",
+        double[] range = XyChart.range(actual, predicted);
+        new XyChart("Predicted vs actual (" + actual.length + " of " + r.residuals().rows() + " rows)", "actual",
                 "predicted", range[0], range[1], range[0], range[1])
-                .points(null, SvgPlot.PALETTE[0], actual, predicted, 2, null).diagonal("predicted = actual")
+                .points(null, Svg.colour(0), actual, predicted, 2, List.of()).diagonal("predicted = actual")
                 .render(m);
         histograms(m, "Residual distribution", "actual - predicted", List.of(r.residualHistogram()));
         m.close("div");
     }
 
-    private static void importance(Markup m, List<FeatureImportance> importances) {
+    private static void importance(Html m, List<FeatureImportance> importances) {
         if (importances.isEmpty()) {
             return;
         }
         m.element("h2", "Feature importance");
         List<FeatureImportance> shown = importances.subList(0, Math.min(MAX_IMPORTANCE_BARS, importances.size()));
-        List<HorizontalBars.Bar> bars = new java.util.ArrayList<>();
+        List<HorizontalBarChart.Bar> bars = new java.util.ArrayList<>();
         for (FeatureImportance f : shown) {
             StringBuilder tip = new StringBuilder(f.inputColumn() + ": " + number(f.importance()));
             f.encodedFeatures().forEach((k, v) -> tip.append("\n").append(k).append(": ").append(number(v)));
-            bars.add(HorizontalBars.Bar.plain(f.inputColumn(), f.importance(), number(f.importance()),
+            bars.add(new HorizontalBarChart.Bar(f.inputColumn(), f.importance(), number(f.importance()),
                     tip.toString()));
         }
-        HorizontalBars.render(m, "Feature importance (top " + shown.size() + " of " + importances.size()
-                + " columns)", bars, SvgPlot.PALETTE[0]);
+        barChart(m, "Feature importance (top " + shown.size() + " of " + importances.size() + " columns)", bars,
+                Svg.colour(0), HorizontalBarChart.Axis.FROM_ZERO);
+    }
+
+    /**
+     * Draws labelled rows as a titled horizontal bar chart the width of two curve charts.
+     *
+     * @param m      where to write the chart
+     * @param title  its title
+     * @param bars   the rows, top to bottom
+     * @param colour the bars' colour
+     * @param axis   where the value axis starts
+     */
+    static void barChart(Html m, String title, List<HorizontalBarChart.Bar> bars, String colour,
+                         HorizontalBarChart.Axis axis) {
+        new HorizontalBarChart(title, BAR_CHART_WIDTH, BAR_LABEL_WIDTH, colour, bars, "", title, axis).render(m);
     }
 
     static String number(double v) {

@@ -3,6 +3,9 @@ package org.mlops4j.models.internal.evaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mlops4j.core.spi.support.html.HorizontalBarChart;
+import org.mlops4j.core.spi.support.html.Html;
+import org.mlops4j.core.spi.support.html.Svg;
 import org.mlops4j.models.CandidateStatus;
 import org.mlops4j.models.Leaderboard;
 import org.mlops4j.models.LeaderboardEntry;
@@ -30,7 +33,7 @@ public final class LeaderboardHtml {
      * @return the page
      */
     public static String write(Leaderboard board, String title) {
-        Markup m = EvaluationHtml.startPage(title, "td{white-space:nowrap}.std{color:#777;font-size:11px}");
+        Html m = EvaluationHtml.startPage(title, "td{white-space:nowrap}.std{color:#777;font-size:11px}");
         m.element("h1", title);
         m.element("p", String.format(Locale.ROOT, "%s, %d candidates, %d folds, sorted by %s, %.1f s",
                 board.task().name().toLowerCase(Locale.ROOT), board.entries().size(), board.folds(),
@@ -46,10 +49,10 @@ public final class LeaderboardHtml {
             m.close("div");
         }
         m.close("body").close("html");
-        return m.build();
+        return m.toString();
     }
 
-    private static void table(Markup m, Leaderboard board) {
+    private static void table(Html m, Leaderboard board) {
         List<Metric> metrics = Metric.forTask(board.task());
         m.open("table").open("tr");
         m.element("th", "Key", "class", "label").element("th", "Model", "class", "label");
@@ -100,35 +103,35 @@ public final class LeaderboardHtml {
         return true;
     }
 
-    private static void metricChart(Markup m, List<LeaderboardEntry> entries, Metric metric) {
-        List<HorizontalBars.Bar> bars = new ArrayList<>();
+    private static void metricChart(Html m, List<LeaderboardEntry> entries, Metric metric) {
+        List<HorizontalBarChart.Bar> bars = new ArrayList<>();
         for (LeaderboardEntry e : entries) {
             MetricSummary s = e.metric(metric);
             if (!s.available() || !Double.isFinite(s.mean())) {
                 continue;
             }
-            double[] folds = s.folds().stream().mapToDouble(Double::doubleValue).toArray();
-            bars.add(new HorizontalBars.Bar(e.candidateId(), s.mean(), EvaluationHtml.number(s.mean()),
+            bars.add(new HorizontalBarChart.Bar(e.candidateId(), s.mean(), EvaluationHtml.number(s.mean()),
                     String.format(Locale.ROOT, "%s: %s %.4f ± %.4f over %d folds", e.name(), metric.label(),
-                            s.mean(), s.std(), folds.length), s.mean() - s.std(), s.mean() + s.std(), folds));
+                            s.mean(), s.std(), s.folds().size()), s.mean() - s.std(), s.mean() + s.std(), s.folds()));
         }
         if (!bars.isEmpty()) {
-            HorizontalBars.renderZoomed(m, metric.label() + " per candidate (mean, ± std, folds)", bars,
-                    SvgPlot.PALETTE[0]);
+            EvaluationHtml.barChart(m, metric.label() + " per candidate (mean, ± std, folds)", bars, Svg.colour(0),
+                    HorizontalBarChart.Axis.FITTED);
         }
     }
 
-    private static void timeChart(Markup m, List<LeaderboardEntry> entries) {
-        List<HorizontalBars.Bar> bars = new ArrayList<>();
+    private static void timeChart(Html m, List<LeaderboardEntry> entries) {
+        List<HorizontalBarChart.Bar> bars = new ArrayList<>();
         for (LeaderboardEntry e : entries) {
             double tt = e.trainingSeconds().mean();
             if (Double.isFinite(tt)) {
-                bars.add(HorizontalBars.Bar.plain(e.candidateId(), tt, String.format(Locale.ROOT, "%.3f s", tt),
+                bars.add(new HorizontalBarChart.Bar(e.candidateId(), tt, String.format(Locale.ROOT, "%.3f s", tt),
                         e.name() + ": " + String.format(Locale.ROOT, "%.3f", tt) + " s training per fold"));
             }
         }
         if (!bars.isEmpty()) {
-            HorizontalBars.render(m, "Training seconds per fold", bars, SvgPlot.PALETTE[1]);
+            EvaluationHtml.barChart(m, "Training seconds per fold", bars, Svg.colour(1),
+                    HorizontalBarChart.Axis.FROM_ZERO);
         }
     }
 }

@@ -26,7 +26,8 @@ public final class Html {
     private final Deque<String> openTags = new ArrayDeque<>();
 
     /**
-     * Escapes text for use between tags or inside a quoted attribute value: {@code & < > " '} become entities.
+     * Escapes text for use between tags or inside a quoted attribute value: {@code & < > " '} become entities and
+     * control characters other than tab, line feed and carriage return (allowed in neither HTML nor XML) a space.
      *
      * @param text any text; {@code null} gives the empty string
      * @return the escaped text
@@ -44,7 +45,7 @@ public final class Html {
                 case '>' -> "&gt;";
                 case '"' -> "&quot;";
                 case '\'' -> "&#39;";
-                default -> null;
+                default -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' ? " " : null;
             };
             if (entity != null) {
                 if (escaped == null) {

@@ -111,4 +111,22 @@ public final class ValueFormats {
         }
         return rounded.toString().replace("E+", "e").replace("E", "e");
     }
+
+    /**
+     * @param value a number on an axis
+     * @return it with about three significant digits and no trailing zeros, in scientific notation from 1e5 up and
+     *         below 1e-3: short enough for a tick label, even at an axis' end that is not a round value
+     */
+    public static String tick(double value) {
+        if (value == 0 || !Double.isFinite(value)) {
+            return Double.isFinite(value) ? "0" : String.valueOf(value);
+        }
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1e5 || magnitude < 1e-3) {
+            return String.format(java.util.Locale.ROOT, "%.2e", value);
+        }
+        String pattern = magnitude >= 100 ? "%.0f" : magnitude >= 10 ? "%.1f" : magnitude >= 1 ? "%.2f" : "%.3f";
+        String text = String.format(java.util.Locale.ROOT, pattern, value);
+        return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
+    }
 }

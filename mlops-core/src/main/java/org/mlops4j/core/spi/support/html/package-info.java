@@ -1,11 +1,14 @@
 /**
  * HTML and chart building blocks for mlops4j modules and plugin authors, written once and shared by the web UI
- * ({@code mlops-server}) and the drift and profile reports ({@code mlops-drift}): the one escaper and element builder
+ * ({@code mlops-server}), the drift and profile reports ({@code mlops-drift}) and the model evaluation and
+ * leaderboard pages ({@code mlops-models}): the one escaper and element builder
  * ({@link org.mlops4j.core.spi.support.html.Html}), value formats for pages ({@link
  * org.mlops4j.core.spi.support.html.ValueFormats}), and a small kit of inline-SVG charts that need no script: {@link
- * org.mlops4j.core.spi.support.html.LineChart} (series over numeric or time axes), {@link
- * org.mlops4j.core.spi.support.html.BarChart} (vertical bars, grouped per category) and {@link
- * org.mlops4j.core.spi.support.html.HorizontalBarChart} (labelled rows), with what they share in {@link
+ * org.mlops4j.core.spi.support.html.LineChart} (series over numeric or time axes fitted to them), {@link
+ * org.mlops4j.core.spi.support.html.XyChart} (lines, points, bars and the y = x diagonal over ranges the caller
+ * chooses, as the model evaluation's curves), {@link org.mlops4j.core.spi.support.html.BarChart} (vertical bars,
+ * grouped per category) and {@link org.mlops4j.core.spi.support.html.HorizontalBarChart} (labelled rows, optionally
+ * with whiskers, points and an axis fitted to the values), with what they share in {@link
  * org.mlops4j.core.spi.support.html.Svg}.
  *
  * <p>Every chart renders into an {@link org.mlops4j.core.spi.support.html.Html} document, so every label, tooltip and

@@ -31,4 +31,37 @@ class HorizontalBarChartTest {
         String svg = html.toString();
         assertTrue(svg.contains("aria-label=\"Top values of &lt;x&gt;\"") && svg.contains(">no values</text>"), svg);
     }
+
+    @Test
+    void drawsWhiskersAndPointsOverTheBarAndNegativeValuesLeftOfAZeroLine() {
+        Html html = new Html();
+        new HorizontalBarChart("importance", 370, 100, "#1f77b4", List.of(
+                new HorizontalBarChart.Bar("a", 2, "2", "a: 2", 1, 3, List.of(1.5, 2.5)),
+                new HorizontalBarChart.Bar("b", -1, "-1", "b: -1")), "none", "Importance",
+                HorizontalBarChart.Axis.FROM_ZERO).render(html);
+        String svg = html.toString();
+        // the axis spans [-1, 3] over 370 - 100 - 70 = 200 pixels: zero at 150, 2 at 250, 1 at 200, 3 at 300
+        assertTrue(svg.contains("<rect x=\"150.0\" y=\"26\" width=\"100.0\""), "bar a from zero: " + svg);
+        assertTrue(svg.contains("<rect x=\"100.0\" y=\"44\" width=\"50.0\""), "bar b left of zero: " + svg);
+        assertTrue(svg.contains("x1=\"200.0\" y1=\"33.0\" x2=\"300.0\" y2=\"33.0\""), "the whisker: " + svg);
+        assertEquals(2, BarChartTest.count(svg, "<circle "), "one dot per point");
+        assertTrue(svg.contains(">Importance</text>") && svg.contains("x1=\"150.0\" y1=\"24\""),
+                "the title and the zero line: " + svg);
+        assertTrue(svg.contains("x=\"304.0\" y=\"39\">2</text>"), "the text follows the whisker's end: " + svg);
+    }
+
+    @Test
+    void aFittedAxisSpansTheValuesWithAMarkerPerRowAndLabelsItsEndsAndMiddle() {
+        Html html = new Html();
+        new HorizontalBarChart("AUC", 370, 100, "#1f77b4", List.of(
+                new HorizontalBarChart.Bar("lr", 0.80, "0.80", "lr", 0.78, 0.82, List.of()),
+                new HorizontalBarChart.Bar("dt", 0.70, "0.70", "dt")), "none", "AUC",
+                HorizontalBarChart.Axis.FITTED).render(html);
+        String svg = html.toString();
+        // [0.70, 0.82] padded by 5% of 0.12 each side: [0.694, 0.826]
+        assertTrue(svg.contains(">0.694</text>") && svg.contains(">0.76</text>") && svg.contains(">0.826</text>"), svg);
+        assertTrue(svg.contains("width=\"4\""), "a marker, not a bar from zero: " + svg);
+        assertTrue(svg.contains("x=\"304.0\" y=\"39\">0.80</text>") && svg.contains("x=\"304.0\" y=\"57\">0.70"),
+                "texts line up after the axis: " + svg);
+    }
 }

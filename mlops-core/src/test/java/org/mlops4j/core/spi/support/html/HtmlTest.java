@@ -16,6 +16,12 @@ class HtmlTest {
     }
 
     @Test
+    void replacesControlCharactersThatNeitherHtmlNorXmlAllowButKeepsLineBreaksAndTabs() {
+        assertEquals("a b\tc\nd\re", Html.escape("a\u0001b\tc\nd\re"));
+        assertEquals("<p>x y</p>", new Html().element("p", "x\u001by").toString());
+    }
+
+    @Test
     void escapesAttributeValuesSoTheyCannotCloseTheQuote() {
         String html = new Html().element("a", "<b>", "href", "/runs/\"><script>", "title", "it's").toString();
         assertEquals("<a href=\"/runs/&quot;&gt;&lt;script&gt;\" title=\"it&#39;s\">&lt;b&gt;</a>", html);

@@ -30,4 +30,15 @@ class ValueFormatsTest {
     void timesAreWrittenInUtc() {
         assertEquals("2024-04-24 23:06:40", ValueFormats.time(1_714_000_000_000L));
     }
+
+    @Test
+    void tickLabelsKeepAboutThreeSignificantDigitsWithoutTrailingZeros() {
+        assertEquals("0", ValueFormats.tick(0));
+        assertEquals("0.3", ValueFormats.tick(0.1 + 0.2));
+        assertEquals("0.625", ValueFormats.tick(0.62549));
+        assertEquals("12.5", ValueFormats.tick(12.5));
+        assertEquals("250", ValueFormats.tick(250.4));
+        assertEquals("1.50e+05", ValueFormats.tick(150_000));
+        assertEquals("-5.00e-04", ValueFormats.tick(-0.0005));
+    }
 }
