@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mlops4j.core.ConfigurationException;
@@ -105,10 +106,20 @@ class ModelingSetupTest {
 
     @Test
     void timeBudgetReturnsThePartialLeaderboardWithUnfinishedCandidatesListed() {
-        Leaderboard board = cancer.compareModels(CompareOptions.defaults().include("dummy", "rf", "et")
-                .timeBudget(Duration.ofMillis(150)));
+        Duration budget = Duration.ofSeconds(2);
+        ModelingListener outlastsTheBudget = new ModelingListener() { // the first candidate ends after the budget
+            @Override
+            public void onCandidateEnd(LeaderboardEntry entry) {
+                LockSupport.parkNanos(budget.plusMillis(500).toNanos());
+            }
+        };
+        ModelingSetup setup = ModelingSetup.builder(TestTables.breastCancer(), "target").folds(3).seed(7)
+                .parallelism(2).listener(outlastsTheBudget).build();
+        Leaderboard board = setup.compareModels(CompareOptions.defaults().include("dummy", "rf", "et")
+                .timeBudget(budget));
         assertEquals(3, board.entries().size());
-        assertFalse(board.notFinished().isEmpty(), board.toText());
+        assertEquals(List.of("rf", "et"), board.notFinished().stream().map(LeaderboardEntry::family).toList(),
+                board.toText());
         assertTrue(board.notFinished().stream().allMatch(e -> e.message().isPresent()));
         assertTrue(board.toText().contains("not finished"), board.toText());
     }
