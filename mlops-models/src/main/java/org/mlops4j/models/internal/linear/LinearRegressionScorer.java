@@ -28,19 +28,32 @@ public final class LinearRegressionScorer implements CompactScorer {
 
     @Override
     public double[][] predict(EncodedRows rows) {
+        return weightedSums(weights, featureMap, rows);
+    }
+
+    /**
+     * @param weights    one row per output (by Tribuo output id), the bias last
+     * @param featureMap the feature ids the weights are indexed by
+     * @param rows       encoded rows; features the map does not know count zero
+     * @return per row and output, the weighted sum of the row's features plus the bias
+     */
+    static double[][] weightedSums(double[][] weights, ImmutableFeatureMap featureMap, EncodedRows rows) {
         int n = rows.size();
         int bias = featureMap.size();
         double[][] out = new double[n][weights.length];
         for (int i = 0; i < n; i++) {
             String[] names = rows.featureNames(i);
             double[] values = rows.values(i);
+            int[] ids = new int[names.length];
+            for (int j = 0; j < names.length; j++) {
+                ids[j] = featureMap.getID(names[j]);
+            }
             for (int o = 0; o < weights.length; o++) {
                 double[] w = weights[o];
                 double z = 0;
-                for (int j = 0; j < names.length; j++) {
-                    int id = featureMap.getID(names[j]);
-                    if (id >= 0) {
-                        z += w[id] * values[j];
+                for (int j = 0; j < ids.length; j++) {
+                    if (ids[j] >= 0) {
+                        z += w[ids[j]] * values[j];
                     }
                 }
                 out[i][o] = z + w[bias];

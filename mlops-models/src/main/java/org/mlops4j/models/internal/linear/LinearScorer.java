@@ -28,37 +28,18 @@ public final class LinearScorer implements CompactScorer {
 
     @Override
     public double[][] predict(EncodedRows rows) {
-        int n = rows.size();
-        int k = weights.length;
-        int bias = featureMap.size();
-        double[][] out = new double[n][k];
-        for (int i = 0; i < n; i++) {
-            String[] names = rows.featureNames(i);
-            double[] values = rows.values(i);
-            int[] ids = new int[names.length];
-            for (int j = 0; j < names.length; j++) {
-                ids[j] = featureMap.getID(names[j]);
-            }
-            double[] scores = out[i];
+        double[][] out = LinearRegressionScorer.weightedSums(weights, featureMap, rows);
+        for (double[] scores : out) {
             double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < k; c++) {
-                double[] w = weights[c];
-                double z = 0;
-                for (int j = 0; j < ids.length; j++) {
-                    if (ids[j] >= 0) {
-                        z += w[ids[j]] * values[j];
-                    }
-                }
-                z += w[bias];
-                scores[c] = z;
+            for (double z : scores) {
                 max = Math.max(max, z);
             }
             double sum = 0;
-            for (int c = 0; c < k; c++) {
+            for (int c = 0; c < scores.length; c++) {
                 scores[c] = Math.exp(scores[c] - max);
                 sum += scores[c];
             }
-            for (int c = 0; c < k; c++) {
+            for (int c = 0; c < scores.length; c++) {
                 scores[c] /= sum;
             }
         }
