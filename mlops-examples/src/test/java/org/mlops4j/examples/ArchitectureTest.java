@@ -1,0 +1,145 @@
+package org.mlops4j.examples;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The module and package rules of {@code ARCHITECTURE.md}, checked over the main classes of every mlops4j module
+ * (this module is the only one whose class path holds them all; {@code mlops-tck} is a test dependency for this
+ * test only). A module is the third segment of a package name: {@code org.mlops4j.<module>..}.
+ *
+ * <p>Package cycles are not checked yet: {@code ARCHITECTURE.md} lists the cycles to remove, after which
+ * {@code slices().matching("org.mlops4j.(**)").should().beFreeOfCycles()} joins these rules.
+ */
+@AnalyzeClasses(packages = "org.mlops4j", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final List<String> MODULES =
+            List.of("core", "tck", "models", "tracking", "drift", "server", "examples");
+
+    private static String module(String name) {
+        return "org.mlops4j." + name + "..";
+    }
+
+    /** Guards the rules below against passing on an empty or partial class path. */
+    @ArchTest
+    static void importsEveryModule(JavaClasses imported) {
+        Set<String> found = new TreeSet<>();
+        for (JavaClass javaClass : imported) {
+            moduleOf(javaClass).ifPresent(found::add);
+        }
+        assertEquals(new TreeSet<>(MODULES), found, "modules whose main classes were imported");
+    }
+
+    @ArchTest
+    static final ArchRule coreDependsOnNoPluginModule = noClasses()
+            .that().resideInAPackage(module("core"))
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    module("models"), module("tracking"), module("drift"), module("server"), module("examples"),
+                    module("tck"));
+
+    @ArchTest
+    static final ArchRule tckDependsOnCoreOnly = noClasses()
+            .that().resideInAPackage(module("tck"))
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    module("models"), module("tracking"), module("drift"), module("server"), module("examples"));
+
+    @ArchTest
+    static final ArchRule trackingDoesNotDependOnDrift = noClasses()
+            .that().resideInAPackage(module("tracking"))
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    module("drift"), module("models"), module("server"), module("examples"), module("tck"));
+
+    @ArchTest
+    static final ArchRule driftDoesNotDependOnTracking = noClasses()
+            .that().resideInAPackage(module("drift"))
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    module("tracking"), module("models"), module("server"), module("examples"), module("tck"));
+
+    @ArchTest
+    static final ArchRule modelsDependOnCoreOnly = noClasses()
+            .that().resideInAPackage(module("models"))
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    module("tracking"), module("drift"), module("server"), module("examples"), module("tck"));
+
+    @ArchTest
+    static final ArchRule serverDependsOnCoreAndTrackingOnly = noClasses()
+            .that().resideInAPackage(module("server"))
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    module("models"), module("drift"), module("examples"), module("tck"));
+
+    /** A package named {@code internal} (and its subpackages) is private to the module that holds it. */
+    @ArchTest
+    static final ArchRule noModuleUsesAnotherModulesInternals = classes()
+            .that().resideInAPackage("org.mlops4j..")
+            .should(notUseAnotherModulesInternals());
+
+    /**
+     * One named exception, listed in ARCHITECTURE.md: {@code ServingOverheadBenchmark} measures the {@code Predictor}
+     * against bare Tribuo, so it calls Tribuo itself. Remove the exception when that baseline moves to mlops-models.
+     */
+    @ArchTest
+    static final ArchRule onlyModelsUsesTribuo = noClasses()
+            .that().resideInAPackage("org.mlops4j..").and().resideOutsideOfPackage(module("models"))
+            .and().doNotHaveFullyQualifiedName("org.mlops4j.examples.bench.ServingOverheadBenchmark")
+            .should().dependOnClassesThat().resideInAPackage("org.tribuo..");
+
+    @ArchTest
+    static final ArchRule onlyServerUsesJetty = noClasses()
+            .that().resideInAPackage("org.mlops4j..").and().resideOutsideOfPackage(module("server"))
+            .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..");
+
+    @ArchTest
+    static final ArchRule onlyTrackingUsesJdbcDrivers = noClasses()
+            .that().resideInAPackage("org.mlops4j..").and().resideOutsideOfPackage(module("tracking"))
+            .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "org.h2..", "org.postgresql..");
+
+    private static ArchCondition<JavaClass> notUseAnotherModulesInternals() {
+        return new ArchCondition<>("not use another module's internal packages") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                Optional<String> originModule = moduleOf(origin);
+                for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                    JavaClass target = dependency.getTargetClass();
+                    Optional<String> targetModule = moduleOf(target);
+                    if (targetModule.isPresent() && isInternal(target) && !targetModule.equals(originModule)) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static boolean isInternal(JavaClass javaClass) {
+        String packageName = javaClass.getPackageName();
+        return packageName.endsWith(".internal") || packageName.contains(".internal.");
+    }
+
+    /** The module of an mlops4j class ({@code org.mlops4j.<module>...}), or empty for any other class. */
+    private static Optional<String> moduleOf(JavaClass javaClass) {
+        String packageName = javaClass.getPackageName();
+        String prefix = "org.mlops4j.";
+        if (!packageName.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String rest = packageName.substring(prefix.length());
+        int dot = rest.indexOf('.');
+        return Optional.of(dot < 0 ? rest : rest.substring(0, dot));
+    }
+}
