@@ -4,11 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.mlops4j.models.internal.evaluation.BinaryCurves;
-import org.mlops4j.models.internal.evaluation.Calibration;
-import org.mlops4j.models.internal.evaluation.ClassReports;
-import org.mlops4j.models.internal.evaluation.Gains;
-import org.mlops4j.models.internal.evaluation.Histograms;
 
 /**
  * The tables and curves of a classifier on labelled rows, as PyCaret's {@code plot_model} shows them and

@@ -149,7 +149,7 @@ public record Leaderboard(TaskType task, Metric sortMetric, int folds, List<Lead
      *         fold) and one of training seconds; SVG, no scripts
      */
     public String toHtml() {
-        return org.mlops4j.models.internal.evaluation.LeaderboardHtml.write(this,
+        return LeaderboardHtml.write(this,
                 "Model comparison: " + task.name().toLowerCase(Locale.ROOT) + ", sorted by " + sortMetric.label());
     }
 

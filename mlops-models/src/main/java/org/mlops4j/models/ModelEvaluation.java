@@ -9,9 +9,6 @@ import java.util.Optional;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.models.internal.ModelScorer;
 import org.mlops4j.models.internal.TargetSpec;
-import org.mlops4j.models.internal.evaluation.EvaluationHtml;
-import org.mlops4j.models.internal.evaluation.EvaluationJson;
-import org.mlops4j.models.internal.evaluation.FeatureImportances;
 
 /**
  * What a data scientist looks at before promoting a model, as PyCaret's {@code plot_model} and

@@ -1,9 +1,6 @@
 package org.mlops4j.models;
 
 import java.util.List;
-import org.mlops4j.models.internal.evaluation.DoubleLists;
-import org.mlops4j.models.internal.evaluation.Histograms;
-import org.mlops4j.models.internal.evaluation.ResidualStatistics;
 
 /**
  * The residuals of a regression model on labelled rows: statistics over every row, a residual histogram, and a

@@ -1,21 +1,20 @@
-package org.mlops4j.models.internal.evaluation;
+package org.mlops4j.models;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mlops4j.models.ClassReport;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
+ * Package-private: not part of the public API; it may change without notice.
  *
  * <p>Per-class precision, recall, F1 and support from a confusion matrix, as scikit-learn's
  * {@code classification_report(zero_division=0)}, with its macro and support-weighted averages.
  */
-public final class ClassReports {
+final class ClassReports {
 
     /** The label of the unweighted mean over classes. */
-    public static final String MACRO_AVERAGE = "macro avg";
+    static final String MACRO_AVERAGE = "macro avg";
     /** The label of the support-weighted mean over classes. */
-    public static final String WEIGHTED_AVERAGE = "weighted avg";
+    static final String WEIGHTED_AVERAGE = "weighted avg";
 
     private ClassReports() {
     }
@@ -25,7 +24,7 @@ public final class ClassReports {
      * @param confusion counts indexed {@code [actual][predicted]}
      * @return one line per class, in index order
      */
-    public static List<ClassReport> perClass(List<String> labels, long[][] confusion) {
+    static List<ClassReport> perClass(List<String> labels, long[][] confusion) {
         List<ClassReport> out = new ArrayList<>();
         for (int c = 0; c < labels.size(); c++) {
             long tp = confusion[c][c];
@@ -48,7 +47,7 @@ public final class ClassReports {
      * @param weighted whether to weight classes by their support (otherwise each class counts once)
      * @return the average line, labelled {@value #MACRO_AVERAGE} or {@value #WEIGHTED_AVERAGE}
      */
-    public static ClassReport average(List<ClassReport> perClass, boolean weighted) {
+    static ClassReport average(List<ClassReport> perClass, boolean weighted) {
         double precision = 0;
         double recall = 0;
         double f1 = 0;

@@ -1,4 +1,4 @@
-package org.mlops4j.models.internal.evaluation;
+package org.mlops4j.models;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,28 +6,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.mlops4j.models.CalibrationCurve;
-import org.mlops4j.models.ClassReport;
-import org.mlops4j.models.ClassificationEvaluation;
-import org.mlops4j.models.FeatureImportance;
-import org.mlops4j.models.GainsDecile;
-import org.mlops4j.models.Histogram;
-import org.mlops4j.models.ModelEvaluation;
-import org.mlops4j.models.PrecisionRecallCurve;
-import org.mlops4j.models.RegressionEvaluation;
-import org.mlops4j.models.ResidualSummary;
-import org.mlops4j.models.RocCurve;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
+ * Package-private: not part of the public API; it may change without notice.
  *
  * <p>Writes a {@link ModelEvaluation} as the JSON document its javadoc describes. Numbers that are not finite are
  * written as {@code null}; absent parts are left out.
  */
-public final class EvaluationJson {
+final class EvaluationJson {
 
     /** The value of the document's {@code format} field. */
-    public static final String FORMAT = "mlops4j.model-evaluation/1";
+    static final String FORMAT = "mlops4j.model-evaluation/1";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -38,7 +27,7 @@ public final class EvaluationJson {
      * @param evaluation an evaluation
      * @return its JSON document, indented
      */
-    public static String write(ModelEvaluation evaluation) {
+    static String write(ModelEvaluation evaluation) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("family", evaluation.family());

@@ -1,17 +1,16 @@
-package org.mlops4j.models.internal.evaluation;
+package org.mlops4j.models;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mlops4j.models.CalibrationCurve;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
+ * Package-private: not part of the public API; it may change without notice.
  *
  * <p>The reliability curve of a probability, as scikit-learn's {@code calibration_curve(strategy="uniform")}: bins
  * of equal width on [0, 1] with edges {@code i / bins}; a probability on an inner edge belongs to the lower bin
  * ({@code searchsorted} on the inner edges); empty bins are left out.
  */
-public final class Calibration {
+final class Calibration {
 
     private Calibration() {
     }
@@ -22,7 +21,7 @@ public final class Calibration {
      * @param bins        the number of bins
      * @return the share of positives and the mean probability in each non-empty bin, with the bin's row count
      */
-    public static CalibrationCurve curve(boolean[] positive, double[] probability, int bins) {
+    static CalibrationCurve curve(boolean[] positive, double[] probability, int bins) {
         double step = 1.0 / bins;
         double[] sums = new double[bins];
         double[] trues = new double[bins];

@@ -1,4 +1,4 @@
-package org.mlops4j.models.internal.evaluation;
+package org.mlops4j.models;
 
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import java.util.ArrayList;
@@ -7,21 +7,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mlops4j.models.FeatureEncoder;
-import org.mlops4j.models.FeatureImportance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.Model;
 import org.tribuo.classification.mnb.MultinomialNaiveBayesModel;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
+ * Package-private: not part of the public API; it may change without notice.
  *
  * <p>Reads a Tribuo model's feature importances ({@code Model.getTopFeatures(-1)}: every feature, per output) and
  * maps the encoded features back to the input columns they were made from. Features the encoder does not know (such
  * as a bias term) are left out.
  */
-public final class FeatureImportances {
+final class FeatureImportances {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeatureImportances.class);
 
@@ -34,7 +32,7 @@ public final class FeatureImportances {
      * @return one entry per input column with a non-zero importance, most important first; empty when the model
      *         offers no importances (nearest neighbours, baselines)
      */
-    public static List<FeatureImportance> of(Model<?> model, FeatureEncoder encoder) {
+    static List<FeatureImportance> of(Model<?> model, FeatureEncoder encoder) {
         if (model instanceof MultinomialNaiveBayesModel) {
             return List.of(); // its top features are per-class log-likelihoods, not importances
         }

@@ -1,19 +1,17 @@
-package org.mlops4j.models.internal.evaluation;
+package org.mlops4j.models;
 
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
-import org.mlops4j.models.PrecisionRecallCurve;
-import org.mlops4j.models.RocCurve;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
+ * Package-private: not part of the public API; it may change without notice.
  *
  * <p>The ROC and precision-recall curves of one binary score, computed exactly as scikit-learn 1.2 computes
  * {@code roc_curve(drop_intermediate=True)}, {@code precision_recall_curve}, {@code auc} and
  * {@code average_precision_score}: one point per distinct score (ties merged), thresholds in descending order.
  */
-public final class BinaryCurves {
+final class BinaryCurves {
 
     /** Counts at each distinct score, highest score first (scikit-learn's {@code _binary_clf_curve}). */
     private record Counts(double[] falsePositives, double[] truePositives, double[] thresholds) {
@@ -27,7 +25,7 @@ public final class BinaryCurves {
      * @param score    each row's score, higher meaning more likely positive
      * @return whether both classes occur, which every curve needs
      */
-    public static boolean bothClassesPresent(boolean[] positive, double[] score) {
+    static boolean bothClassesPresent(boolean[] positive, double[] score) {
         int positives = 0;
         for (boolean p : positive) {
             positives += p ? 1 : 0;
@@ -42,7 +40,7 @@ public final class BinaryCurves {
      * @return the ROC curve with intermediate collinear points dropped, a first threshold of the highest score plus
      *         one (scikit-learn 1.2), and the trapezoidal area under it
      */
-    public static RocCurve roc(String label, boolean[] positive, double[] score) {
+    static RocCurve roc(String label, boolean[] positive, double[] score) {
         Counts c = counts(positive, score);
         int m = c.thresholds().length;
         int[] keep;
@@ -76,7 +74,7 @@ public final class BinaryCurves {
      * @return precision and recall by ascending threshold, ending with the point (recall 0, precision 1) that has no
      *         threshold, and the average precision {@code -sum(diff(recall) * precision[:-1])}
      */
-    public static PrecisionRecallCurve precisionRecall(String label, boolean[] positive, double[] score) {
+    static PrecisionRecallCurve precisionRecall(String label, boolean[] positive, double[] score) {
         Counts c = counts(positive, score);
         int m = c.thresholds().length;
         double allPositives = c.truePositives()[m - 1];

@@ -1,15 +1,14 @@
-package org.mlops4j.models.internal.evaluation;
+package org.mlops4j.models;
 
-import org.mlops4j.models.Histogram;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
+ * Package-private: not part of the public API; it may change without notice.
  *
  * <p>Equal-width histograms as numpy's {@code histogram(values, bins, range)}: edges {@code first + i * width} with
  * the last edge exactly {@code last}; every bin is half-open {@code [edge_i, edge_i+1)} except the last, which is
  * closed; values outside the range are not counted. A range of zero width is widened by 0.5 on each side.
  */
-public final class Histograms {
+final class Histograms {
 
     private Histograms() {
     }
@@ -22,7 +21,7 @@ public final class Histograms {
      * @param last   the upper end of the range
      * @return the histogram
      */
-    public static Histogram of(String label, double[] values, int bins, double first, double last) {
+    static Histogram of(String label, double[] values, int bins, double first, double last) {
         if (first == last) {
             first -= 0.5;
             last += 0.5;
@@ -56,7 +55,7 @@ public final class Histograms {
      * @param bins   the number of bins
      * @return the histogram over the values' own range
      */
-    public static Histogram of(String label, double[] values, int bins) {
+    static Histogram of(String label, double[] values, int bins) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (double v : values) {

@@ -1,16 +1,15 @@
-package org.mlops4j.models.internal.evaluation;
+package org.mlops4j.models;
 
 import java.util.Arrays;
-import org.mlops4j.models.ResidualSummary;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
+ * Package-private: not part of the public API; it may change without notice.
  *
  * <p>Summary statistics of regression residuals ({@code actual - predicted}) over every row: mean, population
  * standard deviation (numpy's {@code std}, ddof 0), quartiles by linear interpolation (numpy's default
  * {@code percentile}), MAE, RMSE and R².
  */
-public final class ResidualStatistics {
+final class ResidualStatistics {
 
     private ResidualStatistics() {
     }
@@ -20,7 +19,7 @@ public final class ResidualStatistics {
      * @param predicted predicted values, as many
      * @return the summary; {@code NaN} statistics when there are no rows
      */
-    public static ResidualSummary summarize(double[] actual, double[] predicted) {
+    static ResidualSummary summarize(double[] actual, double[] predicted) {
         int n = actual.length;
         double[] residual = new double[n];
         double sum = 0;

@@ -1,14 +1,14 @@
-package org.mlops4j.models.internal.evaluation;
+package org.mlops4j.models;
 
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
+ * Package-private: not part of the public API; it may change without notice.
  *
  * <p>Converts between the primitive arrays the computations use and the immutable lists the public records hold.
  */
-public final class DoubleLists {
+final class DoubleLists {
 
     private DoubleLists() {
     }
@@ -17,7 +17,7 @@ public final class DoubleLists {
      * @param values numbers
      * @return an immutable list of them
      */
-    public static List<Double> of(double[] values) {
+    static List<Double> of(double[] values) {
         return Arrays.stream(values).boxed().toList();
     }
 
@@ -25,7 +25,7 @@ public final class DoubleLists {
      * @param values numbers
      * @return them as an array
      */
-    public static double[] toArray(List<Double> values) {
+    static double[] toArray(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

@@ -1,13 +1,12 @@
-package org.mlops4j.models.internal.evaluation;
+package org.mlops4j.models;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.mlops4j.models.GainsDecile;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
+ * Package-private: not part of the public API; it may change without notice.
  *
  * <p>Cumulative gains and lift by decile. Rows are sorted by score, highest first (ties keep their row order), and
  * cut by position into ten groups: decile {@code d} (1 to 10) holds the rows at positions
@@ -16,7 +15,7 @@ import org.mlops4j.models.GainsDecile;
  * positives), its lift (its share of positives over the overall share) and the cumulative lift (gain over the share
  * of rows in deciles 1..d).
  */
-public final class Gains {
+final class Gains {
 
     private static final int GROUPS = 10;
 
@@ -28,7 +27,7 @@ public final class Gains {
      * @param score    each row's score
      * @return the non-empty deciles in order
      */
-    public static List<GainsDecile> byDecile(boolean[] positive, double[] score) {
+    static List<GainsDecile> byDecile(boolean[] positive, double[] score) {
         int n = score.length;
         Integer[] order = new Integer[n];
         Arrays.setAll(order, i -> i);

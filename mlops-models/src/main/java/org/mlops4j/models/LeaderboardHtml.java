@@ -1,4 +1,4 @@
-package org.mlops4j.models.internal.evaluation;
+package org.mlops4j.models;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,21 +6,16 @@ import java.util.Locale;
 import org.mlops4j.core.spi.support.html.HorizontalBarChart;
 import org.mlops4j.core.spi.support.html.Html;
 import org.mlops4j.core.spi.support.html.Svg;
-import org.mlops4j.models.CandidateStatus;
-import org.mlops4j.models.Leaderboard;
-import org.mlops4j.models.LeaderboardEntry;
-import org.mlops4j.models.Metric;
-import org.mlops4j.models.MetricSummary;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
+ * Package-private: not part of the public API; it may change without notice.
  *
  * <p>Writes a {@link Leaderboard} as one self-contained HTML page, as PyCaret's styled score grid: the table of every
  * candidate (mean ± std of each metric over the folds, the best value of each column highlighted, training time,
  * status), a chart of the sort metric per candidate (mean, ± std whisker, one dot per fold) and a chart of training
  * seconds per fold. No scripts; every label escaped.
  */
-public final class LeaderboardHtml {
+final class LeaderboardHtml {
 
     private static final String BEST = "background:#d9f0d3;font-weight:600";
 
@@ -32,7 +27,7 @@ public final class LeaderboardHtml {
      * @param title the page's title
      * @return the page
      */
-    public static String write(Leaderboard board, String title) {
+    static String write(Leaderboard board, String title) {
         Html m = EvaluationHtml.startPage(title, "td{white-space:nowrap}.std{color:#777;font-size:11px}");
         m.element("h1", title);
         m.element("p", String.format(Locale.ROOT, "%s, %d candidates, %d folds, sorted by %s, %.1f s",

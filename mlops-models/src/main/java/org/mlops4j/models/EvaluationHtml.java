@@ -1,4 +1,4 @@
-package org.mlops4j.models.internal.evaluation;
+package org.mlops4j.models;
 
 import java.util.List;
 import java.util.Locale;
@@ -7,27 +7,17 @@ import org.mlops4j.core.spi.support.html.HorizontalBarChart;
 import org.mlops4j.core.spi.support.html.Html;
 import org.mlops4j.core.spi.support.html.Svg;
 import org.mlops4j.core.spi.support.html.XyChart;
-import org.mlops4j.models.CalibrationCurve;
-import org.mlops4j.models.ClassReport;
-import org.mlops4j.models.ClassificationEvaluation;
-import org.mlops4j.models.FeatureImportance;
-import org.mlops4j.models.GainsDecile;
-import org.mlops4j.models.Histogram;
-import org.mlops4j.models.ModelEvaluation;
-import org.mlops4j.models.PrecisionRecallCurve;
-import org.mlops4j.models.RegressionEvaluation;
-import org.mlops4j.models.RocCurve;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
+ * Package-private: not part of the public API; it may change without notice.
  *
  * <p>Writes a {@link ModelEvaluation} as one self-contained HTML page: CSS and SVG inline, no scripts, no external
  * resources, every label escaped. The page is well-formed XML as well as HTML.
  */
-public final class EvaluationHtml {
+final class EvaluationHtml {
 
     /** The most input columns drawn in the feature importance chart. */
-    public static final int MAX_IMPORTANCE_BARS = 20;
+    static final int MAX_IMPORTANCE_BARS = 20;
 
     private static final int BAR_CHART_WIDTH = 680;
     private static final int BAR_LABEL_WIDTH = 220;
@@ -66,7 +56,7 @@ public final class EvaluationHtml {
      * @param title      the page's title
      * @return the page
      */
-    public static String write(ModelEvaluation evaluation, String title) {
+    static String write(ModelEvaluation evaluation, String title) {
         Html m = startPage(title, "");
         m.element("h1", title);
         m.element("p", evaluation.task().name().toLowerCase(Locale.ROOT) + " model '" + evaluation.family()
