@@ -19,7 +19,6 @@ import org.mlops4j.core.monitor.DriftColumnType;
 import org.mlops4j.core.monitor.DriftDetector;
 import org.mlops4j.core.monitor.ScoreKind;
 import org.mlops4j.core.spi.DriftDetectorProvider;
-import org.mlops4j.drift.internal.DefaultStatTest;
 import org.mlops4j.drift.internal.PreparedColumn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,7 +164,7 @@ public final class DataDrift {
         double score = detector.score(prepared.samples());
         double thr = thresholdFor(name, type, detector);
         LOG.debug("Column '{}' ({}): {} = {} against {}", name, type.key(), testName, score, thr);
-        return new Pending(name, type, detector, prepared, score, thr, prepared.distribution(MAX_PLOT_BINS));
+        return new Pending(name, type, detector, prepared, score, thr, ColumnDistributions.of(prepared.samples(), MAX_PLOT_BINS));
     }
 
     private record Pending(String name, DriftColumnType type, DriftDetector detector, PreparedColumn prepared,

@@ -3,8 +3,6 @@ package org.mlops4j.drift;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.mlops4j.drift.internal.DriftReportHtml;
-import org.mlops4j.drift.internal.DriftReportJson;
 
 /**
  * The result of comparing a current table with a reference table, column by column, and the verdict for the whole

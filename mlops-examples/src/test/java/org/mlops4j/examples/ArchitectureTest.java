@@ -2,8 +2,10 @@ package org.mlops4j.examples;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -14,6 +16,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.Slice;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -142,4 +145,14 @@ class ArchitectureTest {
         int dot = rest.indexOf('.');
         return Optional.of(dot < 0 ? rest : rest.substring(0, dot));
     }
+
+    /**
+     * mlops-drift's packages form a DAG (one slice per package). Sliced from {@code org.mlops4j.(**)} and then kept to
+     * {@code drift} and below, as {@code org.mlops4j.drift.(**)} leaves {@code org.mlops4j.drift} itself in no slice.
+     */
+    @ArchTest
+    static final ArchRule driftPackagesAreFreeOfCycles = slices().matching("org.mlops4j.(**)")
+            .that(DescribedPredicate.describe("are mlops-drift's packages",
+                    (Slice slice) -> slice.getNamePart(1).equals("drift") || slice.getNamePart(1).startsWith("drift.")))
+            .should().beFreeOfCycles();
 }

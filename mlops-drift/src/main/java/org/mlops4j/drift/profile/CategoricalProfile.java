@@ -7,7 +7,6 @@ import java.util.Map;
 import org.apache.datasketches.frequencies.ErrorType;
 import org.apache.datasketches.frequencies.ItemsSketch;
 import org.mlops4j.core.data.ColumnType;
-import org.mlops4j.drift.profile.internal.CategoricalAccumulator;
 
 /**
  * The profile of a categorical, boolean or text column (booleans as the levels {@code "true"} and {@code "false"}).

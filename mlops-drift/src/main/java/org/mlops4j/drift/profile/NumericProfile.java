@@ -7,9 +7,6 @@ import java.util.List;
 import org.apache.datasketches.quantilescommon.DoublesSortedView;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 import org.mlops4j.core.data.ColumnType;
-import org.mlops4j.drift.profile.internal.ExactValueCounts;
-import org.mlops4j.drift.profile.internal.Moments;
-import org.mlops4j.drift.profile.internal.NumericAccumulator;
 
 /**
  * The profile of a numeric or timestamp column (timestamps as epoch milliseconds).

@@ -14,11 +14,6 @@ import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.TextColumn;
 import org.mlops4j.core.data.TimestampColumn;
-import org.mlops4j.drift.profile.internal.CategoricalAccumulator;
-import org.mlops4j.drift.profile.internal.CoMoments;
-import org.mlops4j.drift.profile.internal.DuplicateRowCounter;
-import org.mlops4j.drift.profile.internal.Hashing;
-import org.mlops4j.drift.profile.internal.NumericAccumulator;
 
 /**
  * Builds a {@link TableProfile} in one pass over data that arrives in pieces: whole tables or chunks of one

@@ -8,9 +8,6 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import org.mlops4j.core.MlopsException;
-import org.mlops4j.drift.profile.internal.Divergences;
-import org.mlops4j.drift.profile.internal.ExactValueCounts;
-import org.mlops4j.drift.profile.internal.WeightedSample;
 
 /**
  * Drift scores from two profiles alone, without the raw rows: the reference profile is computed once and saved, and

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.mlops4j.core.spi.support.AtomicFiles;
-import org.mlops4j.drift.profile.internal.ReportHtmlWriter;
 
 /**
  * A data profile report (the pandas-profiling / ydata-profiling workflow) built from a {@link TableProfile}, so it

@@ -10,8 +10,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.drift.profile.internal.CoMoments;
-import org.mlops4j.drift.profile.internal.DuplicateRowCounter;
 
 /**
  * The profile of a table: the row count, one {@link ColumnProfile} per column, duplicate rows and the correlations

@@ -18,13 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.spi.support.AtomicFiles;
-import org.mlops4j.drift.profile.internal.CategoricalAccumulator;
-import org.mlops4j.drift.profile.internal.CategoricalState;
-import org.mlops4j.drift.profile.internal.CoMoments;
-import org.mlops4j.drift.profile.internal.DuplicateRowCounter;
-import org.mlops4j.drift.profile.internal.Moments;
-import org.mlops4j.drift.profile.internal.NumericAccumulator;
-import org.mlops4j.drift.profile.internal.NumericState;
 
 /**
  * Reads and writes the JSON form of a {@link TableProfile}. Numbers are kept at full precision; sketches are their

@@ -1,22 +1,19 @@
-package org.mlops4j.drift.internal;
+package org.mlops4j.drift;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.mlops4j.core.spi.support.html.BarChart;
 import org.mlops4j.core.spi.support.html.Html;
-import org.mlops4j.drift.ColumnDistribution;
-import org.mlops4j.drift.ColumnDrift;
-import org.mlops4j.drift.DriftReport;
 
 /**
  * Renders a {@link DriftReport} as one self-contained HTML page (no scripts, no external resources): a summary, a
  * table of columns, and per column a bar chart of the reference and current shares per bin as inline SVG. Every
  * piece of user text (column names, category labels) is escaped.
  *
- * <p>This class is internal and is hence not for public use.
+ * <p>Package-private: not part of the API.
  */
-public final class DriftReportHtml {
+final class DriftReportHtml {
 
     private static final int WIDTH = 640;
     private static final int HEIGHT = 180;

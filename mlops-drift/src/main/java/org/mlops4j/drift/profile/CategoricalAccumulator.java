@@ -1,4 +1,4 @@
-package org.mlops4j.drift.profile.internal;
+package org.mlops4j.drift.profile;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,9 +14,9 @@ import org.mlops4j.core.data.ColumnType;
  * values, exact counts per level while there are at most a limit of levels, and beyond it a frequent-items sketch
  * (heavy hitters with error bounds) and a CPC sketch for the number of distinct levels.
  *
- * <p>This class is internal and is hence not for public use. Not thread-safe; a frozen copy is only read.
+ * <p>Package-private: not part of the API. Not thread-safe; a frozen copy is only read.
  */
-public final class CategoricalAccumulator {
+final class CategoricalAccumulator {
 
     private static final ArrayOfStringsSerDe SERDE = new ArrayOfStringsSerDe();
 

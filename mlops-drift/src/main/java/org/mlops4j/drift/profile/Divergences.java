@@ -1,4 +1,4 @@
-package org.mlops4j.drift.profile.internal;
+package org.mlops4j.drift.profile;
 
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 
@@ -7,9 +7,9 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
  * Evidently's replacement of empty bins, the Jensen-Shannon distance as scipy computes it, numpy's Sturges bin
  * count, and the asymptotic two-sample KS p-value as scipy's {@code ks_2samp(method="asymp")} computes it.
  *
- * <p>This class is internal and is hence not for public use.
+ * <p>Package-private: not part of the API.
  */
-public final class Divergences {
+final class Divergences {
 
     private Divergences() {
     }

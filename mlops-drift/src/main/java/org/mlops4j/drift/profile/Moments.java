@@ -1,4 +1,4 @@
-package org.mlops4j.drift.profile.internal;
+package org.mlops4j.drift.profile;
 
 /**
  * Count, mean and the second to fourth central moment sums of a stream of finite numbers, kept so that two sets of
@@ -7,9 +7,9 @@ package org.mlops4j.drift.profile.internal;
  * <p>Values arrive in chunks: a chunk's own moments are computed in two passes (mean first, then centred powers),
  * which keeps the sums accurate for data far from zero, and are then merged into the running totals.
  *
- * <p>This class is internal and is hence not for public use. Not thread-safe.
+ * <p>Package-private: not part of the API. Not thread-safe.
  */
-public final class Moments {
+final class Moments {
 
     private long n;
     private double mean;

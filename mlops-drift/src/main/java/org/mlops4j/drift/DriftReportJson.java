@@ -1,4 +1,4 @@
-package org.mlops4j.drift.internal;
+package org.mlops4j.drift;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,17 +6,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mlops4j.core.MlopsException;
-import org.mlops4j.drift.ColumnDistribution;
-import org.mlops4j.drift.ColumnDrift;
-import org.mlops4j.drift.DriftReport;
 
 /**
  * Writes a {@link DriftReport} as JSON in its stable shape (snake_case keys, Evidently's names); scores that are not
  * numbers become {@code null}.
  *
- * <p>This class is internal and is hence not for public use.
+ * <p>Package-private: not part of the API.
  */
-public final class DriftReportJson {
+final class DriftReportJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -1,12 +1,12 @@
-package org.mlops4j.drift.profile.internal;
+package org.mlops4j.drift.profile;
 
 /**
  * Pairwise count, means, second moments and co-moment of two columns over the rows where both are finite; merges
  * exactly (Chan et al.), so that Pearson's r from merged partitions equals r over all rows.
  *
- * <p>This class is internal and is hence not for public use. Not thread-safe.
+ * <p>Package-private: not part of the API. Not thread-safe.
  */
-public final class CoMoments {
+final class CoMoments {
 
     private long n;
     private double meanX;

@@ -1,4 +1,4 @@
-package org.mlops4j.drift.profile.internal;
+package org.mlops4j.drift.profile;
 
 import java.util.Map;
 import org.mlops4j.core.data.ColumnType;
@@ -6,7 +6,7 @@ import org.mlops4j.core.data.ColumnType;
 /**
  * The saved fields of a {@link CategoricalAccumulator}, as the JSON form holds them.
  *
- * <p>This class is internal and is hence not for public use.
+ * <p>Package-private: not part of the API.
  *
  * @param type                 categorical, boolean or text
  * @param distinctLgK          log2 of the CPC sketch's size
@@ -18,7 +18,7 @@ import org.mlops4j.core.data.ColumnType;
  * @param frequentItems        the serialised frequent-items sketch, or {@code null}
  * @param cpc                  the serialised CPC sketch, or {@code null}
  */
-public record CategoricalState(ColumnType type, int distinctLgK, int frequentItemsMapSize, int categoryExactLimit,
+record CategoricalState(ColumnType type, int distinctLgK, int frequentItemsMapSize, int categoryExactLimit,
                                long count, long nulls, Map<String, Long> exactCounts, byte[] frequentItems,
                                byte[] cpc) {
 }

@@ -1,11 +1,11 @@
-package org.mlops4j.drift.profile.internal;
+package org.mlops4j.drift.profile;
 
 import org.mlops4j.core.data.ColumnType;
 
 /**
  * The saved fields of a {@link NumericAccumulator}, as the JSON form holds them.
  *
- * <p>This class is internal and is hence not for public use.
+ * <p>Package-private: not part of the API.
  *
  * @param type               numeric or timestamp
  * @param kllK               the KLL sketch's k
@@ -25,7 +25,7 @@ import org.mlops4j.core.data.ColumnType;
  * @param exactCounts        their counts, or {@code null}
  * @param cpc                the serialised CPC sketch, or {@code null} while values are counted exactly
  */
-public record NumericState(ColumnType type, int kllK, int distinctLgK, int exactDistinctLimit, long nulls, long nan,
+record NumericState(ColumnType type, int kllK, int distinctLgK, int exactDistinctLimit, long nulls, long nan,
                            long positiveInfinity, long negativeInfinity, long zeros, long negatives, double min,
                            double max, Moments moments, byte[] kll, double[] exactValues, long[] exactCounts,
                            byte[] cpc) {

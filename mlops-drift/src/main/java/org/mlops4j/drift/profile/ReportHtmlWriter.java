@@ -1,4 +1,4 @@
-package org.mlops4j.drift.profile.internal;
+package org.mlops4j.drift.profile;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,23 +7,15 @@ import java.util.Map;
 import org.mlops4j.core.spi.support.html.BarChart;
 import org.mlops4j.core.spi.support.html.HorizontalBarChart;
 import org.mlops4j.core.spi.support.html.Html;
-import org.mlops4j.drift.profile.Alert;
-import org.mlops4j.drift.profile.ColumnSummary;
-import org.mlops4j.drift.profile.Correlation;
-import org.mlops4j.drift.profile.HistogramBin;
-import org.mlops4j.drift.profile.NumericSummary;
-import org.mlops4j.drift.profile.ProfileReport;
-import org.mlops4j.drift.profile.ReportOverview;
-import org.mlops4j.drift.profile.ValueCount;
 
 /**
  * Renders a {@link ProfileReport} as one self-contained HTML page: no scripts, no external resources, charts as
  * inline SVG (a histogram per numeric column, a bar chart of top values per other column). Every piece of user text
  * (title, column names, levels) is HTML-escaped.
  *
- * <p>This class is internal and is hence not for public use.
+ * <p>Package-private: not part of the API.
  */
-public final class ReportHtmlWriter {
+final class ReportHtmlWriter {
 
     private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:2em;color:#222}"
             + "table{border-collapse:collapse;margin:.5em 0}td,th{padding:2px 10px;text-align:left;"

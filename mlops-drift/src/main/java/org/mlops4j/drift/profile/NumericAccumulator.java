@@ -1,4 +1,4 @@
-package org.mlops4j.drift.profile.internal;
+package org.mlops4j.drift.profile;
 
 import org.apache.datasketches.cpc.CpcSketch;
 import org.apache.datasketches.cpc.CpcUnion;
@@ -15,10 +15,10 @@ import org.mlops4j.core.data.ColumnType;
  * value is told apart by the caller's count of nulls. Infinite values are counted and take part in the distinct
  * count but not in moments or quantiles; {@code NaN} takes part in nothing but its own count.
  *
- * <p>This class is internal and is hence not for public use. Not thread-safe; a frozen accumulator (see
+ * <p>Package-private: not part of the API. Not thread-safe; a frozen accumulator (see
  * {@link #freeze()}) is only read, and then safe to share.
  */
-public final class NumericAccumulator {
+final class NumericAccumulator {
 
     private final ColumnType type;
     private final int kllK;

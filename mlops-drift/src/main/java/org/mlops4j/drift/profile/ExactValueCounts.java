@@ -1,4 +1,4 @@
-package org.mlops4j.drift.profile.internal;
+package org.mlops4j.drift.profile;
 
 import java.util.Arrays;
 
@@ -9,9 +9,9 @@ import java.util.Arrays;
  * <p>Once a value would make the table hold more than its limit, {@link #add} returns {@code false} and the caller
  * switches to a sketch; the table's contents are then those before the refused value.
  *
- * <p>This class is internal and is hence not for public use. Not thread-safe.
+ * <p>Package-private: not part of the API. Not thread-safe.
  */
-public final class ExactValueCounts {
+final class ExactValueCounts {
 
     private static final long EMPTY = 0x7ff8dead_beefcafeL; // a NaN bit pattern that no counted value can have
 

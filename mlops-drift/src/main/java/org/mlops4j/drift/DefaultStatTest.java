@@ -1,4 +1,4 @@
-package org.mlops4j.drift.internal;
+package org.mlops4j.drift;
 
 import org.mlops4j.core.monitor.DriftColumnType;
 
@@ -9,9 +9,9 @@ import org.mlops4j.core.monitor.DriftColumnType;
  * {@code z}; categories get {@code chisquare} (more than 2) or {@code z}. Above 1000: numbers with more than 5
  * distinct values get {@code wasserstein}, everything else {@code jensenshannon}.
  *
- * <p>This class is internal and is hence not for public use.
+ * <p>Package-private: not part of the API.
  */
-public final class DefaultStatTest {
+final class DefaultStatTest {
 
     private DefaultStatTest() {
     }

@@ -1,13 +1,13 @@
-package org.mlops4j.drift.profile.internal;
+package org.mlops4j.drift.profile;
 
 /**
  * 64-bit hashes for rows and values: a string hash wide enough that distinct rows of a large table do not collide by
  * chance (Java's 32-bit {@code String.hashCode} would, at a few hundred thousand rows), and a finaliser that spreads
  * bits before values are combined.
  *
- * <p>This class is internal and is hence not for public use.
+ * <p>Package-private: not part of the API.
  */
-public final class Hashing {
+final class Hashing {
 
     /** The hash that stands for a missing value in a row. */
     public static final long NULL_HASH = 0x5bd1e9955bd1e995L;

@@ -1,4 +1,4 @@
-package org.mlops4j.drift.profile.internal;
+package org.mlops4j.drift.profile;
 
 import org.apache.datasketches.quantilescommon.DoublesSortedView;
 
@@ -7,9 +7,9 @@ import org.apache.datasketches.quantilescommon.DoublesSortedView;
  * count) or a KLL sketch's sorted view (retained items with their weights). Its step CDF is
  * {@code F(x) = cumulative[i] / total} for the largest {@code values[i] <= x}.
  *
- * <p>This class is internal and is hence not for public use. Immutable.
+ * <p>Package-private: not part of the API. Immutable.
  */
-public final class WeightedSample {
+final class WeightedSample {
 
     private final double[] values;
     private final long[] cumulative;

@@ -1,4 +1,4 @@
-package org.mlops4j.drift.profile.internal;
+package org.mlops4j.drift.profile;
 
 import java.util.Arrays;
 
@@ -6,9 +6,9 @@ import java.util.Arrays;
  * A set of {@code long} values in an open-addressing table, without boxing. The value 0 is kept aside in a flag so
  * that 0 can mark free slots.
  *
- * <p>This class is internal and is hence not for public use. Not thread-safe.
+ * <p>Package-private: not part of the API. Not thread-safe.
  */
-public final class LongHashSet {
+final class LongHashSet {
 
     private long[] slots = new long[64];
     private int size;

@@ -1,4 +1,4 @@
-package org.mlops4j.drift.profile.internal;
+package org.mlops4j.drift.profile;
 
 import org.apache.datasketches.cpc.CpcSketch;
 import org.apache.datasketches.cpc.CpcUnion;
@@ -9,9 +9,9 @@ import org.apache.datasketches.cpc.CpcUnion;
  * earlier row, as pandas' {@code duplicated().sum()} counts them. Exact mode is exact up to 64-bit hash collisions
  * (about {@code n^2 / 2^65}, one in 36 million at a million rows).
  *
- * <p>This class is internal and is hence not for public use. Not thread-safe.
+ * <p>Package-private: not part of the API. Not thread-safe.
  */
-public final class DuplicateRowCounter {
+final class DuplicateRowCounter {
 
     private final int exactLimit;
     private final int lgK;
