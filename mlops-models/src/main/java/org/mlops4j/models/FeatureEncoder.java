@@ -13,7 +13,9 @@ import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.data.BooleanColumn;
 import org.mlops4j.core.data.CategoricalColumn;
 import org.mlops4j.core.data.Column;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.NumericColumn;
+import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.TextColumn;
 import org.mlops4j.core.spi.support.PrintableValue;
@@ -82,9 +84,18 @@ public final class FeatureEncoder {
     private final List<String> featureNames;
     private final List<String[]> levelFeatureNames;
     private final List<Map<String, Integer>> levelIndex;
+    /** The input columns with the types their encodings take, checked before encoding. */
+    private final Schema inputs;
 
     private FeatureEncoder(List<ColumnEncoding> columns) {
         this.columns = List.copyOf(columns);
+        Schema.Builder schema = Schema.builder();
+        this.columns.forEach(c -> schema.column(c.column(), switch (c.kind()) {
+            case NUMERIC -> ColumnType.NUMERIC;
+            case BOOLEAN -> ColumnType.BOOLEAN;
+            case CATEGORICAL -> ColumnType.CATEGORICAL;
+        }));
+        this.inputs = this.columns.isEmpty() ? null : schema.build();
         List<String> names = new ArrayList<>();
         List<String[]> perLevel = new ArrayList<>();
         List<Map<String, Integer>> index = new ArrayList<>();
@@ -268,10 +279,11 @@ public final class FeatureEncoder {
 
     /**
      * Encodes every row of a table. Columns the encoder does not know are ignored. A known column that is missing, or
-     * whose type does not match the one the model was trained on, fails the whole call: a numeric feature takes only
-     * a numeric column (a boolean column is not taken as 1/0), a boolean feature only a boolean column, a
-     * categorical feature a categorical or a text column; a column that holds only nulls says nothing of its type
-     * and is taken as all missing. A bad value (an infinite number) fails only its row.
+     * whose type does not match the one the model was trained on, fails the whole call, by the check of
+     * {@link Schema#requireColumns}: a numeric feature takes only a numeric column (a boolean column is not taken as
+     * 1/0), a boolean feature only a boolean column, a categorical feature a categorical or a text column; a column
+     * that holds only nulls says nothing of its type and is taken as all missing. A bad value (an infinite number)
+     * fails only its row.
      *
      * <p>Each missing value (null, or NaN in a numeric column) and each categorical level outside the model's levels
      * is counted per column ({@link EncodedRows#imputation()}). By default it is then imputed: a number or boolean
@@ -293,12 +305,12 @@ public final class FeatureEncoder {
         int[][] categoryFeature = new int[width][];
         String[] errors = new String[n];
         List<ColumnImputation> imputation = new ArrayList<>(width);
+        if (inputs != null) {
+            inputs.requireColumns(table, "The model", null);
+        }
         for (int c = 0; c < width; c++) {
             ColumnEncoding enc = columns.get(c);
-            Column column = table.findColumn(enc.column()).orElseThrow(() -> new DataException(
-                    "Input column the model needs is missing (table columns are " + table.columnNames() + ")",
-                    null, 0, enc.column(), null));
-            checkType(enc, column);
+            Column column = table.column(enc.column());
             int[] counts = new int[2];
             if (enc.kind() == Kind.CATEGORICAL) {
                 categoryFeature[c] = categoryFeatures(c, enc, column, options.strictInputs(), errors, counts);
@@ -332,27 +344,6 @@ public final class FeatureEncoder {
             values[row] = Arrays.copyOf(valueBuffer, size);
         }
         return new EncodedRows(names, values, errors, imputation);
-    }
-
-    private static void checkType(ColumnEncoding enc, Column column) {
-        if (column.nullCount() == column.size()) {
-            return;
-        }
-        boolean fits = switch (enc.kind()) {
-            case NUMERIC -> column instanceof NumericColumn;
-            case BOOLEAN -> column instanceof BooleanColumn;
-            case CATEGORICAL -> column instanceof CategoricalColumn || column instanceof TextColumn;
-        };
-        if (!fits) {
-            String expected = switch (enc.kind()) {
-                case NUMERIC -> "numeric";
-                case BOOLEAN -> "boolean";
-                case CATEGORICAL -> "categorical or text";
-            };
-            throw new DataException("The model expects column '" + enc.column() + "' to be " + expected
-                    + " (its type at training) but the input's column is " + column.type().key()
-                    + "; convert the column to " + expected + " before predicting", null, 0, enc.column(), null);
-        }
     }
 
     /** Adds a row's error to those it has. */

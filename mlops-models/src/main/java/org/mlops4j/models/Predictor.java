@@ -22,7 +22,7 @@ import org.tribuo.regression.Regressor;
  *
  * <p>A bad row does not fail the batch: it gets a {@link PredictedRow#error()} (an infinite number, a row the model
  * cannot score) and the other rows are predicted. Only a table that lacks one of the model's input columns, or has
- * one whose type does not match the model's input schema ({@link TrainedModel#inputColumns()}: a boolean column for
+ * one whose type does not match the model's input schema ({@link TrainedModel#inputSchema()}: a boolean column for
  * a numeric feature, numbers for a categorical one), is rejected as a whole, with a
  * {@link org.mlops4j.core.DataException} naming the column, the expected and the found type.
  *
