@@ -126,23 +126,18 @@ public final class DataDrift {
                 .mapToDouble(p -> p.detector.scoreKind() == ScoreKind.P_VALUE ? p.score : Double.NaN).toArray();
         double[] adjusted = multipleTesting.adjust(pValues);
         List<ColumnDrift> results = new ArrayList<>(pending.size());
-        int drifted = 0;
         for (int i = 0; i < pending.size(); i++) {
             Pending p = pending.get(i);
             boolean corrected = multipleTesting != MultipleTesting.NONE && !Double.isNaN(pValues[i]);
             double decisive = corrected ? adjusted[i] : p.score;
             boolean isDrift = p.detector.rule().drifted(decisive, p.threshold);
-            drifted += isDrift ? 1 : 0;
             PreparedColumn pc = p.prepared;
             results.add(new ColumnDrift(p.name, p.type, p.detector.name(), p.detector.scoreKind(), p.score,
                     corrected ? adjusted[i] : Double.NaN, p.threshold, p.detector.rule(), isDrift,
                     pc.samples().referenceSize(), pc.samples().currentSize(), pc.referenceDropped(),
                     pc.currentDropped(), p.distribution));
         }
-        int n = results.size();
-        double share = n == 0 ? 0.0 : (double) drifted / n;
-        return new DriftReport(n > 0 && share >= driftShare, driftShare, n, drifted, share, multipleTesting,
-                reference.rowCount(), current.rowCount(), results);
+        return DriftReport.of(driftShare, multipleTesting, reference.rowCount(), current.rowCount(), results);
     }
 
     private Pending testColumn(String name, Table reference, Table current) {

@@ -3,6 +3,7 @@ package org.mlops4j.drift;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mlops4j.core.monitor.DriftSummary;
 import org.mlops4j.core.spi.support.html.BarChart;
 import org.mlops4j.core.spi.support.html.Html;
 
@@ -33,11 +34,12 @@ final class DriftReportHtml {
                 .append("<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
                 .append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}.drift{color:#b00020;")
                 .append("font-weight:bold}.ok{color:#2e7d32}section{margin:2em 0}</style></head><body>\n");
-        out.append("<h1>Data drift report</h1>\n<p class=\"").append(report.datasetDrift() ? "drift" : "ok")
-                .append("\">").append(report.datasetDrift() ? "Dataset drift detected" : "No dataset drift")
-                .append(": ").append(report.numberOfDriftedColumns()).append(" of ").append(report.numberOfColumns())
-                .append(" columns drifted (share ").append(fmt(report.shareOfDriftedColumns()))
-                .append(", drift share ").append(fmt(report.driftShare())).append("; multiple testing: ")
+        DriftSummary summary = report.summary();
+        out.append("<h1>Data drift report</h1>\n<p class=\"").append(summary.datasetDrift() ? "drift" : "ok")
+                .append("\">").append(summary.datasetDrift() ? "Dataset drift detected" : "No dataset drift")
+                .append(": ").append(summary.numberOfDriftedColumns()).append(" of ").append(summary.numberOfColumns())
+                .append(" columns drifted (share ").append(fmt(summary.shareOfDriftedColumns()))
+                .append(", drift share ").append(fmt(summary.driftShare())).append("; multiple testing: ")
                 .append(report.multipleTesting().name().toLowerCase(Locale.ROOT)).append(").</p>\n");
         out.append("<p>Reference rows: ").append(report.referenceRows()).append("; current rows: ")
                 .append(report.currentRows()).append(".</p>\n");

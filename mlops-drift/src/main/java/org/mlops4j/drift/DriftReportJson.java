@@ -26,11 +26,11 @@ final class DriftReportJson {
      */
     public static String write(DriftReport report) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("dataset_drift", report.datasetDrift());
-        root.put("drift_share", report.driftShare());
-        root.put("number_of_columns", report.numberOfColumns());
-        root.put("number_of_drifted_columns", report.numberOfDriftedColumns());
-        root.put("share_of_drifted_columns", report.shareOfDriftedColumns());
+        root.put("dataset_drift", report.summary().datasetDrift());
+        root.put("drift_share", report.summary().driftShare());
+        root.put("number_of_columns", report.summary().numberOfColumns());
+        root.put("number_of_drifted_columns", report.summary().numberOfDriftedColumns());
+        root.put("share_of_drifted_columns", report.summary().shareOfDriftedColumns());
         root.put("multiple_testing", report.multipleTesting().name().toLowerCase(java.util.Locale.ROOT));
         root.put("reference_rows", report.referenceRows());
         root.put("current_rows", report.currentRows());

@@ -23,6 +23,7 @@ import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.TextColumn;
 import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.monitor.DriftSummary;
 
 class DataDriftTest {
 
@@ -102,6 +103,23 @@ class DataDriftTest {
     }
 
     @Test
+    void theVerdictIsTheColumnsAndAReportRefusesAnotherOne() {
+        Random random = new Random(3);
+        Table reference = Table.of(NumericColumn.of("x", gaussian(random, 500)),
+                NumericColumn.of("y", gaussian(random, 500)));
+        Table current = Table.of(NumericColumn.of("x", shift(gaussian(random, 500), 2)),
+                NumericColumn.of("y", gaussian(random, 500)));
+
+        DriftReport report = DataDrift.builder().build().run(reference, current);
+
+        assertEquals(new DriftSummary(true, 0.5, 2, 1, 0.5, List.of("x")), report.summary());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DriftReport(
+                new DriftSummary(false, 0.5, 2, 0, 0.0, List.of()), report.multipleTesting(), 500, 500,
+                report.columns()));
+        assertTrue(e.getMessage().contains("[x] drifted"), e.getMessage());
+    }
+
+    @Test
     void dropsMissingNanAndInfiniteValuesAndCountsThem() {
         Table reference = Table.of(NumericColumn.ofNullable("x", 1.0, 2.0, null, Double.NaN, 3.0,
                 Double.POSITIVE_INFINITY, 4.0, 5.0, 6.0, 7.0));
@@ -158,9 +176,9 @@ class DataDriftTest {
         DriftReport strict = DataDrift.builder().stattest("ks").driftShare(0.75).build().run(reference, current);
 
         assertEquals(List.of(true, true, false, false), half.columns().stream().map(ColumnDrift::drifted).toList());
-        assertEquals(0.5, half.shareOfDriftedColumns());
-        assertTrue(half.datasetDrift());
-        assertFalse(strict.datasetDrift());
+        assertEquals(0.5, half.summary().shareOfDriftedColumns());
+        assertTrue(half.summary().datasetDrift());
+        assertFalse(strict.summary().datasetDrift());
     }
 
     @Test
@@ -221,7 +239,7 @@ class DataDriftTest {
         assertEquals(2, json.get("number_of_columns").asInt());
         assertEquals(1, json.get("number_of_drifted_columns").asInt());
         assertEquals(0.5, json.get("share_of_drifted_columns").asDouble());
-        assertEquals(report.datasetDrift(), json.get("dataset_drift").asBoolean());
+        assertEquals(report.summary().datasetDrift(), json.get("dataset_drift").asBoolean());
         JsonNode age = json.get("columns").get(0);
         assertEquals("age", age.get("column").asText());
         assertEquals("num", age.get("column_type").asText());

@@ -25,7 +25,6 @@ import org.mlops4j.core.monitor.DecisionOutcome;
 import org.mlops4j.core.monitor.DecisionRecorder;
 import org.mlops4j.core.monitor.DeviationMeasure;
 import org.mlops4j.core.monitor.DriftColumnType;
-import org.mlops4j.core.monitor.DriftSummary;
 import org.mlops4j.core.monitor.PolicyDecision;
 import org.mlops4j.core.monitor.TriggerAction;
 import org.mlops4j.core.monitor.TriggerContext;
@@ -205,11 +204,8 @@ public final class DriftMonitor {
             double deviation = measure.deviation(PreparedColumn.of(ref, cur, type, 0).samples());
             deviations.add(new ColumnDeviation(name, type, deviation));
         }
-        DriftSummary summary = new DriftSummary(report.datasetDrift(), report.driftShare(), report.numberOfColumns(),
-                report.numberOfDriftedColumns(), report.shareOfDriftedColumns(),
-                report.driftedColumns().stream().map(ColumnDrift::column).toList());
-        PolicyDecision decision = policy.decide(measure.name(), measure.unit(), deviations, summary, qualityMetrics,
-                clock.instant());
+        PolicyDecision decision = policy.decide(measure.name(), measure.unit(), deviations, report.summary(),
+                qualityMetrics, clock.instant());
         LOG.debug("Monitor decided {}: {}", decision.action().key(), decision.reason());
         return decision;
     }

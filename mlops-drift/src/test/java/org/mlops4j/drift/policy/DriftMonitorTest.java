@@ -1,6 +1,7 @@
 package org.mlops4j.drift.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -244,6 +245,7 @@ class DriftMonitorTest {
         PolicyDecision ranItself = monitor.decide(REFERENCE, current, Map.of());
         assertEquals(14, columnTests.get(), "without a report the monitor runs one");
         assertEquals(ranItself, fromReport.decision());
+        assertSame(report.summary(), fromReport.decision().drift(), "the decision keeps the report's own verdict");
     }
 
     @Test

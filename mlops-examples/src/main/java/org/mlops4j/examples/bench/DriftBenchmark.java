@@ -79,7 +79,7 @@ public final class DriftBenchmark {
             measurements.put("column:" + column, () -> drift.run(reference, current).columns().get(0).score());
         }
         DataDrift all = DataDrift.builder().build();
-        measurements.put("data_drift", () -> all.run(reference, current).shareOfDriftedColumns());
+        measurements.put("data_drift", () -> all.run(reference, current).summary().shareOfDriftedColumns());
 
         ObjectMapper json = new ObjectMapper();
         ObjectNode hello = json.createObjectNode();

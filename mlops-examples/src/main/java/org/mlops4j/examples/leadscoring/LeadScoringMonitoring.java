@@ -288,9 +288,9 @@ public final class LeadScoringMonitoring {
                             MonitoringRuns.ACTION_TAG, decision.action().name()))) {
                 run.logParams(Map.of("window", describeWindow(), "rows", window.rowCount(), "measure",
                         decision.measure(), "deciding_column", decision.decidingColumn()));
-                run.logMetric(MonitoringRuns.DRIFT_SHARE, report.shareOfDriftedColumns());
+                run.logMetric(MonitoringRuns.DRIFT_SHARE, report.summary().shareOfDriftedColumns());
                 run.logMetric(MonitoringRuns.MAX_DEVIATION_PCT, decision.decidingDeviation());
-                run.logMetric(MonitoringRuns.DATASET_DRIFT, report.datasetDrift() ? 1 : 0);
+                run.logMetric(MonitoringRuns.DATASET_DRIFT, report.summary().datasetDrift() ? 1 : 0);
                 decision.deviations().forEach(d -> run.logMetric("deviation_pct." + d.column(), d.deviation()));
                 quality.forEach((k, v) -> {
                     if (Double.isFinite(v)) {
