@@ -126,9 +126,13 @@ public final class TrainedModel {
 
     /**
      * Scores labelled rows with this model, with the metrics of its task (AUC only for models with probabilities).
+     * The rows are predicted as {@link #predictor()} predicts them; a row the model cannot score (a
+     * {@link PredictedRow#error()}) is left out of the metrics.
      *
      * @param rows labelled rows with the model's input columns and its target column
      * @return the model's metrics on those rows
+     * @throws org.mlops4j.core.DataException when an input column is missing or of another type, or a target value is
+     *                                        missing or not one of the classes
      */
     public Map<Metric, Double> evaluate(org.mlops4j.core.data.Table rows) {
         TargetSpec spec = targetSpec();

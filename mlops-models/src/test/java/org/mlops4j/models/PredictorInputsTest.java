@@ -95,6 +95,17 @@ class PredictorInputsTest {
     }
 
     @Test
+    void evaluationScoresRowsAsThePredictorDoesAndLeavesOutARowItCannotScore() {
+        Table unscorable = Table.of(NumericColumn.of("visits", Double.POSITIVE_INFINITY),
+                BooleanColumn.of("member", true), CategoricalColumn.of("city", "paris"),
+                CategoricalColumn.of("converted", "yes"));
+        Table rows = training().concat(unscorable);
+
+        assertEquals(1, model.predictor().predict(rows).failures().size());
+        assertEquals(model.evaluate(training()), model.evaluate(rows));
+    }
+
+    @Test
     void aColumnOfNullsOnlyIsTakenAsMissingWhateverItsType() {
         Table input = Table.of(NumericColumn.of("visits", 1, 2), BooleanColumn.of("member", true, false),
                 NumericColumn.ofNullable("city", null, null));
