@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mlops4j.core.MlopsException;
+import org.mlops4j.core.monitor.DriftTreatment;
 
 /**
  * Writes a {@link DriftReport} as JSON in its stable shape (snake_case keys, Evidently's names); scores that are not
@@ -38,7 +39,7 @@ final class DriftReportJson {
         for (ColumnDrift c : report.columns()) {
             ObjectNode node = columns.addObject();
             node.put("column", c.column());
-            node.put("column_type", c.columnType().key());
+            node.put("column_type", DriftTreatment.key(c.columnType()));
             node.put("stattest", c.stattest());
             number(node, "score", c.score());
             node.put("threshold", c.threshold());

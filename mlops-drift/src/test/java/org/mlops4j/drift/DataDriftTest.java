@@ -19,11 +19,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.DataException;
 import org.mlops4j.core.data.CategoricalColumn;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.TextColumn;
-import org.mlops4j.core.monitor.DriftColumnType;
 import org.mlops4j.core.monitor.DriftSummary;
+import org.mlops4j.core.monitor.DriftTreatment;
 
 class DataDriftTest {
 
@@ -44,7 +45,7 @@ class DataDriftTest {
         Table reference = Table.of(column("x", type, c.get("reference")));
         Table current = Table.of(column("x", type, c.get("current")));
 
-        DriftReport report = DataDrift.builder().columnType("x", DriftColumnType.fromKey(type)).build()
+        DriftReport report = DataDrift.builder().columnType("x", DriftTreatment.fromKey(type)).build()
                 .run(reference, current);
 
         assertEquals(c.get("default_stattest").asText(), report.columns().get(0).stattest());
@@ -79,9 +80,9 @@ class DataDriftTest {
         Table t = Table.of(NumericColumn.of("code", cycle(100, 1, 2, 3)), NumericColumn.of("ratio",
                 cycle(100, 0.1, 0.2, 0.3)));
 
-        assertEquals(DriftColumnType.CAT, DataDrift.builder().build().run(t, t).columns().get(0).columnType());
-        assertEquals(DriftColumnType.NUM, DataDrift.builder().build().run(t, t).columns().get(1).columnType());
-        assertEquals(DriftColumnType.NUM, DataDrift.builder().columnType("code", DriftColumnType.NUM).build()
+        assertEquals(ColumnType.CATEGORICAL, DataDrift.builder().build().run(t, t).columns().get(0).columnType());
+        assertEquals(ColumnType.NUMERIC, DataDrift.builder().build().run(t, t).columns().get(1).columnType());
+        assertEquals(ColumnType.NUMERIC, DataDrift.builder().columnType("code", ColumnType.NUMERIC).build()
                 .run(t, t).columns().get(0).columnType());
     }
 
@@ -92,8 +93,8 @@ class DataDriftTest {
                 CategoricalColumn.of("c", labels(200, "x", "y", "z")));
 
         DriftReport report = DataDrift.builder()
-                .stattest("psi").stattestForType(DriftColumnType.NUM, "wasserstein").stattestForColumn("b", "ed")
-                .threshold(0.3).thresholdForType(DriftColumnType.NUM, 0.2).thresholdForColumn("b", 0.7)
+                .stattest("psi").stattestForType(ColumnType.NUMERIC, "wasserstein").stattestForColumn("b", "ed")
+                .threshold(0.3).thresholdForType(ColumnType.NUMERIC, 0.2).thresholdForColumn("b", 0.7)
                 .build().run(t, t);
 
         assertEquals(List.of("wasserstein", "ed", "psi"), tests(report));

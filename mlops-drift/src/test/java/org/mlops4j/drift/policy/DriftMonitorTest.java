@@ -21,13 +21,13 @@ import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.DataException;
 import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsProperties;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.monitor.ActionHooks;
 import org.mlops4j.core.monitor.ActionKind;
 import org.mlops4j.core.monitor.ActionPolicy;
 import org.mlops4j.core.monitor.ColumnDeviation;
 import org.mlops4j.core.monitor.DecisionOutcome;
-import org.mlops4j.core.monitor.DriftColumnType;
 import org.mlops4j.core.monitor.PolicyDecision;
 import org.mlops4j.core.monitor.QualityTargets;
 import org.mlops4j.core.spi.TriggerActionProvider;
@@ -71,7 +71,7 @@ class DriftMonitorTest {
         assertEquals(7, d.deviations().size());
         assertEquals(0.0, deviation(d, "city_tier"), 1e-9);
         assertEquals(0.0, deviation(d, "total_leads_droppped"), 1e-9);
-        assertEquals(DriftColumnType.NUM, d.deviations().get(0).columnType());
+        assertEquals(ColumnType.NUMERIC, d.deviations().get(0).columnType());
         assertTrue(d.drift().driftedColumns().containsAll(
                 List.of("first_platform_c", "first_utm_medium_c", "first_utm_source_c")), d.drift().toString());
         assertEquals(CLOCK.instant(), d.decidedAt());
@@ -91,7 +91,7 @@ class DriftMonitorTest {
         assertEquals(ActionKind.RETRAIN, outcome.decision().action());
         assertEquals("city_tier", outcome.decision().decidingColumn());
         assertEquals(LeadTables.tvd(LeadTables.CITY_TIER, tiers), outcome.decision().decidingDeviation(), 1e-9);
-        assertEquals(DriftColumnType.CAT, outcome.decision().deviations().get(1).columnType());
+        assertEquals(ColumnType.CATEGORICAL, outcome.decision().deviations().get(1).columnType());
         assertEquals("pipeline:retrain", outcome.actions().get(0).action());
         assertEquals("run-1", outcome.actions().get(0).detail());
         assertEquals(List.of("retrain city_tier"), calls);
