@@ -153,8 +153,8 @@ public final class DataDrift {
         boolean configured = stattestByColumn.containsKey(name) || stattestByType.containsKey(type)
                 || stattest != null;
         if (configured && !detector.columnTypes().contains(type)) {
-            throw new ConfigurationException("Test '" + testName + "' accepts "
-                    + detector.columnTypes().stream().map(DriftTreatment::key).sorted().toList() + " columns but column '"
+            List<String> accepted = detector.columnTypes().stream().map(DriftTreatment::key).sorted().toList();
+            throw new ConfigurationException("Test '" + testName + "' accepts " + accepted + " columns but column '"
                     + name + "' is " + DriftTreatment.key(type) + "; configure another test for it or set its column"
                     + " type");
         }

@@ -47,7 +47,8 @@ final class DriftReportHtml {
         out.append("<table><thead><tr><th>Column</th><th>Type</th><th>Test</th><th>Score</th><th>Threshold</th>")
                 .append("<th>Drift</th></tr></thead><tbody>\n");
         for (ColumnDrift c : report.columns()) {
-            out.append("<tr><td>").append(Html.escape(c.column())).append("</td><td>").append(DriftTreatment.key(c.columnType()))
+            out.append("<tr><td>").append(Html.escape(c.column())).append("</td><td>")
+                    .append(DriftTreatment.key(c.columnType()))
                     .append("</td><td>").append(Html.escape(c.stattest())).append("</td><td>").append(fmt(c.score()))
                     .append(c.adjusted().isPresent() ? " (adjusted " + fmt(c.adjustedScore()) + ")" : "")
                     .append("</td><td>").append(Html.escape(c.rule().symbol())).append(' ').append(fmt(c.threshold()))

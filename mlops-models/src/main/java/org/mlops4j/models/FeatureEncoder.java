@@ -178,7 +178,8 @@ public final class FeatureEncoder {
             squares += (v - mean) * (v - mean);
         }
         double std = n == 0 ? 0 : Math.sqrt(squares / n);
-        return new ColumnEncoding(column.name(), ColumnType.NUMERIC, fill, mean, std, n == 0 ? 0 : min, n == 0 ? 0 : max,
+        return new ColumnEncoding(column.name(), ColumnType.NUMERIC, fill, mean, std, n == 0 ? 0 : min,
+                n == 0 ? 0 : max,
                 List.of(), "", false);
     }
 

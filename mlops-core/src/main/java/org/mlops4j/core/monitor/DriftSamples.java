@@ -533,7 +533,8 @@ public final class DriftSamples {
 
     @Override
     public String toString() {
-        return "DriftSamples[" + column + ", " + DriftTreatment.key(columnType) + ", " + referenceSize() + " reference, "
+        return "DriftSamples[" + column + ", " + DriftTreatment.key(columnType) + ", " + referenceSize()
+                + " reference, "
                 + currentSize() + " current]";
     }
 }

@@ -20,8 +20,8 @@ class SchemaRequireColumnsTest {
 
     @Test
     void acceptsMatchingTypesExtraColumnsAndCategoricalAndTextForEachOther() {
-        INPUTS.requireColumns(table(NumericColumn.of("visits", 3)).withColumn(NumericColumn.of("extra", 1)), "The model",
-                null);
+        INPUTS.requireColumns(table(NumericColumn.of("visits", 3)).withColumn(NumericColumn.of("extra", 1)),
+                "The model", null);
         INPUTS.requireColumns(Table.of(NumericColumn.of("visits", 3), BooleanColumn.of("member", true),
                 TextColumn.of("city", "paris"), CategoricalColumn.of("note", "hot lead")), "The model", null);
     }

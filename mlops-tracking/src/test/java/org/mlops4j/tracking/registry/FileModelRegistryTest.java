@@ -55,7 +55,8 @@ class FileModelRegistryTest extends ModelRegistryContractTest {
         JsonNode version = file.get("versions").get(0);
         assertEquals("Production", version.get("stage").asText());
         assertEquals("r1", version.get("runId").asText());
-        assertEquals(Schema.ofNames("a"), Schema.fromJson(version.get("inputSchema").asText()), "the schema's JSON text");
+        assertEquals(Schema.ofNames("a"), Schema.fromJson(version.get("inputSchema").asText()),
+                "the schema's JSON text");
     }
 
     @Test
