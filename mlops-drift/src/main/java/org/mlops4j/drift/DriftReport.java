@@ -52,10 +52,8 @@ public record DriftReport(DriftSummary summary, MultipleTesting multipleTesting,
     public static DriftReport of(double driftShare, MultipleTesting multipleTesting, int referenceRows,
                                  int currentRows, List<ColumnDrift> columns) {
         List<String> drifted = columns.stream().filter(ColumnDrift::drifted).map(ColumnDrift::column).toList();
-        int n = columns.size();
-        double share = n == 0 ? 0.0 : (double) drifted.size() / n;
-        return new DriftReport(new DriftSummary(n > 0 && share >= driftShare, driftShare, n, drifted.size(), share,
-                drifted), multipleTesting, referenceRows, currentRows, columns);
+        return new DriftReport(DriftSummary.of(driftShare, columns.size(), drifted), multipleTesting, referenceRows,
+                currentRows, columns);
     }
 
     /**
