@@ -16,7 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.mlops4j.core.MlopsException;
+import org.mlops4j.core.data.ColumnSpec;
 import org.mlops4j.core.data.ColumnType;
+import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.spi.ModelFlavor;
 import org.mlops4j.core.spi.support.AtomicFiles;
 import org.tribuo.Model;
@@ -97,8 +99,8 @@ public final class TribuoModelFlavor implements ModelFlavor {
         m.classLabels().forEach(labels::add);
         m.positiveLabel().ifPresent(p -> meta.put("positiveLabel", p));
         ArrayNode inputs = meta.putArray("inputColumns");
-        for (InputColumn c : m.inputColumns()) {
-            inputs.addObject().put("name", c.name()).put("type", c.type().name());
+        for (ColumnSpec c : m.inputSchema().columns()) {
+            inputs.addObject().put("name", c.name()).put("type", c.type().orElseThrow().name());
         }
         meta.put("scaling", m.scaling().name());
         meta.set("encoder", JSON.valueToTree(m.encoder().columns()));
@@ -158,9 +160,9 @@ public final class TribuoModelFlavor implements ModelFlavor {
         meta.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), value(e.getValue())));
         List<String> labels = new ArrayList<>();
         meta.path("classLabels").forEach(n -> labels.add(n.asText()));
-        List<InputColumn> inputs = new ArrayList<>();
-        meta.path("inputColumns").forEach(n -> inputs.add(new InputColumn(n.path("name").asText(),
-                ColumnType.valueOf(n.path("type").asText().toUpperCase(Locale.ROOT)))));
+        Schema.Builder inputs = Schema.builder();
+        meta.path("inputColumns").forEach(n -> inputs.column(n.path("name").asText(),
+                ColumnType.valueOf(n.path("type").asText().toUpperCase(Locale.ROOT))));
         FeatureEncoder encoder = FeatureEncoder.fromJson(JSON.writeValueAsString(meta.path("encoder")));
         Map<String, Double> metrics = new LinkedHashMap<>();
         meta.path("metrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
@@ -169,7 +171,7 @@ public final class TribuoModelFlavor implements ModelFlavor {
         Optional<String> positive = meta.hasNonNull("positiveLabel")
                 ? Optional.of(meta.get("positiveLabel").asText()) : Optional.empty();
         return new TrainedModel(meta.path("family").asText(), task, params, meta.path("target").asText(), labels,
-                positive, inputs, encoder, Scaling.valueOf(meta.path("scaling").asText()), typed, metrics,
+                positive, inputs.build(), encoder, Scaling.valueOf(meta.path("scaling").asText()), typed, metrics,
                 provenance);
     }
 

@@ -17,8 +17,8 @@ import org.mlops4j.core.monitor.ActionKind;
 import org.mlops4j.core.monitor.ActionResult;
 import org.mlops4j.core.monitor.ColumnDeviation;
 import org.mlops4j.core.monitor.DecisionOutcome;
-import org.mlops4j.core.monitor.DriftColumnType;
 import org.mlops4j.core.monitor.DriftSummary;
+import org.mlops4j.core.monitor.DriftTreatment;
 import org.mlops4j.core.monitor.PolicyBand;
 import org.mlops4j.core.monitor.PolicyDecision;
 import org.mlops4j.core.monitor.QualityCheck;
@@ -98,7 +98,7 @@ public final class DecisionJson {
         for (ColumnDeviation c : d.deviations()) {
             ObjectNode n = deviations.addObject();
             n.put("column", c.column());
-            n.put("column_type", c.columnType().key());
+            n.put("column_type", DriftTreatment.key(c.columnType()));
             n.put("deviation", c.deviation());
         }
         ObjectNode drift = root.putObject("drift");
@@ -128,7 +128,7 @@ public final class DecisionJson {
         List<ColumnDeviation> deviations = new ArrayList<>();
         for (JsonNode n : array(root, "deviations")) {
             deviations.add(new ColumnDeviation(text(n, "column"),
-                    DriftColumnType.fromKey(text(n, "column_type")), field(n, "deviation").asDouble()));
+                    DriftTreatment.fromKey(text(n, "column_type")), field(n, "deviation").asDouble()));
         }
         JsonNode d = field(root, "drift");
         List<String> drifted = new ArrayList<>();
