@@ -39,7 +39,7 @@ record MetaYaml(Path file, JsonNode fields) {
             throw new MalformedFolderException(folder, "it has no " + FILE_NAME);
         } catch (JacksonException e) {
             throw new MalformedFolderException(folder, FILE_NAME + " is not YAML: "
-                    + e.getOriginalMessage());
+                    + e.getOriginalMessage().replaceAll("\\s+", " ").trim());
         } catch (IOException e) {
             throw new MalformedFolderException(folder, FILE_NAME + " cannot be read: " + e);
         }
