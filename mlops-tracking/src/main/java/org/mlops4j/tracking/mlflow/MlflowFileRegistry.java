@@ -207,6 +207,6 @@ public final class MlflowFileRegistry implements ModelRegistry {
     }
 
     private ModelRegistryException refused(String what) {
-        return new ModelRegistryException(MlflowWritesRefused.message(what, location));
+        return MlflowWritesRefused.inRegistry(what, location);
     }
 }

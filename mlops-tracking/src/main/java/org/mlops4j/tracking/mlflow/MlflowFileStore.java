@@ -246,6 +246,6 @@ public final class MlflowFileStore implements TrackingStore {
     }
 
     private TrackingException refused(String what) {
-        return new TrackingException(MlflowWritesRefused.message(what, location));
+        return MlflowWritesRefused.inTracking(what, location);
     }
 }
