@@ -1,6 +1,7 @@
 package org.mlops4j.tracking.mlflow;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -37,7 +38,8 @@ import org.mlops4j.tracking.internal.MetricLines;
  *       {@code _get_metric_from_line}); the latest value is the greatest by step, then timestamp, then value
  *       ({@code _get_metric_from_file} takes {@code max} of {@code (step, timestamp, value)}), which is
  *       {@link Metric#LATEST_ORDER}. Lines that do not parse are skipped (MLflow fails the whole run instead); a
- *       file without a value is left out.</li>
+ *       file without a value is left out; a line with fields after the step (the metric lines of MLflow 3.x's logged
+ *       models add a run id and a dataset's name and digest) is read by its first three.</li>
  *   <li>{@code artifacts/}: see {@link ArtifactLocations}; {@code inputs/} and {@code outputs/} (datasets and
  *       logged models linked to the run, MLflow 2.x and 3.x) are not read.</li>
  * </ul>
@@ -107,10 +109,12 @@ final class MlflowRunFolder {
     private static List<Metric> values(Path folder, String key) {
         Path file = folder.resolve(key);
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            StringBuilder lines = new StringBuilder();
             // MLflow ends every line with \n; a last line without one is still a value here
-            boolean unterminated = bytes.length > 0 && bytes[bytes.length - 1] != '\n';
-            return MetricLines.parseAll(key, unterminated ? withNewline(bytes) : bytes);
+            for (String line : Files.readString(file, StandardCharsets.UTF_8).split("\n")) {
+                lines.append(firstThreeFields(line)).append('\n');
+            }
+            return MetricLines.parseAll(key, lines.toString().getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
@@ -119,10 +123,10 @@ final class MlflowRunFolder {
         }
     }
 
-    private static byte[] withNewline(byte[] bytes) {
-        byte[] terminated = java.util.Arrays.copyOf(bytes, bytes.length + 1);
-        terminated[bytes.length] = '\n';
-        return terminated;
+    /** Fields after the step (as logged models' metric lines carry: run id, dataset name and digest) are left out. */
+    private static String firstThreeFields(String line) {
+        String[] fields = line.trim().split(" ");
+        return fields.length > 3 ? fields[0] + " " + fields[1] + " " + fields[2] : line;
     }
 
     private static String tag(Path runDir, String key) {

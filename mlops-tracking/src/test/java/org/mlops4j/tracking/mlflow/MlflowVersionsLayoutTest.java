@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.LifecycleStage;
+import org.mlops4j.core.tracking.Metric;
 import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.RunStatus;
@@ -68,6 +70,22 @@ class MlflowVersionsLayoutTest {
             ModelVersion champion = registry.getByAlias("iris", "champion");
             assertEquals("models:/m-0123456789abcdef0123456789abcdef", champion.source());
             assertEquals(runs.get(0).runId(), champion.runId().orElseThrow());
+        }
+    }
+
+    @Test
+    void aMetricLineWithFieldsAfterTheStepIsReadByItsFirstThreeAndAnUnparsableLineIsSkipped() throws IOException {
+        Path root = MlflowStores.copy(MlflowStores.MLFLOW3, tempDir);
+        String runId = "9a8b7c6d5e4f30211203948576a5b4c3";
+        Path metric = root.resolve("812345678901234567").resolve(runId).resolve("metrics").resolve("accuracy");
+        Files.writeString(metric, "1750000250000 0.96 0\n1750000251000 0.97 1 " + runId + " iris 0a1b2c3d\n"
+                + "torn-line\n1750000252000 0.5");
+        try (MlflowFileStore store = new MlflowFileStore(root.toUri(), root)) {
+            assertEquals(List.of(0.96, 0.5, 0.97), store.getMetricHistory(runId, "accuracy").stream()
+                    .map(Metric::value).toList(), "by step, then timestamp; the unterminated last line is a value");
+            assertEquals(new Metric("accuracy", 0.97, 1750000251000L, 1),
+                    store.getRun(runId).orElseThrow().data().metrics().get("accuracy"),
+                    "step 1 is the latest, though a later line has step 0");
         }
     }
 }
