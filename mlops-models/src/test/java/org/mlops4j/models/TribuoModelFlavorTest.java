@@ -11,13 +11,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.data.Table;
+import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.spi.ModelFlavor;
 import org.mlops4j.core.spi.ModelFlavorProvider;
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.pipeline.file.PipelineFile;
 
 /**
  * A named, validated DAG of {@link Step}s. A step depends on the step that outputs each of its inputs and on the

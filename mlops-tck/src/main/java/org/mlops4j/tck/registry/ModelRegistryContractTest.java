@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mlops4j.core.Mlops;
+import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.tracking.InvalidRegistryValueException;
 import org.mlops4j.core.tracking.ModelAlreadyExistsException;
 import org.mlops4j.core.tracking.ModelNotFoundException;
