@@ -34,7 +34,7 @@ class TribuoModelFlavorTest {
     @ParameterizedTest
     @ValueSource(strings = {"lr", "sgd_lr", "dt", "rf", "et", "xgboost", "knn", "nb", "liblinear", "tribuo_dt", "tribuo_rf", "tribuo_et"})
     void aLoadedModelPredictsExactlyAsTheSavedOne(String family, @TempDir Path folder) {
-        Assumptions.assumeTrue(org.mlops4j.models.internal.FamilyCatalog.unavailableReason(
+        Assumptions.assumeTrue(org.mlops4j.models.FamilyCatalog.unavailableReason(
                 setup.family(family)).isEmpty(), "this family's native library does not load here");
         boolean forest = family.equals("rf") || family.equals("et");
         TrainedModel model = setup.createModel(family, forest ? Map.of("n_trees", 10) : Map.of())

@@ -1,17 +1,12 @@
-package org.mlops4j.models.internal;
+package org.mlops4j.models;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.models.ClassificationMetrics;
-import org.mlops4j.models.EncodedRows;
-import org.mlops4j.models.FeatureEncoder;
-import org.mlops4j.models.Metric;
-import org.mlops4j.models.RegressionMetrics;
-import org.mlops4j.models.Scaling;
-import org.mlops4j.models.TaskType;
+import org.mlops4j.models.internal.CompactScorer;
+import org.mlops4j.models.internal.SparseRows;
 import org.mlops4j.models.internal.tree.TreeEnsemble;
 import org.tribuo.Example;
 import org.tribuo.ImmutableOutputInfo;
@@ -21,11 +16,9 @@ import org.tribuo.classification.Label;
 import org.tribuo.regression.Regressor;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
- *
- * <p>Scores a trained model on labelled rows: predicts them in one batch and computes the task's metrics.
+ * Scores a trained model on labelled rows: predicts them in one batch and computes the task's metrics.
  */
-public final class ModelScorer {
+final class ModelScorer {
 
     /**
      * Raw predictions on labelled rows, for metrics and for exporting.
@@ -111,7 +104,7 @@ public final class ModelScorer {
 
     private static Scored predictCompact(Model<?> model, CompactScorer scorer, EncodedRows encoded,
             TargetSpec target, Table rows) {
-        double[][] predicted = scorer.predict(encoded);
+        double[][] predicted = scorer.predict(sparse(encoded));
         if (target.task() == TaskType.CLASSIFICATION) {
             Map<String, Integer> index = target.classIndex();
             int k = target.classLabels().size();
@@ -170,5 +163,25 @@ public final class ModelScorer {
             }
         }
         return out;
+    }
+
+    /** The view of encoded rows that a compact scorer reads. */
+    private static SparseRows sparse(EncodedRows rows) {
+        return new SparseRows() {
+            @Override
+            public int size() {
+                return rows.size();
+            }
+
+            @Override
+            public String[] featureNames(int row) {
+                return rows.featureNames(row);
+            }
+
+            @Override
+            public double[] values(int row) {
+                return rows.values(row);
+            }
+        };
     }
 }

@@ -1,4 +1,4 @@
-package org.mlops4j.models.internal;
+package org.mlops4j.models;
 
 import java.util.HashMap;
 import java.util.List;
@@ -8,12 +8,9 @@ import org.mlops4j.core.data.BooleanColumn;
 import org.mlops4j.core.data.Column;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.models.TaskType;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
- *
- * <p>The target column and how its values become Tribuo outputs: class labels (as text, in a fixed order, with one
+ * The target column and how its values become Tribuo outputs: class labels (as text, in a fixed order, with one
  * positive class for binary tasks) or numbers.
  *
  * @param column        the target column's name
@@ -21,7 +18,7 @@ import org.mlops4j.models.TaskType;
  * @param classLabels   the class labels in index order (empty for regression)
  * @param positiveIndex the positive class's index (binary), or 0
  */
-public record TargetSpec(String column, TaskType task, List<String> classLabels, int positiveIndex) {
+record TargetSpec(String column, TaskType task, List<String> classLabels, int positiveIndex) {
 
     /** Copies the labels. */
     public TargetSpec {

@@ -1,4 +1,4 @@
-package org.mlops4j.models.internal;
+package org.mlops4j.models;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,24 +13,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.models.CandidateStatus;
-import org.mlops4j.models.FoldResult;
-import org.mlops4j.models.LeaderboardEntry;
-import org.mlops4j.models.Metric;
-import org.mlops4j.models.MetricSummary;
-import org.mlops4j.models.ModelFamily;
-import org.mlops4j.models.ModelingListener;
+import org.mlops4j.models.internal.StratifiedSplits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
- *
- * <p>Cross-validates one candidate: its folds run in parallel on a bounded executor, each fitting its own encoder on
+ * Cross-validates one candidate: its folds run in parallel on a bounded executor, each fitting its own encoder on
  * the fold's training rows; the result is summarised into a leaderboard entry. A deadline stops waiting and marks
  * the candidate not finished.
  */
-public final class CrossValidator {
+final class CrossValidator {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrossValidator.class);
 

@@ -1,4 +1,4 @@
-package org.mlops4j.models.internal;
+package org.mlops4j.models;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,10 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.mlops4j.core.ConfigurationException;
-import org.mlops4j.models.Hyperparameter;
-import org.mlops4j.models.ModelFamily;
-import org.mlops4j.models.Scaling;
-import org.mlops4j.models.TaskType;
 import org.mlops4j.models.internal.linear.LinearRegressionTrainer;
 import org.mlops4j.models.internal.linear.LogisticRegressionTrainer;
 import org.mlops4j.models.internal.tree.ClassificationTreeTrainer;
@@ -41,11 +37,9 @@ import org.tribuo.regression.sgd.objectives.SquaredLoss;
 import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
- *
- * <p>The model families and how each becomes a Tribuo trainer.
+ * The model families and how each becomes a Tribuo trainer.
  */
-public final class FamilyCatalog {
+final class FamilyCatalog {
 
     /** Large enough that SGD trainers never write progress lines. */
     private static final int NO_LOGGING = Integer.MAX_VALUE;

@@ -1,14 +1,11 @@
-package org.mlops4j.models.internal;
+package org.mlops4j.models;
 
 import org.mlops4j.core.MlopsConfig;
 import org.mlops4j.core.spi.ModelFlavor;
 import org.mlops4j.core.spi.ModelFlavorProvider;
-import org.mlops4j.models.TribuoModelFlavor;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
- *
- * <p>Provides the {@code tribuo} model flavor: Tribuo models in protobuf plus the encoder and metadata as JSON.
+ * Provides the {@code tribuo} model flavor: Tribuo models in protobuf plus the encoder and metadata as JSON.
  * Listed in {@code META-INF/services} and found through {@link java.util.ServiceLoader}.
  */
 public final class TribuoModelFlavorProvider implements ModelFlavorProvider {

@@ -1,9 +1,8 @@
-package org.mlops4j.models.internal;
+package org.mlops4j.models;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.mlops4j.core.DataException;
-import org.mlops4j.models.EncodedRows;
 import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.Output;
@@ -16,11 +15,9 @@ import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
- *
- * <p>Turns encoded rows into Tribuo examples and datasets.
+ * Turns encoded rows into Tribuo examples and datasets.
  */
-public final class TribuoData {
+final class TribuoData {
 
     private static final LabelFactory LABELS = new LabelFactory();
     private static final RegressionFactory REGRESSORS = new RegressionFactory();

@@ -1,13 +1,10 @@
-package org.mlops4j.models.internal;
+package org.mlops4j.models;
 
 import java.util.List;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.models.PreprocessingOptions;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
- *
- * <p>What cross-validation needs from a setup: the training rows, their folds and the preprocessing choices.
+ * What cross-validation needs from a setup: the training rows, their folds and the preprocessing choices.
  *
  * @param training the training split (features and target)
  * @param target   the target
@@ -17,7 +14,7 @@ import org.mlops4j.models.PreprocessingOptions;
  * @param options  preprocessing choices
  * @param seed     the random seed given to every trainer
  */
-public record ModelingData(Table training, TargetSpec target, List<String> features, int[] foldOf, int folds,
+record ModelingData(Table training, TargetSpec target, List<String> features, int[] foldOf, int folds,
         PreprocessingOptions options, long seed) {
 
     /** Copies the features. */

@@ -1,15 +1,11 @@
-package org.mlops4j.models.internal;
+package org.mlops4j.models;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.models.EncodedRows;
-import org.mlops4j.models.FeatureEncoder;
-import org.mlops4j.models.ModelFamily;
-import org.mlops4j.models.PreprocessingOptions;
-import org.mlops4j.models.TaskType;
+import org.mlops4j.models.internal.CompactScorer;
 import org.mlops4j.models.internal.linear.LinearRegressionTrainer;
 import org.mlops4j.models.internal.linear.LogisticRegressionTrainer;
 import org.mlops4j.models.internal.linear.TrainedLinearRegression;
@@ -23,12 +19,10 @@ import org.tribuo.classification.Label;
 import org.tribuo.regression.Regressor;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
- *
- * <p>Trains one model on labelled rows: fits the encoder on those rows only, builds the Tribuo dataset (with class
+ * Trains one model on labelled rows: fits the encoder on those rows only, builds the Tribuo dataset (with class
  * weights when asked for), trains, and times the training.
  */
-public final class ModelFitter {
+final class ModelFitter {
 
     /**
      * A trained model with the encoder it was trained through.

@@ -1,4 +1,4 @@
-package org.mlops4j.models.internal;
+package org.mlops4j.models;
 
 import java.util.Locale;
 import org.tribuo.Trainer;
@@ -14,9 +14,7 @@ import org.tribuo.regression.rtree.CARTRegressionTrainer;
 import org.tribuo.regression.rtree.impurity.MeanSquaredError;
 
 /**
- * This class is internal and is hence not for public use. Its API may change without notice.
- *
- * <p>Tribuo's own CART trainers with the parameters of mlops4j's tree families: the {@code tribuo_dt},
+ * Tribuo's own CART trainers with the parameters of mlops4j's tree families: the {@code tribuo_dt},
  * {@code tribuo_rf} and {@code tribuo_et} families, for users who want Tribuo's trees exactly (they are several times
  * slower than mlops4j's histogram trees, so comparisons leave them out unless asked).
  */
