@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads YAML text into a JSON tree. YAML support is optional: {@code
- * com.fasterxml.jackson.dataformat:jackson-dataformat-yaml} is an optional dependency of mlops-core, so this class is
- * loaded only after {@link #available()} said the YAML mapper is on the class path.
+ * Reads YAML text into a JSON tree. YAML support is optional:
+ * {@code com.fasterxml.jackson.dataformat:jackson-dataformat-yaml} is an optional dependency of mlops-core, so this
+ * class is loaded only after {@link #available()} said the YAML mapper is on the class path.
  */
 final class YamlTrees {
 
