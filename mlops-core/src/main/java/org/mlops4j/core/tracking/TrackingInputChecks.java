@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.mlops4j.core.spi.support.PrintableValue;
+import org.mlops4j.core.PrintableValue;
 
 /**
  * The rules every tracking store applies to names, keys, values and artifact paths: MLflow's character rules, its

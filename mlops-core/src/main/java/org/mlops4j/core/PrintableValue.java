@@ -1,4 +1,4 @@
-package org.mlops4j.core.spi.support;
+package org.mlops4j.core;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package org.mlops4j.core.spi.support;
+package org.mlops4j.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
