@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.mlops4j.core.ConfigurationException;
-import org.mlops4j.core.pipeline.file.PipelineFile;
 
 /**
  * A named, validated DAG of {@link Step}s. A step depends on the step that outputs each of its inputs and on the
@@ -30,7 +29,7 @@ import org.mlops4j.core.pipeline.file.PipelineFile;
  *
  * <p>{@link Builder#build()} rejects, naming the step: duplicate step names, an output written by two steps, an
  * input that no step outputs, an {@code after} step that does not exist, and cycles (listing the steps on the cycle).
- * Pipelines can also be read from JSON or YAML files with {@link PipelineFile}.
+ * Pipelines can also be read from JSON or YAML files with {@link org.mlops4j.core.pipeline.file.PipelineFile}.
  */
 public final class Pipeline {
 
