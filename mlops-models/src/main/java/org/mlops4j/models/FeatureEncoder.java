@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.mlops4j.core.DataException;
 import org.mlops4j.core.MlopsException;
+import org.mlops4j.core.PrintableValue;
 import org.mlops4j.core.data.BooleanColumn;
 import org.mlops4j.core.data.CategoricalColumn;
 import org.mlops4j.core.data.Column;
@@ -18,7 +19,6 @@ import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.TextColumn;
-import org.mlops4j.core.spi.support.PrintableValue;
 
 /**
  * The preprocessing a model was trained with, learned from the training rows only and stored with the model, so
