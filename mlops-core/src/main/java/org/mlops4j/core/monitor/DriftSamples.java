@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ForkJoinTask;
 import org.mlops4j.core.DataException;
 import org.mlops4j.core.data.NumericColumn;
-import org.mlops4j.core.internal.DoubleSorting;
 import org.mlops4j.core.spi.support.FewDistinctValues;
 
 /**

@@ -1,4 +1,4 @@
-package org.mlops4j.core.internal;
+package org.mlops4j.core.monitor;
 
 import java.util.Arrays;
 
@@ -8,9 +8,9 @@ import java.util.Arrays;
  * are skipped, so integer-valued data costs two or three passes). Small arrays use {@link Arrays#sort(double[])}.
  * The result equals {@code Arrays.sort} for finite values without {@code -0.0}.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice.
+ * <p>Package-private: {@link DriftSamples} sorts its samples with it.
  */
-public final class DoubleSorting {
+final class DoubleSorting {
 
     /** Below this length the JDK's sort is as fast. */
     static final int RADIX_THRESHOLD = 1 << 14;
@@ -28,7 +28,7 @@ public final class DoubleSorting {
      *
      * @param values finite values, none {@code -0.0} (callers normalise it to {@code 0.0})
      */
-    public static void sort(double[] values) {
+    static void sort(double[] values) {
         int n = values.length;
         if (n < RADIX_THRESHOLD) {
             Arrays.sort(values);

@@ -1,4 +1,4 @@
-package org.mlops4j.core.internal;
+package org.mlops4j.core.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
