@@ -1,5 +1,6 @@
 package org.mlops4j.core.spi.support;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -7,10 +8,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import org.mlops4j.core.DataException;
 import org.mlops4j.core.MlopsException;
 
@@ -22,9 +26,10 @@ import org.mlops4j.core.MlopsException;
  * {@code jackson-datatype-jsr310}, already one of {@code mlops-core}'s jars); property names as the record's
  * components (camelCase) unless the record says otherwise, for example
  * {@code @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)} for the snake_case documents; properties in
- * the record's component order; every creator property required (a missing key is an error naming it); a
- * {@code null} for a primitive is an error; a duplicate key is an error; unknown keys are ignored, so a file written
- * by a newer version still reads. Documents whose keys may be absent in files written earlier read them with
+ * the record's component order; a {@code double} that is not finite (NaN, infinities) written as {@code null}, and a
+ * {@code null} read into a {@code double} as NaN; every creator property required (a missing key is an error naming
+ * it); a {@code null} for another primitive is an error; a duplicate key is an error; unknown keys are ignored, so a
+ * file written by a newer version still reads. Documents whose keys may be absent in files written earlier read them with
  * {@link #lenientReader(Class)}.
  *
  * <p>Hand-written tree mapping stays only where the shape is not ours (Evidently's report layout, MLflow's meta
@@ -36,6 +41,11 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule("mlops4j-finite-numbers")
+                    .addSerializer(Double.class, new FiniteOrNull())
+                    .addSerializer(Double.TYPE, new FiniteOrNull())
+                    .addDeserializer(Double.TYPE, new NumberDeserializers.DoubleDeserializer(Double.class,
+                            Double.NaN)))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -122,11 +132,6 @@ public final class Json {
         return MAPPER.readerFor(type);
     }
 
-    /** @return an empty JSON object, for the classes that still map a foreign shape by hand */
-    public static ObjectNode object() {
-        return JsonNodeFactory.instance.objectNode();
-    }
-
     private static <T> T read(ObjectReader reader, String json, String source) {
         try {
             return reader.readValue(json);
@@ -159,5 +164,22 @@ public final class Json {
             }
         }
         return out.toString();
+    }
+
+    /** Writes a finite number as such and NaN or an infinity as {@code null}. */
+    private static final class FiniteOrNull extends StdSerializer<Double> {
+
+        FiniteOrNull() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator out, SerializerProvider provider) throws IOException {
+            if (Double.isFinite(value)) {
+                out.writeNumber(value);
+            } else {
+                out.writeNull();
+            }
+        }
     }
 }
