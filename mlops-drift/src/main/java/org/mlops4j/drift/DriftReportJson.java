@@ -11,6 +11,10 @@ import org.mlops4j.core.MlopsException;
  * Writes a {@link DriftReport} as JSON in its stable shape (snake_case keys, Evidently's names); scores that are not
  * numbers become {@code null}.
  *
+ * <p>Mapped by hand on purpose: the layout is Evidently's data-drift report (its key names, {@code stattest},
+ * {@code drift_share}, per-column {@code distribution}), a foreign shape the report follows key for key so that tools
+ * reading Evidently's JSON read this one; it is not a document mlops4j designs.
+ *
  * <p>Package-private: not part of the API.
  */
 final class DriftReportJson {

@@ -18,7 +18,14 @@ import java.util.List;
 import java.util.Set;
 import org.mlops4j.core.spi.support.AtomicFiles;
 
-/** Reads and writes the JSON form of a {@link Schema}, documented on that class. Package-private. */
+/**
+ * Reads and writes the JSON form of a {@link Schema}, documented on that class. Package-private.
+ *
+ * <p>Mapped as a tree on purpose, not through databind records: schema files are written by people, and this reader
+ * names the column's index and name and the key of every mistake in the library's words (an unknown key with the
+ * list of known ones, a bound in quotes, an allowed value that is not a string), which Jackson's messages would not;
+ * and the writer keeps whole-number bounds without a fraction ({@code "min" : 0}), as files written before.
+ */
 final class SchemaJson {
 
     static final String FORMAT = "mlops4j-schema";

@@ -22,6 +22,13 @@ import org.mlops4j.core.spi.support.AtomicFiles;
 /**
  * Reads and writes the JSON form of a {@link TableProfile}. Numbers are kept at full precision; sketches are their
  * DataSketches serialisations in base64; min and max of a column without finite values are {@code null}.
+ *
+ * <p>Mapped as a tree, not through databind records: a profile file comes from elsewhere (a reference saved with a
+ * model, profiles merged across processes) and is checked key by key with its path in the message ({@code at
+ * $.columns[2].moments.n: expected a whole number of at least 0}); a column's keys depend on its {@code type}
+ * (numeric or categorical state), exact values are {@code [value, count]} pairs mixing numbers and the text
+ * {@code "Infinity"}, and sketches are base64. Records would need a custom deserializer for most of that, the same
+ * code moved. {@link ReferenceProfile} wraps this tree and is mapped the same way.
  */
 final class TableProfileJson {
 

@@ -23,7 +23,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mlops validate}: checks a CSV file against a schema, with a row-level report and a quarantine. */
+/**
+ * {@code mlops validate}: checks a CSV file against a schema, with a row-level report and a quarantine. The file given
+ * with {@code --schema} is read as a tree: its shape is known only from its content (an mlops4j schema, or lists under
+ * names the user chose), and the messages list the names found.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Check a CSV file against a schema: an mlops4j schema JSON file, or a JSON file of named "
             + "column lists such as the case study's schemas.json with --schema-name. Prints the report; exit code 1 "

@@ -26,6 +26,10 @@ import org.mlops4j.core.spi.PipelineStepProvider;
 /**
  * This class is internal and is hence not for public use. Reads pipeline declarations from JSON or YAML; see
  * {@link org.mlops4j.core.pipeline.PipelineFile} for the format.
+ *
+ * <p>Mapped as a tree on purpose, not through databind records: pipeline files are written by people in JSON or YAML,
+ * a step's {@code with} block is free-form (each step provider reads its own keys), and every error names the step
+ * and the key in the library's words; databind would give Jackson's messages and lose the YAML/JSON symmetry.
  */
 public final class PipelineFileParser {
 

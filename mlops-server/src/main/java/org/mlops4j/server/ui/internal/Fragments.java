@@ -18,7 +18,7 @@ import org.mlops4j.core.tracking.TrackingException;
 
 /**
  * Pieces that several pages draw the same way: breadcrumbs, key/value tables, status and stage badges, JSON artifacts
- * shown pretty-printed.
+ * shown pretty-printed (as trees: an artifact's JSON has whatever shape its run gave it).
  *
  * <p>This class is internal and is hence not for public use. Its API may change without notice.
  */
