@@ -83,7 +83,7 @@ public final class FeatureEncoder {
     private final List<String[]> levelFeatureNames;
     private final List<Map<String, Integer>> levelIndex;
 
-    private FeatureEncoder(List<ColumnEncoding> columns) {
+    FeatureEncoder(List<ColumnEncoding> columns) {
         this.columns = List.copyOf(columns);
         List<String> names = new ArrayList<>();
         List<String[]> perLevel = new ArrayList<>();
