@@ -1,11 +1,9 @@
 package org.mlops4j.drift;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.mlops4j.core.MlopsException;
+import org.mlops4j.core.spi.support.Json;
 
 /**
  * Writes a {@link DriftReport} as JSON in its stable shape (snake_case keys, Evidently's names); scores that are not
@@ -19,8 +17,6 @@ import org.mlops4j.core.MlopsException;
  */
 final class DriftReportJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private DriftReportJson() {
     }
 
@@ -29,7 +25,7 @@ final class DriftReportJson {
      * @return its JSON text
      */
     public static String write(DriftReport report) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("dataset_drift", report.datasetDrift());
         root.put("drift_share", report.driftShare());
         root.put("number_of_columns", report.numberOfColumns());
@@ -70,11 +66,7 @@ final class DriftReportJson {
                 cur.add(v);
             }
         }
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new MlopsException("Cannot write the drift report as JSON: " + e.getMessage(), e);
-        }
+        return Json.writePretty(root);
     }
 
     private static void number(ObjectNode node, String field, double value) {

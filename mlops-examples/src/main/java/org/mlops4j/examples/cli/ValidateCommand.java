@@ -3,7 +3,6 @@ package org.mlops4j.examples.cli;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import org.mlops4j.core.data.SchemaException;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.ValidationOptions;
 import org.mlops4j.core.data.ValidationReport;
+import org.mlops4j.core.spi.support.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,7 +37,6 @@ final class ValidateCommand implements Callable<Integer> {
     /** How the report is printed. */
     enum Format { TEXT, JSON }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     private CommandSpec spec;
@@ -81,7 +80,7 @@ final class ValidateCommand implements Callable<Integer> {
     private Schema readSchema(Path file) {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(file));
+            root = Json.readTree(Files.readString(file));
         } catch (IOException e) {
             if (e instanceof JsonProcessingException json) {
                 JsonLocation at = json.getLocation();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -130,6 +131,19 @@ public final class Json {
      */
     public static ObjectReader reader(Class<?> type) {
         return MAPPER.readerFor(type);
+    }
+
+    /**
+     * Reads any JSON text into a tree, for the classes that map a foreign or user-written shape by hand (see the
+     * class comment); duplicate keys are rejected. Write such a tree with {@link #write(Object)} or
+     * {@link #writePretty(Object)}.
+     *
+     * @param json the text
+     * @return its tree; a {@code MissingNode} for empty text
+     * @throws JsonProcessingException when the text is not JSON, with Jackson's location, for the caller's message
+     */
+    public static JsonNode readTree(String json) throws JsonProcessingException {
+        return MAPPER.readTree(json);
     }
 
     private static <T> T read(ObjectReader reader, String json, String source) {

@@ -2,7 +2,6 @@ package org.mlops4j.core.spi.support.html;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
