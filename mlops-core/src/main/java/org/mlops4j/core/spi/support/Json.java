@@ -30,8 +30,8 @@ import org.mlops4j.core.MlopsException;
  * the record's component order; a {@code double} that is not finite (NaN, infinities) written as {@code null}, and a
  * {@code null} read into a {@code double} as NaN; every creator property required (a missing key is an error naming
  * it); a {@code null} for another primitive is an error; a duplicate key is an error; unknown keys are ignored, so a
- * file written by a newer version still reads. Documents whose keys may be absent in files written earlier read them with
- * {@link #lenientReader(Class)}.
+ * file written by a newer version still reads. Documents whose keys may be absent in files written earlier are read
+ * with {@link #readLenient(String, Class, String)}.
  *
  * <p>Hand-written tree mapping stays only where the shape is not ours (Evidently's report layout, MLflow's meta
  * files) or where a user-written file needs messages that databind cannot give; such classes say so in their javadoc.
@@ -103,7 +103,8 @@ public final class Json {
 
     /**
      * Reads a document in which keys may be absent (files written before a key existed): an absent key gives
-     * {@code null}, {@code 0} or {@code false}, which the record's constructor may replace by its default.
+     * {@code null}, NaN for a {@code double}, {@code 0} or {@code false}, which the record's constructor may replace
+     * by its default.
      *
      * @param json   the text
      * @param type   the document's record type
@@ -123,14 +124,6 @@ public final class Json {
     public static ObjectReader lenientReader(Class<?> type) {
         return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                 .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-    }
-
-    /**
-     * @param type the document's record type
-     * @return a reader with the shared configuration, for reading from streams or bytes
-     */
-    public static ObjectReader reader(Class<?> type) {
-        return MAPPER.readerFor(type);
     }
 
     /**
@@ -154,13 +147,8 @@ public final class Json {
         }
     }
 
-    /**
-     * @param e      what Jackson threw while reading
-     * @param source what was read, for the message
-     * @return the exception to throw: Jackson's message without its location, the source, the line and the field's
-     *         path
-     */
-    public static DataException problem(JsonProcessingException e, String source) {
+    /** @return Jackson's message without its location, with the source, the line and the field's path */
+    private static DataException problem(JsonProcessingException e, String source) {
         String path = e instanceof JsonMappingException m ? path(m) : "";
         long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         String what = path.isEmpty() ? "Not JSON or not the expected document: " : "Cannot read '" + path + "': ";
