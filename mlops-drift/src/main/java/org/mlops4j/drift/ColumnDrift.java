@@ -2,15 +2,16 @@ package org.mlops4j.drift;
 
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.monitor.DriftRule;
+import org.mlops4j.core.monitor.DriftTreatment;
 import org.mlops4j.core.monitor.ScoreKind;
 
 /**
  * The drift result of one column.
  *
  * @param column           the column's name
- * @param columnType       how the column was treated: numbers or categories
+ * @param columnType       how the column was treated ({@link DriftTreatment}): numeric or categorical
  * @param stattest         the test's name, such as {@code ks}
  * @param scoreKind        whether {@code score} is a p-value or a distance
  * @param score            the test's raw score ({@code NaN} when undefined)
@@ -24,7 +25,7 @@ import org.mlops4j.core.monitor.ScoreKind;
  * @param currentDropped   current rows left out because they were missing, NaN or infinite
  * @param distribution     both distributions, for plots
  */
-public record ColumnDrift(String column, DriftColumnType columnType, String stattest, ScoreKind scoreKind,
+public record ColumnDrift(String column, ColumnType columnType, String stattest, ScoreKind scoreKind,
                           double score, double adjustedScore, double threshold, DriftRule rule, boolean drifted,
                           int referenceSize, int currentSize, int referenceDropped, int currentDropped,
                           ColumnDistribution distribution) {
@@ -32,7 +33,7 @@ public record ColumnDrift(String column, DriftColumnType columnType, String stat
     /** Checks that nothing is missing. */
     public ColumnDrift {
         Objects.requireNonNull(column, "column");
-        Objects.requireNonNull(columnType, "columnType");
+        DriftTreatment.require(columnType, column);
         Objects.requireNonNull(stattest, "stattest");
         Objects.requireNonNull(scoreKind, "scoreKind");
         Objects.requireNonNull(rule, "rule");

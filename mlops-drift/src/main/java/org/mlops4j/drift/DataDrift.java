@@ -13,10 +13,11 @@ import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsConfig;
 import org.mlops4j.core.ProviderSet;
 import org.mlops4j.core.data.Column;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.TimestampColumn;
-import org.mlops4j.core.monitor.DriftColumnType;
 import org.mlops4j.core.monitor.DriftDetector;
+import org.mlops4j.core.monitor.DriftTreatment;
 import org.mlops4j.core.monitor.ScoreKind;
 import org.mlops4j.core.spi.DriftDetectorProvider;
 import org.mlops4j.drift.internal.PreparedColumn;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * DriftReport report = DataDrift.builder()
- *         .stattestForType(DriftColumnType.NUM, "psi")
+ *         .stattestForType(ColumnType.NUMERIC, "psi")
  *         .thresholdForColumn("age", 0.2)
  *         .multipleTesting(MultipleTesting.BENJAMINI_HOCHBERG)
  *         .build()
@@ -53,12 +54,12 @@ public final class DataDrift {
     private final ProviderSet<DriftDetectorProvider> providers;
     private final MlopsConfig config;
     private final List<String> columns;
-    private final Map<String, DriftColumnType> columnTypes;
+    private final Map<String, ColumnType> columnTypes;
     private final String stattest;
-    private final Map<DriftColumnType, String> stattestByType;
+    private final Map<ColumnType, String> stattestByType;
     private final Map<String, String> stattestByColumn;
     private final Double threshold;
-    private final Map<DriftColumnType, Double> thresholdByType;
+    private final Map<ColumnType, Double> thresholdByType;
     private final Map<String, Double> thresholdByColumn;
     private final double driftShare;
     private final MultipleTesting multipleTesting;
@@ -126,23 +127,18 @@ public final class DataDrift {
                 .mapToDouble(p -> p.detector.scoreKind() == ScoreKind.P_VALUE ? p.score : Double.NaN).toArray();
         double[] adjusted = multipleTesting.adjust(pValues);
         List<ColumnDrift> results = new ArrayList<>(pending.size());
-        int drifted = 0;
         for (int i = 0; i < pending.size(); i++) {
             Pending p = pending.get(i);
             boolean corrected = multipleTesting != MultipleTesting.NONE && !Double.isNaN(pValues[i]);
             double decisive = corrected ? adjusted[i] : p.score;
             boolean isDrift = p.detector.rule().drifted(decisive, p.threshold);
-            drifted += isDrift ? 1 : 0;
             PreparedColumn pc = p.prepared;
             results.add(new ColumnDrift(p.name, p.type, p.detector.name(), p.detector.scoreKind(), p.score,
                     corrected ? adjusted[i] : Double.NaN, p.threshold, p.detector.rule(), isDrift,
                     pc.samples().referenceSize(), pc.samples().currentSize(), pc.referenceDropped(),
                     pc.currentDropped(), p.distribution));
         }
-        int n = results.size();
-        double share = n == 0 ? 0.0 : (double) drifted / n;
-        return new DriftReport(n > 0 && share >= driftShare, driftShare, n, drifted, share, multipleTesting,
-                reference.rowCount(), current.rowCount(), results);
+        return DriftReport.of(driftShare, multipleTesting, reference.rowCount(), current.rowCount(), results);
     }
 
     private Pending testColumn(String name, Table reference, Table current) {
@@ -151,23 +147,24 @@ public final class DataDrift {
                 + "column '" + name + "'; its columns are " + current.columnNames(), null, 0, name, null));
         PreparedColumn prepared = columnTypes.containsKey(name)
                 ? PreparedColumn.of(ref, cur, columnTypes.get(name), seed) : PreparedColumn.inferred(ref, cur, seed);
-        DriftColumnType type = prepared.samples().columnType();
+        ColumnType type = prepared.samples().columnType();
         String testName = testFor(name, type, prepared);
         DriftDetector detector = providers.get(testName).create(config);
         boolean configured = stattestByColumn.containsKey(name) || stattestByType.containsKey(type)
                 || stattest != null;
         if (configured && !detector.columnTypes().contains(type)) {
-            throw new ConfigurationException("Test '" + testName + "' accepts " + detector.columnTypes()
-                    + " columns but column '" + name + "' is " + type.key() + "; configure another test for it"
-                    + " or set its column type");
+            List<String> accepted = detector.columnTypes().stream().map(DriftTreatment::key).sorted().toList();
+            throw new ConfigurationException("Test '" + testName + "' accepts " + accepted + " columns but column '"
+                    + name + "' is " + DriftTreatment.key(type) + "; configure another test for it or set its column"
+                    + " type");
         }
         double score = detector.score(prepared.samples());
         double thr = thresholdFor(name, type, detector);
-        LOG.debug("Column '{}' ({}): {} = {} against {}", name, type.key(), testName, score, thr);
+        LOG.debug("Column '{}' ({}): {} = {} against {}", name, DriftTreatment.key(type), testName, score, thr);
         return new Pending(name, type, detector, prepared, score, thr, ColumnDistributions.of(prepared.samples(), MAX_PLOT_BINS));
     }
 
-    private record Pending(String name, DriftColumnType type, DriftDetector detector, PreparedColumn prepared,
+    private record Pending(String name, ColumnType type, DriftDetector detector, PreparedColumn prepared,
                            double score, double threshold, ColumnDistribution distribution) {
     }
 
@@ -175,7 +172,7 @@ public final class DataDrift {
         return reference.columns().stream().filter(c -> !(c instanceof TimestampColumn)).map(Column::name).toList();
     }
 
-    private String testFor(String column, DriftColumnType type, PreparedColumn prepared) {
+    private String testFor(String column, ColumnType type, PreparedColumn prepared) {
         if (stattestByColumn.containsKey(column)) {
             return stattestByColumn.get(column);
         }
@@ -185,11 +182,11 @@ public final class DataDrift {
         return stattest != null ? stattest : defaultTest(type, prepared);
     }
 
-    private static String defaultTest(DriftColumnType type, PreparedColumn prepared) {
+    private static String defaultTest(ColumnType type, PreparedColumn prepared) {
         return DefaultStatTest.choose(type, prepared.samples().distinctCount(), prepared.samples().referenceSize());
     }
 
-    private double thresholdFor(String column, DriftColumnType type, DriftDetector detector) {
+    private double thresholdFor(String column, ColumnType type, DriftDetector detector) {
         if (thresholdByColumn.containsKey(column)) {
             return thresholdByColumn.get(column);
         }
@@ -212,12 +209,12 @@ public final class DataDrift {
     public static final class Builder {
         private Mlops mlops;
         private final List<String> columns = new ArrayList<>();
-        private final Map<String, DriftColumnType> columnTypes = new LinkedHashMap<>();
+        private final Map<String, ColumnType> columnTypes = new LinkedHashMap<>();
         private String stattest;
-        private final Map<DriftColumnType, String> stattestByType = new EnumMap<>(DriftColumnType.class);
+        private final Map<ColumnType, String> stattestByType = new EnumMap<>(ColumnType.class);
         private final Map<String, String> stattestByColumn = new LinkedHashMap<>();
         private Double threshold;
-        private final Map<DriftColumnType, Double> thresholdByType = new EnumMap<>(DriftColumnType.class);
+        private final Map<ColumnType, Double> thresholdByType = new EnumMap<>(ColumnType.class);
         private final Map<String, Double> thresholdByColumn = new LinkedHashMap<>();
         private double driftShare = 0.5;
         private MultipleTesting multipleTesting = MultipleTesting.NONE;
@@ -253,8 +250,8 @@ public final class DataDrift {
          * @param type   how to treat it, instead of inferring it
          * @return this builder
          */
-        public Builder columnType(String column, DriftColumnType type) {
-            columnTypes.put(Objects.requireNonNull(column, "column"), Objects.requireNonNull(type, "type"));
+        public Builder columnType(String column, ColumnType type) {
+            columnTypes.put(Objects.requireNonNull(column, "column"), DriftTreatment.require(type, column));
             return this;
         }
 
@@ -272,8 +269,8 @@ public final class DataDrift {
          * @param name the test for columns of that type without a column-specific choice
          * @return this builder
          */
-        public Builder stattestForType(DriftColumnType type, String name) {
-            stattestByType.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(name, "name"));
+        public Builder stattestForType(ColumnType type, String name) {
+            stattestByType.put(DriftTreatment.require(type, "of type " + type), Objects.requireNonNull(name, "name"));
             return this;
         }
 
@@ -301,8 +298,8 @@ public final class DataDrift {
          * @param value the threshold for columns of that type without a column-specific one
          * @return this builder
          */
-        public Builder thresholdForType(DriftColumnType type, double value) {
-            thresholdByType.put(Objects.requireNonNull(type, "type"), checkThreshold(value));
+        public Builder thresholdForType(ColumnType type, double value) {
+            thresholdByType.put(DriftTreatment.require(type, "of type " + type), checkThreshold(value));
             return this;
         }
 

@@ -1,6 +1,7 @@
 package org.mlops4j.drift;
 
-import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.data.ColumnType;
+
 
 /**
  * Evidently's choice of test for a column when none is configured ({@code registry._get_default_stattest}): by the
@@ -22,13 +23,13 @@ final class DefaultStatTest {
      * @param referenceSize  the reference values (after dropping missing ones)
      * @return the test's name
      */
-    public static String choose(DriftColumnType type, int distinctValues, int referenceSize) {
+    public static String choose(ColumnType type, int distinctValues, int referenceSize) {
         if (referenceSize <= 1000) {
-            if (type == DriftColumnType.NUM && distinctValues > 5) {
+            if (type == ColumnType.NUMERIC && distinctValues > 5) {
                 return "ks";
             }
             return distinctValues > 2 ? "chisquare" : "z";
         }
-        return type == DriftColumnType.NUM && distinctValues > 5 ? "wasserstein" : "jensenshannon";
+        return type == ColumnType.NUMERIC && distinctValues > 5 ? "wasserstein" : "jensenshannon";
     }
 }

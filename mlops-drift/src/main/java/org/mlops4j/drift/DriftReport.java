@@ -3,29 +3,57 @@ package org.mlops4j.drift;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mlops4j.core.monitor.DriftSummary;
 
 /**
  * The result of comparing a current table with a reference table, column by column, and the verdict for the whole
- * dataset: drift when the share of drifted columns reaches {@code driftShare} (Evidently's rule).
+ * dataset: drift when the share of drifted columns reaches {@code driftShare} (Evidently's rule). The verdict is a
+ * {@link DriftSummary}, the type a {@link org.mlops4j.core.monitor.PolicyDecision} keeps as evidence, so that a
+ * decision carries the report's own verdict.
  *
- * @param datasetDrift           whether the dataset drifted
- * @param driftShare             the share of drifted columns from which the dataset counts as drifted
- * @param numberOfColumns        the columns tested
- * @param numberOfDriftedColumns the columns that drifted
- * @param shareOfDriftedColumns  drifted columns divided by tested columns (0 when none was tested)
- * @param multipleTesting        the correction applied to p-values
- * @param referenceRows          the reference table's rows
- * @param currentRows            the current table's rows
- * @param columns                the per-column results, in table order
+ * @param summary         the verdict: dataset drift, the drift share, how many columns were tested and drifted, and
+ *                        the drifted columns' names in table order
+ * @param multipleTesting the correction applied to p-values
+ * @param referenceRows   the reference table's rows
+ * @param currentRows     the current table's rows
+ * @param columns         the per-column results, in table order
  */
-public record DriftReport(boolean datasetDrift, double driftShare, int numberOfColumns, int numberOfDriftedColumns,
-                          double shareOfDriftedColumns, MultipleTesting multipleTesting, int referenceRows,
-                          int currentRows, List<ColumnDrift> columns) {
+public record DriftReport(DriftSummary summary, MultipleTesting multipleTesting, int referenceRows, int currentRows,
+                          List<ColumnDrift> columns) {
 
-    /** Copies the column list. */
+    /**
+     * Copies the column list and checks that the verdict is the columns'.
+     *
+     * @throws IllegalArgumentException when the summary's column counts or drifted columns are not the columns'
+     */
     public DriftReport {
+        Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(multipleTesting, "multipleTesting");
         columns = List.copyOf(columns);
+        List<String> drifted = columns.stream().filter(ColumnDrift::drifted).map(ColumnDrift::column).toList();
+        if (summary.numberOfColumns() != columns.size() || !summary.driftedColumns().equals(drifted)) {
+            throw new IllegalArgumentException("The summary counts " + summary.numberOfColumns() + " columns with "
+                    + summary.driftedColumns() + " drifted, but the report has " + columns.size() + " columns with "
+                    + drifted + " drifted; build the summary from the columns (DriftReport.of)");
+        }
+    }
+
+    /**
+     * A report whose verdict follows from its columns by Evidently's rule: the dataset drifts when at least one column
+     * was tested and the share of drifted columns is at least {@code driftShare}.
+     *
+     * @param driftShare      the share of drifted columns from which the dataset counts as drifted
+     * @param multipleTesting the correction applied to p-values
+     * @param referenceRows   the reference table's rows
+     * @param currentRows     the current table's rows
+     * @param columns         the per-column results, in table order
+     * @return the report
+     */
+    public static DriftReport of(double driftShare, MultipleTesting multipleTesting, int referenceRows,
+                                 int currentRows, List<ColumnDrift> columns) {
+        List<String> drifted = columns.stream().filter(ColumnDrift::drifted).map(ColumnDrift::column).toList();
+        return new DriftReport(DriftSummary.of(driftShare, columns.size(), drifted), multipleTesting, referenceRows,
+                currentRows, columns);
     }
 
     /**

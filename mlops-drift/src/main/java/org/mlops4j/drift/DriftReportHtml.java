@@ -3,6 +3,8 @@ package org.mlops4j.drift;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mlops4j.core.monitor.DriftSummary;
+import org.mlops4j.core.monitor.DriftTreatment;
 import org.mlops4j.core.spi.support.html.BarChart;
 import org.mlops4j.core.spi.support.html.Html;
 
@@ -33,18 +35,20 @@ final class DriftReportHtml {
                 .append("<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}")
                 .append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}.drift{color:#b00020;")
                 .append("font-weight:bold}.ok{color:#2e7d32}section{margin:2em 0}</style></head><body>\n");
-        out.append("<h1>Data drift report</h1>\n<p class=\"").append(report.datasetDrift() ? "drift" : "ok")
-                .append("\">").append(report.datasetDrift() ? "Dataset drift detected" : "No dataset drift")
-                .append(": ").append(report.numberOfDriftedColumns()).append(" of ").append(report.numberOfColumns())
-                .append(" columns drifted (share ").append(fmt(report.shareOfDriftedColumns()))
-                .append(", drift share ").append(fmt(report.driftShare())).append("; multiple testing: ")
+        DriftSummary summary = report.summary();
+        out.append("<h1>Data drift report</h1>\n<p class=\"").append(summary.datasetDrift() ? "drift" : "ok")
+                .append("\">").append(summary.datasetDrift() ? "Dataset drift detected" : "No dataset drift")
+                .append(": ").append(summary.numberOfDriftedColumns()).append(" of ").append(summary.numberOfColumns())
+                .append(" columns drifted (share ").append(fmt(summary.shareOfDriftedColumns()))
+                .append(", drift share ").append(fmt(summary.driftShare())).append("; multiple testing: ")
                 .append(report.multipleTesting().name().toLowerCase(Locale.ROOT)).append(").</p>\n");
         out.append("<p>Reference rows: ").append(report.referenceRows()).append("; current rows: ")
                 .append(report.currentRows()).append(".</p>\n");
         out.append("<table><thead><tr><th>Column</th><th>Type</th><th>Test</th><th>Score</th><th>Threshold</th>")
                 .append("<th>Drift</th></tr></thead><tbody>\n");
         for (ColumnDrift c : report.columns()) {
-            out.append("<tr><td>").append(Html.escape(c.column())).append("</td><td>").append(c.columnType().key())
+            out.append("<tr><td>").append(Html.escape(c.column())).append("</td><td>")
+                    .append(DriftTreatment.key(c.columnType()))
                     .append("</td><td>").append(Html.escape(c.stattest())).append("</td><td>").append(fmt(c.score()))
                     .append(c.adjusted().isPresent() ? " (adjusted " + fmt(c.adjustedScore()) + ")" : "")
                     .append("</td><td>").append(Html.escape(c.rule().symbol())).append(' ').append(fmt(c.threshold()))

@@ -3,6 +3,7 @@ package org.mlops4j.drift;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mlops4j.core.monitor.DriftTreatment;
 import org.mlops4j.core.spi.support.Json;
 
 /**
@@ -26,11 +27,11 @@ final class DriftReportJson {
      */
     public static String write(DriftReport report) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("dataset_drift", report.datasetDrift());
-        root.put("drift_share", report.driftShare());
-        root.put("number_of_columns", report.numberOfColumns());
-        root.put("number_of_drifted_columns", report.numberOfDriftedColumns());
-        root.put("share_of_drifted_columns", report.shareOfDriftedColumns());
+        root.put("dataset_drift", report.summary().datasetDrift());
+        root.put("drift_share", report.summary().driftShare());
+        root.put("number_of_columns", report.summary().numberOfColumns());
+        root.put("number_of_drifted_columns", report.summary().numberOfDriftedColumns());
+        root.put("share_of_drifted_columns", report.summary().shareOfDriftedColumns());
         root.put("multiple_testing", report.multipleTesting().name().toLowerCase(java.util.Locale.ROOT));
         root.put("reference_rows", report.referenceRows());
         root.put("current_rows", report.currentRows());
@@ -38,7 +39,7 @@ final class DriftReportJson {
         for (ColumnDrift c : report.columns()) {
             ObjectNode node = columns.addObject();
             node.put("column", c.column());
-            node.put("column_type", c.columnType().key());
+            node.put("column_type", DriftTreatment.key(c.columnType()));
             node.put("stattest", c.stattest());
             number(node, "score", c.score());
             node.put("threshold", c.threshold());

@@ -19,10 +19,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.DataException;
 import org.mlops4j.core.data.CategoricalColumn;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.TextColumn;
-import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.monitor.DriftSummary;
+import org.mlops4j.core.monitor.DriftTreatment;
 
 class DataDriftTest {
 
@@ -43,7 +45,7 @@ class DataDriftTest {
         Table reference = Table.of(column("x", type, c.get("reference")));
         Table current = Table.of(column("x", type, c.get("current")));
 
-        DriftReport report = DataDrift.builder().columnType("x", DriftColumnType.fromKey(type)).build()
+        DriftReport report = DataDrift.builder().columnType("x", DriftTreatment.fromKey(type)).build()
                 .run(reference, current);
 
         assertEquals(c.get("default_stattest").asText(), report.columns().get(0).stattest());
@@ -78,9 +80,9 @@ class DataDriftTest {
         Table t = Table.of(NumericColumn.of("code", cycle(100, 1, 2, 3)), NumericColumn.of("ratio",
                 cycle(100, 0.1, 0.2, 0.3)));
 
-        assertEquals(DriftColumnType.CAT, DataDrift.builder().build().run(t, t).columns().get(0).columnType());
-        assertEquals(DriftColumnType.NUM, DataDrift.builder().build().run(t, t).columns().get(1).columnType());
-        assertEquals(DriftColumnType.NUM, DataDrift.builder().columnType("code", DriftColumnType.NUM).build()
+        assertEquals(ColumnType.CATEGORICAL, DataDrift.builder().build().run(t, t).columns().get(0).columnType());
+        assertEquals(ColumnType.NUMERIC, DataDrift.builder().build().run(t, t).columns().get(1).columnType());
+        assertEquals(ColumnType.NUMERIC, DataDrift.builder().columnType("code", ColumnType.NUMERIC).build()
                 .run(t, t).columns().get(0).columnType());
     }
 
@@ -91,14 +93,31 @@ class DataDriftTest {
                 CategoricalColumn.of("c", labels(200, "x", "y", "z")));
 
         DriftReport report = DataDrift.builder()
-                .stattest("psi").stattestForType(DriftColumnType.NUM, "wasserstein").stattestForColumn("b", "ed")
-                .threshold(0.3).thresholdForType(DriftColumnType.NUM, 0.2).thresholdForColumn("b", 0.7)
+                .stattest("psi").stattestForType(ColumnType.NUMERIC, "wasserstein").stattestForColumn("b", "ed")
+                .threshold(0.3).thresholdForType(ColumnType.NUMERIC, 0.2).thresholdForColumn("b", 0.7)
                 .build().run(t, t);
 
         assertEquals(List.of("wasserstein", "ed", "psi"), tests(report));
         assertEquals(List.of(0.2, 0.7, 0.3), report.columns().stream().map(ColumnDrift::threshold).toList());
         DriftReport defaults = DataDrift.builder().stattest("psi").build().run(t, t);
         assertEquals(0.1, defaults.columns().get(0).threshold(), "the test's default threshold");
+    }
+
+    @Test
+    void theVerdictIsTheColumnsAndAReportRefusesAnotherOne() {
+        Random random = new Random(3);
+        Table reference = Table.of(NumericColumn.of("x", gaussian(random, 500)),
+                NumericColumn.of("y", gaussian(random, 500)));
+        Table current = Table.of(NumericColumn.of("x", shift(gaussian(random, 500), 2)),
+                NumericColumn.of("y", gaussian(random, 500)));
+
+        DriftReport report = DataDrift.builder().build().run(reference, current);
+
+        assertEquals(new DriftSummary(true, 0.5, 2, 1, 0.5, List.of("x")), report.summary());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DriftReport(
+                new DriftSummary(false, 0.5, 2, 0, 0.0, List.of()), report.multipleTesting(), 500, 500,
+                report.columns()));
+        assertTrue(e.getMessage().contains("[x] drifted"), e.getMessage());
     }
 
     @Test
@@ -158,9 +177,9 @@ class DataDriftTest {
         DriftReport strict = DataDrift.builder().stattest("ks").driftShare(0.75).build().run(reference, current);
 
         assertEquals(List.of(true, true, false, false), half.columns().stream().map(ColumnDrift::drifted).toList());
-        assertEquals(0.5, half.shareOfDriftedColumns());
-        assertTrue(half.datasetDrift());
-        assertFalse(strict.datasetDrift());
+        assertEquals(0.5, half.summary().shareOfDriftedColumns());
+        assertTrue(half.summary().datasetDrift());
+        assertFalse(strict.summary().datasetDrift());
     }
 
     @Test
@@ -221,7 +240,7 @@ class DataDriftTest {
         assertEquals(2, json.get("number_of_columns").asInt());
         assertEquals(1, json.get("number_of_drifted_columns").asInt());
         assertEquals(0.5, json.get("share_of_drifted_columns").asDouble());
-        assertEquals(report.datasetDrift(), json.get("dataset_drift").asBoolean());
+        assertEquals(report.summary().datasetDrift(), json.get("dataset_drift").asBoolean());
         JsonNode age = json.get("columns").get(0);
         assertEquals("age", age.get("column").asText());
         assertEquals("num", age.get("column_type").asText());

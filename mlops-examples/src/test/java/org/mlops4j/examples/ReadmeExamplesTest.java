@@ -209,7 +209,7 @@ class ReadmeExamplesTest {
                 .build();
         DecisionOutcome outcome = monitor.check(reference.select(columns), current.select(columns), report, Map.of());
         // ---
-        assertEquals(columns.size(), report.numberOfColumns());
+        assertEquals(columns.size(), report.summary().numberOfColumns());
         assertTrue(report.column("first_platform_c").orElseThrow().score() > 0);
         assertEquals(ActionKind.ESCALATE, outcome.decision().action());
         assertFalse(outcome.actions().isEmpty());

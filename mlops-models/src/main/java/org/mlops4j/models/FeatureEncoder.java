@@ -10,7 +10,9 @@ import org.mlops4j.core.DataException;
 import org.mlops4j.core.data.BooleanColumn;
 import org.mlops4j.core.data.CategoricalColumn;
 import org.mlops4j.core.data.Column;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.NumericColumn;
+import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.TextColumn;
 import org.mlops4j.core.spi.support.Json;
@@ -42,21 +44,14 @@ public final class FeatureEncoder {
     private static final int MISSING = 0;
     private static final int UNSEEN = 1;
 
-    /** The kind of encoding a column gets. */
-    public enum Kind {
-        /** A number: imputed, optionally scaled; one feature named after the column. */
-        NUMERIC,
-        /** A boolean: 1 or 0, imputed with the most frequent value; one feature named after the column. */
-        BOOLEAN,
-        /** A category: one-hot, one feature {@code column=level} per kept level. */
-        CATEGORICAL
-    }
-
     /**
      * What was learned about one input column.
      *
      * @param column     the input column's name
-     * @param kind       how it is encoded
+     * @param kind       how it is encoded, by the column type it is taken as: {@link ColumnType#NUMERIC} (imputed,
+     *                   optionally scaled; one feature named after the column), {@link ColumnType#BOOLEAN} (1 or 0,
+     *                   imputed with the most frequent value; one feature) or {@link ColumnType#CATEGORICAL} (one-hot,
+     *                   one feature {@code column=level} per kept level; text columns too)
      * @param fillValue  the value a missing number or boolean gets (numeric and boolean columns)
      * @param mean       training mean after imputation (numeric columns)
      * @param std        training population standard deviation after imputation (numeric columns)
@@ -66,11 +61,19 @@ public final class FeatureEncoder {
      * @param fillLevel  the level a missing category gets (categorical columns; empty otherwise)
      * @param groupsRare whether rare and unseen levels map to {@link #OTHER_LEVEL}
      */
-    public record ColumnEncoding(String column, Kind kind, double fillValue, double mean, double std, double min,
+    public record ColumnEncoding(String column, ColumnType kind, double fillValue, double mean, double std, double min,
             double max, List<String> levels, String fillLevel, boolean groupsRare) {
 
-        /** Copies the levels. */
+        /**
+         * Checks the kind and copies the levels.
+         *
+         * @throws IllegalArgumentException when the kind is not numeric, boolean or categorical
+         */
         public ColumnEncoding {
+            if (kind != ColumnType.NUMERIC && kind != ColumnType.BOOLEAN && kind != ColumnType.CATEGORICAL) {
+                throw new IllegalArgumentException("Column '" + column + "' is encoded as numeric, boolean or "
+                        + "categorical, not " + kind);
+            }
             levels = List.copyOf(levels);
         }
     }
@@ -79,14 +82,19 @@ public final class FeatureEncoder {
     private final List<String> featureNames;
     private final List<String[]> levelFeatureNames;
     private final List<Map<String, Integer>> levelIndex;
+    /** The input columns with the types their encodings take, checked before encoding. */
+    private final Schema inputs;
 
     FeatureEncoder(List<ColumnEncoding> columns) {
         this.columns = List.copyOf(columns);
+        Schema.Builder schema = Schema.builder();
+        this.columns.forEach(c -> schema.column(c.column(), c.kind()));
+        this.inputs = this.columns.isEmpty() ? null : schema.build();
         List<String> names = new ArrayList<>();
         List<String[]> perLevel = new ArrayList<>();
         List<Map<String, Integer>> index = new ArrayList<>();
         for (ColumnEncoding c : this.columns) {
-            if (c.kind() == Kind.CATEGORICAL) {
+            if (c.kind() == ColumnType.CATEGORICAL) {
                 String[] levelNames = new String[c.levels().size()];
                 Map<String, Integer> byLevel = new HashMap<>();
                 for (int i = 0; i < levelNames.length; i++) {
@@ -167,14 +175,15 @@ public final class FeatureEncoder {
             squares += (v - mean) * (v - mean);
         }
         double std = n == 0 ? 0 : Math.sqrt(squares / n);
-        return new ColumnEncoding(column.name(), Kind.NUMERIC, fill, mean, std, n == 0 ? 0 : min, n == 0 ? 0 : max,
+        return new ColumnEncoding(column.name(), ColumnType.NUMERIC, fill, mean, std, n == 0 ? 0 : min,
+                n == 0 ? 0 : max,
                 List.of(), "", false);
     }
 
     private static ColumnEncoding fitBoolean(BooleanColumn column) {
         int present = column.size() - column.nullCount();
         double fill = column.trueCount() * 2 > present ? 1.0 : 0.0;
-        return new ColumnEncoding(column.name(), Kind.BOOLEAN, fill, 0, 0, 0, 1, List.of(), "", false);
+        return new ColumnEncoding(column.name(), ColumnType.BOOLEAN, fill, 0, 0, 0, 1, List.of(), "", false);
     }
 
     private static ColumnEncoding fitCategorical(String name, List<String> values, PreprocessingOptions options) {
@@ -216,7 +225,7 @@ public final class FeatureEncoder {
         if (grouping && (anyRare || OTHER_LEVEL.equals(fillLevel))) {
             kept.add(OTHER_LEVEL);
         }
-        return new ColumnEncoding(name, Kind.CATEGORICAL, 0, 0, 0, 0, 0, kept, fillLevel, grouping);
+        return new ColumnEncoding(name, ColumnType.CATEGORICAL, 0, 0, 0, 0, 0, kept, fillLevel, grouping);
     }
 
     private static List<String> levelsOf(CategoricalColumn column) {
@@ -265,10 +274,11 @@ public final class FeatureEncoder {
 
     /**
      * Encodes every row of a table. Columns the encoder does not know are ignored. A known column that is missing, or
-     * whose type does not match the one the model was trained on, fails the whole call: a numeric feature takes only
-     * a numeric column (a boolean column is not taken as 1/0), a boolean feature only a boolean column, a
-     * categorical feature a categorical or a text column; a column that holds only nulls says nothing of its type
-     * and is taken as all missing. A bad value (an infinite number) fails only its row.
+     * whose type does not match the one the model was trained on, fails the whole call, by the check of
+     * {@link Schema#requireColumns}: a numeric feature takes only a numeric column (a boolean column is not taken as
+     * 1/0), a boolean feature only a boolean column, a categorical feature a categorical or a text column; a column
+     * that holds only nulls says nothing of its type and is taken as all missing. A bad value (an infinite number)
+     * fails only its row.
      *
      * <p>Each missing value (null, or NaN in a numeric column) and each categorical level outside the model's levels
      * is counted per column ({@link EncodedRows#imputation()}). By default it is then imputed: a number or boolean
@@ -290,14 +300,14 @@ public final class FeatureEncoder {
         int[][] categoryFeature = new int[width][];
         String[] errors = new String[n];
         List<ColumnImputation> imputation = new ArrayList<>(width);
+        if (inputs != null) {
+            inputs.requireColumns(table, "The model", null);
+        }
         for (int c = 0; c < width; c++) {
             ColumnEncoding enc = columns.get(c);
-            Column column = table.findColumn(enc.column()).orElseThrow(() -> new DataException(
-                    "Input column the model needs is missing (table columns are " + table.columnNames() + ")",
-                    null, 0, enc.column(), null));
-            checkType(enc, column);
+            Column column = table.column(enc.column());
             int[] counts = new int[2];
-            if (enc.kind() == Kind.CATEGORICAL) {
+            if (enc.kind() == ColumnType.CATEGORICAL) {
                 categoryFeature[c] = categoryFeatures(c, enc, column, options.strictInputs(), errors, counts);
             } else {
                 numeric[c] = numericValues(enc, column, scaling, options.strictInputs(), errors, counts);
@@ -331,27 +341,6 @@ public final class FeatureEncoder {
         return new EncodedRows(names, values, errors, imputation);
     }
 
-    private static void checkType(ColumnEncoding enc, Column column) {
-        if (column.nullCount() == column.size()) {
-            return;
-        }
-        boolean fits = switch (enc.kind()) {
-            case NUMERIC -> column instanceof NumericColumn;
-            case BOOLEAN -> column instanceof BooleanColumn;
-            case CATEGORICAL -> column instanceof CategoricalColumn || column instanceof TextColumn;
-        };
-        if (!fits) {
-            String expected = switch (enc.kind()) {
-                case NUMERIC -> "numeric";
-                case BOOLEAN -> "boolean";
-                case CATEGORICAL -> "categorical or text";
-            };
-            throw new DataException("The model expects column '" + enc.column() + "' to be " + expected
-                    + " (its type at training) but the input's column is " + column.type().key()
-                    + "; convert the column to " + expected + " before predicting", null, 0, enc.column(), null);
-        }
-    }
-
     /** Adds a row's error to those it has. */
     private static void failRow(String[] errors, int row, String error) {
         errors[row] = errors[row] == null ? error : errors[row] + "; " + error;
@@ -361,7 +350,7 @@ public final class FeatureEncoder {
             String[] errors, int[] counts) {
         int n = column.size();
         double[] out = new double[n];
-        boolean scaled = enc.kind() == Kind.NUMERIC;
+        boolean scaled = enc.kind() == ColumnType.NUMERIC;
         double center = 0;
         double divisor = 1;
         boolean clip = false;

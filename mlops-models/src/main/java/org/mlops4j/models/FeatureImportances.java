@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mlops4j.core.data.ColumnType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.Model;
@@ -72,7 +73,7 @@ final class FeatureImportances {
     private static Map<String, String> columnsByFeature(FeatureEncoder encoder) {
         Map<String, String> out = new HashMap<>();
         for (FeatureEncoder.ColumnEncoding c : encoder.columns()) {
-            if (c.kind() == FeatureEncoder.Kind.CATEGORICAL) {
+            if (c.kind() == ColumnType.CATEGORICAL) {
                 c.levels().forEach(level -> out.put(c.column() + "=" + level, c.column()));
             } else {
                 out.put(c.column(), c.column());

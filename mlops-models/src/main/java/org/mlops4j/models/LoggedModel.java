@@ -1,6 +1,7 @@
 package org.mlops4j.models;
 
 import java.util.Objects;
+import org.mlops4j.core.data.Schema;
 
 /**
  * A model saved as a run's artifact by {@link ModelTracking#logModel}.
@@ -10,10 +11,10 @@ import java.util.Objects;
  * @param flavor          the flavor it was saved with
  * @param dataFingerprint the fingerprint of the training data ({@link org.mlops4j.core.data.TableFingerprint})
  * @param trainingRows    how many rows it was trained on
- * @param inputSchema     the model's input columns as a schema document ({@link org.mlops4j.core.data.Schema} JSON)
+ * @param inputSchema     the model's input columns with their types, registered with its versions
  */
 public record LoggedModel(String runId, String artifactPath, String flavor, String dataFingerprint, int trainingRows,
-        String inputSchema) {
+        Schema inputSchema) {
 
     /** Checks that every part is present. */
     public LoggedModel {

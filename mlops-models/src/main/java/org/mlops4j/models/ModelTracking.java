@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.mlops4j.core.MlopsException;
-import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.TableFingerprint;
 import org.mlops4j.core.tracking.ActiveRun;
@@ -120,7 +119,7 @@ public final class ModelTracking {
         });
         run.setTag(DATA_FINGERPRINT_TAG, fingerprint);
         return new LoggedModel(run.id(), artifactPath, flavor.name(), fingerprint, trainingData.rowCount(),
-                inputSchema(model).toJson());
+                model.inputSchema());
     }
 
     /**
@@ -190,16 +189,6 @@ public final class ModelTracking {
         } finally {
             deleteQuietly(folder);
         }
-    }
-
-    /**
-     * @param model a trained model
-     * @return a schema of its input columns, in order, with their types
-     */
-    public static Schema inputSchema(TrainedModel model) {
-        Schema.Builder schema = Schema.builder();
-        model.inputColumns().forEach(c -> schema.column(c.name(), c.type()));
-        return schema.build();
     }
 
     private static String paramKey(String key) {

@@ -24,6 +24,7 @@ import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.data.Column;
 import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.NumericColumn;
+import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.models.internal.CrossValidator;
 import org.mlops4j.models.internal.FamilyCatalog;
@@ -71,7 +72,7 @@ public final class ModelingSetup {
     private final Table holdout;
     private final TargetSpec target;
     private final List<String> features;
-    private final List<InputColumn> inputColumns;
+    private final Schema inputSchema;
     private final ModelingData data;
     private final int parallelism;
     private final ModelingListener listener;
@@ -85,7 +86,7 @@ public final class ModelingSetup {
         List<String> kept = new ArrayList<>(featureList);
         kept.add(b.target);
         this.all = table.select(kept);
-        this.inputColumns = featureList.stream().map(f -> new InputColumn(f, table.column(f).type())).toList();
+        this.inputSchema = inputSchema(table, featureList);
         int[] strata;
         if (task == TaskType.CLASSIFICATION) {
             String[] labels = new TargetSpec(b.target, task, List.of(), 0).labels(all);
@@ -400,10 +401,20 @@ public final class ModelingSetup {
         return new ModelResult(entry, model, holdoutScores);
     }
 
+    /**
+     * The schema a model of this setup expects: the feature columns in order, each with its training type, nullable and
+     * with any value; missing and extra columns fail by the schema's defaults (a predictor ignores extra columns).
+     */
+    private static Schema inputSchema(Table table, List<String> features) {
+        Schema.Builder schema = Schema.builder();
+        features.forEach(f -> schema.column(f, table.column(f).type()));
+        return schema.build();
+    }
+
     private TrainedModel packageModel(ModelFamily family, Map<String, Object> params, ModelFitter.Fitted fitted,
             Map<String, Double> metrics) {
         return new TrainedModel(family.key(), task(), params, target.column(), target.classLabels(), positiveLabel(),
-                inputColumns, fitted.encoder(), family.scaling(), fitted.model(), metrics,
+                inputSchema, fitted.encoder(), family.scaling(), fitted.model(), metrics,
                 provenance(fitted.model(), family));
     }
 

@@ -8,9 +8,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.models.internal.TribuoData;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.tribuo.Example;
+import org.mlops4j.models.internal.TribuoPredictions;
 import org.tribuo.Model;
 import org.tribuo.Output;
 import org.tribuo.Prediction;
@@ -22,7 +20,7 @@ import org.tribuo.regression.Regressor;
  *
  * <p>A bad row does not fail the batch: it gets a {@link PredictedRow#error()} (an infinite number, a row the model
  * cannot score) and the other rows are predicted. Only a table that lacks one of the model's input columns, or has
- * one whose type does not match the model's input schema ({@link TrainedModel#inputColumns()}: a boolean column for
+ * one whose type does not match the model's input schema ({@link TrainedModel#inputSchema()}: a boolean column for
  * a numeric feature, numbers for a categorical one), is rejected as a whole, with a
  * {@link org.mlops4j.core.DataException} naming the column, the expected and the found type.
  *
@@ -40,8 +38,6 @@ import org.tribuo.regression.Regressor;
  * Instances are thread-safe.
  */
 public final class Predictor {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Predictor.class);
 
     private final TrainedModel model;
 
@@ -111,37 +107,13 @@ public final class Predictor {
 
     private <T extends Output<T>> Predictions run(EncodedRows encoded, Model<T> tribuo, T unknown,
             RowReader<T> reader) {
-        PredictedRow[] out = new PredictedRow[encoded.size()];
-        List<Integer> rows = new ArrayList<>();
-        List<Example<T>> examples = new ArrayList<>();
-        for (int i = 0; i < encoded.size(); i++) {
-            Optional<String> error = encoded.error(i);
-            if (error.isPresent()) {
-                out[i] = PredictedRow.failed(i, error.get());
-            } else {
-                rows.add(i);
-                examples.add(TribuoData.example(encoded, i, unknown));
-            }
+        TribuoPredictions<T> predicted = TribuoPredictions.of(tribuo, encoded, unknown);
+        List<PredictedRow> out = new ArrayList<>(predicted.size());
+        for (int row = 0; row < predicted.size(); row++) {
+            Optional<String> error = predicted.error(row);
+            out.add(error.isPresent() ? PredictedRow.failed(row, error.get())
+                    : reader.read(row, predicted.prediction(row)));
         }
-        List<Prediction<T>> batch = null;
-        try {
-            batch = tribuo.predict(examples);
-        } catch (RuntimeException e) {
-            LOG.debug("Batch prediction failed ({}); predicting row by row", e.toString());
-        }
-        for (int j = 0; j < rows.size(); j++) {
-            int row = rows.get(j);
-            if (batch != null) {
-                out[row] = reader.read(row, batch.get(j));
-                continue;
-            }
-            try {
-                out[row] = reader.read(row, tribuo.predict(examples.get(j)));
-            } catch (RuntimeException e) {
-                out[row] = PredictedRow.failed(row, "Row " + (row + 1) + " cannot be predicted: "
-                        + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            }
-        }
-        return new Predictions(List.of(out), encoded.imputation());
+        return new Predictions(out, encoded.imputation());
     }
 }

@@ -5,13 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mlops4j.core.data.Schema;
 import org.mlops4j.models.internal.ModelScorer;
 import org.mlops4j.models.internal.TargetSpec;
 import org.tribuo.Model;
 
 /**
  * A trained model packaged with everything serving needs: the Tribuo model, the fitted {@link FeatureEncoder}
- * (preprocessing learned on the training rows), the input columns, the class labels, the parameters it was trained
+ * (preprocessing learned on the training rows), the input schema, the class labels, the parameters it was trained
  * with, its metrics and its provenance. Saved and loaded by {@link TribuoModelFlavor}; served by {@link #predictor()}.
  *
  * <p>Instances are immutable and thread-safe (Tribuo's {@code Model.predict} is thread-safe).
@@ -24,7 +25,7 @@ public final class TrainedModel {
     private final String target;
     private final List<String> classLabels;
     private final Optional<String> positiveLabel;
-    private final List<InputColumn> inputColumns;
+    private final Schema inputSchema;
     private final FeatureEncoder encoder;
     private final Scaling scaling;
     private final Model<?> tribuoModel;
@@ -32,7 +33,7 @@ public final class TrainedModel {
     private final Map<String, String> provenance;
 
     TrainedModel(String family, TaskType task, Map<String, Object> params, String target, List<String> classLabels,
-            Optional<String> positiveLabel, List<InputColumn> inputColumns, FeatureEncoder encoder, Scaling scaling,
+            Optional<String> positiveLabel, Schema inputSchema, FeatureEncoder encoder, Scaling scaling,
             Model<?> tribuoModel, Map<String, Double> metrics, Map<String, String> provenance) {
         this.family = family;
         this.task = task;
@@ -40,7 +41,7 @@ public final class TrainedModel {
         this.target = target;
         this.classLabels = List.copyOf(classLabels);
         this.positiveLabel = positiveLabel;
-        this.inputColumns = List.copyOf(inputColumns);
+        this.inputSchema = inputSchema;
         this.encoder = encoder;
         this.scaling = scaling;
         this.tribuoModel = tribuoModel;
@@ -78,9 +79,12 @@ public final class TrainedModel {
         return positiveLabel;
     }
 
-    /** @return the columns a prediction table must have, with their training types */
-    public List<InputColumn> inputColumns() {
-        return inputColumns;
+    /**
+     * @return the columns a prediction table must have, in order, with their training types (what a registry stores
+     *         with the model's versions, and what {@link Predictor} checks a table against)
+     */
+    public Schema inputSchema() {
+        return inputSchema;
     }
 
     /** @return the fitted preprocessing */
@@ -122,9 +126,13 @@ public final class TrainedModel {
 
     /**
      * Scores labelled rows with this model, with the metrics of its task (AUC only for models with probabilities).
+     * The rows are predicted as {@link #predictor()} predicts them; a row the model cannot score (a
+     * {@link PredictedRow#error()}) is left out of the metrics.
      *
      * @param rows labelled rows with the model's input columns and its target column
      * @return the model's metrics on those rows
+     * @throws org.mlops4j.core.DataException when an input column is missing or of another type, or a target value is
+     *                                        missing or not one of the classes
      */
     public Map<Metric, Double> evaluate(org.mlops4j.core.data.Table rows) {
         TargetSpec spec = targetSpec();
@@ -151,7 +159,7 @@ public final class TrainedModel {
 
     @Override
     public String toString() {
-        return "TrainedModel[" + family + ", " + task + ", target=" + target + ", " + inputColumns.size()
+        return "TrainedModel[" + family + ", " + task + ", target=" + target + ", " + inputSchema.columns().size()
                 + " input columns]";
     }
 }

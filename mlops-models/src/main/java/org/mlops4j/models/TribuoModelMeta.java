@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.mlops4j.core.data.ColumnType;
+import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.spi.support.Json;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -67,7 +68,8 @@ record TribuoModelMeta(int format, String flavor, String kind, String family, St
     static TribuoModelMeta of(TrainedModel m) {
         return new TribuoModelMeta(FORMAT, TribuoModelFlavor.NAME, TRAINED, m.family(), m.task().name(), m.params(),
                 m.target(), m.classLabels(), m.positiveLabel().orElse(null),
-                m.inputColumns().stream().map(c -> new Input(c.name(), c.type().name())).toList(),
+                m.inputSchema().columns().stream().map(c -> new Input(c.name(), c.type().orElseThrow().name()))
+                        .toList(),
                 m.scaling().name(), m.encoder().columns(), m.metrics(), m.provenance());
     }
 
@@ -101,10 +103,10 @@ record TribuoModelMeta(int format, String flavor, String kind, String family, St
                 : tribuo.castModel(Regressor.class);
         Map<String, Object> values = new LinkedHashMap<>();
         params.forEach((key, value) -> values.put(key, param(value)));
-        List<InputColumn> inputs = inputColumns.stream().map(c -> new InputColumn(c.name(),
-                ColumnType.valueOf(c.type().toUpperCase(Locale.ROOT)))).toList();
-        return new TrainedModel(family, type, values, target, classLabels, Optional.ofNullable(positiveLabel), inputs,
-                new FeatureEncoder(encoder), Scaling.valueOf(scaling), typed, metrics, provenance);
+        Schema.Builder inputs = Schema.builder();
+        inputColumns.forEach(c -> inputs.column(c.name(), ColumnType.valueOf(c.type().toUpperCase(Locale.ROOT))));
+        return new TrainedModel(family, type, values, target, classLabels, Optional.ofNullable(positiveLabel),
+                inputs.build(), new FeatureEncoder(encoder), Scaling.valueOf(scaling), typed, metrics, provenance);
     }
 
     /** @return a whole number as an int, another number as a double, anything else as text (as format 1 reads) */

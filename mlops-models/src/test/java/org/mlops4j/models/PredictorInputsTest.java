@@ -62,8 +62,8 @@ class PredictorInputsTest {
         DataException e = assertThrows(DataException.class, () -> model.predictor().predict(input));
 
         assertEquals("visits", e.column().orElseThrow());
-        assertEquals("The model expects column 'visits' to be numeric (its type at training) but the input's column"
-                + " is boolean; convert the column to numeric before predicting (column 'visits')", e.getMessage());
+        assertEquals("The model expects column 'visits' to be numeric but the table's column is boolean; convert the"
+                + " column to numeric before scoring (column 'visits')", e.getMessage());
     }
 
     @Test
@@ -74,9 +74,9 @@ class PredictorInputsTest {
                 NumericColumn.of("visits", 1), BooleanColumn.of("member", true), NumericColumn.of("city", 2))));
 
         assertTrue(forBoolean.getMessage().contains("'member' to be boolean") && forBoolean.getMessage()
-                .contains("the input's column is numeric"), forBoolean.getMessage());
+                .contains("the table's column is numeric"), forBoolean.getMessage());
         assertTrue(forCategory.getMessage().contains("'city' to be categorical or text") && forCategory.getMessage()
-                .contains("the input's column is numeric"), forCategory.getMessage());
+                .contains("the table's column is numeric"), forCategory.getMessage());
         assertTrue(model.predictor().predict(Table.of(NumericColumn.of("visits", 1), BooleanColumn.of("member", true),
                 TextColumn.of("city", "paris"))).get(0).ok(), "text stands for categorical");
     }
@@ -92,6 +92,17 @@ class PredictorInputsTest {
         assertEquals(List.of(), predictions.failures(), "imputed rows are predicted");
         assertEquals(new ColumnImputation("visits", 0, 0),
                 model.predictor().predict(training().drop("converted")).imputation("visits").orElseThrow());
+    }
+
+    @Test
+    void evaluationScoresRowsAsThePredictorDoesAndLeavesOutARowItCannotScore() {
+        Table unscorable = Table.of(NumericColumn.of("visits", Double.POSITIVE_INFINITY),
+                BooleanColumn.of("member", true), CategoricalColumn.of("city", "paris"),
+                CategoricalColumn.of("converted", "yes"));
+        Table rows = training().concat(unscorable);
+
+        assertEquals(1, model.predictor().predict(rows).failures().size());
+        assertEquals(model.evaluate(training()), model.evaluate(rows));
     }
 
     @Test

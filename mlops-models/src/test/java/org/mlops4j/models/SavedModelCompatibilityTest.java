@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +47,11 @@ class SavedModelCompatibilityTest {
         TrainedModel model = new TribuoModelFlavor().loadTrainedModel(folder.resolve("model"));
         JsonNode expected = JSON.readTree(folder.resolve("expected.json").toFile());
         assertEquals(expected.path("family").asText(), model.family());
+        List<String> savedInputs = new ArrayList<>();
+        JSON.readTree(folder.resolve("model").resolve(TribuoModelFlavor.META_FILE).toFile()).path("inputColumns")
+                .forEach(c -> savedInputs.add(c.path("name").asText() + ":" + c.path("type").asText()));
+        assertEquals(savedInputs, model.inputSchema().columns().stream()
+                .map(c -> c.name() + ":" + c.type().orElseThrow().name()).toList(), "meta inputColumns as the schema");
         Predictions predictions = model.predictor().predict(rows);
         assertEquals(expected.path("predictions").size(), predictions.size());
         for (int i = 0; i < predictions.size(); i++) {

@@ -140,7 +140,7 @@ class ServedBatchesTest {
         Table batch = Table.of(NumericColumn.ofNullable("total_leads_droppped", 1.0, null, null, 4.0),
                 CategoricalColumn.of("first_platform_c", "Level0", "Level9", null, "Level42"),
                 CategoricalColumn.of("not_an_input", "a", "b", "c", "d"));
-        List<String> inputColumns = model.inputColumns().stream().map(c -> c.name()).toList();
+        List<String> inputColumns = model.inputSchema().columnNames();
         Instant time = Instant.parse("2024-05-01T10:15:00Z");
         ServingLog log = new ServingLog(folder.resolve("serving.jsonl"));
 

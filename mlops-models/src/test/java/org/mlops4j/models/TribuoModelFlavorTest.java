@@ -51,7 +51,7 @@ class TribuoModelFlavorTest {
         assertEquals(model.params(), loaded.params());
         assertEquals(model.classLabels(), loaded.classLabels());
         assertEquals(model.positiveLabel(), loaded.positiveLabel());
-        assertEquals(model.inputColumns(), loaded.inputColumns());
+        assertEquals(model.inputSchema(), loaded.inputSchema());
         assertEquals(model.metrics(), loaded.metrics());
         assertEquals(model.provenance(), loaded.provenance());
         assertEquals(model.tribuoModel().getProvenance(), loaded.tribuoModel().getProvenance());

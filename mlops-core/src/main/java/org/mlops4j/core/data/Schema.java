@@ -229,6 +229,25 @@ public record Schema(List<ColumnSpec> columns, MissingColumnPolicy missingColumn
         return new SchemaValidator(this, options).validate(table);
     }
 
+    /**
+     * Checks that a table holds what a reader of this schema needs before it scores the table (a model reading its
+     * input columns, say): every column the schema names is present and of the schema's type, where categorical and
+     * text stand for each other and a column holding only nulls fits any type. Other columns, the policies,
+     * nullability, allowed values and ranges are not looked at ({@link #validate(Table)} checks those, row by row).
+     * The model's {@code Predictor} and a check against a registered model version's schema both call this, so that
+     * they accept and reject the same tables with the same message.
+     *
+     * @param table    the table to be scored
+     * @param expecter who expects the columns, starting the message, such as {@code "The model"} or
+     *                 {@code "Model lead-scoring version 3"}
+     * @param source   where the table came from, for the message; {@code null} when unknown
+     * @throws org.mlops4j.core.DataException naming every missing column, or else the first column of another type
+     *                                        with the expected and the found type
+     */
+    public void requireColumns(Table table, String expecter, String source) {
+        InputColumnCheck.require(this, Objects.requireNonNull(table, "table"), expecter, source);
+    }
+
     /** Collects a {@link Schema}; not thread-safe. */
     public static final class Builder {
         private final List<ColumnSpec> columns = new ArrayList<>();

@@ -1,15 +1,16 @@
 package org.mlops4j.core.monitor;
 
 import java.util.Objects;
+import org.mlops4j.core.data.ColumnType;
 
 /**
  * How far one monitored column moved, by a {@link DeviationMeasure}.
  *
  * @param column     the column's name
- * @param columnType how the column was treated: numbers (binned) or categories
+ * @param columnType how the column was treated ({@link DriftTreatment}): numeric (binned) or categorical
  * @param deviation  the measure's value, finite and at least 0
  */
-public record ColumnDeviation(String column, DriftColumnType columnType, double deviation) {
+public record ColumnDeviation(String column, ColumnType columnType, double deviation) {
 
     /**
      * Checks the values.
@@ -18,7 +19,7 @@ public record ColumnDeviation(String column, DriftColumnType columnType, double 
      */
     public ColumnDeviation {
         Objects.requireNonNull(column, "column");
-        Objects.requireNonNull(columnType, "columnType");
+        DriftTreatment.require(columnType, column);
         if (!(deviation >= 0) || Double.isInfinite(deviation)) {
             throw new IllegalArgumentException("The deviation of column '" + column + "' must be a finite number >= 0,"
                     + " got " + deviation);

@@ -49,8 +49,8 @@ record DecisionLine(String action, String driftAction, String measure, String un
         QualityCheck q = d.quality();
         return new DecisionLine(d.action().key(), d.driftAction().key(), d.measure(), d.unit(), d.decidingColumn(),
                 d.decidingDeviation(), d.band().interval(),
-                d.deviations().stream().map(c -> new Deviation(c.column(), c.columnType().key(), c.deviation()))
-                        .toList(),
+                d.deviations().stream().map(c -> new Deviation(c.column(), DriftTreatment.key(c.columnType()),
+                        c.deviation())).toList(),
                 new Drift(s.datasetDrift(), s.driftShare(), s.numberOfColumns(), s.numberOfDriftedColumns(),
                         s.shareOfDriftedColumns(), s.driftedColumns()),
                 new Quality(q.checked(), q.measured(), q.targets(), q.missed(), q.action().key()),
@@ -91,7 +91,7 @@ record DecisionLine(String action, String driftAction, String measure, String un
         return new PolicyDecision(key("action", action, ActionKind::fromKey), driftKind, measure, unit,
                 decidingColumn, decidingDeviation, key("band", band, b -> PolicyBand.parse(b, driftKind)),
                 deviations.stream().map(c -> new ColumnDeviation(c.column(),
-                        key("column_type", c.columnType(), DriftColumnType::fromKey), c.deviation())).toList(),
+                        key("column_type", c.columnType(), DriftTreatment::fromKey), c.deviation())).toList(),
                 new DriftSummary(drift.datasetDrift(), drift.driftShare(), drift.numberOfColumns(),
                         drift.numberOfDriftedColumns(), drift.shareOfDriftedColumns(), drift.driftedColumns()),
                 new QualityCheck(quality.checked(), quality.measured(), quality.targets(), quality.missed(),

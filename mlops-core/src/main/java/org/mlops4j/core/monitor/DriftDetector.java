@@ -1,6 +1,7 @@
 package org.mlops4j.core.monitor;
 
 import java.util.Set;
+import org.mlops4j.core.data.ColumnType;
 
 /**
  * A statistical test that tells whether a column's current values are distributed differently from its reference
@@ -16,8 +17,11 @@ public interface DriftDetector {
     /** @return the test's name, the same as its provider's, such as {@code ks} */
     String name();
 
-    /** @return the column types the test accepts: numbers, categories or both */
-    Set<DriftColumnType> columnTypes();
+    /**
+     * @return how the test can treat a column ({@link DriftTreatment}): {@link ColumnType#NUMERIC} (numbers),
+     *         {@link ColumnType#CATEGORICAL} (categories) or both
+     */
+    Set<ColumnType> columnTypes();
 
     /** @return the threshold used when the caller gives none (Evidently's default for this test) */
     double defaultThreshold();
@@ -50,8 +54,9 @@ public interface DriftDetector {
      */
     default DriftTestResult test(DriftSamples samples, double threshold) {
         if (!columnTypes().contains(samples.columnType())) {
-            throw new IllegalArgumentException("Test '" + name() + "' accepts " + columnTypes()
-                    + " columns but column '" + samples.column() + "' is " + samples.columnType());
+            throw new IllegalArgumentException("Test '" + name() + "' accepts "
+                    + columnTypes().stream().map(DriftTreatment::key).sorted().toList() + " columns but column '"
+                    + samples.column() + "' is treated as " + DriftTreatment.key(samples.columnType()));
         }
         double score = score(samples);
         return new DriftTestResult(name(), scoreKind(), score, threshold, rule(), rule().drifted(score, threshold));

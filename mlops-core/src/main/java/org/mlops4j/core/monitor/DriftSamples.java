@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinTask;
 import org.mlops4j.core.DataException;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.spi.support.FewDistinctValues;
 
@@ -14,7 +15,7 @@ import org.mlops4j.core.spi.support.FewDistinctValues;
  * The reference and current values of one column, ready for a {@link DriftDetector}: no missing values, no
  * {@code NaN}, no infinities, neither sample empty.
  *
- * <p>A sample holds numbers (for {@link DriftColumnType#NUM} columns, and for categorical columns whose values are
+ * <p>A sample holds numbers (for {@link ColumnType#NUMERIC} columns, and for categorical columns whose values are
  * numbers) or category labels. Either way it offers the categories view that categorical tests use: the distinct
  * values of both samples together ({@link #levels()}, sorted: numbers by value, labels by their text), each row's
  * level code and the count of each level per sample. Numbers are also offered sorted, computed once.
@@ -30,7 +31,7 @@ public final class DriftSamples {
     private static final int FEW_DISTINCT = 32;
 
     private final String column;
-    private final DriftColumnType columnType;
+    private final ColumnType columnType;
     private final long seed;
     private final double[] referenceValues;
     private final double[] currentValues;
@@ -48,10 +49,10 @@ public final class DriftSamples {
     private record Codes(int[] reference, int[] current) {
     }
 
-    private DriftSamples(String column, DriftColumnType columnType, long seed, double[] referenceValues,
+    private DriftSamples(String column, ColumnType columnType, long seed, double[] referenceValues,
                          double[] currentValues, Levels levels, Codes codes) {
         this.column = Objects.requireNonNull(column, "column");
-        this.columnType = Objects.requireNonNull(columnType, "columnType");
+        this.columnType = DriftTreatment.require(columnType, column);
         this.seed = seed;
         this.referenceValues = referenceValues;
         this.currentValues = currentValues;
@@ -71,7 +72,7 @@ public final class DriftSamples {
      * @throws IllegalArgumentException when a value is {@code NaN} or infinite
      * @throws DataException            when a sample is empty
      */
-    public static DriftSamples numeric(String column, DriftColumnType columnType, double[] reference,
+    public static DriftSamples numeric(String column, ColumnType columnType, double[] reference,
                                        double[] current, long seed) {
         checkFinite(column, "reference", reference);
         checkFinite(column, "current", current);
@@ -93,7 +94,7 @@ public final class DriftSamples {
      * @return the samples, named after the reference column
      * @throws DataException when a sample is empty after leaving values out
      */
-    public static DriftSamples numeric(DriftColumnType columnType, NumericColumn reference, NumericColumn current,
+    public static DriftSamples numeric(ColumnType columnType, NumericColumn reference, NumericColumn current,
                                        long seed) {
         FewValueCounts counts = new FewValueCounts();
         double[] ref = reference.toArray();
@@ -117,11 +118,11 @@ public final class DriftSamples {
      * @return these samples treated as {@code type}; this instance when the type is the same. The values and
      *         everything computed from them are shared.
      */
-    public DriftSamples withColumnType(DriftColumnType type) {
+    public DriftSamples withColumnType(ColumnType type) {
         if (type == columnType) {
             return this;
         }
-        if (!isNumeric() && type == DriftColumnType.NUM) {
+        if (!isNumeric() && type == ColumnType.NUMERIC) {
             throw new IllegalArgumentException("Column '" + column + "' holds labels; it cannot be treated as "
                     + "numbers");
         }
@@ -150,7 +151,7 @@ public final class DriftSamples {
      * @param referenceCodes the reference rows' codes, each in {@code [0, labels.size())}
      * @param currentCodes   the current rows' codes, each in {@code [0, labels.size())}
      * @param seed           the seed for tests that draw random permutations
-     * @return the samples, treated as {@link DriftColumnType#CAT}
+     * @return the samples, treated as {@link ColumnType#CATEGORICAL}
      * @throws IllegalArgumentException when a code is out of range
      * @throws DataException            when a sample is empty
      */
@@ -191,7 +192,7 @@ public final class DriftSamples {
             cur[i] = recode[currentCodes[i]];
             curCounts[cur[i]]++;
         }
-        return new DriftSamples(column, DriftColumnType.CAT, seed, null, null,
+        return new DriftSamples(column, ColumnType.CATEGORICAL, seed, null, null,
                 new Levels(List.copyOf(kept), null, refCounts, curCounts), new Codes(ref, cur));
     }
 
@@ -202,7 +203,7 @@ public final class DriftSamples {
      * @param reference the reference labels, none {@code null}
      * @param current   the current labels, none {@code null}
      * @param seed      the seed for tests that draw random permutations
-     * @return the samples, treated as {@link DriftColumnType#CAT}
+     * @return the samples, treated as {@link ColumnType#CATEGORICAL}
      */
     public static DriftSamples categorical(String column, List<String> reference, List<String> current, long seed) {
         java.util.Map<String, Integer> index = new java.util.HashMap<>();
@@ -230,7 +231,7 @@ public final class DriftSamples {
     }
 
     /** @return how tests treat the column */
-    public DriftColumnType columnType() {
+    public ColumnType columnType() {
         return columnType;
     }
 
@@ -531,7 +532,8 @@ public final class DriftSamples {
 
     @Override
     public String toString() {
-        return "DriftSamples[" + column + ", " + columnType.key() + ", " + referenceSize() + " reference, "
+        return "DriftSamples[" + column + ", " + DriftTreatment.key(columnType) + ", " + referenceSize()
+                + " reference, "
                 + currentSize() + " current]";
     }
 }

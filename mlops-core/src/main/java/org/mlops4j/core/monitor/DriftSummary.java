@@ -20,4 +20,19 @@ public record DriftSummary(boolean datasetDrift, double driftShare, int numberOf
     public DriftSummary {
         driftedColumns = List.copyOf(driftedColumns);
     }
+
+    /**
+     * The verdict by Evidently's rule, which both kinds of drift report (of tables and of profiles) apply: the dataset
+     * drifted when at least one column was tested and the share of drifted columns reaches {@code driftShare}.
+     *
+     * @param driftShare      the share of drifted columns from which the dataset counts as drifted
+     * @param numberOfColumns the columns tested
+     * @param driftedColumns  the names of the drifted columns, in table order
+     * @return the verdict; a share of 0 when no column was tested
+     */
+    public static DriftSummary of(double driftShare, int numberOfColumns, List<String> driftedColumns) {
+        double share = numberOfColumns == 0 ? 0.0 : (double) driftedColumns.size() / numberOfColumns;
+        return new DriftSummary(numberOfColumns > 0 && share >= driftShare, driftShare, numberOfColumns,
+                driftedColumns.size(), share, driftedColumns);
+    }
 }

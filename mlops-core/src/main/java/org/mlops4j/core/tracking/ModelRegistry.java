@@ -19,7 +19,7 @@ import java.util.Set;
  * <pre>{@code
  * try (ModelRegistry registry = provider.open(URI.create("file:./mlruns"), config)) {
  *     ModelVersion v = registry.register(NewModelVersion.builder("lead-scoring", "runs:/" + runId + "/model")
- *             .inputSchema(schemaJson).build());                       // version 1, 2, ... in stage None
+ *             .inputSchema(inputSchema).build());                      // version 1, 2, ... in stage None
  *     registry.transitionStage("lead-scoring", v.version(), ModelStage.PRODUCTION, true);
  *     registry.setAlias("lead-scoring", "champion", v.version());
  *     ModelVersion serving = registry.resolve("models:/lead-scoring@champion");

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.mlops4j.core.data.Schema;
 
 /**
  * One numbered version of a registered model: where its artifacts are, which run produced it, the input schema it
@@ -20,13 +21,13 @@ import java.util.TreeSet;
  * @param stage       its lifecycle stage
  * @param source      where its artifacts are: a {@code runs:/<run_id>/<path>} URI or any other URI or path
  * @param runId       the id of the run that produced it, if known
- * @param inputSchema the JSON text of the input schema the model expects, if one was registered
+ * @param inputSchema the input schema the model expects (its columns and their types), if one was registered
  * @param description free text; empty when there is none
  * @param tags        key/value tags, sorted by key
  * @param aliases     the aliases that point at this version, sorted
  */
 public record ModelVersion(String name, int version, Instant createdAt, Instant updatedAt, ModelStage stage,
-                           String source, Optional<String> runId, Optional<String> inputSchema, String description,
+                           String source, Optional<String> runId, Optional<Schema> inputSchema, String description,
                            Map<String, String> tags, Set<String> aliases) {
 
     /** Copies the collections (sorted, unmodifiable) and checks that nothing is {@code null}. */

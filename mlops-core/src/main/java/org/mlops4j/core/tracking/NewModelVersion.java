@@ -1,20 +1,19 @@
 package org.mlops4j.core.tracking;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.mlops4j.core.data.Schema;
 
 /**
  * What to register as a new model version; the registry adds the number, the timestamps and the stage.
  *
  * <pre>{@code
  * ModelVersion v = registry.register(NewModelVersion.builder("lead-scoring", "runs:/" + runId + "/model")
- *         .inputSchema(schemaJson)
+ *         .inputSchema(model.inputSchema())
  *         .description("gradient boosting, 5-fold AUC 0.91")
  *         .tag("owner", "growth-team")
  *         .build());
@@ -24,14 +23,12 @@ import java.util.TreeMap;
  * @param source      where the artifacts are: {@code runs:/<run_id>/<path>}, {@code models:/...} (resolved to the
  *                    source of that version) or any other URI or path
  * @param runId       the producing run's id; taken from a {@code runs:/} source when empty
- * @param inputSchema the JSON text of the input schema the model expects
+ * @param inputSchema the input schema the model expects: its columns and their types
  * @param description free text; empty for none
  * @param tags        the version's tags
  */
-public record NewModelVersion(String name, String source, Optional<String> runId, Optional<String> inputSchema,
+public record NewModelVersion(String name, String source, Optional<String> runId, Optional<Schema> inputSchema,
                               String description, Map<String, String> tags) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Copies the tags (sorted, unmodifiable) and checks that nothing is {@code null}. */
     public NewModelVersion {
@@ -57,7 +54,7 @@ public record NewModelVersion(String name, String source, Optional<String> runId
         private final String name;
         private final String source;
         private String runId;
-        private String inputSchema;
+        private Schema inputSchema;
         private String description = "";
         private final Map<String, String> tags = new LinkedHashMap<>();
 
@@ -76,28 +73,12 @@ public record NewModelVersion(String name, String source, Optional<String> runId
         }
 
         /**
-         * @param json the input schema as JSON text (an object or an array)
+         * @param schema the input schema the model expects; a registry stores it as the schema's JSON form
+         *               ({@link Schema#toJson()})
          * @return this builder
          */
-        public Builder inputSchema(String json) {
-            this.inputSchema = Objects.requireNonNull(json, "json");
-            return this;
-        }
-
-        /**
-         * @param schema the input schema as a JSON-like map (strings, numbers, booleans, lists and maps)
-         * @return this builder
-         * @throws InvalidRegistryValueException when the map cannot be written as JSON
-         */
-        public Builder inputSchema(Map<String, ?> schema) {
-            Objects.requireNonNull(schema, "schema");
-            try {
-                this.inputSchema = JSON.writeValueAsString(schema);
-            } catch (JsonProcessingException e) {
-                throw new InvalidRegistryValueException("The input schema for model '" + name
-                        + "' cannot be written as JSON: " + e.getOriginalMessage()
-                        + ". Use only strings, numbers, booleans, lists and maps.");
-            }
+        public Builder inputSchema(Schema schema) {
+            this.inputSchema = Objects.requireNonNull(schema, "schema");
             return this;
         }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.data.ColumnType;
 
 class ActionPolicyTest {
 
@@ -114,10 +115,10 @@ class ActionPolicyTest {
     @Test
     void theLargestDeviationDecidesAndEveryColumnIsKeptAsEvidence() {
         List<ColumnDeviation> deviations = List.of(
-                new ColumnDeviation("city_tier", DriftColumnType.CAT, 1.5),
-                new ColumnDeviation("first_platform_c", DriftColumnType.CAT, 23.0),
-                new ColumnDeviation("first_utm_source_c", DriftColumnType.CAT, 23.0),
-                new ColumnDeviation("total_leads_droppped", DriftColumnType.NUM, 6.0));
+                new ColumnDeviation("city_tier", ColumnType.CATEGORICAL, 1.5),
+                new ColumnDeviation("first_platform_c", ColumnType.CATEGORICAL, 23.0),
+                new ColumnDeviation("first_utm_source_c", ColumnType.CATEGORICAL, 23.0),
+                new ColumnDeviation("total_leads_droppped", ColumnType.NUMERIC, 6.0));
         DriftSummary drift = new DriftSummary(true, 0.5, 4, 2, 0.5, List.of("first_platform_c", "first_utm_source_c"));
 
         PolicyDecision d = ActionPolicy.defaults().decide("tvd", "percentage points", deviations, drift, NOW);
@@ -145,8 +146,8 @@ class ActionPolicyTest {
                 .band("[5, 10]", ActionKind.RETRAIN).band("(10, 100]", ActionKind.ESCALATE)
                 .qualityTargets(QualityTargets.exceeding(Map.of("auc", 0.75, "precision", 0.65, "recall", 0.75)))
                 .build();
-        List<ColumnDeviation> small = List.of(new ColumnDeviation("city_tier", DriftColumnType.CAT, 1.0));
-        List<ColumnDeviation> large = List.of(new ColumnDeviation("city_tier", DriftColumnType.CAT, 30.0));
+        List<ColumnDeviation> small = List.of(new ColumnDeviation("city_tier", ColumnType.CATEGORICAL, 1.0));
+        List<ColumnDeviation> large = List.of(new ColumnDeviation("city_tier", ColumnType.CATEGORICAL, 30.0));
 
         PolicyDecision met = policy.decide("tvd", "pp", small, NO_DRIFT,
                 Map.of("auc", 0.82, "precision", 0.70, "recall", 0.80), NOW);
@@ -172,7 +173,7 @@ class ActionPolicyTest {
         QualityTargets targets = QualityTargets.exceeding(Map.of("auc", 0.75)).whenMissed(ActionKind.ESCALATE);
         ActionPolicy policy = ActionPolicy.parseBands("[0,5):none;[5,10]:retrain;(10,100]:escalate")
                 .qualityTargets(targets).build();
-        PolicyDecision d = policy.decide("tvd", "pp", List.of(new ColumnDeviation("x", DriftColumnType.NUM, 0)),
+        PolicyDecision d = policy.decide("tvd", "pp", List.of(new ColumnDeviation("x", ColumnType.NUMERIC, 0)),
                 NO_DRIFT, Map.of("auc", 0.7), NOW);
         assertEquals(ActionKind.ESCALATE, d.action());
     }

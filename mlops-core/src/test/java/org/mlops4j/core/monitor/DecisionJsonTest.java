@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mlops4j.core.DataException;
+import org.mlops4j.core.data.ColumnType;
 
 class DecisionJsonTest {
 
@@ -20,8 +21,8 @@ class DecisionJsonTest {
                 .band("[5, 10]", ActionKind.RETRAIN).band("(10, 100]", ActionKind.ESCALATE)
                 .qualityTargets(QualityTargets.exceeding(Map.of("auc", 0.75))).build();
         return policy.decide("tvd", "percentage points", List.of(
-                        new ColumnDeviation("city_tier", DriftColumnType.CAT, 6.25),
-                        new ColumnDeviation("total_leads_droppped", DriftColumnType.NUM, 0.5)),
+                        new ColumnDeviation("city_tier", ColumnType.CATEGORICAL, 6.25),
+                        new ColumnDeviation("total_leads_droppped", ColumnType.NUMERIC, 0.5)),
                 new DriftSummary(true, 0.5, 2, 1, 0.5, List.of("city_tier")), Map.of("auc", 0.7),
                 Instant.parse("2024-05-01T10:15:30.123Z"));
     }

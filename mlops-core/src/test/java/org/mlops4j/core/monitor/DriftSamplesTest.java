@@ -11,12 +11,13 @@ import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mlops4j.core.DataException;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.NumericColumn;
 
 class DriftSamplesTest {
 
     private static void assertLevelsMatchASortedSet(double[] ref, double[] cur) {
-        DriftSamples samples = DriftSamples.numeric("x", DriftColumnType.NUM, ref, cur, 0);
+        DriftSamples samples = DriftSamples.numeric("x", ColumnType.NUMERIC, ref, cur, 0);
         double[] union = java.util.stream.DoubleStream.concat(Arrays.stream(ref), Arrays.stream(cur)).distinct()
                 .sorted().toArray();
         assertEquals(union.length, samples.distinctCount());
@@ -60,7 +61,7 @@ class DriftSamplesTest {
 
     @Test
     void negativeZeroIsOneLevelWithZero() {
-        DriftSamples samples = DriftSamples.numeric("x", DriftColumnType.CAT, new double[] {-0.0, 0.0, 1},
+        DriftSamples samples = DriftSamples.numeric("x", ColumnType.CATEGORICAL, new double[] {-0.0, 0.0, 1},
                 new double[] {0.0}, 0);
         assertEquals(2, samples.distinctCount());
         assertArrayEquals(new int[] {2, 1}, samples.referenceCounts());
@@ -77,10 +78,10 @@ class DriftSamplesTest {
 
     /** The samples from columns must equal the samples from the finite values, whatever the values. */
     private static void assertColumnsGiveTheSameSamples(Double[] ref, Double[] cur) {
-        DriftSamples fromColumns = DriftSamples.numeric(DriftColumnType.NUM, column(ref), column(cur), 0);
+        DriftSamples fromColumns = DriftSamples.numeric(ColumnType.NUMERIC, column(ref), column(cur), 0);
         double[] r = Arrays.stream(ref).filter(v -> v != null && Double.isFinite(v)).mapToDouble(v -> v).toArray();
         double[] c = Arrays.stream(cur).filter(v -> v != null && Double.isFinite(v)).mapToDouble(v -> v).toArray();
-        DriftSamples fromArrays = DriftSamples.numeric("x", DriftColumnType.NUM, r, c, 0);
+        DriftSamples fromArrays = DriftSamples.numeric("x", ColumnType.NUMERIC, r, c, 0);
         assertArrayEquals(fromArrays.referenceValues(), fromColumns.referenceValues());
         assertArrayEquals(fromArrays.currentValues(), fromColumns.currentValues());
         assertArrayEquals(fromArrays.referenceSorted(), fromColumns.referenceSorted());
@@ -98,7 +99,7 @@ class DriftSamplesTest {
     void samplesFromColumnsLeaveOutMissingNanAndInfiniteValuesAndCountTheRest() {
         Double[] ref = {1.0, null, 0.0, 1.0, Double.NaN, 3.0, 1.0, Double.POSITIVE_INFINITY, 0.0, 2.0, -0.0};
         Double[] cur = {2.0, 2.0, Double.NEGATIVE_INFINITY, 5.0};
-        DriftSamples samples = DriftSamples.numeric(DriftColumnType.CAT, column(ref), column(cur), 0);
+        DriftSamples samples = DriftSamples.numeric(ColumnType.CATEGORICAL, column(ref), column(cur), 0);
         assertArrayEquals(new double[] {1, 0, 1, 3, 1, 0, 2, 0}, samples.referenceValues());
         assertArrayEquals(new double[] {2, 2, 5}, samples.currentValues());
         assertArrayEquals(new double[] {0, 1, 2, 3, 5}, samples.numericLevels());
@@ -134,22 +135,22 @@ class DriftSamplesTest {
 
     @Test
     void samplesFromColumnsRejectAColumnWithNoFiniteValue() {
-        DataException e = assertThrows(DataException.class, () -> DriftSamples.numeric(DriftColumnType.NUM,
+        DataException e = assertThrows(DataException.class, () -> DriftSamples.numeric(ColumnType.NUMERIC,
                 column(1.0, 2.0), column(null, Double.NaN), 0));
         assertTrue(e.getMessage().contains("current sample is empty"), e.getMessage());
     }
 
     @Test
     void anotherColumnTypeSharesTheValuesAndWhatWasComputedFromThem() {
-        DriftSamples samples = DriftSamples.numeric(DriftColumnType.NUM, column(3.0, 1.0, 2.0), column(1.0), 0);
+        DriftSamples samples = DriftSamples.numeric(ColumnType.NUMERIC, column(3.0, 1.0, 2.0), column(1.0), 0);
         double[] sorted = samples.referenceSorted();
-        DriftSamples asCategories = samples.withColumnType(DriftColumnType.CAT);
-        assertEquals(DriftColumnType.CAT, asCategories.columnType());
+        DriftSamples asCategories = samples.withColumnType(ColumnType.CATEGORICAL);
+        assertEquals(ColumnType.CATEGORICAL, asCategories.columnType());
         assertSame(sorted, asCategories.referenceSorted());
         assertSame(samples.referenceValues(), asCategories.referenceValues());
-        assertSame(samples, samples.withColumnType(DriftColumnType.NUM));
+        assertSame(samples, samples.withColumnType(ColumnType.NUMERIC));
         DriftSamples labels = DriftSamples.categorical("x", java.util.List.of("a"), java.util.List.of("b"), 0);
-        assertThrows(IllegalArgumentException.class, () -> labels.withColumnType(DriftColumnType.NUM));
+        assertThrows(IllegalArgumentException.class, () -> labels.withColumnType(ColumnType.NUMERIC));
     }
 
     @Test
@@ -159,14 +160,14 @@ class DriftSamplesTest {
         double[] sixValues = r.ints(10_000, 0, 6).asDoubleStream().map(v -> v * 1000.5).toArray();
         for (boolean fromColumns : new boolean[] {false, true}) {
             DriftSamples many = fromColumns
-                    ? DriftSamples.numeric(DriftColumnType.NUM, column(boxed(continuous)), column(0.5), 0)
-                    : DriftSamples.numeric("x", DriftColumnType.NUM, continuous, new double[] {0.5}, 0);
+                    ? DriftSamples.numeric(ColumnType.NUMERIC, column(boxed(continuous)), column(0.5), 0)
+                    : DriftSamples.numeric("x", ColumnType.NUMERIC, continuous, new double[] {0.5}, 0);
             assertTrue(many.hasMoreDistinctValuesThan(10));
             assertTrue(many.hasMoreDistinctValuesThan(9_999));
             assertFalse(many.hasMoreDistinctValuesThan(10_001));
             DriftSamples six = fromColumns
-                    ? DriftSamples.numeric(DriftColumnType.NUM, column(boxed(sixValues)), column(0.0), 0)
-                    : DriftSamples.numeric("x", DriftColumnType.NUM, sixValues, new double[] {0.0}, 0);
+                    ? DriftSamples.numeric(ColumnType.NUMERIC, column(boxed(sixValues)), column(0.0), 0)
+                    : DriftSamples.numeric("x", ColumnType.NUMERIC, sixValues, new double[] {0.0}, 0);
             assertTrue(six.hasMoreDistinctValuesThan(5));
             assertFalse(six.hasMoreDistinctValuesThan(6));
             assertTrue(six.hasMoreDistinctValuesThan(0));

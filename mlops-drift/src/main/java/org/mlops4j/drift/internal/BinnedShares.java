@@ -1,6 +1,6 @@
 package org.mlops4j.drift.internal;
 
-import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.monitor.DriftSamples;
 
 /**
@@ -28,7 +28,7 @@ public record BinnedShares(double[] reference, double[] current) {
         double[] ref;
         double[] cur;
         // the reference has no more distinct values than both samples together: often no need to sort
-        if (samples.columnType() == DriftColumnType.NUM
+        if (samples.columnType() == ColumnType.NUMERIC
                 && samples.hasMoreDistinctValuesThan(MAX_DISTINCT_FOR_VALUE_BINS)
                 && distinctCount(samples.referenceSorted()) > MAX_DISTINCT_FOR_VALUE_BINS) {
             double[] a = samples.referenceSorted();

@@ -6,11 +6,11 @@ import org.mlops4j.core.DataException;
 import org.mlops4j.core.data.BooleanColumn;
 import org.mlops4j.core.data.CategoricalColumn;
 import org.mlops4j.core.data.Column;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.TextColumn;
 import org.mlops4j.core.data.TimestampColumn;
 import org.mlops4j.core.spi.support.FewDistinctValues;
-import org.mlops4j.core.monitor.DriftColumnType;
 import org.mlops4j.core.monitor.DriftSamples;
 
 /**
@@ -37,20 +37,20 @@ public record PreparedColumn(DriftSamples samples, int referenceDropped, int cur
      * @param current   the current column
      * @return the type
      */
-    public static DriftColumnType inferType(Column reference, Column current) {
+    public static ColumnType inferType(Column reference, Column current) {
         if (reference instanceof NumericColumn ref && current instanceof NumericColumn cur) {
             FewDistinctValues distinct = new FewDistinctValues(INTEGER_CARDINALITY_LIMIT);
             for (NumericColumn column : new NumericColumn[] {ref, cur}) {
                 for (int i = 0; i < column.size(); i++) {
                     double v = column.getDouble(i);
                     if (Double.isFinite(v) && (v != Math.rint(v) || distinct.add(v + 0.0) < 0)) {
-                        return DriftColumnType.NUM;
+                        return ColumnType.NUMERIC;
                     }
                 }
             }
-            return DriftColumnType.CAT;
+            return ColumnType.CATEGORICAL;
         }
-        return DriftColumnType.CAT;
+        return ColumnType.CATEGORICAL;
     }
 
     /**
@@ -61,12 +61,12 @@ public record PreparedColumn(DriftSamples samples, int referenceDropped, int cur
      * @param samples the cleaned samples
      * @return the type
      */
-    public static DriftColumnType inferType(DriftSamples samples) {
+    public static ColumnType inferType(DriftSamples samples) {
         if (!samples.isNumeric() || !samples.hasMoreDistinctValuesThan(INTEGER_CARDINALITY_LIMIT)
                 && wholeNumbers(samples.numericLevels())) {
-            return DriftColumnType.CAT;
+            return ColumnType.CATEGORICAL;
         }
-        return DriftColumnType.NUM;
+        return ColumnType.NUMERIC;
     }
 
     private static boolean wholeNumbers(double[] values) {
@@ -85,16 +85,16 @@ public record PreparedColumn(DriftSamples samples, int referenceDropped, int cur
      * @param current   the current column, of the same type
      * @param seed      the seed for permutation tests
      * @return the prepared column
-     * @throws DataException as {@link #of(Column, Column, DriftColumnType, long)}
+     * @throws DataException as {@link #of(Column, Column, ColumnType, long)}
      */
     public static PreparedColumn inferred(Column reference, Column current, long seed) {
         if (reference instanceof NumericColumn && current instanceof NumericColumn) {
-            PreparedColumn prepared = of(reference, current, DriftColumnType.NUM, seed);
-            DriftColumnType type = inferType(prepared.samples());
+            PreparedColumn prepared = of(reference, current, ColumnType.NUMERIC, seed);
+            ColumnType type = inferType(prepared.samples());
             return new PreparedColumn(prepared.samples().withColumnType(type), prepared.referenceDropped(),
                     prepared.currentDropped());
         }
-        return of(reference, current, DriftColumnType.CAT, seed);
+        return of(reference, current, ColumnType.CATEGORICAL, seed);
     }
 
     /**
@@ -106,7 +106,7 @@ public record PreparedColumn(DriftSamples samples, int referenceDropped, int cur
      * @throws DataException when the columns' types differ, a timestamp column is asked for, a text column is treated
      *                       as numbers, or a sample is empty after dropping
      */
-    public static PreparedColumn of(Column reference, Column current, DriftColumnType type, long seed) {
+    public static PreparedColumn of(Column reference, Column current, ColumnType type, long seed) {
         String name = reference.name();
         if (reference.type() != current.type()) {
             throw new DataException("Cannot compare a " + reference.type().key() + " reference column with a "
@@ -122,7 +122,7 @@ public record PreparedColumn(DriftSamples samples, int referenceDropped, int cur
             return new PreparedColumn(samples, ref.size() - samples.referenceSize(),
                     current.size() - samples.currentSize());
         }
-        if (type == DriftColumnType.NUM) {
+        if (type == ColumnType.NUMERIC) {
             throw new DataException("A " + reference.type().key() + " column cannot be tested as numbers; treat it as"
                     + " cat or convert it to a numeric column", null, 0, name, null);
         }

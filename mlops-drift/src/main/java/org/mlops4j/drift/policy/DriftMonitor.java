@@ -15,6 +15,7 @@ import org.mlops4j.core.MlopsConfig;
 import org.mlops4j.core.MlopsProperties;
 import org.mlops4j.core.ProviderSet;
 import org.mlops4j.core.data.Column;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.monitor.ActionHooks;
 import org.mlops4j.core.monitor.ActionKind;
@@ -24,8 +25,6 @@ import org.mlops4j.core.monitor.ColumnDeviation;
 import org.mlops4j.core.monitor.DecisionOutcome;
 import org.mlops4j.core.monitor.DecisionRecorder;
 import org.mlops4j.core.monitor.DeviationMeasure;
-import org.mlops4j.core.monitor.DriftColumnType;
-import org.mlops4j.core.monitor.DriftSummary;
 import org.mlops4j.core.monitor.PolicyDecision;
 import org.mlops4j.core.monitor.TriggerAction;
 import org.mlops4j.core.monitor.TriggerContext;
@@ -200,16 +199,13 @@ public final class DriftMonitor {
         for (String name : monitored) {
             Column ref = reference.findColumn(name).orElseThrow(() -> missing("reference", name, reference));
             Column cur = current.findColumn(name).orElseThrow(() -> missing("current", name, current));
-            DriftColumnType type = report.column(name).map(ColumnDrift::columnType)
+            ColumnType type = report.column(name).map(ColumnDrift::columnType)
                     .orElseGet(() -> PreparedColumn.inferType(ref, cur));
             double deviation = measure.deviation(PreparedColumn.of(ref, cur, type, 0).samples());
             deviations.add(new ColumnDeviation(name, type, deviation));
         }
-        DriftSummary summary = new DriftSummary(report.datasetDrift(), report.driftShare(), report.numberOfColumns(),
-                report.numberOfDriftedColumns(), report.shareOfDriftedColumns(),
-                report.driftedColumns().stream().map(ColumnDrift::column).toList());
-        PolicyDecision decision = policy.decide(measure.name(), measure.unit(), deviations, summary, qualityMetrics,
-                clock.instant());
+        PolicyDecision decision = policy.decide(measure.name(), measure.unit(), deviations, report.summary(),
+                qualityMetrics, clock.instant());
         LOG.debug("Monitor decided {}: {}", decision.action().key(), decision.reason());
         return decision;
     }

@@ -2,6 +2,7 @@ package org.mlops4j.drift.profile;
 
 import java.util.List;
 import java.util.Optional;
+import org.mlops4j.core.monitor.DriftSummary;
 
 /**
  * Drift between a reference profile and a current profile, column by column, with Evidently's dataset verdict
@@ -35,13 +36,12 @@ public record ProfileDriftReport(List<ColumnProfileDrift> columns, List<String> 
         return columns.stream().filter(ColumnProfileDrift::drifted).toList();
     }
 
-    /** @return the drifted columns' share of the compared columns, 0 when none was compared */
-    public double shareOfDriftedColumns() {
-        return columns.isEmpty() ? 0.0 : (double) driftedColumns().size() / columns.size();
-    }
-
-    /** @return whether the share of drifted columns reaches the options' drift share */
-    public boolean datasetDrift() {
-        return !columns.isEmpty() && shareOfDriftedColumns() >= options.driftShare();
+    /**
+     * @return the verdict, the same type a {@link org.mlops4j.drift.DriftReport} carries: whether the share of drifted columns
+     *         (0 when none was compared) reaches the options' drift share, and which columns drifted
+     */
+    public DriftSummary summary() {
+        return DriftSummary.of(options.driftShare(), columns.size(),
+                driftedColumns().stream().map(ColumnProfileDrift::column).toList());
     }
 }

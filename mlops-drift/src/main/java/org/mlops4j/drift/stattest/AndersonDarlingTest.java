@@ -2,7 +2,7 @@ package org.mlops4j.drift.stattest;
 
 import java.util.EnumSet;
 import org.mlops4j.core.DataException;
-import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.monitor.DriftRule;
 import org.mlops4j.core.monitor.DriftSamples;
 import org.mlops4j.core.monitor.ScoreKind;
@@ -18,7 +18,7 @@ public final class AndersonDarlingTest extends StatTest {
     /** Creates the test. */
     public AndersonDarlingTest() {
         super("anderson", "Anderson-Darling k-sample test (p-value, capped to [0.001, 0.25])",
-                EnumSet.of(DriftColumnType.NUM), 0.1, ScoreKind.P_VALUE, DriftRule.BELOW);
+                EnumSet.of(ColumnType.NUMERIC), 0.1, ScoreKind.P_VALUE, DriftRule.BELOW);
     }
 
     @Override

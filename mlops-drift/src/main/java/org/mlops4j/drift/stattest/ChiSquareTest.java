@@ -1,7 +1,7 @@
 package org.mlops4j.drift.stattest;
 
 import java.util.EnumSet;
-import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.monitor.DriftRule;
 import org.mlops4j.core.monitor.DriftSamples;
 import org.mlops4j.core.monitor.ScoreKind;
@@ -19,7 +19,7 @@ public final class ChiSquareTest extends StatTest {
     /** Creates the test. */
     public ChiSquareTest() {
         super("chisquare", "Chi-squared goodness-of-fit test against the reference frequencies (p-value)",
-                EnumSet.of(DriftColumnType.CAT), 0.05, ScoreKind.P_VALUE, DriftRule.BELOW);
+                EnumSet.of(ColumnType.CATEGORICAL), 0.05, ScoreKind.P_VALUE, DriftRule.BELOW);
     }
 
     @Override

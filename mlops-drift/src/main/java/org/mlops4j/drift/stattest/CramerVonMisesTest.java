@@ -2,7 +2,7 @@ package org.mlops4j.drift.stattest;
 
 import java.util.EnumSet;
 import org.mlops4j.core.DataException;
-import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.monitor.DriftRule;
 import org.mlops4j.core.monitor.DriftSamples;
 import org.mlops4j.core.monitor.ScoreKind;
@@ -16,7 +16,7 @@ public final class CramerVonMisesTest extends StatTest {
 
     /** Creates the test. */
     public CramerVonMisesTest() {
-        super("cramer_von_mises", "Cramer-von Mises two-sample test (p-value)", EnumSet.of(DriftColumnType.NUM), 0.1,
+        super("cramer_von_mises", "Cramer-von Mises two-sample test (p-value)", EnumSet.of(ColumnType.NUMERIC), 0.1,
                 ScoreKind.P_VALUE, DriftRule.AT_OR_BELOW);
     }
 

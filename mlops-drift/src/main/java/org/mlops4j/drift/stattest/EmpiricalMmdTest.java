@@ -3,7 +3,7 @@ package org.mlops4j.drift.stattest;
 import java.util.EnumSet;
 import org.mlops4j.core.DataException;
 import org.mlops4j.core.MlopsConfig;
-import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.monitor.DriftDetector;
 import org.mlops4j.core.monitor.DriftRule;
 import org.mlops4j.core.monitor.DriftSamples;
@@ -36,7 +36,7 @@ public final class EmpiricalMmdTest extends StatTest {
      */
     public EmpiricalMmdTest(int permutations) {
         super("empirical_mmd", "Maximum mean discrepancy, permutation test (p-value)",
-                EnumSet.of(DriftColumnType.NUM), 0.1, ScoreKind.P_VALUE, DriftRule.BELOW);
+                EnumSet.of(ColumnType.NUMERIC), 0.1, ScoreKind.P_VALUE, DriftRule.BELOW);
         if (permutations < 1) {
             throw new IllegalArgumentException("permutations must be at least 1, got " + permutations);
         }

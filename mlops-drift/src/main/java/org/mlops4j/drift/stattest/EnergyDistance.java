@@ -1,7 +1,7 @@
 package org.mlops4j.drift.stattest;
 
 import java.util.EnumSet;
-import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.monitor.DriftRule;
 import org.mlops4j.core.monitor.DriftSamples;
 import org.mlops4j.core.monitor.ScoreKind;
@@ -15,7 +15,7 @@ public final class EnergyDistance extends StatTest {
 
     /** Creates the test. */
     public EnergyDistance() {
-        super("ed", "Energy distance", EnumSet.of(DriftColumnType.NUM), 0.1, ScoreKind.DISTANCE, DriftRule.ABOVE);
+        super("ed", "Energy distance", EnumSet.of(ColumnType.NUMERIC), 0.1, ScoreKind.DISTANCE, DriftRule.ABOVE);
     }
 
     @Override

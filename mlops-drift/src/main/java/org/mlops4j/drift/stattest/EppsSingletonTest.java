@@ -2,7 +2,7 @@ package org.mlops4j.drift.stattest;
 
 import java.util.EnumSet;
 import org.mlops4j.core.DataException;
-import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.monitor.DriftRule;
 import org.mlops4j.core.monitor.DriftSamples;
 import org.mlops4j.core.monitor.ScoreKind;
@@ -18,7 +18,7 @@ public final class EppsSingletonTest extends StatTest {
 
     /** Creates the test. */
     public EppsSingletonTest() {
-        super("es", "Epps-Singleton two-sample test (p-value)", EnumSet.of(DriftColumnType.NUM), 0.05,
+        super("es", "Epps-Singleton two-sample test (p-value)", EnumSet.of(ColumnType.NUMERIC), 0.05,
                 ScoreKind.P_VALUE, DriftRule.BELOW);
     }
 

@@ -2,7 +2,7 @@ package org.mlops4j.drift.stattest;
 
 import java.util.EnumSet;
 import org.mlops4j.core.DataException;
-import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.monitor.DriftRule;
 import org.mlops4j.core.monitor.DriftSamples;
 import org.mlops4j.core.monitor.ScoreKind;
@@ -18,7 +18,7 @@ public final class FisherExactTest extends StatTest {
 
     /** Creates the test. */
     public FisherExactTest() {
-        super("fisher_exact", "Fisher's exact test on a 2x2 table (p-value)", EnumSet.of(DriftColumnType.CAT), 0.1,
+        super("fisher_exact", "Fisher's exact test on a 2x2 table (p-value)", EnumSet.of(ColumnType.CATEGORICAL), 0.1,
                 ScoreKind.P_VALUE, DriftRule.BELOW);
     }
 

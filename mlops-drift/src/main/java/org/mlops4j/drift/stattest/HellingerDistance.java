@@ -1,7 +1,7 @@
 package org.mlops4j.drift.stattest;
 
 import java.util.EnumSet;
-import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.monitor.DriftRule;
 import org.mlops4j.core.monitor.DriftSamples;
 import org.mlops4j.core.monitor.ScoreKind;
@@ -17,14 +17,14 @@ public final class HellingerDistance extends StatTest {
 
     /** Creates the test. */
     public HellingerDistance() {
-        super("hellinger", "Hellinger distance", EnumSet.of(DriftColumnType.CAT, DriftColumnType.NUM), 0.1,
+        super("hellinger", "Hellinger distance", EnumSet.of(ColumnType.CATEGORICAL, ColumnType.NUMERIC), 0.1,
                 ScoreKind.DISTANCE, DriftRule.AT_OR_ABOVE);
     }
 
     @Override
     public double score(DriftSamples samples) {
         double coefficient = 0;
-        if (samples.columnType() == DriftColumnType.CAT) {
+        if (samples.columnType() == ColumnType.CATEGORICAL) {
             int[] ref = samples.referenceCounts();
             int[] cur = samples.currentCounts();
             double n1 = samples.referenceSize();

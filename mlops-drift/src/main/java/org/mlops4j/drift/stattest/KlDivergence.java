@@ -1,7 +1,7 @@
 package org.mlops4j.drift.stattest;
 
 import java.util.EnumSet;
-import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.monitor.DriftRule;
 import org.mlops4j.core.monitor.DriftSamples;
 import org.mlops4j.core.monitor.ScoreKind;
@@ -17,7 +17,7 @@ public final class KlDivergence extends StatTest {
     /** Creates the test. */
     public KlDivergence() {
         super("kl_div", "Kullback-Leibler divergence of reference from current (natural log)",
-                EnumSet.of(DriftColumnType.CAT, DriftColumnType.NUM), 0.1, ScoreKind.DISTANCE,
+                EnumSet.of(ColumnType.CATEGORICAL, ColumnType.NUMERIC), 0.1, ScoreKind.DISTANCE,
                 DriftRule.AT_OR_ABOVE);
     }
 

@@ -1,7 +1,7 @@
 package org.mlops4j.drift.stattest;
 
 import java.util.EnumSet;
-import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.monitor.DriftRule;
 import org.mlops4j.core.monitor.DriftSamples;
 import org.mlops4j.core.monitor.ScoreKind;
@@ -15,7 +15,7 @@ public final class KsTest extends StatTest {
 
     /** Creates the test. */
     public KsTest() {
-        super("ks", "Kolmogorov-Smirnov two-sample test (p-value)", EnumSet.of(DriftColumnType.NUM), 0.05,
+        super("ks", "Kolmogorov-Smirnov two-sample test (p-value)", EnumSet.of(ColumnType.NUMERIC), 0.05,
                 ScoreKind.P_VALUE, DriftRule.AT_OR_BELOW);
     }
 

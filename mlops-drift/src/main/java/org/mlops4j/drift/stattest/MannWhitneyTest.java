@@ -1,7 +1,7 @@
 package org.mlops4j.drift.stattest;
 
 import java.util.EnumSet;
-import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.monitor.DriftRule;
 import org.mlops4j.core.monitor.DriftSamples;
 import org.mlops4j.core.monitor.ScoreKind;
@@ -18,7 +18,7 @@ public final class MannWhitneyTest extends StatTest {
     /** Creates the test. */
     public MannWhitneyTest() {
         super("mannw", "Mann-Whitney U test, one-sided 'less' as in Evidently (p-value)",
-                EnumSet.of(DriftColumnType.NUM), 0.05, ScoreKind.P_VALUE, DriftRule.BELOW);
+                EnumSet.of(ColumnType.NUMERIC), 0.05, ScoreKind.P_VALUE, DriftRule.BELOW);
     }
 
     @Override

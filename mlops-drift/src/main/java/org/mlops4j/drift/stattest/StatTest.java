@@ -3,9 +3,10 @@ package org.mlops4j.drift.stattest;
 import java.util.EnumSet;
 import java.util.Set;
 import org.mlops4j.core.MlopsConfig;
-import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.monitor.DriftDetector;
 import org.mlops4j.core.monitor.DriftRule;
+import org.mlops4j.core.monitor.DriftTreatment;
 import org.mlops4j.core.monitor.ScoreKind;
 import org.mlops4j.core.spi.DriftDetectorProvider;
 
@@ -21,7 +22,7 @@ public abstract class StatTest implements DriftDetector, DriftDetectorProvider {
 
     private final String name;
     private final String description;
-    private final Set<DriftColumnType> columnTypes;
+    private final Set<ColumnType> columnTypes;
     private final double defaultThreshold;
     private final ScoreKind scoreKind;
     private final DriftRule rule;
@@ -29,15 +30,16 @@ public abstract class StatTest implements DriftDetector, DriftDetectorProvider {
     /**
      * @param name             the lower-case name, Evidently's stat-test name
      * @param description      what the test computes, in one line
-     * @param columnTypes      the column types it accepts
+     * @param columnTypes      how it can treat a column: numeric, categorical or both ({@link DriftTreatment})
      * @param defaultThreshold the threshold when none is given
      * @param scoreKind        p-value or distance
      * @param rule             how the score is compared with the threshold
      */
-    protected StatTest(String name, String description, Set<DriftColumnType> columnTypes, double defaultThreshold,
+    protected StatTest(String name, String description, Set<ColumnType> columnTypes, double defaultThreshold,
                        ScoreKind scoreKind, DriftRule rule) {
         this.name = name;
         this.description = description;
+        columnTypes.forEach(type -> DriftTreatment.require(type, "of test " + name));
         this.columnTypes = Set.copyOf(EnumSet.copyOf(columnTypes));
         this.defaultThreshold = defaultThreshold;
         this.scoreKind = scoreKind;
@@ -55,7 +57,7 @@ public abstract class StatTest implements DriftDetector, DriftDetectorProvider {
     }
 
     @Override
-    public final Set<DriftColumnType> columnTypes() {
+    public final Set<ColumnType> columnTypes() {
         return columnTypes;
     }
 

@@ -1,7 +1,7 @@
 package org.mlops4j.drift.stattest;
 
 import java.util.EnumSet;
-import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.monitor.DriftRule;
 import org.mlops4j.core.monitor.DriftSamples;
 import org.mlops4j.core.monitor.ScoreKind;
@@ -15,7 +15,7 @@ public final class StudentTTest extends StatTest {
 
     /** Creates the test. */
     public StudentTTest() {
-        super("t_test", "Student's t-test with pooled variance (p-value)", EnumSet.of(DriftColumnType.NUM), 0.05,
+        super("t_test", "Student's t-test with pooled variance (p-value)", EnumSet.of(ColumnType.NUMERIC), 0.05,
                 ScoreKind.P_VALUE, DriftRule.BELOW);
     }
 

@@ -2,7 +2,7 @@ package org.mlops4j.drift.stattest;
 
 import java.util.EnumSet;
 import org.mlops4j.core.MlopsConfig;
-import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.monitor.DriftDetector;
 import org.mlops4j.core.monitor.DriftRule;
 import org.mlops4j.core.monitor.DriftSamples;
@@ -34,7 +34,7 @@ public final class TotalVariationTest extends StatTest {
      * @param permutations how many random splits to draw, at least 1
      */
     public TotalVariationTest(int permutations) {
-        super("tvd", "Total variation distance, permutation test (p-value)", EnumSet.of(DriftColumnType.CAT), 0.1,
+        super("tvd", "Total variation distance, permutation test (p-value)", EnumSet.of(ColumnType.CATEGORICAL), 0.1,
                 ScoreKind.P_VALUE, DriftRule.BELOW);
         if (permutations < 1) {
             throw new IllegalArgumentException("permutations must be at least 1, got " + permutations);

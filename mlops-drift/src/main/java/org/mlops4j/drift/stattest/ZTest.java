@@ -1,7 +1,7 @@
 package org.mlops4j.drift.stattest;
 
 import java.util.EnumSet;
-import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.monitor.DriftRule;
 import org.mlops4j.core.monitor.DriftSamples;
 import org.mlops4j.core.monitor.ScoreKind;
@@ -16,7 +16,7 @@ public final class ZTest extends StatTest {
 
     /** Creates the test. */
     public ZTest() {
-        super("z", "Two-proportion z-test (p-value)", EnumSet.of(DriftColumnType.CAT), 0.05, ScoreKind.P_VALUE,
+        super("z", "Two-proportion z-test (p-value)", EnumSet.of(ColumnType.CATEGORICAL), 0.05, ScoreKind.P_VALUE,
                 DriftRule.BELOW);
     }
 

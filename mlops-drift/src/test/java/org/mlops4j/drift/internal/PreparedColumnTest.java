@@ -7,14 +7,14 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mlops4j.core.data.CategoricalColumn;
 import org.mlops4j.core.data.Column;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.NumericColumn;
-import org.mlops4j.core.monitor.DriftColumnType;
 
 class PreparedColumnTest {
 
     private static void assertInferredLikeTheColumnRule(Column ref, Column cur) {
         PreparedColumn inferred = PreparedColumn.inferred(ref, cur, 0);
-        DriftColumnType expected = PreparedColumn.inferType(ref, cur);
+        ColumnType expected = PreparedColumn.inferType(ref, cur);
         assertEquals(expected, inferred.samples().columnType(), ref.name());
         PreparedColumn typed = PreparedColumn.of(ref, cur, expected, 0);
         assertEquals(typed.referenceDropped(), inferred.referenceDropped());

@@ -1,6 +1,7 @@
 package org.mlops4j.drift.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,13 +21,13 @@ import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.DataException;
 import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsProperties;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.monitor.ActionHooks;
 import org.mlops4j.core.monitor.ActionKind;
 import org.mlops4j.core.monitor.ActionPolicy;
 import org.mlops4j.core.monitor.ColumnDeviation;
 import org.mlops4j.core.monitor.DecisionOutcome;
-import org.mlops4j.core.monitor.DriftColumnType;
 import org.mlops4j.core.monitor.PolicyDecision;
 import org.mlops4j.core.monitor.QualityTargets;
 import org.mlops4j.core.spi.TriggerActionProvider;
@@ -70,7 +71,7 @@ class DriftMonitorTest {
         assertEquals(7, d.deviations().size());
         assertEquals(0.0, deviation(d, "city_tier"), 1e-9);
         assertEquals(0.0, deviation(d, "total_leads_droppped"), 1e-9);
-        assertEquals(DriftColumnType.NUM, d.deviations().get(0).columnType());
+        assertEquals(ColumnType.NUMERIC, d.deviations().get(0).columnType());
         assertTrue(d.drift().driftedColumns().containsAll(
                 List.of("first_platform_c", "first_utm_medium_c", "first_utm_source_c")), d.drift().toString());
         assertEquals(CLOCK.instant(), d.decidedAt());
@@ -90,7 +91,7 @@ class DriftMonitorTest {
         assertEquals(ActionKind.RETRAIN, outcome.decision().action());
         assertEquals("city_tier", outcome.decision().decidingColumn());
         assertEquals(LeadTables.tvd(LeadTables.CITY_TIER, tiers), outcome.decision().decidingDeviation(), 1e-9);
-        assertEquals(DriftColumnType.CAT, outcome.decision().deviations().get(1).columnType());
+        assertEquals(ColumnType.CATEGORICAL, outcome.decision().deviations().get(1).columnType());
         assertEquals("pipeline:retrain", outcome.actions().get(0).action());
         assertEquals("run-1", outcome.actions().get(0).detail());
         assertEquals(List.of("retrain city_tier"), calls);
@@ -244,6 +245,7 @@ class DriftMonitorTest {
         PolicyDecision ranItself = monitor.decide(REFERENCE, current, Map.of());
         assertEquals(14, columnTests.get(), "without a report the monitor runs one");
         assertEquals(ranItself, fromReport.decision());
+        assertSame(report.summary(), fromReport.decision().drift(), "the decision keeps the report's own verdict");
     }
 
     @Test

@@ -19,18 +19,18 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlops4j.core.DataException;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.monitor.ActionPolicy;
 import org.mlops4j.core.monitor.ActionResult;
 import org.mlops4j.core.monitor.ColumnDeviation;
 import org.mlops4j.core.monitor.DecisionOutcome;
-import org.mlops4j.core.monitor.DriftColumnType;
 import org.mlops4j.core.monitor.DriftSummary;
 
 class JsonLinesDecisionRecorderTest {
 
     private static DecisionOutcome outcome(int i) {
         return new DecisionOutcome(ActionPolicy.defaults().decide("tvd", "percentage points",
-                List.of(new ColumnDeviation("c" + i, DriftColumnType.CAT, i % 100)),
+                List.of(new ColumnDeviation("c" + i, ColumnType.CATEGORICAL, i % 100)),
                 new DriftSummary(false, 0.5, 1, 0, 0, List.of()), Instant.ofEpochSecond(1_700_000_000L + i)),
                 List.of(ActionResult.success("log", "logged", i)));
     }

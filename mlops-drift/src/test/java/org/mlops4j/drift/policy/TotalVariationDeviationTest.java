@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.monitor.DriftSamples;
 
 class TotalVariationDeviationTest {
@@ -33,7 +33,7 @@ class TotalVariationDeviationTest {
         DriftSamples samples;
         if (c.get("column_type").asText().equals("num")) {
             double[] ref = numbers(c.get("reference"));
-            samples = DriftSamples.numeric("x", DriftColumnType.NUM, ref, numbers(c.get("current")), 0);
+            samples = DriftSamples.numeric("x", ColumnType.NUMERIC, ref, numbers(c.get("current")), 0);
             double[] sorted = ref.clone();
             java.util.Arrays.sort(sorted);
             assertArrayEquals(numbers(c.get("edges")), TotalVariationDeviation.decileEdges(sorted), 0.0);
@@ -57,7 +57,7 @@ class TotalVariationDeviationTest {
         double[] ref = {1, 1, 1, 2, 3, 3, 3, 3, 3, 3};
         double[] cur = {1, 2, 2, 2, 3, 3, 3, 3, 3, 3};
         // shares 0.3/0.1/0.6 against 0.1/0.3/0.6: 20 points moved from 1 to 2
-        assertEquals(20.0, tvd.deviation(DriftSamples.numeric("tier", DriftColumnType.CAT, ref, cur, 0)), 1e-9);
+        assertEquals(20.0, tvd.deviation(DriftSamples.numeric("tier", ColumnType.CATEGORICAL, ref, cur, 0)), 1e-9);
     }
 
     @Test
@@ -69,7 +69,7 @@ class TotalVariationDeviationTest {
             cur[i] = 5000 + i;
         }
         // every current value lies above the last decile: 90 % of the reference mass sits in lower bins
-        assertEquals(90.0, tvd.deviation(DriftSamples.numeric("x", DriftColumnType.NUM, ref, cur, 0)), 1e-9);
+        assertEquals(90.0, tvd.deviation(DriftSamples.numeric("x", ColumnType.NUMERIC, ref, cur, 0)), 1e-9);
     }
 
     private static List<String> repeat(String a, int na, String b, int nb) {

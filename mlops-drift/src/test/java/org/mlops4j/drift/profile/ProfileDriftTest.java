@@ -155,9 +155,9 @@ class ProfileDriftTest {
         ProfileDriftReport none = ProfileDrift.compare(ref, same);
         ProfileDriftReport some = ProfileDrift.compare(ref, moved);
         assertEquals("wasserstein", none.column("v").orElseThrow().defaultMethod());
-        assertFalse(none.datasetDrift());
-        assertTrue(some.datasetDrift());
-        assertEquals(1.0, some.shareOfDriftedColumns());
+        assertFalse(none.summary().datasetDrift());
+        assertTrue(some.summary().datasetDrift());
+        assertEquals(1.0, some.summary().shareOfDriftedColumns());
         assertTrue(none.columns().get(0).score("psi").orElseThrow().value() < 0.01);
     }
 

@@ -68,12 +68,12 @@ class TableProfileJsonTest {
         assertEquals(reference.createdAt(), loaded.createdAt());
 
         ProfileDriftReport same = loaded.compare(ProfileMergeTest.bigTable(10_000, 8));
-        assertEquals(0.0, same.shareOfDriftedColumns());
+        assertEquals(0.0, same.summary().shareOfDriftedColumns());
         Table shifted = ProfileMergeTest.bigTable(10_000, 9).mapColumn("score",
                 c -> c.asNumeric().map(v -> v + 1.5));
         ProfileDriftReport moved = loaded.compare(shifted);
         assertTrue(moved.column("score").orElseThrow().drifted());
-        assertEquals(1.0 / 3, moved.shareOfDriftedColumns(), 1e-12);
+        assertEquals(1.0 / 3, moved.summary().shareOfDriftedColumns(), 1e-12);
     }
 
     @Test

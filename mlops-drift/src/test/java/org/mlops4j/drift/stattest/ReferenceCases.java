@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.mlops4j.core.monitor.DriftColumnType;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.monitor.DriftSamples;
 
 /** The samples and expected scores of {@code reference/stattests.json}, made by {@code make_reference.py}. */
@@ -42,7 +42,7 @@ final class ReferenceCases {
     static DriftSamples samples(JsonNode c, long seed) {
         String name = c.get("name").asText();
         if (c.get("column_type").asText().equals("num")) {
-            return DriftSamples.numeric(name, DriftColumnType.NUM, doubles(c.get("reference")),
+            return DriftSamples.numeric(name, ColumnType.NUMERIC, doubles(c.get("reference")),
                     doubles(c.get("current")), seed);
         }
         return DriftSamples.categorical(name, strings(c.get("reference")), strings(c.get("current")), seed);

@@ -14,8 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleSupplier;
+import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.core.monitor.DriftColumnType;
 import org.mlops4j.core.monitor.DriftSamples;
 import org.mlops4j.core.spi.support.Json;
 import org.mlops4j.drift.DataDrift;
@@ -73,15 +73,15 @@ public final class DriftBenchmark {
         KsTest ks = new KsTest();
         WassersteinDistance wasserstein = new WassersteinDistance();
         measurements.put("ks", () -> ks.score(
-                DriftSamples.numeric("x", DriftColumnType.NUM, ksReference, ksCurrent, 0)));
+                DriftSamples.numeric("x", ColumnType.NUMERIC, ksReference, ksCurrent, 0)));
         measurements.put("wasserstein", () -> wasserstein.score(
-                DriftSamples.numeric("x", DriftColumnType.NUM, ksReference, ksCurrent, 0)));
+                DriftSamples.numeric("x", ColumnType.NUMERIC, ksReference, ksCurrent, 0)));
         for (String column : reference.columnNames()) {
             DataDrift drift = DataDrift.builder().columns(column).build();
             measurements.put("column:" + column, () -> drift.run(reference, current).columns().get(0).score());
         }
         DataDrift all = DataDrift.builder().build();
-        measurements.put("data_drift", () -> all.run(reference, current).shareOfDriftedColumns());
+        measurements.put("data_drift", () -> all.run(reference, current).summary().shareOfDriftedColumns());
 
         System.out.println(Json.write(new Hello(System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), measurements.keySet())));

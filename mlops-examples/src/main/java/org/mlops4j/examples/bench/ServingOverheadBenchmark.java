@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.mlops4j.core.data.Column;
-import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.monitor.ServingLog;
 import org.mlops4j.core.tracking.ModelStage;
@@ -21,7 +20,6 @@ import org.mlops4j.examples.leadscoring.LeadScoringMappings;
 import org.mlops4j.examples.leadscoring.LeadScoringSchemas;
 import org.mlops4j.examples.leadscoring.LeadScoringTraining;
 import org.mlops4j.models.EncodedRows;
-import org.mlops4j.models.ModelTracking;
 import org.mlops4j.models.ModelingSetup;
 import org.mlops4j.models.Predictions;
 import org.mlops4j.models.ServedBatches;
@@ -109,11 +107,11 @@ public class ServingOverheadBenchmark {
             examples.add(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, encoded.featureNames(row),
                     encoded.values(row)));
         }
-        Schema schema = ModelTracking.inputSchema(model);
         Instant now = Instant.now();
         version = new ModelVersion("lead-scoring", 1, now, now, ModelStage.PRODUCTION, "runs:/0/model",
-                java.util.Optional.empty(), java.util.Optional.of(schema.toJson()), "", Map.of(), java.util.Set.of());
-        inputColumns = model.inputColumns().stream().map(c -> c.name()).toList();
+                java.util.Optional.empty(), java.util.Optional.of(model.inputSchema()), "", Map.of(),
+                java.util.Set.of());
+        inputColumns = model.inputSchema().columnNames();
         folder = Files.createTempDirectory("mlops-serving-bench");
         log = new ServingLog(folder.resolve("serving_log.jsonl"));
     }

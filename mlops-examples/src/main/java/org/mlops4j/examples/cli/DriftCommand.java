@@ -81,6 +81,6 @@ final class DriftCommand implements Callable<Integer> {
             byte[] page = report.toHtml().getBytes(StandardCharsets.UTF_8);
             AtomicFiles.write(html, out -> out.write(page));
         }
-        return report.datasetDrift() ? ExitCodes.CHECKS_FAILED : ExitCodes.OK;
+        return report.summary().datasetDrift() ? ExitCodes.CHECKS_FAILED : ExitCodes.OK;
     }
 }

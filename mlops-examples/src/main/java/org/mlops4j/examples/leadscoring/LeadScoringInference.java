@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +47,8 @@ import org.mlops4j.models.TrainedModel;
  *       pipeline with {@code inference}) with the column types training used; the model's own encoder one-hot
  *       encodes it when predicting;</li>
  *   <li>{@value #INPUT_FEATURES_CHECK}: the input schema registered with the Production version is enforced: a
- *       missing feature fails the pipeline with a {@link DataException} naming every missing column;</li>
+ *       missing feature fails the pipeline with a {@link DataException} naming every missing column, a feature of
+ *       another type with one naming the column, the expected and the found type;</li>
  *   <li>{@value #LOAD_MODEL}: loads exactly that version from the registry;</li>
  *   <li>{@value #PREDICT}: scores every row; a row that cannot be scored gets its reason, the others are scored;
  *       the scored leads are written to {@link InferenceOptions#predictions()};</li>
@@ -145,29 +145,21 @@ public final class LeadScoringInference {
     }
 
     /**
-     * Checks a batch against a model version's registered input schema.
+     * Checks a batch against a model version's registered input schema, with the check the model's
+     * {@link org.mlops4j.models.Predictor} applies ({@link Schema#requireColumns}): every input column present, each of
+     * the type the model was trained on.
      *
      * @param version the version whose schema is enforced
      * @param batch   the rows to score
      * @param source  where the rows come from, for the message
-     * @throws DataException naming every missing column, the source and the version, when columns are missing
+     * @throws DataException naming every missing column, or else the first column of another type with the expected
+     *                       and the found type, the source and the version; or when the version has no schema
      */
     public static void checkInputFeatures(ModelVersion version, Table batch, String source) {
-        String schemaJson = version.inputSchema().orElseThrow(() -> new DataException("Model " + version.name()
+        Schema schema = version.inputSchema().orElseThrow(() -> new DataException("Model " + version.name()
                 + " version " + version.version() + " has no registered input schema; register it with ModelTracking",
                 source, 0, null, null));
-        List<String> missing = new ArrayList<>();
-        for (String column : Schema.fromJson(schemaJson).columnNames()) {
-            if (!batch.hasColumn(column)) {
-                missing.add(column);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new DataException("The batch lacks the input feature" + (missing.size() > 1 ? "s " : " ") + missing
-                    + " that model " + version.name() + " version " + version.version() + " expects (its columns are "
-                    + batch.columnNames() + "); run the data pipeline on the raw batch so that model_input has them",
-                    source, 0, missing.get(0), null);
-        }
+        schema.requireColumns(batch, "Model " + version.name() + " version " + version.version(), source);
     }
 
     /** The steps of one inference run; they share the run's tracking record. */
@@ -296,7 +288,7 @@ public final class LeadScoringInference {
             TrainedModel model = context.input(MODEL, TrainedModel.class);
             Predictions predictions = context.input(PREDICTIONS, Predictions.class);
             ModelVersion version = context.input(PRODUCTION_VERSION, ModelVersion.class);
-            List<String> inputs = model.inputColumns().stream().map(c -> c.name()).toList();
+            List<String> inputs = model.inputSchema().columnNames();
             ServedBatch served = ServedBatches.of(options.batch(), version.name(), version.version(), scoredAt,
                     batch, inputs, predictions, model.positiveLabel().orElse("1"));
             int captured = new ServingLog(options.servingLog()).append(served, options.sampleRate(), options.seed());

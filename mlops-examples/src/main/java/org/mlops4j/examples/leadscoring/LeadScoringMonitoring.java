@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -39,11 +37,8 @@ import org.mlops4j.drift.DataDrift;
 import org.mlops4j.drift.DriftReport;
 import org.mlops4j.drift.policy.DriftMonitor;
 import org.mlops4j.drift.policy.JsonLinesDecisionRecorder;
-import org.mlops4j.models.ClassificationMetrics;
 import org.mlops4j.models.Metric;
 import org.mlops4j.models.ModelTracking;
-import org.mlops4j.models.PredictedRow;
-import org.mlops4j.models.Predictions;
 import org.mlops4j.models.TrainedModel;
 
 /**
@@ -136,50 +131,28 @@ public final class LeadScoringMonitoring {
     }
 
     /**
-     * Scores labelled leads with a model and measures its quality as the case study states its targets.
+     * Scores labelled leads with a model and measures its quality as the case study states its targets. The leads are
+     * scored by {@link TrainedModel#evaluate}, that is as the model's {@link org.mlops4j.models.Predictor} scores them;
+     * leads without a label, and leads the model cannot score, are left out.
      *
      * @param model    the model
      * @param labelled the model input with {@code app_complete_flag}
      * @return {@code auc}, {@code precision} and {@code recall} of class 1
+     * @throws DataException when no lead has a label
      */
     public static Map<String, Double> quality(TrainedModel model, Table labelled) {
-        List<String> classes = model.classLabels();
-        String positive = model.positiveLabel().orElse("1");
-        int positiveIndex = classes.indexOf(positive);
         NumericColumn target = labelled.numeric(LeadScoringSchemas.TARGET);
-        Predictions predictions = model.predictor().predict(labelled.drop(LeadScoringSchemas.TARGET));
-        List<int[]> pairs = new ArrayList<>();
-        List<double[]> probabilities = new ArrayList<>();
-        for (PredictedRow row : predictions.rows()) {
-            if (!row.ok() || target.isNull(row.row())) {
-                continue;
-            }
-            int actual = classes.indexOf(label(target.getDouble(row.row())));
-            int predicted = classes.indexOf(row.label().orElseThrow());
-            double[] p = new double[classes.size()];
-            for (int c = 0; c < classes.size(); c++) {
-                p[c] = row.probabilities().getOrDefault(classes.get(c), 0.0);
-            }
-            pairs.add(new int[] {actual, predicted});
-            probabilities.add(p);
-        }
-        if (pairs.isEmpty()) {
+        Table withLabels = labelled.filter(row -> !target.isNull(row));
+        if (withLabels.rowCount() == 0) {
             throw new DataException("No labelled lead could be scored, so the model's quality cannot be measured",
                     null, 0, LeadScoringSchemas.TARGET, null);
         }
-        int[] actual = pairs.stream().mapToInt(p -> p[0]).toArray();
-        int[] predicted = pairs.stream().mapToInt(p -> p[1]).toArray();
-        Map<Metric, Double> metrics = ClassificationMetrics.compute(classes.size(), positiveIndex, actual, predicted,
-                probabilities.toArray(double[][]::new));
+        Map<Metric, Double> metrics = model.evaluate(withLabels);
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("auc", metrics.get(Metric.AUC));
         out.put("precision", metrics.get(Metric.PRECISION));
         out.put("recall", metrics.get(Metric.RECALL));
         return out;
-    }
-
-    private static String label(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** The steps of one monitoring run. */
@@ -288,9 +261,9 @@ public final class LeadScoringMonitoring {
                             MonitoringRuns.ACTION_TAG, decision.action().name()))) {
                 run.logParams(Map.of("window", describeWindow(), "rows", window.rowCount(), "measure",
                         decision.measure(), "deciding_column", decision.decidingColumn()));
-                run.logMetric(MonitoringRuns.DRIFT_SHARE, report.shareOfDriftedColumns());
+                run.logMetric(MonitoringRuns.DRIFT_SHARE, report.summary().shareOfDriftedColumns());
                 run.logMetric(MonitoringRuns.MAX_DEVIATION_PCT, decision.decidingDeviation());
-                run.logMetric(MonitoringRuns.DATASET_DRIFT, report.datasetDrift() ? 1 : 0);
+                run.logMetric(MonitoringRuns.DATASET_DRIFT, report.summary().datasetDrift() ? 1 : 0);
                 decision.deviations().forEach(d -> run.logMetric("deviation_pct." + d.column(), d.deviation()));
                 quality.forEach((k, v) -> {
                     if (Double.isFinite(v)) {

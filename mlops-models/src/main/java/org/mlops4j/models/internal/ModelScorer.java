@@ -13,7 +13,6 @@ import org.mlops4j.models.RegressionMetrics;
 import org.mlops4j.models.Scaling;
 import org.mlops4j.models.TaskType;
 import org.mlops4j.models.internal.tree.TreeEnsemble;
-import org.tribuo.Example;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
@@ -23,7 +22,10 @@ import org.tribuo.regression.Regressor;
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>Scores a trained model on labelled rows: predicts them in one batch and computes the task's metrics.
+ * <p>Scores a trained model on labelled rows: predicts them through the compact form of the model when it has one,
+ * otherwise through {@link TribuoPredictions} as the {@link org.mlops4j.models.Predictor} does, and computes the
+ * task's metrics. Rows the model cannot score (a row that fails to encode, such as one with an infinite number) are
+ * left out of the predictions and the metrics.
  */
 public final class ModelScorer {
 
@@ -76,37 +78,56 @@ public final class ModelScorer {
             return predictCompact(model, compact.get(), encoded, target, rows);
         }
         if (target.task() == TaskType.CLASSIFICATION) {
-            Model<Label> labelModel = (Model<Label>) model;
-            List<Example<Label>> examples = new ArrayList<>(encoded.size());
-            for (int i = 0; i < encoded.size(); i++) {
-                examples.add(TribuoData.example(encoded, i, TribuoData.unknownLabel()));
-            }
-            List<Prediction<Label>> predictions = labelModel.predict(examples);
+            TribuoPredictions<Label> predictions = TribuoPredictions.of((Model<Label>) model, encoded,
+                    TribuoData.unknownLabel());
+            int[] rowsPredicted = predictions.predictedRows();
             Map<String, Integer> index = target.classIndex();
             int k = target.classLabels().size();
-            int[] predicted = new int[predictions.size()];
+            int[] predicted = new int[rowsPredicted.length];
             boolean probabilistic = TribuoData.hasProbabilities(model);
-            double[][] probabilities = probabilistic ? new double[predictions.size()][] : new double[0][];
+            double[][] probabilities = probabilistic ? new double[rowsPredicted.length][] : new double[0][];
             for (int i = 0; i < predicted.length; i++) {
-                Prediction<Label> p = predictions.get(i);
+                Prediction<Label> p = predictions.prediction(rowsPredicted[i]);
                 predicted[i] = index.getOrDefault(p.getOutput().getLabel(), 0);
                 if (probabilistic) {
                     probabilities[i] = probabilities(p, index, k);
                 }
             }
-            return new Scored(target.classIndices(rows), predicted, probabilities, new double[0], new double[0]);
+            return new Scored(select(target.classIndices(rows), rowsPredicted), predicted, probabilities,
+                    new double[0], new double[0]);
         }
-        Model<Regressor> regressionModel = (Model<Regressor>) model;
-        List<Example<Regressor>> examples = new ArrayList<>(encoded.size());
-        for (int i = 0; i < encoded.size(); i++) {
-            examples.add(TribuoData.example(encoded, i, TribuoData.unknownRegressor()));
-        }
-        List<Prediction<Regressor>> predictions = regressionModel.predict(examples);
-        double[] predicted = new double[predictions.size()];
+        TribuoPredictions<Regressor> predictions = TribuoPredictions.of((Model<Regressor>) model, encoded,
+                TribuoData.unknownRegressor());
+        int[] rowsPredicted = predictions.predictedRows();
+        double[] predicted = new double[rowsPredicted.length];
         for (int i = 0; i < predicted.length; i++) {
-            predicted[i] = predictions.get(i).getOutput().getValues()[0];
+            predicted[i] = predictions.prediction(rowsPredicted[i]).getOutput().getValues()[0];
         }
-        return new Scored(new int[0], new int[0], new double[0][], target.values(rows), predicted);
+        return new Scored(new int[0], new int[0], new double[0][], select(target.values(rows), rowsPredicted),
+                predicted);
+    }
+
+    /** The values of the rows that were predicted: rows the model could not score are left out of the metrics. */
+    private static int[] select(int[] values, int[] rows) {
+        if (rows.length == values.length) {
+            return values;
+        }
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = values[rows[i]];
+        }
+        return out;
+    }
+
+    private static double[] select(double[] values, int[] rows) {
+        if (rows.length == values.length) {
+            return values;
+        }
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = values[rows[i]];
+        }
+        return out;
     }
 
     private static Scored predictCompact(Model<?> model, CompactScorer scorer, EncodedRows encoded,

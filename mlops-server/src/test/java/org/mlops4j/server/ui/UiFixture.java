@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.mlops4j.core.data.ColumnType;
+import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.monitor.MonitoringRuns;
 import org.mlops4j.core.tracking.ActiveRun;
 import org.mlops4j.core.tracking.Experiment;
@@ -62,7 +64,7 @@ final class UiFixture {
         UiFixture fixture = new UiFixture(experiment, lr, rf, xgb, script);
 
         registry.register(NewModelVersion.builder(MODEL, "runs:/" + rf + "/model").runId(rf)
-                .inputSchema("{\"columns\":[{\"name\":\"lead_source\",\"type\":\"categorical\"}]}")
+                .inputSchema(Schema.builder().column("lead_source", ColumnType.CATEGORICAL).build())
                 .tag(MonitoringRuns.DATA_FINGERPRINT, FINGERPRINT).description("first forest").build());
         ModelVersion second = registry.register(NewModelVersion.builder(MODEL, "runs:/" + xgb + "/model")
                 .runId(xgb).build());

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mlops4j.core.Mlops;
+import org.mlops4j.core.data.ColumnType;
+import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.NewModelVersion;
 
@@ -15,7 +17,7 @@ import org.mlops4j.core.tracking.NewModelVersion;
  */
 public final class RegistryWriterProcess {
 
-    public static final String SCHEMA = "{\"columns\":[{\"name\":\"age\",\"type\":\"numeric\"}]}";
+    public static final Schema SCHEMA = Schema.builder().column("age", ColumnType.NUMERIC).build();
 
     private RegistryWriterProcess() {
     }

@@ -7,16 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.MlopsConfig;
+import org.mlops4j.core.data.ColumnType;
+import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelRegistryException;
 import org.mlops4j.core.tracking.ModelStage;
@@ -40,7 +44,8 @@ class FileModelRegistryTest extends ModelRegistryContractTest {
 
     @Test
     void keepsEachModelInOneJsonFileUnderModels() throws Exception {
-        registry.register(NewModelVersion.builder("lead-scoring", "runs:/r1/model").inputSchema("{\"a\":1}").build());
+        registry.register(NewModelVersion.builder("lead-scoring", "runs:/r1/model")
+                .inputSchema(Schema.ofNames("a")).build());
         registry.transitionStage("lead-scoring", 1, ModelStage.PRODUCTION, true);
         registry.setAlias("lead-scoring", "champion", 1);
         JsonNode file = new ObjectMapper().readTree(models().resolve("lead-scoring").resolve("model.json").toFile());
@@ -50,7 +55,8 @@ class FileModelRegistryTest extends ModelRegistryContractTest {
         JsonNode version = file.get("versions").get(0);
         assertEquals("Production", version.get("stage").asText());
         assertEquals("r1", version.get("runId").asText());
-        assertEquals("{\"a\":1}", version.get("inputSchema").asText());
+        assertEquals(Schema.ofNames("a"), Schema.fromJson(version.get("inputSchema").asText()),
+                "the schema's JSON text");
     }
 
     @Test
@@ -82,6 +88,27 @@ class FileModelRegistryTest extends ModelRegistryContractTest {
         ModelRegistryException e = assertThrows(ModelRegistryException.class, () -> registry.getModel("m"));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("restore it from a backup"), e.getMessage());
+    }
+
+    @Test
+    void readsSchemasStoredBeforeAsSchemasAndOtherJsonAsNoSchema() throws Exception {
+        registry.register(NewModelVersion.builder("m", "runs:/r1/model").build());
+        registry.register(NewModelVersion.builder("m", "runs:/r2/model").build());
+        Path file = models().resolve("m").resolve("model.json");
+        ObjectNode document = (ObjectNode) new ObjectMapper().readTree(file.toFile());
+        String written = "{\"format\":\"mlops4j-schema\",\"version\":1,\"missingColumns\":\"fail\","
+                + "\"extraColumns\":\"fail\",\"strictOrder\":false,\"columns\":[{\"name\":\"age\","
+                + "\"type\":\"numeric\",\"nullable\":true}]}";  // as ModelTracking registered it before
+        ((ObjectNode) document.get("versions").get(0)).put("inputSchema", written);
+        ((ObjectNode) document.get("versions").get(1)).put("inputSchema", "{\"columns\":[{\"levels\":[1]}]}");
+        Files.writeString(file, document.toString());
+
+        ModelRegistry reopened = open();
+
+        assertEquals(Optional.of(Schema.builder().column("age", ColumnType.NUMERIC).build()),
+                reopened.getVersion("m", 1).inputSchema());
+        assertEquals(Optional.empty(), reopened.getVersion("m", 2).inputSchema(), "a foreign document is no schema");
+        assertEquals(2, reopened.listVersions("m").size());
     }
 
     @Test

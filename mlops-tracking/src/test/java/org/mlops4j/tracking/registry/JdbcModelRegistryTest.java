@@ -11,11 +11,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsConfig;
+import org.mlops4j.core.data.ColumnType;
+import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.spi.ModelRegistryProvider;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelRegistryException;
@@ -36,6 +39,27 @@ class JdbcModelRegistryTest {
         assertEquals("jdbc", mlops.modelRegistryProvider(URI.create("jdbc:postgresql://h/db")).name());
         assertEquals("file", mlops.modelRegistryProvider(URI.create("file:./mlruns")).name());
         assertEquals(java.util.List.of("file", "jdbc"), mlops.providers(ModelRegistryProvider.class).names());
+    }
+
+    @Test
+    void keepsTheInputSchemaAsItsJsonTextAndReadsAForeignDocumentAsNoSchema() throws Exception {
+        String url = "jdbc:sqlite:" + folder.resolve("schemas.db");
+        Schema schema = Schema.builder().column("age", ColumnType.NUMERIC).build();
+        try (ModelRegistry registry = new JdbcModelRegistryProvider().open(URI.create(url), config)) {
+            registry.register(NewModelVersion.builder("m", "runs:/r1/model").inputSchema(schema).build());
+            registry.register(NewModelVersion.builder("m", "runs:/r2/model").inputSchema(schema).build());
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT input_schema FROM model_versions WHERE version = 1")) {
+                assertTrue(rs.next());
+                assertEquals(schema, Schema.fromJson(rs.getString(1)), "the schema's own JSON form");
+            }
+            s.execute("UPDATE model_versions SET input_schema = '{\"columns\":[{\"levels\":[1]}]}' WHERE version = 2");
+        }
+        try (ModelRegistry registry = new JdbcModelRegistryProvider().open(URI.create(url), config)) {
+            assertEquals(Optional.of(schema), registry.getVersion("m", 1).inputSchema());
+            assertEquals(Optional.empty(), registry.getVersion("m", 2).inputSchema(), "still opens, no schema");
+        }
     }
 
     @Test

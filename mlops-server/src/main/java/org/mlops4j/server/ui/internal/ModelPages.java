@@ -221,7 +221,7 @@ public final class ModelPages {
         });
         html.element("h2", "Input schema");
         if (v.inputSchema().isPresent()) {
-            html.element("pre", Fragments.prettyJson(v.inputSchema().get()), "class", "block", "id", "input-schema");
+            html.element("pre", v.inputSchema().get().toJson(), "class", "block", "id", "input-schema");
         } else {
             Fragments.note(html, "No input schema was registered with this version.");
         }

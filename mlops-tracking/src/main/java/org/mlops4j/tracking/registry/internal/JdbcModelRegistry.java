@@ -722,7 +722,8 @@ public final class JdbcModelRegistry implements ModelRegistry {
                     int number = rs.getInt(1);
                     versions.put(number, new ModelVersion(row.name(), number, Instant.ofEpochMilli(rs.getLong(2)),
                             Instant.ofEpochMilli(rs.getLong(3)), ModelStage.parse(rs.getString(4)), rs.getString(5),
-                            Optional.ofNullable(rs.getString(6)), Optional.ofNullable(rs.getString(7)),
+                            Optional.ofNullable(rs.getString(6)),
+                            StoredInputSchema.read(rs.getString(7), row.name(), number),
                             rs.getString(8), tags.getOrDefault(number, Map.of()),
                             aliases.getOrDefault(number, Set.of())));
                 }

@@ -60,7 +60,8 @@ final class ModelDocument {
         Set<String> pointing = aliases.entrySet().stream().filter(e -> e.getValue() == v.version)
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         return new ModelVersion(name, v.version, Instant.ofEpochMilli(v.createdAt), Instant.ofEpochMilli(v.updatedAt),
-                ModelStage.parse(v.stage), v.source, Optional.ofNullable(v.runId), Optional.ofNullable(v.inputSchema),
+                ModelStage.parse(v.stage), v.source, Optional.ofNullable(v.runId),
+                StoredInputSchema.read(v.inputSchema, name, v.version),
                 v.description, v.tags, pointing);
     }
 }

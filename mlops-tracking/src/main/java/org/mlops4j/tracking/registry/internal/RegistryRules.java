@@ -1,8 +1,5 @@
 package org.mlops4j.tracking.registry.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -40,7 +37,6 @@ public final class RegistryRules {
     private static final Pattern VERSION_ALIAS = Pattern.compile("[vV]\\d+");
     private static final Pattern TAG_KEY = Pattern.compile("[/\\w.\\- :]+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern RUN_ID = Pattern.compile("[a-zA-Z0-9][\\w\\-]*");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RegistryRules() {
     }
@@ -195,7 +191,7 @@ public final class RegistryRules {
             }
             runId = Optional.of(sourceRun);
         }
-        Optional<String> schema = spec.inputSchema().map(json -> checkSchemaJson(name, json));
+        Optional<String> schema = spec.inputSchema().map(StoredInputSchema::write);
         return new PreparedVersion(name, source, runId, schema, spec.description(), spec.tags());
     }
 
@@ -237,28 +233,5 @@ public final class RegistryRules {
                     + " letters, digits, '_' and '-', starting with a letter or digit.");
         }
         return runId;
-    }
-
-    private static String checkSchemaJson(String name, String json) {
-        try {
-            JsonNode node = JSON.readTree(json);
-            if (node == null || !(node.isObject() || node.isArray())) {
-                throw new InvalidRegistryValueException("The input schema of a new version of model '" + name
-                        + "' is not a JSON object or array: '" + abbreviate(json) + "'.");
-            }
-            return JSON.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new InvalidRegistryValueException("The input schema of a new version of model '" + name
-                    + "' is not valid JSON (" + e.getOriginalMessage() + where(e) + "): '" + abbreviate(json) + "'.");
-        }
-    }
-
-    private static String where(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : ", line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 }
