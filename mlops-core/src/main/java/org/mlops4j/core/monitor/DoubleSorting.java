@@ -7,8 +7,6 @@ import java.util.Arrays;
  * bits of each value mapped to an order-preserving unsigned integer; passes in which every value has the same digit
  * are skipped, so integer-valued data costs two or three passes). Small arrays use {@link Arrays#sort(double[])}.
  * The result equals {@code Arrays.sort} for finite values without {@code -0.0}.
- *
- * <p>Package-private: {@link DriftSamples} sorts its samples with it.
  */
 final class DoubleSorting {
 
@@ -28,7 +26,7 @@ final class DoubleSorting {
      *
      * @param values finite values, none {@code -0.0} (callers normalise it to {@code 0.0})
      */
-    static void sort(double[] values) {
+    public static void sort(double[] values) {
         int n = values.length;
         if (n < RADIX_THRESHOLD) {
             Arrays.sort(values);

@@ -26,10 +26,6 @@ import org.mlops4j.core.spi.PipelineStepProvider;
 /**
  * This class is internal and is hence not for public use. Reads pipeline declarations from JSON or YAML; see
  * {@link org.mlops4j.core.pipeline.PipelineFile} for the format.
- *
- * <p>Mapped as a tree on purpose, not through databind records: pipeline files are written by people in JSON or YAML,
- * a step's {@code with} block is free-form (each step provider reads its own keys), and every error names the step
- * and the key in the library's words; databind would give Jackson's messages and lose the YAML/JSON symmetry.
  */
 public final class PipelineFileParser {
 
@@ -63,6 +59,10 @@ public final class PipelineFileParser {
     }
 
     /**
+     * Reads the declaration as a JSON tree (YAML through {@link YamlTrees}) on purpose, not through databind records:
+     * pipeline files are written by people, a step's {@code params} are free-form (each step provider reads its own
+     * keys), and every error names the step and the key in the library's words, where databind would give Jackson's.
+     *
      * @param text      the declaration
      * @param yaml      whether it is YAML
      * @param source    the file or resource, for messages

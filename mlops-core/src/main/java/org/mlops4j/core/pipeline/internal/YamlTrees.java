@@ -8,8 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 /**
  * This class is internal and is hence not for public use. Reads YAML text into a JSON tree. YAML support is optional:
  * {@code com.fasterxml.jackson.dataformat:jackson-dataformat-yaml} is an optional dependency of mlops-core, so this
- * class is loaded only after {@link #available()} said the YAML mapper is on the class path. A tree, not records, for
- * the reason {@link PipelineFileParser} gives.
+ * class is loaded only after {@link #available()} said the YAML mapper is on the class path.
  */
 final class YamlTrees {
 
