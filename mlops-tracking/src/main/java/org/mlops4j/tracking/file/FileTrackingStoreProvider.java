@@ -9,10 +9,13 @@ import org.mlops4j.core.spi.TrackingStoreProvider;
 import org.mlops4j.core.spi.support.ReadOnlyTrackingStore;
 import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.TrackingStore;
+import org.mlops4j.tracking.internal.StoreFolder;
+import org.mlops4j.tracking.mlflow.MlflowFileStore;
 
 /**
  * Opens {@link FileTrackingStore}s for {@code file:} URIs: {@code file:./mlruns} (relative to the working folder),
- * {@code file:/abs/path} or {@code file:///abs/path}.
+ * {@code file:/abs/path} or {@code file:///abs/path}. A folder holding MLflow's own {@code mlruns} layout opens as an
+ * {@link MlflowFileStore}, read in place; its writes are refused.
  */
 public final class FileTrackingStoreProvider implements TrackingStoreProvider {
 
@@ -27,7 +30,8 @@ public final class FileTrackingStoreProvider implements TrackingStoreProvider {
 
     @Override
     public String description() {
-        return "Tracking store in a local folder (MLflow-like mlruns layout, JSON meta, indexed search)";
+        return "Tracking store in a local folder (MLflow-like mlruns layout, JSON meta, indexed search);"
+                + " reads MLflow's own mlruns folders in place";
     }
 
     @Override
@@ -42,7 +46,8 @@ public final class FileTrackingStoreProvider implements TrackingStoreProvider {
 
     /**
      * Opens the store in the location's folder. Read-only, the folder must hold a store and nothing is written to it;
-     * read-write, a missing or empty folder becomes a new store and a folder holding anything else is refused.
+     * read-write, a missing or empty folder becomes a new store and a folder holding anything else is refused. A folder
+     * in MLflow's own layout opens, either way, as an {@link MlflowFileStore}: read in place, writes refused.
      *
      * @param location a {@code file:} URI
      * @param config   the host's configuration (no keys are read)
@@ -52,7 +57,9 @@ public final class FileTrackingStoreProvider implements TrackingStoreProvider {
      */
     @Override
     public TrackingStore open(URI location, MlopsConfig config, StoreAccess access) {
-        FileTrackingStore store = new FileTrackingStore(location, folder(location), access);
+        Path root = folder(location);
+        TrackingStore store = StoreFolder.inspect(root) == StoreFolder.Contents.MLFLOW_STORE
+                ? new MlflowFileStore(location, root) : new FileTrackingStore(location, root, access);
         return access == StoreAccess.READ_ONLY ? ReadOnlyTrackingStore.of(store) : store;
     }
 

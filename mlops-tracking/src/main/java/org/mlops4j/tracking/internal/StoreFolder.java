@@ -19,8 +19,9 @@ import org.mlops4j.core.ConfigurationException;
  * {@code .trash/0/meta.json}) or a model registry ({@code models/.trash}, which the registry makes when first opened,
  * or a {@code models/<name>/model.json}). A folder with no entries, or only the first entries a store being made there
  * by another process (or whose making was interrupted) has, is empty: a writer racing another to make a store joins
- * it. Anything else is not a store; MLflow's own {@code mlruns} layout
- * ({@code 0/meta.yaml}) is recognised so the message can say so.
+ * it. Anything else is not an mlops4j store; MLflow's own {@code mlruns} layout is recognised (its default experiment
+ * {@code 0/meta.yaml} or {@code .trash/0/meta.yaml}, or a registered model {@code models/<name>/meta.yaml}), and the
+ * {@code file:} providers open it read in place ({@code org.mlops4j.tracking.mlflow}).
  *
  * <p>Reading ({@link #requireStore}) needs a store; writing ({@link #requireStoreOrEmpty}) also accepts a folder that
  * is missing or empty, where a new store is made, and refuses one holding anything else. Neither writes anything.
@@ -37,7 +38,7 @@ public final class StoreFolder {
         EMPTY,
         /** An mlops4j store. */
         STORE,
-        /** MLflow's own {@code mlruns} layout, which mlops4j does not open. */
+        /** MLflow's own {@code mlruns} layout, which the {@code file:} providers read in place and do not write. */
         MLFLOW_STORE,
         /** A file, or a folder holding something else. */
         OTHER
@@ -50,6 +51,9 @@ public final class StoreFolder {
     /** How to give another registry location, for messages. */
     public static final String REGISTRY_HINT = "Check the registry URI (--registry-uri, else --tracking-uri, on the"
             + " command line; mlops.registry.uri, else mlops.tracking.uri, in the configuration).";
+
+    /** The meta file of every experiment, run and registered model in MLflow's layout. */
+    private static final String MLFLOW_META = "meta.yaml";
 
     /** How many entries a message lists. */
     private static final int LISTED = 5;
@@ -72,7 +76,7 @@ public final class StoreFolder {
         if (holdsStore(root)) {
             return Contents.STORE;
         }
-        if (Files.isRegularFile(root.resolve("0").resolve("meta.yaml"))) {
+        if (holdsMlflowStore(root)) {
             return Contents.MLFLOW_STORE;
         }
         if (beingMade(root)) {
@@ -86,7 +90,13 @@ public final class StoreFolder {
         return Files.isRegularFile(root.resolve("0").resolve(RunFolder.META))
                 || Files.isRegularFile(root.resolve(".trash").resolve("0").resolve(RunFolder.META))
                 || Files.isDirectory(root.resolve("models").resolve(".trash"))
-                || holdsRegisteredModel(root.resolve("models"));
+                || holdsModelFile(root.resolve("models"), "model.json");
+    }
+
+    private static boolean holdsMlflowStore(Path root) {
+        return Files.isRegularFile(root.resolve("0").resolve(MLFLOW_META))
+                || Files.isRegularFile(root.resolve(".trash").resolve("0").resolve(MLFLOW_META))
+                || holdsModelFile(root.resolve("models"), MLFLOW_META);
     }
 
     /**
@@ -157,7 +167,8 @@ public final class StoreFolder {
     private static String notAStore(Path root, URI location, Contents contents) {
         String found;
         if (contents == Contents.MLFLOW_STORE) {
-            found = "it holds MLflow's own mlruns layout (0/meta.yaml), which mlops4j does not open";
+            found = "it holds MLflow's own mlruns layout (meta.yaml files), which mlops4j reads in place through"
+                    + " a file: tracking or registry URI and does not write";
         } else if (!Files.isDirectory(root)) {
             found = "it is a file, not a folder";
         } else {
@@ -173,13 +184,13 @@ public final class StoreFolder {
         return entries.size() > LISTED ? listed + " and " + (entries.size() - LISTED) + " more" : listed;
     }
 
-    private static boolean holdsRegisteredModel(Path models) {
+    private static boolean holdsModelFile(Path models, String fileName) {
         if (!Files.isDirectory(models)) {
             return false;
         }
         try (DirectoryStream<Path> children = Files.newDirectoryStream(models, Files::isDirectory)) {
             for (Path child : children) {
-                if (Files.isRegularFile(child.resolve("model.json"))) {
+                if (Files.isRegularFile(child.resolve(fileName))) {
                     return true;
                 }
             }

@@ -10,6 +10,8 @@ import org.mlops4j.core.spi.ModelRegistryProvider;
 import org.mlops4j.core.spi.support.ReadOnlyModelRegistry;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.StoreAccess;
+import org.mlops4j.tracking.internal.StoreFolder;
+import org.mlops4j.tracking.mlflow.MlflowFileRegistry;
 import org.mlops4j.tracking.registry.internal.FileModelRegistry;
 
 /**
@@ -20,6 +22,9 @@ import org.mlops4j.tracking.registry.internal.FileModelRegistry;
  * the model with an OS file lock, so several threads and several processes (on one machine, or on a network file
  * system with working locks) can register versions of one model at once and still get unique, gap-free numbers. A
  * process killed at any point leaves every model readable, as it was before or after the interrupted change.
+ *
+ * <p>A folder holding MLflow's own {@code mlruns} layout opens as an {@link MlflowFileRegistry}: MLflow's
+ * {@code models/} read in place, changes refused.
  */
 public final class FileModelRegistryProvider implements ModelRegistryProvider {
 
@@ -62,7 +67,8 @@ public final class FileModelRegistryProvider implements ModelRegistryProvider {
     /**
      * Opens the registry at a {@code file:} location. Read-only, the folder must hold an mlops4j store (a store
      * without registered models reads as an empty registry) and nothing is written to it; read-write, a missing or
-     * empty folder becomes a new store and a folder holding anything else is refused.
+     * empty folder becomes a new store and a folder holding anything else is refused. A folder in MLflow's own layout
+     * opens, either way, as an {@link MlflowFileRegistry}: read in place, changes refused.
      *
      * @param location a {@code file:} URI, as for {@link #open(URI, MlopsConfig)}
      * @param config   the host's configuration (no keys are read yet)
@@ -72,7 +78,9 @@ public final class FileModelRegistryProvider implements ModelRegistryProvider {
      */
     @Override
     public ModelRegistry open(URI location, MlopsConfig config, StoreAccess access) {
-        FileModelRegistry registry = new FileModelRegistry(location, folderOf(location), access);
+        Path root = folderOf(location);
+        ModelRegistry registry = StoreFolder.inspect(root) == StoreFolder.Contents.MLFLOW_STORE
+                ? new MlflowFileRegistry(location, root) : new FileModelRegistry(location, root, access);
         return access == StoreAccess.READ_ONLY ? ReadOnlyModelRegistry.of(registry) : registry;
     }
 

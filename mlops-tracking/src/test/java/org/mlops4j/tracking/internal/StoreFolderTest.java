@@ -51,4 +51,14 @@ class StoreFolderTest {
         Files.writeString(mlflow.resolve("meta.yaml"), "name: Default\n");
         assertEquals(Contents.MLFLOW_STORE, StoreFolder.inspect(mlflow.getParent()));
     }
+
+    @Test
+    void mlflowsLayoutIsRecognisedByADeletedDefaultExperimentOrARegisteredModel() throws IOException {
+        Path trash = Files.createDirectories(folder.resolve("trashed").resolve(".trash").resolve("0"));
+        Files.writeString(trash.resolve("meta.yaml"), "name: Default\nlifecycle_stage: deleted\n");
+        assertEquals(Contents.MLFLOW_STORE, StoreFolder.inspect(folder.resolve("trashed")));
+        Path model = Files.createDirectories(folder.resolve("registry").resolve("models").resolve("churn"));
+        Files.writeString(model.resolve("meta.yaml"), "name: churn\n");
+        assertEquals(Contents.MLFLOW_STORE, StoreFolder.inspect(folder.resolve("registry")));
+    }
 }

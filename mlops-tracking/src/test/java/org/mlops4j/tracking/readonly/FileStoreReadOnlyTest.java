@@ -18,6 +18,7 @@ import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.SearchRequest;
 import org.mlops4j.core.tracking.TrackingClient;
+import org.mlops4j.core.tracking.TrackingException;
 import org.mlops4j.tck.readonly.FileTreeSnapshot;
 import org.mlops4j.tck.readonly.ReadOnlyStoreContractTest;
 import org.mlops4j.tracking.internal.RunIndex;
@@ -40,11 +41,9 @@ class FileStoreReadOnlyTest extends ReadOnlyStoreContractTest {
         Path unrelated = Files.createDirectories(tempDir.resolve("project"));
         Files.writeString(unrelated.resolve("README.md"), "# a project, not a store\n");
         Files.createDirectories(unrelated.resolve("src"));
-        Path mlflow = Files.createDirectories(tempDir.resolve("mlflow").resolve("0"));
-        Files.writeString(mlflow.resolve("meta.yaml"), "experiment_id: '0'\nname: Default\n");
         Path file = Files.writeString(tempDir.resolve("notes.txt"), "a file, not a folder\n");
         Path empty = Files.createDirectories(tempDir.resolve("empty"));
-        return List.of(unrelated.toUri(), mlflow.getParent().toUri(), file.toUri(), empty.toUri());
+        return List.of(unrelated.toUri(), file.toUri(), empty.toUri());
     }
 
     /** Removes the lock files the writers left (the store's, the experiments', the runs' and the models'). */
@@ -61,7 +60,7 @@ class FileStoreReadOnlyTest extends ReadOnlyStoreContractTest {
 
     @Test
     void readWriteOpenOfAFolderHoldingOtherFilesIsRefusedAndChangesNothing() throws IOException {
-        for (URI other : List.of(nonStoreLocations().get(0), nonStoreLocations().get(1))) {
+        for (URI other : List.of(nonStoreLocations().get(0))) {
             FileTreeSnapshot before = FileTreeSnapshot.of(tempDir);
             ConfigurationException tracking = assertThrows(ConfigurationException.class,
                     () -> TrackingClient.open(mlops(other), other).close());
@@ -74,11 +73,18 @@ class FileStoreReadOnlyTest extends ReadOnlyStoreContractTest {
     }
 
     @Test
-    void mlflowsOwnLayoutIsNamedInTheMessage() throws IOException {
-        URI mlflow = nonStoreLocations().get(1);
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> TrackingClient.openReadOnly(mlops(mlflow), mlflow));
-        assertTrue(e.getMessage().contains("MLflow's own mlruns layout (0/meta.yaml)"), e.getMessage());
+    void mlflowsOwnLayoutOpensInPlaceAndRefusesWritesWithoutWriting() throws IOException {
+        Path mlflow = Files.createDirectories(tempDir.resolve("mlflow").resolve("0"));
+        Files.writeString(mlflow.resolve("meta.yaml"), "experiment_id: '0'\nname: Default\n");
+        URI location = mlflow.getParent().toUri();
+        FileTreeSnapshot before = FileTreeSnapshot.of(tempDir);
+        try (TrackingClient tracking = TrackingClient.open(mlops(location), location)) {
+            assertEquals(List.of(Experiment.DEFAULT_NAME), tracking.listExperiments().stream()
+                    .map(Experiment::name).toList());
+            TrackingException e = assertThrows(TrackingException.class, () -> tracking.createExperiment("leads"));
+            assertTrue(e.getMessage().contains("writing MLflow's file layout is not supported yet"), e.getMessage());
+        }
+        assertEquals(before, FileTreeSnapshot.of(tempDir));
     }
 
     @Test

@@ -1,0 +1,8 @@
+/**
+ * MLflow's own file store ({@code ./mlruns} with {@code meta.yaml} files, as MLflow 1.x, 2.x and 3.x and PyCaret
+ * through MLflow write it), read in place: {@link org.mlops4j.tracking.mlflow.MlflowFileStore} for experiments and
+ * runs, {@link org.mlops4j.tracking.mlflow.MlflowFileRegistry} for the registry in {@code models/}. The {@code file:}
+ * providers open them for a folder in MLflow's layout. Both only read; writing MLflow's layout is not supported yet.
+ * The layout rules each class follows are in its javadoc, with the MLflow source they come from.
+ */
+package org.mlops4j.tracking.mlflow;
