@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -147,15 +146,8 @@ class ArchitectureTest {
     /**
      * The packages of every module form a DAG: one slice per package ({@code org.mlops4j.(**)} puts each package,
      * {@code org.mlops4j.core} and {@code org.mlops4j.drift} included, in a slice of its own).
-     *
-     * <p>One dependency is ignored for now: the {@code core.monitor} values {@code DecisionOutcome} and
-     * {@code PolicyDecision} call {@code core.internal.DecisionJson}, which builds them (issue 14 point 6 replaces that
-     * writer with Jackson databind and moves it). Remove the {@code ignoreDependency} once {@code DecisionJson} has
-     * left {@code core.internal}; it matches nothing then.
      */
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices().matching("org.mlops4j.(**)")
-            .should().beFreeOfCycles()
-            .ignoreDependency(JavaClass.Predicates.resideInAPackage("org.mlops4j.core.monitor"),
-                    HasName.Predicates.nameMatching("org\\.mlops4j\\.core\\.internal\\.DecisionJson(\\$.*)?"));
+            .should().beFreeOfCycles();
 }

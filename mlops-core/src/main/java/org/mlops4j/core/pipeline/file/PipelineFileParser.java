@@ -60,6 +60,10 @@ final class PipelineFileParser {
     }
 
     /**
+     * Reads the declaration as a JSON tree (YAML through {@link YamlTrees}) on purpose, not through databind records:
+     * pipeline files are written by people, a step's {@code params} are free-form (each step provider reads its own
+     * keys), and every error names the step and the key in the library's words, where databind would give Jackson's.
+     *
      * @param text      the declaration
      * @param yaml      whether it is YAML
      * @param source    the file or resource, for messages
