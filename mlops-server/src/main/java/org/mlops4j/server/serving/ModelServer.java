@@ -1,0 +1,230 @@
+package org.mlops4j.server.serving;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.Mlops;
+import org.mlops4j.core.MlopsException;
+import org.mlops4j.core.MlopsProperties;
+import org.mlops4j.core.tracking.ModelRegistry;
+import org.mlops4j.core.tracking.ModelUri;
+import org.mlops4j.core.tracking.TrackingClient;
+import org.mlops4j.server.MlopsHttpServer;
+import org.mlops4j.server.ServerSettings;
+import org.mlops4j.server.serving.internal.ModelLoader;
+import org.mlops4j.server.serving.internal.ScoringHandler;
+import org.mlops4j.server.serving.internal.ScoringObserver;
+import org.mlops4j.server.serving.internal.ServedModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves a registered model over HTTP with MLflow's scoring protocol, on mlops4j's hardened server
+ * ({@link MlopsHttpServer}: timeouts, bounded threads and queue with 503, body limits, loopback by default, optional
+ * bearer token), so that callers of {@code mlflow models serve} work unchanged.
+ *
+ * <pre>{@code
+ * try (ModelServer server = ModelServer.builder("models:/lead-scoring@champion")
+ *         .mlops(mlops)                                  // or trackingUri(...) / registryUri(...), or stores(...)
+ *         .serverSettings(s -> s.port(5001))
+ *         .start()) {
+ *     System.out.println("Scoring at " + server.url() + "invocations with " + server.servedVersion());
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <ul>
+ *   <li>{@code POST /invocations}: {@code application/json} as {@code {"dataframe_split": {"columns": [...],
+ *       "data": [[...]]}}}, {@code {"dataframe_records": [{...}]}}, {@code {"instances": [...]}} or
+ *       {@code {"inputs": ...}}, or {@code text/csv} with a header; UTF-8. The answer is
+ *       {@code {"predictions": [...]}}, one entry per row in order: the label, its score and the class
+ *       probabilities, or the row's error (row, column, expected, found) when its values do not fit the model's input
+ *       schema; the other rows are scored. Beside it: the model's name and version, the row and failed-row counts, and
+ *       per input column the values the model imputed ({@code missing_values}) and the levels it had not seen
+ *       ({@code unseen_levels}). A request that cannot be read as a whole gets 400 with MLflow's error shape,
+ *       {@code {"error_code": "BAD_REQUEST", "message": ...}}; an unsupported content type or charset 415.</li>
+ *   <li>{@code GET /ping}, {@code GET /health}: 200 while a model is loaded.</li>
+ *   <li>{@code GET /version}: the model's name, version and URI, as JSON.</li>
+ * </ul>
+ * Every answer names the model and version that produced it in the headers {@value #MODEL_HEADER} and
+ * {@value #VERSION_HEADER}.
+ *
+ * <p>The URI is {@code models:/name/N}, {@code models:/name/Stage}, {@code models:/name/latest} or
+ * {@code models:/name@alias}; it is resolved once at start and that version is loaded. Thread-safe; closing stops the
+ * server (requests in progress finish, up to the server's stop timeout) and closes the stores it opened.
+ */
+public final class ModelServer implements AutoCloseable {
+
+    /** The header that names the registered model an answer comes from. */
+    public static final String MODEL_HEADER = "X-Mlops-Model";
+    /** The header that names the model version an answer comes from. */
+    public static final String VERSION_HEADER = "X-Mlops-Model-Version";
+    /** The port a model server listens on unless told otherwise: {@value} (as MLflow's examples). */
+    public static final int DEFAULT_PORT = 5001;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);
+
+    private final MlopsHttpServer server;
+    private final AtomicReference<ServedModel> serving;
+    private final List<AutoCloseable> owned;
+
+    private ModelServer(MlopsHttpServer server, AtomicReference<ServedModel> serving, List<AutoCloseable> owned) {
+        this.server = server;
+        this.serving = serving;
+        this.owned = owned;
+    }
+
+    /**
+     * @param modelUri the model to serve: {@code models:/name/N}, {@code models:/name/Stage}, {@code models:/name@alias}
+     * @return a builder with the defaults: port {@value #DEFAULT_PORT} on 127.0.0.1, stores from
+     *         {@link Mlops#create()}
+     * @throws org.mlops4j.core.tracking.InvalidRegistryValueException when the text is not a models URI
+     */
+    public static Builder builder(String modelUri) {
+        return new Builder(ModelUri.parse(Objects.requireNonNull(modelUri, "modelUri")));
+    }
+
+    /** @return the server's address, such as {@code http://127.0.0.1:5001/} (the actual port when 0 was asked) */
+    public URI url() {
+        return server.url();
+    }
+
+    /** @return the port the server listens on */
+    public int port() {
+        return server.port();
+    }
+
+    /** @return the model version answering now */
+    public ServedVersion servedVersion() {
+        return serving.get().version();
+    }
+
+    /** Stops the server, then closes the stores it opened; calling it again does nothing. */
+    @Override
+    public synchronized void close() {
+        server.close();
+        for (AutoCloseable store : owned) {
+            try {
+                store.close();
+            } catch (Exception e) {
+                LOG.warn("Closing {} failed: {}", store, e.toString());
+            }
+        }
+        owned.clear();
+    }
+
+    @Override
+    public String toString() {
+        ServedVersion version = servedVersion();
+        return "ModelServer[" + server.url() + ", " + version.name() + " version " + version.version() + "]";
+    }
+
+    /** Collects the settings of a {@link ModelServer}; not thread-safe. */
+    public static final class Builder {
+        private final ModelUri uri;
+        private Optional<Mlops> mlops = Optional.empty();
+        private TrackingClient tracking;
+        private ModelRegistry registry;
+        private final ServerSettings.Builder server = ServerSettings.builder().port(DEFAULT_PORT);
+
+        private Builder(ModelUri uri) {
+            this.uri = uri;
+        }
+
+        /**
+         * @param settings where the tracking store and registry are ({@link Mlops#trackingUri()},
+         *                 {@link Mlops#registryUri()}); the server opens them read-only and closes them when it stops
+         * @return this builder
+         */
+        public Builder mlops(Mlops settings) {
+            this.mlops = Optional.of(Objects.requireNonNull(settings, "settings"));
+            return this;
+        }
+
+        /**
+         * @param trackingUri where runs and model artifacts are, such as {@code file:./mlruns}
+         * @param registryUri where the model registry is; {@code null} for the tracking URI
+         * @return this builder, with an {@link Mlops} made from the two
+         */
+        public Builder locations(String trackingUri, String registryUri) {
+            Mlops.Builder settings = Mlops.builder();
+            if (trackingUri != null) {
+                settings.property(MlopsProperties.TRACKING_URI, trackingUri);
+            }
+            if (registryUri != null) {
+                settings.property(MlopsProperties.REGISTRY_URI, registryUri);
+            }
+            return mlops(settings.build());
+        }
+
+        /**
+         * @param trackingClient where model artifacts are; stays open when the server stops (its owner closes it)
+         * @param modelRegistry  where the model is registered; stays open when the server stops
+         * @return this builder
+         */
+        public Builder stores(TrackingClient trackingClient, ModelRegistry modelRegistry) {
+            this.tracking = Objects.requireNonNull(trackingClient, "trackingClient");
+            this.registry = Objects.requireNonNull(modelRegistry, "modelRegistry");
+            return this;
+        }
+
+        /**
+         * Changes the server's settings, which start from {@link ServerSettings}' defaults with port
+         * {@value #DEFAULT_PORT}.
+         *
+         * @param change what to set: port, bind address, token, threads, queue, timeouts, body limit
+         * @return this builder
+         */
+        public Builder serverSettings(Consumer<ServerSettings.Builder> change) {
+            change.accept(server);
+            return this;
+        }
+
+        /**
+         * Loads the version the URI names now and starts answering.
+         *
+         * @return the running server
+         * @throws MlopsException         when the model, version, stage or alias does not exist, or its artifacts
+         *                                are not a model
+         * @throws ConfigurationException when a store cannot be opened, the port cannot be bound, or the address is
+         *                                beyond the loopback address without a bearer token
+         */
+        public ModelServer start() {
+            ServerSettings settings = server.build();
+            List<AutoCloseable> owned = new ArrayList<>();
+            try {
+                TrackingClient trackingClient = tracking;
+                ModelRegistry modelRegistry = registry;
+                if (trackingClient == null) {
+                    Mlops from = mlops.orElseGet(Mlops::create);
+                    trackingClient = TrackingClient.openReadOnly(from, from.trackingUri());
+                    owned.add(trackingClient);
+                    modelRegistry = from.openModelRegistryReadOnly();
+                    owned.add(0, modelRegistry);
+                }
+                ModelLoader loader = new ModelLoader(uri, modelRegistry, trackingClient, Clock.systemUTC());
+                AtomicReference<ServedModel> serving = new AtomicReference<>(loader.load(loader.resolve()));
+                MlopsHttpServer http = MlopsHttpServer.start(settings,
+                        new ScoringHandler(serving::get, ScoringObserver.NONE));
+                ModelServer running = new ModelServer(http, serving, owned);
+                LOG.info("Serving {} (version {}) at {}", uri, serving.get().version().version(), http.url());
+                return running;
+            } catch (RuntimeException e) {
+                for (AutoCloseable store : owned) {
+                    try {
+                        store.close();
+                    } catch (Exception suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.mlops4j.server.serving.internal;
+
+import org.mlops4j.models.Predictions;
+
+/**
+ * Told of the outcome of every scoring request, after its answer is handed to the server: the serving log's capture
+ * and the metrics listen here. Called on request threads, so an implementation must be thread-safe and quick (it must
+ * not block on I/O).
+ *
+ * <p>This interface is internal and is hence not for public use. Its API may change without notice.
+ */
+public interface ScoringObserver {
+
+    /** Listens to nothing. */
+    ScoringObserver NONE = new ScoringObserver() {
+        @Override
+        public void scored(ServedModel model, CheckedInput input, Predictions predictions, long nanos) {
+        }
+
+        @Override
+        public void rejected(String kind, long nanos) {
+        }
+    };
+
+    /**
+     * A request was scored (some of its rows may have failed).
+     *
+     * @param model       the version that scored it
+     * @param input       the checked request
+     * @param predictions the predictions of {@code input.table()}
+     * @param nanos       how long reading, checking, scoring and answering took
+     */
+    void scored(ServedModel model, CheckedInput input, Predictions predictions, long nanos);
+
+    /**
+     * A request was answered with an error as a whole.
+     *
+     * @param kind  {@code bad_request}, {@code unsupported_media_type}, {@code client_fault} (the client stalled or
+     *              sent too much) or {@code internal_error}
+     * @param nanos how long it took
+     */
+    void rejected(String kind, long nanos);
+}
