@@ -2,8 +2,6 @@ package org.mlops4j.server.serving;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,6 +19,7 @@ import org.mlops4j.server.serving.internal.ModelLoader;
 import org.mlops4j.server.serving.internal.ScoringHandler;
 import org.mlops4j.server.serving.internal.ScoringObserver;
 import org.mlops4j.server.serving.internal.ServedModel;
+import org.mlops4j.server.serving.internal.ServingStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,12 +71,13 @@ public final class ModelServer implements AutoCloseable {
 
     private final MlopsHttpServer server;
     private final AtomicReference<ServedModel> serving;
-    private final List<AutoCloseable> owned;
+    private final ServingStores stores;
+    private boolean closed;
 
-    private ModelServer(MlopsHttpServer server, AtomicReference<ServedModel> serving, List<AutoCloseable> owned) {
+    private ModelServer(MlopsHttpServer server, AtomicReference<ServedModel> serving, ServingStores stores) {
         this.server = server;
         this.serving = serving;
-        this.owned = owned;
+        this.stores = stores;
     }
 
     /**
@@ -108,15 +108,12 @@ public final class ModelServer implements AutoCloseable {
     /** Stops the server, then closes the stores it opened; calling it again does nothing. */
     @Override
     public synchronized void close() {
-        server.close();
-        for (AutoCloseable store : owned) {
-            try {
-                store.close();
-            } catch (Exception e) {
-                LOG.warn("Closing {} failed: {}", store, e.toString());
-            }
+        if (closed) {
+            return;
         }
-        owned.clear();
+        closed = true;
+        server.close();
+        stores.close();
     }
 
     @Override
@@ -197,32 +194,17 @@ public final class ModelServer implements AutoCloseable {
          */
         public ModelServer start() {
             ServerSettings settings = server.build();
-            List<AutoCloseable> owned = new ArrayList<>();
+            ServingStores stores = tracking != null ? ServingStores.lent(tracking, registry)
+                    : ServingStores.open(mlops.orElseGet(Mlops::create));
             try {
-                TrackingClient trackingClient = tracking;
-                ModelRegistry modelRegistry = registry;
-                if (trackingClient == null) {
-                    Mlops from = mlops.orElseGet(Mlops::create);
-                    trackingClient = TrackingClient.openReadOnly(from, from.trackingUri());
-                    owned.add(trackingClient);
-                    modelRegistry = from.openModelRegistryReadOnly();
-                    owned.add(0, modelRegistry);
-                }
-                ModelLoader loader = new ModelLoader(uri, modelRegistry, trackingClient, Clock.systemUTC());
+                ModelLoader loader = new ModelLoader(uri, stores.registry(), stores.tracking(), Clock.systemUTC());
                 AtomicReference<ServedModel> serving = new AtomicReference<>(loader.load(loader.resolve()));
                 MlopsHttpServer http = MlopsHttpServer.start(settings,
                         new ScoringHandler(serving::get, ScoringObserver.NONE));
-                ModelServer running = new ModelServer(http, serving, owned);
                 LOG.info("Serving {} (version {}) at {}", uri, serving.get().version().version(), http.url());
-                return running;
+                return new ModelServer(http, serving, stores);
             } catch (RuntimeException e) {
-                for (AutoCloseable store : owned) {
-                    try {
-                        store.close();
-                    } catch (Exception suppressed) {
-                        e.addSuppressed(suppressed);
-                    }
-                }
+                stores.close();
                 throw e;
             }
         }

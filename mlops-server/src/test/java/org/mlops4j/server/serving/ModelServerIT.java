@@ -272,7 +272,7 @@ class ModelServerIT {
                 + "\"Level0\"}]}"), "[referred]");
         assertBadRequest(post("application/json", "{\"inputs\": {\"dropped\": [1, 2], \"platform\": [\"Level0\"],"
                 + " \"referred\": [true, false]}}"), "same length");
-        assertBadRequest(post("text/csv", "dropped,platform,referred\n1,\"Level0,true\n"), "not CSV");
+        assertBadRequest(post("text/csv", "dropped,platform,referred\n1,\"Level0,true\n"), "as CSV");
     }
 
     @Test

@@ -28,16 +28,18 @@ public final class CsvScoringInput {
     }
 
     /**
-     * @param body the request body
-     * @return the request's rows
-     * @throws BadScoringRequest when the body is not CSV with a header
+     * @param body   the CSV text
+     * @param source what to call it in messages, such as {@code the request body} or a file name
+     * @return the rows
+     * @throws BadScoringRequest when the text is not CSV with a header
      */
-    public static RequestTable read(Reader body) {
+    public static RequestTable read(Reader body, String source) {
         Table table;
         try {
-            table = READER.read(body, "the request body");
+            table = READER.read(body, source);
         } catch (DataException e) {
-            throw BadScoringRequest.badRequest("The body is not CSV with a header line: " + e.getMessage(), e);
+            throw BadScoringRequest.badRequest("Cannot read " + source + " as CSV with a header line: "
+                    + e.getMessage(), e);
         }
         List<Column> columns = table.columns();
         List<RequestTable.Row> rows = new ArrayList<>(table.rowCount());

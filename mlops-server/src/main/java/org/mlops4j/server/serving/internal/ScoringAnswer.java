@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 import org.mlops4j.models.ColumnImputation;
 import org.mlops4j.models.PredictedRow;
 import org.mlops4j.models.Predictions;
@@ -38,41 +39,32 @@ public final class ScoringAnswer {
     }
 
     /**
-     * @param version     the version that scored
-     * @param input       the checked request
-     * @param predictions the predictions of {@code input.table()}
+     * @param version the version that scored
+     * @param scored  the scored request
      * @return the answer's body, UTF-8 JSON
      */
-    public static byte[] json(ServedVersion version, CheckedInput input, Predictions predictions) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 96 * input.requestRows());
+    public static byte[] json(ServedVersion version, ScoredRequest scored) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 96 * scored.rows());
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
             json.writeArrayFieldStart("predictions");
-            int tableRow = 0;
-            int failed = 0;
-            for (int row = 0; row < input.requestRows(); row++) {
-                RowError error = input.error(row).orElse(null);
-                if (error == null) {
-                    PredictedRow predicted = predictions.get(tableRow++);
-                    error = predicted.error().map(problem -> RowError.unscorable(input.requestRow(predicted.row()),
-                            problem)).orElse(null);
-                    if (error == null) {
-                        writePrediction(json, predicted);
-                        continue;
-                    }
+            for (int row = 0; row < scored.rows(); row++) {
+                Optional<RowError> error = scored.error(row);
+                if (error.isPresent()) {
+                    writeError(json, error.get());
+                } else {
+                    writePrediction(json, scored.prediction(row).orElseThrow());
                 }
-                failed++;
-                writeError(json, error);
             }
             json.writeEndArray();
             json.writeObjectFieldStart("model");
             json.writeStringField("name", version.name());
             json.writeNumberField("version", version.version());
             json.writeEndObject();
-            json.writeNumberField("rows", input.requestRows());
-            json.writeNumberField("failed_rows", failed);
-            writeCounts(json, "missing_values", predictions, true);
-            writeCounts(json, "unseen_levels", predictions, false);
+            json.writeNumberField("rows", scored.rows());
+            json.writeNumberField("failed_rows", scored.failedRows());
+            writeCounts(json, "missing_values", scored.predictions(), true);
+            writeCounts(json, "unseen_levels", scored.predictions(), false);
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("Writing JSON to memory failed", e);

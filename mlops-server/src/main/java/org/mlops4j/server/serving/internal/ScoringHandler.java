@@ -16,7 +16,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.mlops4j.core.DataException;
-import org.mlops4j.models.Predictions;
 import org.mlops4j.server.internal.ClientFaultHandler;
 import org.mlops4j.server.internal.PlainAnswers;
 import org.mlops4j.server.serving.ModelServer;
@@ -87,13 +86,9 @@ public final class ScoringHandler extends Handler.Abstract {
             throws Exception {
         long start = System.nanoTime();
         try {
-            RequestTable table = read(model, request);
-            CheckedInput input = InputCheck.check(table, model.inputSchema());
-            Predictions predictions = input.table().rowCount() == 0 ? new Predictions(List.of())
-                    : model.predictor().predict(input.table());
-            byte[] body = ScoringAnswer.json(model.version(), input, predictions);
-            send(response, callback, 200, JSON, body, "POST");
-            observer.scored(model, input, predictions, System.nanoTime() - start);
+            ScoredRequest scored = ScoredRequest.score(model, read(model, request));
+            send(response, callback, 200, JSON, ScoringAnswer.json(model.version(), scored), "POST");
+            observer.scored(model, scored, System.nanoTime() - start);
         } catch (BadScoringRequest e) {
             observer.rejected(e.status() == 415 ? "unsupported_media_type" : "bad_request", System.nanoTime() - start);
             if (e.status() == 415) {
@@ -122,7 +117,8 @@ public final class ScoringHandler extends Handler.Abstract {
     private static RequestTable read(ServedModel model, Request request) throws Exception {
         String mediaType = mediaType(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
         if (mediaType.equals(CSV)) {
-            return CsvScoringInput.read(new StringReader(Content.Source.asString(request, StandardCharsets.UTF_8)));
+            return CsvScoringInput.read(new StringReader(Content.Source.asString(request, StandardCharsets.UTF_8)),
+                    "the request body");
         }
         try (InputStream body = Content.Source.asInputStream(request)) {
             return JsonScoringInput.read(body, model.inputColumns());

@@ -1,7 +1,5 @@
 package org.mlops4j.server.serving.internal;
 
-import org.mlops4j.models.Predictions;
-
 /**
  * Told of the outcome of every scoring request, after its answer is handed to the server: the serving log's capture
  * and the metrics listen here. Called on request threads, so an implementation must be thread-safe and quick (it must
@@ -14,7 +12,7 @@ public interface ScoringObserver {
     /** Listens to nothing. */
     ScoringObserver NONE = new ScoringObserver() {
         @Override
-        public void scored(ServedModel model, CheckedInput input, Predictions predictions, long nanos) {
+        public void scored(ServedModel model, ScoredRequest scored, long nanos) {
         }
 
         @Override
@@ -25,12 +23,11 @@ public interface ScoringObserver {
     /**
      * A request was scored (some of its rows may have failed).
      *
-     * @param model       the version that scored it
-     * @param input       the checked request
-     * @param predictions the predictions of {@code input.table()}
-     * @param nanos       how long reading, checking, scoring and answering took
+     * @param model  the version that scored it
+     * @param scored the request's rows and their results
+     * @param nanos  how long reading, checking, scoring and answering took
      */
-    void scored(ServedModel model, CheckedInput input, Predictions predictions, long nanos);
+    void scored(ServedModel model, ScoredRequest scored, long nanos);
 
     /**
      * A request was answered with an error as a whole.
