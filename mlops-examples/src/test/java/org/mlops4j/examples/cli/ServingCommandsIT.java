@@ -24,6 +24,7 @@ import org.mlops4j.core.data.CsvReader;
 import org.mlops4j.core.data.CsvWriter;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
+import org.mlops4j.core.monitor.ServingLog;
 import org.mlops4j.core.tracking.ActiveRun;
 import org.mlops4j.models.ModelTracking;
 import org.mlops4j.models.ModelingSetup;
@@ -153,8 +154,9 @@ class ServingCommandsIT {
 
     @Test
     void serveAnswersTheScoringProtocolUntilStopped() throws Exception {
+        Path servingLog = folder.resolve("serving");
         try (MlopsJar.Running server = jar().start("serve", "--model", MODEL, "--tracking-uri", store, "--port",
-                "0")) {
+                "0", "--serving-log", servingLog.toString(), "--sample-rate", "1")) {
             String line = server.firstLine();
             assertTrue(line.startsWith("mlops model server for " + MODEL + " (version 1) at http://127.0.0.1:"),
                     line);
@@ -170,6 +172,9 @@ class ServingCommandsIT {
             assertEquals(expected.get(0).label().orElseThrow(), predictions.get(0).get("label").asText());
             assertEquals("tenure", predictions.get(1).get("error").get("column").asText());
         }
+        Table captured = new ServingLog(servingLog.resolve("serving_log.jsonl")).read();
+        assertEquals(1, captured.rowCount(), "the scored row, written before the process ended");
+        assertEquals(0.5, captured.numeric("tenure").getDouble(0));
     }
 
     @Test
@@ -194,8 +199,9 @@ class ServingCommandsIT {
                 List.of("--model", "models:/churn@nobody", "--tracking-uri", store, "--port", "0"),
                 List.of("--model", "models:/churn", "--tracking-uri", store, "--port", "0"),
                 List.of("--model", MODEL, "--tracking-uri", store, "--port", "0", "--host", "0.0.0.0"),
-                List.of("--model", MODEL, "--tracking-uri", store, "--port", "70000"));
-        List<String> expected = List.of("nobody", "models:/churn", "token", "--port");
+                List.of("--model", MODEL, "--tracking-uri", store, "--port", "70000"),
+                List.of("--model", MODEL, "--tracking-uri", store, "--serving-log", "log", "--sample-rate", "2"));
+        List<String> expected = List.of("nobody", "models:/churn", "token", "--port", "--sample-rate");
         for (int i = 0; i < bad.size(); i++) {
             List<String> args = new java.util.ArrayList<>(List.of("serve"));
             args.addAll(bad.get(i));

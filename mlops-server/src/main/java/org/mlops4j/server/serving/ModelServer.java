@@ -1,7 +1,10 @@
 package org.mlops4j.server.serving;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,6 +13,7 @@ import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.MlopsProperties;
+import org.mlops4j.core.monitor.ServingLog;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelUri;
 import org.mlops4j.core.tracking.TrackingClient;
@@ -19,6 +23,7 @@ import org.mlops4j.server.serving.internal.ModelLoader;
 import org.mlops4j.server.serving.internal.ScoringHandler;
 import org.mlops4j.server.serving.internal.ScoringObserver;
 import org.mlops4j.server.serving.internal.ServedModel;
+import org.mlops4j.server.serving.internal.ServingLogCapture;
 import org.mlops4j.server.serving.internal.ServingStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,12 +77,15 @@ public final class ModelServer implements AutoCloseable {
     private final MlopsHttpServer server;
     private final AtomicReference<ServedModel> serving;
     private final ServingStores stores;
+    private final Optional<ServingLogCapture> capture;
     private boolean closed;
 
-    private ModelServer(MlopsHttpServer server, AtomicReference<ServedModel> serving, ServingStores stores) {
+    private ModelServer(MlopsHttpServer server, AtomicReference<ServedModel> serving, ServingStores stores,
+            Optional<ServingLogCapture> capture) {
         this.server = server;
         this.serving = serving;
         this.stores = stores;
+        this.capture = capture;
     }
 
     /**
@@ -105,7 +113,10 @@ public final class ModelServer implements AutoCloseable {
         return serving.get().version();
     }
 
-    /** Stops the server, then closes the stores it opened; calling it again does nothing. */
+    /**
+     * Stops the server (requests in progress finish), writes the serving log's queued requests, then closes the stores
+     * it opened; calling it again does nothing.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -113,6 +124,7 @@ public final class ModelServer implements AutoCloseable {
         }
         closed = true;
         server.close();
+        capture.ifPresent(ServingLogCapture::close);
         stores.close();
     }
 
@@ -129,6 +141,10 @@ public final class ModelServer implements AutoCloseable {
         private TrackingClient tracking;
         private ModelRegistry registry;
         private final ServerSettings.Builder server = ServerSettings.builder().port(DEFAULT_PORT);
+        private Optional<ServingLog> servingLog = Optional.empty();
+        private double sampleRate = 1.0;
+        private Optional<String> servingLogBatch = Optional.empty();
+        private int servingLogQueue = ServingLogCapture.DEFAULT_QUEUE_CAPACITY;
 
         private Builder(ModelUri uri) {
             this.uri = uri;
@@ -184,6 +200,51 @@ public final class ModelServer implements AutoCloseable {
         }
 
         /**
+         * Captures a sample of the scored requests in a serving log, in the format the monitoring pipeline reads
+         * ({@link ServingLog}), off the request path: a request is captured whole with probability
+         * {@code sampleRate}, and when the writer falls behind by more than the queue holds
+         * ({@link #servingLogQueue(int)}), sampled requests are dropped and counted rather than delaying answers.
+         *
+         * @param file       the JSON-lines file, such as {@code serving/serving_log.jsonl} (created with its folder)
+         * @param sampleRate the share of requests captured, in [0, 1]
+         * @return this builder
+         * @throws IllegalArgumentException when the rate is not in [0, 1]
+         */
+        public Builder servingLog(Path file, double sampleRate) {
+            if (!(sampleRate >= 0 && sampleRate <= 1)) {
+                throw new IllegalArgumentException("The serving log's sample rate must be in [0, 1], was "
+                        + sampleRate);
+            }
+            this.servingLog = Optional.of(new ServingLog(file));
+            this.sampleRate = sampleRate;
+            return this;
+        }
+
+        /**
+         * @param batchId the batch id the serving log gives every captured request (the monitoring pipeline's
+         *                window); by default the UTC day it was scored, such as {@code 2026-12-07}
+         * @return this builder
+         */
+        public Builder servingLogBatch(String batchId) {
+            this.servingLogBatch = Optional.of(Objects.requireNonNull(batchId, "batchId"));
+            return this;
+        }
+
+        /**
+         * @param capacity how many sampled requests may wait for the serving log's writer, at least 1 (default
+         *                 {@value ServingLogCapture#DEFAULT_QUEUE_CAPACITY}); beyond that they are dropped and counted
+         * @return this builder
+         */
+        public Builder servingLogQueue(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("The serving log's queue needs room for at least 1 request, was "
+                        + capacity);
+            }
+            this.servingLogQueue = capacity;
+            return this;
+        }
+
+        /**
          * Loads the version the URI names now and starts answering.
          *
          * @return the running server
@@ -196,14 +257,20 @@ public final class ModelServer implements AutoCloseable {
             ServerSettings settings = server.build();
             ServingStores stores = tracking != null ? ServingStores.lent(tracking, registry)
                     : ServingStores.open(mlops.orElseGet(Mlops::create));
+            Optional<ServingLogCapture> capture = Optional.empty();
             try {
                 ModelLoader loader = new ModelLoader(uri, stores.registry(), stores.tracking(), Clock.systemUTC());
                 AtomicReference<ServedModel> serving = new AtomicReference<>(loader.load(loader.resolve()));
+                capture = servingLog.map(log -> new ServingLogCapture(log, sampleRate, servingLogQueue,
+                        servingLogBatch, Clock.systemUTC()));
+                List<ScoringObserver> observers = new ArrayList<>();
+                capture.ifPresent(observers::add);
                 MlopsHttpServer http = MlopsHttpServer.start(settings,
-                        new ScoringHandler(serving::get, ScoringObserver.NONE));
+                        new ScoringHandler(serving::get, ScoringObserver.all(observers)));
                 LOG.info("Serving {} (version {}) at {}", uri, serving.get().version().version(), http.url());
-                return new ModelServer(http, serving, stores);
+                return new ModelServer(http, serving, stores, capture);
             } catch (RuntimeException e) {
+                capture.ifPresent(ServingLogCapture::close);
                 stores.close();
                 throw e;
             }

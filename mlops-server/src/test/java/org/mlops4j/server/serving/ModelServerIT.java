@@ -322,6 +322,28 @@ class ModelServerIT {
     }
 
     @Test
+    void scoredRequestsAreCapturedInTheServingLogForMonitoring() throws Exception {
+        Path log = folder.resolve("serving/serving_log.jsonl");
+        try (ModelServer logging = ModelServer.builder("models:/lead-scoring@champion").mlops(fixture.mlops())
+                .serverSettings(s -> s.port(0)).servingLog(log, 1.0).servingLogBatch("online").start()) {
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(logging.url()
+                        .resolve("/invocations")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(split())).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, answer.statusCode(), answer.body());
+            }
+        }
+        Table window = new org.mlops4j.core.monitor.ServingLog(log).read(batch -> batch.equals("online"));
+        assertEquals(3 * rows.rowCount(), window.rowCount());
+        for (int row = 0; row < window.rowCount(); row++) {
+            assertEquals(expected.get(row % rows.rowCount()).label().orElseThrow(),
+                    window.column("prediction").format(row));
+        }
+        assertEquals(List.of("dropped", "platform", "referred"), window.columnNames().subList(0, 3));
+    }
+
+    @Test
     void anUnknownModelOrAliasFailsToStartNamingIt() {
         ModelNotFoundException missing = assertThrows(ModelNotFoundException.class, () -> ModelServer
                 .builder("models:/lead-scoring@nobody").mlops(fixture.mlops()).serverSettings(s -> s.port(0))

@@ -79,7 +79,8 @@ final class ServingFixture {
         }
     }
 
-    private static TrainedModel train(Table data) {
+    /** @return a model trained on these rows (logistic regression, 2 folds) */
+    static TrainedModel train(Table data) {
         ModelingSetup setup = ModelingSetup.builder(data, "converted").folds(2).seed(5).build();
         return setup.finalizeModel(setup.createModel("lr"));
     }

@@ -37,4 +37,23 @@ public interface ScoringObserver {
      * @param nanos how long it took
      */
     void rejected(String kind, long nanos);
+
+    /**
+     * @param observers the observers to tell, in order
+     * @return one observer that tells them all
+     */
+    static ScoringObserver all(java.util.List<ScoringObserver> observers) {
+        java.util.List<ScoringObserver> copy = java.util.List.copyOf(observers);
+        return new ScoringObserver() {
+            @Override
+            public void scored(ServedModel model, ScoredRequest scored, long nanos) {
+                copy.forEach(o -> o.scored(model, scored, nanos));
+            }
+
+            @Override
+            public void rejected(String kind, long nanos) {
+                copy.forEach(o -> o.rejected(kind, nanos));
+            }
+        };
+    }
 }
