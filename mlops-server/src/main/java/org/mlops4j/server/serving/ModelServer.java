@@ -3,8 +3,6 @@ package org.mlops4j.server.serving;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,6 +22,7 @@ import org.mlops4j.server.serving.internal.ScoringHandler;
 import org.mlops4j.server.serving.internal.ScoringObserver;
 import org.mlops4j.server.serving.internal.ServedModel;
 import org.mlops4j.server.serving.internal.ServingLogCapture;
+import org.mlops4j.server.serving.internal.ServingMetrics;
 import org.mlops4j.server.serving.internal.ServingStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +54,8 @@ import org.slf4j.LoggerFactory;
  *       {@code {"error_code": "BAD_REQUEST", "message": ...}}; an unsupported content type or charset 415.</li>
  *   <li>{@code GET /ping}, {@code GET /health}: 200 while a model is loaded.</li>
  *   <li>{@code GET /version}: the model's name, version and URI, as JSON.</li>
+ *   <li>{@code GET /metrics}: requests, rows, errors by kind, imputed values, a latency histogram, the model
+ *       version, swaps and serving-log drops, in Prometheus' text format (through Micrometer).</li>
  * </ul>
  * Every answer names the model and version that produced it in the headers {@value #MODEL_HEADER} and
  * {@value #VERSION_HEADER}.
@@ -263,10 +264,10 @@ public final class ModelServer implements AutoCloseable {
                 AtomicReference<ServedModel> serving = new AtomicReference<>(loader.load(loader.resolve()));
                 capture = servingLog.map(log -> new ServingLogCapture(log, sampleRate, servingLogQueue,
                         servingLogBatch, Clock.systemUTC()));
-                List<ScoringObserver> observers = new ArrayList<>();
-                capture.ifPresent(observers::add);
-                MlopsHttpServer http = MlopsHttpServer.start(settings,
-                        new ScoringHandler(serving::get, ScoringObserver.all(observers)));
+                ServingMetrics metrics = new ServingMetrics(uri.name(), serving::get);
+                capture.ifPresent(metrics::servingLog);
+                MlopsHttpServer http = MlopsHttpServer.start(settings, new ScoringHandler(serving::get, metrics,
+                        capture.<ScoringObserver>map(c -> c).orElse(ScoringObserver.NONE)));
                 LOG.info("Serving {} (version {}) at {}", uri, serving.get().version().version(), http.url());
                 return new ModelServer(http, serving, stores, capture);
             } catch (RuntimeException e) {

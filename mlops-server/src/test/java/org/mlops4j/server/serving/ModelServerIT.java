@@ -344,6 +344,48 @@ class ModelServerIT {
     }
 
     @Test
+    void metricsCountRequestsRowsErrorsImputationsAndLatencyInPrometheusText() throws Exception {
+        try (ModelServer counted = ModelServer.builder("models:/lead-scoring@champion").mlops(fixture.mlops())
+                .serverSettings(s -> s.port(0)).servingLog(folder.resolve("metrics/log.jsonl"), 1.0).start()) {
+            URI invocations = counted.url().resolve("/invocations");
+            String oneBadRow = "{\"dataframe_records\": [{\"dropped\": \"x\", \"platform\": \"Level0\", "
+                    + "\"referred\": true}, {\"dropped\": null, \"platform\": \"Level9\", \"referred\": true}]}";
+            for (String body : List.of(split(), split(), oneBadRow, "{}")) {
+                CLIENT.send(HttpRequest.newBuilder(invocations).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            }
+            CLIENT.send(HttpRequest.newBuilder(invocations).header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> scrape = CLIENT.send(HttpRequest.newBuilder(counted.url().resolve("/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, scrape.statusCode());
+            assertTrue(scrape.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain; version=0.0.4"));
+            String text = scrape.body();
+            assertEquals(3.0, metric(text, "mlops_serving_requests_total{outcome=\"scored\"}"), text);
+            assertEquals(1.0, metric(text, "mlops_serving_requests_total{outcome=\"bad_request\"}"));
+            assertEquals(1.0, metric(text, "mlops_serving_requests_total{outcome=\"unsupported_media_type\"}"));
+            assertEquals(2.0 * rows.rowCount() + 1, metric(text, "mlops_serving_rows_total{outcome=\"scored\"}"));
+            assertEquals(1.0, metric(text, "mlops_serving_rows_total{outcome=\"failed\"}"));
+            assertEquals(1.0, metric(text, "mlops_serving_errors_total{kind=\"row_input\"}"));
+            assertEquals(1.0, metric(text, "mlops_serving_imputed_values_total{kind=\"missing\"}"));
+            assertEquals(1.0, metric(text, "mlops_serving_imputed_values_total{kind=\"unseen\"}"));
+            assertEquals(5.0, metric(text, "mlops_serving_latency_seconds_count"));
+            assertEquals(5.0, metric(text, "mlops_serving_latency_seconds_bucket{le=\"+Inf\"}"));
+            assertEquals(1.0, metric(text, "mlops_serving_model_version{model=\"lead-scoring\"}"));
+            assertEquals(0.0, metric(text, "mlops_serving_model_swaps_total"));
+            assertEquals(0.0, metric(text, "mlops_serving_log_dropped_total"));
+            assertTrue(text.contains("mlops_serving_log_captured_rows_total"), text);
+        }
+    }
+
+    /** @return the value of the sample whose name and labels are exactly these */
+    private static double metric(String text, String sample) {
+        return text.lines().filter(line -> line.startsWith(sample + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(sample.length() + 1).trim().split(" ")[0]))
+                .orElseThrow(() -> new AssertionError("no sample " + sample + " in\n" + text));
+    }
+
+    @Test
     void anUnknownModelOrAliasFailsToStartNamingIt() {
         ModelNotFoundException missing = assertThrows(ModelNotFoundException.class, () -> ModelServer
                 .builder("models:/lead-scoring@nobody").mlops(fixture.mlops()).serverSettings(s -> s.port(0))

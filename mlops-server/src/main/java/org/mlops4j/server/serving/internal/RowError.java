@@ -12,8 +12,18 @@ import java.util.Optional;
  * @param expected what the model takes there, such as {@code a number}
  * @param found    what the request holds there, as JSON text (shortened when long)
  * @param message  the whole sentence: row, column, expected, found
+ * @param kind     whether the request's row was wrong ({@link Kind#INPUT}) or the model could not score a row that
+ *                 fit its schema ({@link Kind#MODEL})
  */
-public record RowError(int row, Optional<String> column, String expected, String found, String message) {
+public record RowError(int row, Optional<String> column, String expected, String found, String message, Kind kind) {
+
+    /** Who caused a row's error. */
+    public enum Kind {
+        /** The row's values do not fit the model's input schema, or the row is not a row. */
+        INPUT,
+        /** The row fit, and the model could not score it. */
+        MODEL
+    }
 
     /** Checks the values. */
     public RowError {
@@ -21,6 +31,7 @@ public record RowError(int row, Optional<String> column, String expected, String
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(found, "found");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(kind, "kind");
     }
 
     /**
@@ -32,7 +43,7 @@ public record RowError(int row, Optional<String> column, String expected, String
      */
     public static RowError ofValue(int row, String column, String expected, String found) {
         return new RowError(row, Optional.of(column), expected, found, "Row " + row + " (from 0), column '" + column
-                + "': expected " + expected + ", found " + found + ".");
+                + "': expected " + expected + ", found " + found + ".", Kind.INPUT);
     }
 
     /**
@@ -43,7 +54,7 @@ public record RowError(int row, Optional<String> column, String expected, String
      */
     public static RowError ofRow(int row, String expected, String found) {
         return new RowError(row, Optional.empty(), expected, found, "Row " + row + " (from 0): expected " + expected
-                + ", found " + found + ".");
+                + ", found " + found + ".", Kind.INPUT);
     }
 
     /**
@@ -52,6 +63,7 @@ public record RowError(int row, Optional<String> column, String expected, String
      * @return the error
      */
     public static RowError unscorable(int row, String problem) {
-        return new RowError(row, Optional.empty(), "a row the model can score", "a row it cannot", problem);
+        return new RowError(row, Optional.empty(), "a row the model can score", "a row it cannot", problem,
+                Kind.MODEL);
     }
 }

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers MLflow's scoring protocol with the model version being served: {@code GET /ping} and {@code /health} (200
  * while a model is loaded), {@code GET /version} (the model's name and version as JSON), {@code POST /invocations}
- * ({@code application/json} in the four formats of {@link JsonScoringInput}, or {@code text/csv}; UTF-8 only). Every
+ * ({@code application/json} in the four formats of {@link JsonScoringInput}, or {@code text/csv}; UTF-8 only),
+ * {@code GET /metrics} (Prometheus' text, see {@link ServingMetrics}). Every
  * answer names the version in {@value ModelServer#MODEL_HEADER} and {@value ModelServer#VERSION_HEADER}; the version
  * is taken once per request, so that a swap never mixes two versions in one answer.
  *
@@ -44,14 +45,17 @@ public final class ScoringHandler extends Handler.Abstract {
 
     private final Supplier<ServedModel> serving;
     private final ScoringObserver observer;
+    private final ServingMetrics metrics;
 
     /**
      * @param serving  the model version to answer with, asked once per request
-     * @param observer told of every request's outcome (metrics, serving log)
+     * @param metrics  counts every request, and answers {@code GET /metrics}
+     * @param observer told of every request's outcome too (the serving log)
      */
-    public ScoringHandler(Supplier<ServedModel> serving, ScoringObserver observer) {
+    public ScoringHandler(Supplier<ServedModel> serving, ServingMetrics metrics, ScoringObserver observer) {
         this.serving = Objects.requireNonNull(serving, "serving");
-        this.observer = Objects.requireNonNull(observer, "observer");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.observer = ScoringObserver.all(List.of(metrics, Objects.requireNonNull(observer, "observer")));
     }
 
     @Override
@@ -76,8 +80,14 @@ public final class ScoringHandler extends Handler.Abstract {
                     invocations(model, request, response, callback);
                 }
             }
+            case "/metrics" -> {
+                if (allow(response, callback, method, "GET")) {
+                    byte[] text = metrics.scrape().getBytes(StandardCharsets.UTF_8);
+                    send(response, callback, 200, ServingMetrics.CONTENT_TYPE, text, method);
+                }
+            }
             default -> PlainAnswers.write(response, callback, 404, "This server answers POST /invocations, GET "
-                    + "/ping, /health and /version.");
+                    + "/ping, /health, /version and /metrics.");
         }
         return true;
     }
@@ -177,7 +187,7 @@ public final class ScoringHandler extends Handler.Abstract {
      * @param response    the response
      * @param callback    completed when it is sent
      * @param status      the HTTP status
-     * @param contentType the body's type ({@code charset=utf-8} is added to JSON and text)
+     * @param contentType the body's type (JSON gets {@code charset=utf-8})
      * @param body        the body
      * @param method      the request's method: a HEAD answer has no body
      */
@@ -186,7 +196,8 @@ public final class ScoringHandler extends Handler.Abstract {
         response.setStatus(status);
         HttpFields.Mutable headers = response.getHeaders();
         PlainAnswers.secure(headers);
-        headers.put(HttpHeader.CONTENT_TYPE, contentType + "; charset=utf-8");
+        headers.put(HttpHeader.CONTENT_TYPE, contentType.contains("charset") ? contentType
+                : contentType + "; charset=utf-8");
         headers.put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, method.equals("HEAD") ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
     }
