@@ -1,6 +1,7 @@
 package org.mlops4j.examples.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +19,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Serve a registered model over HTTP with MLflow's scoring protocol: POST /invocations "
             + "(application/json as dataframe_split, dataframe_records, instances or inputs; or text/csv), GET /ping, "
-            + "/health and /version. Listens on 127.0.0.1 unless --host says otherwise (then --token-file is "
-            + "required). Stop it with Ctrl-C.")
+            + "/health, /version and /metrics (Prometheus). A stage or alias is followed: when it moves, the new "
+            + "version is swapped in without failing a request. Listens on 127.0.0.1 unless --host says otherwise "
+            + "(then --token-file is required). Stop it with Ctrl-C.")
 final class ServeCommand implements Callable<Integer> {
 
     /** The serving log's file in the {@code --serving-log} folder, as the inference pipeline names it. */
@@ -54,6 +56,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Share of requests captured in the serving log, in [0, 1] (default: ${DEFAULT-VALUE}).")
     private double sampleRate;
 
+    @Option(names = "--poll-interval", paramLabel = "SECONDS", defaultValue = "10",
+            description = "How often to look up a stage or alias again; when it names another version, that version "
+                + "is loaded in the background, probed and swapped in (default: ${DEFAULT-VALUE}; 0: never).")
+    private int pollSeconds;
+
     /** How long stopping may take: requests in progress, then the serving log's queue. */
     private static final long STOP_LIMIT_SECONDS = 20;
 
@@ -67,6 +74,7 @@ final class ServeCommand implements Callable<Integer> {
             OptionValues.apply(spec, "--sample-rate", () -> server.servingLog(servingLog.resolve(SERVING_LOG_FILE),
                     sampleRate));
         }
+        OptionValues.apply(spec, "--poll-interval", () -> server.pollInterval(Duration.ofSeconds(pollSeconds)));
         server.mlops(model.mlops()).serverSettings(settings -> {
             settings.port(port).bindAddress(host);
             if (tokenFile != null) {

@@ -200,8 +200,10 @@ class ServingCommandsIT {
                 List.of("--model", "models:/churn", "--tracking-uri", store, "--port", "0"),
                 List.of("--model", MODEL, "--tracking-uri", store, "--port", "0", "--host", "0.0.0.0"),
                 List.of("--model", MODEL, "--tracking-uri", store, "--port", "70000"),
-                List.of("--model", MODEL, "--tracking-uri", store, "--serving-log", "log", "--sample-rate", "2"));
-        List<String> expected = List.of("nobody", "models:/churn", "token", "--port", "--sample-rate");
+                List.of("--model", MODEL, "--tracking-uri", store, "--serving-log", "log", "--sample-rate", "2"),
+                List.of("--model", MODEL, "--tracking-uri", store, "--poll-interval", "-1"));
+        List<String> expected = List.of("nobody", "models:/churn", "token", "--port", "--sample-rate",
+                "--poll-interval");
         for (int i = 0; i < bad.size(); i++) {
             List<String> args = new java.util.ArrayList<>(List.of("serve"));
             args.addAll(bad.get(i));

@@ -3,6 +3,7 @@ package org.mlops4j.server.serving;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,6 +18,7 @@ import org.mlops4j.core.tracking.ModelUri;
 import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.server.MlopsHttpServer;
 import org.mlops4j.server.ServerSettings;
+import org.mlops4j.server.serving.internal.ModelFollower;
 import org.mlops4j.server.serving.internal.ModelLoader;
 import org.mlops4j.server.serving.internal.ScoringHandler;
 import org.mlops4j.server.serving.internal.ScoringObserver;
@@ -61,8 +63,11 @@ import org.slf4j.LoggerFactory;
  * {@value #VERSION_HEADER}.
  *
  * <p>The URI is {@code models:/name/N}, {@code models:/name/Stage}, {@code models:/name/latest} or
- * {@code models:/name@alias}; it is resolved once at start and that version is loaded. Thread-safe; closing stops the
- * server (requests in progress finish, up to the server's stop timeout) and closes the stores it opened.
+ * {@code models:/name@alias}; it is resolved at start and that version is loaded. A stage or alias is then followed
+ * ({@link Builder#pollInterval}): when it moves, the new version is loaded in the background, probed and swapped in
+ * atomically. A sample of the scored requests can be captured in a serving log ({@link Builder#servingLog}).
+ * Thread-safe; closing stops the server (requests in progress finish, up to the server's stop timeout), writes the
+ * serving log's queue and closes the stores it opened.
  */
 public final class ModelServer implements AutoCloseable {
 
@@ -70,6 +75,8 @@ public final class ModelServer implements AutoCloseable {
     public static final String MODEL_HEADER = "X-Mlops-Model";
     /** The header that names the model version an answer comes from. */
     public static final String VERSION_HEADER = "X-Mlops-Model-Version";
+    /** How often the server resolves its alias or stage again unless told otherwise: 10 seconds. */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(10);
     /** The port a model server listens on unless told otherwise: {@value} (as MLflow's examples). */
     public static final int DEFAULT_PORT = 5001;
 
@@ -79,18 +86,21 @@ public final class ModelServer implements AutoCloseable {
     private final AtomicReference<ServedModel> serving;
     private final ServingStores stores;
     private final Optional<ServingLogCapture> capture;
+    private final Optional<ModelFollower> follower;
     private boolean closed;
 
     private ModelServer(MlopsHttpServer server, AtomicReference<ServedModel> serving, ServingStores stores,
-            Optional<ServingLogCapture> capture) {
+            Optional<ServingLogCapture> capture, Optional<ModelFollower> follower) {
         this.server = server;
         this.serving = serving;
         this.stores = stores;
         this.capture = capture;
+        this.follower = follower;
     }
 
     /**
-     * @param modelUri the model to serve: {@code models:/name/N}, {@code models:/name/Stage}, {@code models:/name@alias}
+     * @param modelUri the model to serve: {@code models:/name/N}, {@code models:/name/Stage},
+     *                 {@code models:/name@alias}
      * @return a builder with the defaults: port {@value #DEFAULT_PORT} on 127.0.0.1, stores from
      *         {@link Mlops#create()}
      * @throws org.mlops4j.core.tracking.InvalidRegistryValueException when the text is not a models URI
@@ -115,8 +125,8 @@ public final class ModelServer implements AutoCloseable {
     }
 
     /**
-     * Stops the server (requests in progress finish), writes the serving log's queued requests, then closes the stores
-     * it opened; calling it again does nothing.
+     * Stops following the registry, stops the server (requests in progress finish), writes the serving log's queued
+     * requests, then closes the stores it opened; calling it again does nothing.
      */
     @Override
     public synchronized void close() {
@@ -124,6 +134,7 @@ public final class ModelServer implements AutoCloseable {
             return;
         }
         closed = true;
+        follower.ifPresent(ModelFollower::close);
         server.close();
         capture.ifPresent(ServingLogCapture::close);
         stores.close();
@@ -146,6 +157,7 @@ public final class ModelServer implements AutoCloseable {
         private double sampleRate = 1.0;
         private Optional<String> servingLogBatch = Optional.empty();
         private int servingLogQueue = ServingLogCapture.DEFAULT_QUEUE_CAPACITY;
+        private Duration pollInterval = DEFAULT_POLL_INTERVAL;
 
         private Builder(ModelUri uri) {
             this.uri = uri;
@@ -246,6 +258,25 @@ public final class ModelServer implements AutoCloseable {
         }
 
         /**
+         * Sets how often the server resolves a {@code models:/name/Stage} or {@code models:/name@alias} URI again. When
+         * it names another version (a promotion, {@code mlops models transition}, another process), that version is
+         * loaded in the background, must score a probe row, and is swapped in atomically: no request fails or waits
+         * on the load, and {@code /version} shows the switch. A version that fails to load leaves the old one serving,
+         * is logged, counted ({@code mlops_serving_model_load_failures_total}) and shown by {@code /version}.
+         *
+         * @param interval how often to look, default {@link #DEFAULT_POLL_INTERVAL}; zero to never look again
+         * @return this builder
+         * @throws IllegalArgumentException when the interval is negative
+         */
+        public Builder pollInterval(Duration interval) {
+            if (Objects.requireNonNull(interval, "interval").isNegative()) {
+                throw new IllegalArgumentException("The poll interval must not be negative, was " + interval);
+            }
+            this.pollInterval = interval;
+            return this;
+        }
+
+        /**
          * Loads the version the URI names now and starts answering.
          *
          * @return the running server
@@ -259,6 +290,7 @@ public final class ModelServer implements AutoCloseable {
             ServingStores stores = tracking != null ? ServingStores.lent(tracking, registry)
                     : ServingStores.open(mlops.orElseGet(Mlops::create));
             Optional<ServingLogCapture> capture = Optional.empty();
+            Optional<ModelFollower> follower = Optional.empty();
             try {
                 ModelLoader loader = new ModelLoader(uri, stores.registry(), stores.tracking(), Clock.systemUTC());
                 AtomicReference<ServedModel> serving = new AtomicReference<>(loader.load(loader.resolve()));
@@ -266,11 +298,18 @@ public final class ModelServer implements AutoCloseable {
                         servingLogBatch, Clock.systemUTC()));
                 ServingMetrics metrics = new ServingMetrics(uri.name(), serving::get);
                 capture.ifPresent(metrics::servingLog);
+                if (!pollInterval.isZero() && !(uri instanceof ModelUri.ByVersion)) {
+                    follower = Optional.of(new ModelFollower(loader, serving, pollInterval, metrics,
+                            Clock.systemUTC()));
+                }
+                Optional<ModelFollower> following = follower;
                 MlopsHttpServer http = MlopsHttpServer.start(settings, new ScoringHandler(serving::get, metrics,
-                        capture.<ScoringObserver>map(c -> c).orElse(ScoringObserver.NONE)));
+                        capture.<ScoringObserver>map(c -> c).orElse(ScoringObserver.NONE),
+                        () -> following.flatMap(ModelFollower::lastFailure)));
                 LOG.info("Serving {} (version {}) at {}", uri, serving.get().version().version(), http.url());
-                return new ModelServer(http, serving, stores, capture);
+                return new ModelServer(http, serving, stores, capture, follower);
             } catch (RuntimeException e) {
+                follower.ifPresent(ModelFollower::close);
                 capture.ifPresent(ServingLogCapture::close);
                 stores.close();
                 throw e;

@@ -359,7 +359,8 @@ class ModelServerIT {
             HttpResponse<String> scrape = CLIENT.send(HttpRequest.newBuilder(counted.url().resolve("/metrics"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, scrape.statusCode());
-            assertTrue(scrape.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain; version=0.0.4"));
+            assertTrue(scrape.headers().firstValue("Content-Type").orElseThrow()
+                    .startsWith("text/plain; version=0.0.4"));
             String text = scrape.body();
             assertEquals(3.0, metric(text, "mlops_serving_requests_total{outcome=\"scored\"}"), text);
             assertEquals(1.0, metric(text, "mlops_serving_requests_total{outcome=\"bad_request\"}"));

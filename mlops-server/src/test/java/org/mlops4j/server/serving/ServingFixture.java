@@ -13,6 +13,7 @@ import org.mlops4j.core.tracking.ActiveRun;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.core.tracking.ModelVersion;
+import org.mlops4j.core.tracking.NewModelVersion;
 import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.models.ModelTracking;
 import org.mlops4j.models.ModelingSetup;
@@ -66,6 +67,29 @@ final class ServingFixture {
         try (TrackingClient tracking = TrackingClient.open(Mlops.create(), location);
                 ModelRegistry registry = mlops().openModelRegistry()) {
             return register(tracking, registry, train(data), data);
+        }
+    }
+
+    /**
+     * Registers a version whose source holds no model (the run exists, the artifact folder does not).
+     *
+     * @return the new version
+     */
+    ModelVersion registerBroken() {
+        try (ModelRegistry registry = mlops().openModelRegistry()) {
+            String runId = registry.getVersion(MODEL, 1).runId().orElseThrow();
+            return registry.register(NewModelVersion.builder(MODEL, "runs:/" + runId + "/no-model").runId(runId)
+                    .build());
+        }
+    }
+
+    /**
+     * @param alias   the alias to move
+     * @param version the version it points to afterwards
+     */
+    void setAlias(String alias, int version) {
+        try (ModelRegistry registry = mlops().openModelRegistry()) {
+            registry.setAlias(MODEL, alias, version);
         }
     }
 

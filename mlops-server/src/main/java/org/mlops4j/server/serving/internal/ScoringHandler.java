@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -46,14 +47,18 @@ public final class ScoringHandler extends Handler.Abstract {
     private final Supplier<ServedModel> serving;
     private final ScoringObserver observer;
     private final ServingMetrics metrics;
+    private final Supplier<Optional<FailedLoad>> failures;
 
     /**
      * @param serving  the model version to answer with, asked once per request
      * @param metrics  counts every request, and answers {@code GET /metrics}
      * @param observer told of every request's outcome too (the serving log)
+     * @param failures the last version that could not be swapped in, for {@code /version}
      */
-    public ScoringHandler(Supplier<ServedModel> serving, ServingMetrics metrics, ScoringObserver observer) {
+    public ScoringHandler(Supplier<ServedModel> serving, ServingMetrics metrics, ScoringObserver observer,
+            Supplier<Optional<FailedLoad>> failures) {
         this.serving = Objects.requireNonNull(serving, "serving");
+        this.failures = Objects.requireNonNull(failures, "failures");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.observer = ScoringObserver.all(List.of(metrics, Objects.requireNonNull(observer, "observer")));
     }
@@ -72,7 +77,7 @@ public final class ScoringHandler extends Handler.Abstract {
             }
             case "/version" -> {
                 if (allow(response, callback, method, "GET")) {
-                    send(response, callback, 200, JSON, VersionAnswer.json(model.version()), method);
+                    send(response, callback, 200, JSON, VersionAnswer.json(model.version(), failures.get()), method);
                 }
             }
             case "/invocations" -> {

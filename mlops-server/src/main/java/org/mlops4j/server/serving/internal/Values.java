@@ -8,7 +8,8 @@ import org.mlops4j.core.data.ColumnType;
 /**
  * Reads one value of a scoring request as the type the model takes in its column, the same way for JSON and CSV:
  * <ul>
- *   <li>numeric: a JSON number or a string holding a decimal number ({@code 2}, {@code -1.5}, {@code 3e2}), finite;</li>
+ *   <li>numeric: a JSON number or a string holding a decimal number ({@code 2}, {@code -1.5}, {@code 3e2}),
+ *       finite;</li>
  *   <li>boolean: {@code true}/{@code false}, or the strings {@code true}, {@code false}, {@code yes}, {@code no},
  *       {@code 1}, {@code 0} in any case, or the numbers 1 and 0;</li>
  *   <li>categorical and text: a string, or a number or boolean, taken as its JSON text ({@code 1} is level
