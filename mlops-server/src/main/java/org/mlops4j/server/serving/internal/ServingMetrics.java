@@ -42,6 +42,9 @@ public final class ServingMetrics implements ScoringObserver {
     private final Counter failedRows;
     private final Counter missingValues;
     private final Counter unseenLevels;
+    private final Counter scoredRequests;
+    private final Counter rowInputErrors;
+    private final Counter rowModelErrors;
     private final Counter swaps;
     private final Counter loadFailures;
 
@@ -54,6 +57,12 @@ public final class ServingMetrics implements ScoringObserver {
         latency = Timer.builder("mlops.serving.latency").description("Time to read, check, score and answer a "
                 + "scoring request").serviceLevelObjectives(millis(1), millis(2), millis(5), millis(10), millis(25),
                 millis(50), millis(100), millis(250), millis(500), millis(1000), millis(5000)).register(registry);
+        scoredRequests = Counter.builder("mlops.serving.requests").tag("outcome", "scored")
+                .description("Scoring requests by outcome").register(registry);
+        rowInputErrors = Counter.builder("mlops.serving.errors").tag("kind", "row_input")
+                .description("Errors by kind").register(registry);
+        rowModelErrors = Counter.builder("mlops.serving.errors").tag("kind", "row_model")
+                .description("Errors by kind").register(registry);
         scoredRows = rows("scored");
         failedRows = rows("failed");
         missingValues = Counter.builder("mlops.serving.imputed.values").tag("kind", "missing")
@@ -80,18 +89,21 @@ public final class ServingMetrics implements ScoringObserver {
     }
 
     private void count(String name, String tag, String value) {
-        Counter.builder(name).tag(tag, value).register(registry).increment();
+        Counter.builder(name).tag(tag, value).description(name.endsWith("requests") ? "Scoring requests by outcome"
+                : "Errors by kind").register(registry).increment();
     }
 
     @Override
     public void scored(ServedModel model, ScoredRequest scored, long nanos) {
         latency.record(nanos, TimeUnit.NANOSECONDS);
-        count("mlops.serving.requests", "outcome", "scored");
+        scoredRequests.increment();
         scoredRows.increment(scored.rows() - scored.failedRows());
         failedRows.increment(scored.failedRows());
-        for (int row = 0; row < scored.rows(); row++) {
-            scored.error(row).ifPresent(error -> count("mlops.serving.errors", "kind",
-                    error.kind() == RowError.Kind.INPUT ? "row_input" : "row_model"));
+        if (scored.failedRows() > 0) {
+            for (int row = 0; row < scored.rows(); row++) {
+                scored.error(row).ifPresent(error -> (error.kind() == RowError.Kind.INPUT ? rowInputErrors
+                        : rowModelErrors).increment());
+            }
         }
         missingValues.increment(scored.predictions().missingValues());
         unseenLevels.increment(scored.predictions().unseenLevels());
