@@ -40,8 +40,8 @@ import org.mlops4j.server.serving.ModelServer;
  * <ul>
  *   <li>single-row requests ({@code dataframe_split}) at 16 connections: requests/s, p50, p99;</li>
  *   <li>1,000-row requests at 4 connections: rows/s, against the bare in-process {@link Predictor} on the same rows
- *       with as many threads as the machine has cores, measured just before and just after the served run (the
- *       server's share of the cost is the gap);</li>
+ *       on 4 threads, measured just before and just after the served run (the server's share of the cost is the
+ *       gap);</li>
  *   <li>single-row requests again while 50 connections sit stalled in the middle of their request head.</li>
  * </ul>
  * Each wrk run follows a warm-up run of the same length. Needs {@code wrk} on the path ({@code apt-get install wrk}).
@@ -57,6 +57,7 @@ public final class HttpServingBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH_ROWS = 1_000;
     private static final int STALLED = 50;
+    private static final int BATCH_CONNECTIONS = 4;
 
     private HttpServingBenchmark() {
     }
@@ -99,10 +100,11 @@ public final class HttpServingBenchmark {
             String url = server.url().resolve("/invocations").toString();
             wrk(one, url, 16, seconds);
             WrkResult single = wrk(one, url, 16, seconds);
-            wrk(many, url, 4, seconds);
-            double before = inProcessRowsPerSecond(model.predictor(), batch, seconds);
-            WrkResult rows = wrk(many, url, 4, seconds);
-            double after = inProcessRowsPerSecond(model.predictor(), batch, seconds);
+            double singleInProcess = inProcessRowsPerSecond(model.predictor(), batch.head(1), seconds, 16);
+            wrk(many, url, BATCH_CONNECTIONS, seconds);
+            double before = inProcessRowsPerSecond(model.predictor(), batch, seconds, BATCH_CONNECTIONS);
+            WrkResult rows = wrk(many, url, BATCH_CONNECTIONS, seconds);
+            double after = inProcessRowsPerSecond(model.predictor(), batch, seconds, BATCH_CONNECTIONS);
             double inProcess = (before + after) / 2;
             WrkResult stalled;
             List<Socket> sockets = new ArrayList<>();
@@ -122,12 +124,14 @@ public final class HttpServingBenchmark {
                 }
             }
             print("single-row requests, 16 connections", single);
-            print(BATCH_ROWS + "-row requests, 4 connections", rows);
+            System.out.printf(Locale.ROOT, "single-row in-process Predictor calls, 16 threads: %.0f per s (%.0f %% "
+                    + "served)%n", singleInProcess, 100 * single.perSecond() / singleInProcess);
+            print(BATCH_ROWS + "-row requests, " + BATCH_CONNECTIONS + " connections", rows);
             print("single-row, with " + STALLED + " stalled connections", stalled);
             double served = rows.perSecond() * BATCH_ROWS;
             System.out.printf(Locale.ROOT, "rows/s: served %.0f, in-process Predictor %.0f (%d threads; %.0f before, "
-                    + "%.0f after the served run): %.0f %%%n", served, inProcess,
-                    Runtime.getRuntime().availableProcessors(), before, after, 100 * served / inProcess);
+                    + "%.0f after the served run): %.0f %%%n", served, inProcess, BATCH_CONNECTIONS, before, after,
+                    100 * served / inProcess);
         }
     }
 
@@ -137,9 +141,13 @@ public final class HttpServingBenchmark {
                 result.errors(), result.non2xx());
     }
 
-    /** Scores the batch again and again on every core for the given time, after as long a warm-up. */
-    private static double inProcessRowsPerSecond(Predictor predictor, Table batch, int seconds) throws Exception {
-        int threads = Runtime.getRuntime().availableProcessors();
+    /**
+     * Scores the batch again and again on as many threads as the served run has connections, for the given time,
+     * after as long a warm-up: the same concurrency, so that both get the same share of a machine that other work
+     * also uses.
+     */
+    private static double inProcessRowsPerSecond(Predictor predictor, Table batch, int seconds, int threads)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (int round = 0; round < 2; round++) {

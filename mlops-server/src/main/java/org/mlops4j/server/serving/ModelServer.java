@@ -48,8 +48,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /invocations}: {@code application/json} as {@code {"dataframe_split": {"columns": [...],
  *       "data": [[...]]}}}, {@code {"dataframe_records": [{...}]}}, {@code {"instances": [...]}} or
  *       {@code {"inputs": ...}}, or {@code text/csv} with a header; UTF-8. The answer is
- *       {@code {"predictions": [...]}}, one entry per row in order: the label, its score and the class
- *       probabilities, or the row's error (row, column, expected, found) when its values do not fit the model's input
+ *       {@code {"predictions": [...]}}, one entry per row in order: the label and the class probabilities,
+ *       or the row's error (row, column, expected, found) when its values do not fit the model's input
  *       schema; the other rows are scored. Beside it: the model's name and version, the row and failed-row counts, and
  *       per input column the values the model imputed ({@code missing_values}) and the levels it had not seen
  *       ({@code unseen_levels}). A request that cannot be read as a whole gets 400 with MLflow's error shape,

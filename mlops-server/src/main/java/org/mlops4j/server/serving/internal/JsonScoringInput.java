@@ -1,6 +1,8 @@
 package org.mlops4j.server.serving.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,7 +50,8 @@ public final class JsonScoringInput {
     private static final String REQUIRED = "The input must be a JSON object with exactly one of the input fields "
             + FORMATS + " (MLflow's scoring protocol), such as {\"dataframe_split\": {\"columns\": [\"a\", \"b\"], "
             + "\"data\": [[1, 2]]}}.";
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonScoringInput() {

@@ -2,6 +2,7 @@ package org.mlops4j.server.serving.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import org.mlops4j.server.serving.ServedVersion;
  * row in request order, with the facts of the response beside it:
  * <pre>
  * {"predictions": [
- *    {"label": "1", "score": 0.81, "probabilities": {"0": 0.19, "1": 0.81}},     classification
+ *    {"label": "1", "probabilities": {"0": 0.19, "1": 0.81}},                   classification
  *    {"value": 3.25},                                                             regression
  *    {"error": {"row": 2, "column": "tier", "expected": "a finite number", "found": "\"high\"", "message": "..."}}
  *  ],
@@ -25,7 +26,7 @@ import org.mlops4j.server.serving.ServedVersion;
  *  "rows": 3, "failed_rows": 1,
  *  "missing_values": {"tier": 1}, "unseen_levels": {"platform": 2}}       per input column, only those above 0
  * </pre>
- * {@code score} is the predicted class's probability (or the model's own score when it gives no probabilities);
+ * A classifier without probabilities gives its own {@code score} for the label instead (a vote share or margin);
  * {@code missing_values} counts the values the model imputed, {@code unseen_levels} the categorical levels it had not
  * seen in training, over the scored rows.
  *
@@ -33,7 +34,9 @@ import org.mlops4j.server.serving.ServedVersion;
  */
 public final class ScoringAnswer {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Writes doubles with Schubfach rather than {@code Double.toString}: the same text, several times faster. */
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .build();
 
     private ScoringAnswer() {
     }
@@ -76,14 +79,17 @@ public final class ScoringAnswer {
         json.writeStartObject();
         if (row.label().isPresent()) {
             json.writeStringField("label", row.label().get());
-            if (row.score().isPresent()) {
-                json.writeNumberField("score", row.score().getAsDouble());
+            if (row.probabilities().isEmpty()) {
+                if (row.score().isPresent()) {
+                    json.writeNumberField("score", row.score().getAsDouble());
+                }
+            } else {
+                json.writeObjectFieldStart("probabilities");
+                for (Map.Entry<String, Double> p : row.probabilities().entrySet()) {
+                    json.writeNumberField(p.getKey(), p.getValue());
+                }
+                json.writeEndObject();
             }
-            json.writeObjectFieldStart("probabilities");
-            for (Map.Entry<String, Double> p : row.probabilities().entrySet()) {
-                json.writeNumberField(p.getKey(), p.getValue());
-            }
-            json.writeEndObject();
         } else if (row.score().isPresent()) {
             json.writeNumberField("value", row.score().getAsDouble());
         }
