@@ -74,7 +74,7 @@ public final class CsvScoring {
             RequestTable rows = read(input);
             ScoredRequest scored = ScoredRequest.score(model, rows);
             CsvWriter.builder().build().write(output(model, rows, scored), output);
-            return new CsvScoringSummary(model.version(), scored.rows(), scored.failedRows(),
+            return new CsvScoringSummary(ServedVersion.of(model.version()), scored.rows(), scored.failedRows(),
                     counts(scored, true), counts(scored, false));
         }
     }

@@ -72,9 +72,9 @@ import org.slf4j.LoggerFactory;
 public final class ModelServer implements AutoCloseable {
 
     /** The header that names the registered model an answer comes from. */
-    public static final String MODEL_HEADER = "X-Mlops-Model";
+    public static final String MODEL_HEADER = ScoringHandler.MODEL_HEADER;
     /** The header that names the model version an answer comes from. */
-    public static final String VERSION_HEADER = "X-Mlops-Model-Version";
+    public static final String VERSION_HEADER = ScoringHandler.VERSION_HEADER;
     /** How often the server resolves its alias or stage again unless told otherwise: 10 seconds. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(10);
     /** The port a model server listens on unless told otherwise: {@value} (as MLflow's examples). */
@@ -121,7 +121,7 @@ public final class ModelServer implements AutoCloseable {
 
     /** @return the model version answering now */
     public ServedVersion servedVersion() {
-        return serving.get().version();
+        return ServedVersion.of(serving.get().version());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.mlops4j.server.serving;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.mlops4j.server.serving.internal.LoadedVersion;
 
 /**
  * The model version a {@link ModelServer} answers with: every answer names it (headers
@@ -13,6 +14,14 @@ import java.util.Objects;
  * @param loadedAt when the server loaded this version
  */
 public record ServedVersion(String name, int version, String uri, Instant loadedAt) {
+
+    /**
+     * @param loaded the server's own record of a loaded version
+     * @return it, as the API gives it out
+     */
+    static ServedVersion of(LoadedVersion loaded) {
+        return new ServedVersion(loaded.name(), loaded.version(), loaded.uri(), loaded.loadedAt());
+    }
 
     /** Checks the values. */
     public ServedVersion {

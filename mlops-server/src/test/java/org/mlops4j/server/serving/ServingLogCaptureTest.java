@@ -21,6 +21,7 @@ import org.mlops4j.core.data.Table;
 import org.mlops4j.core.monitor.ServingLog;
 import org.mlops4j.core.spi.support.FileLocks;
 import org.mlops4j.models.TrainedModel;
+import org.mlops4j.server.serving.internal.LoadedVersion;
 import org.mlops4j.server.serving.internal.RequestTable;
 import org.mlops4j.server.serving.internal.ScoredRequest;
 import org.mlops4j.server.serving.internal.ServedModel;
@@ -41,7 +42,7 @@ class ServingLogCaptureTest {
     @BeforeAll
     static void train() {
         TrainedModel trained = ServingFixture.train(ServingFixture.leads(300, 11));
-        model = new ServedModel(new ServedVersion("lead-scoring", 4, "models:/lead-scoring@champion", NOW), trained);
+        model = new ServedModel(new LoadedVersion("lead-scoring", 4, "models:/lead-scoring@champion", NOW), trained);
     }
 
     /** A request of {@code rows} rows, the third of which has a value the model cannot take. */

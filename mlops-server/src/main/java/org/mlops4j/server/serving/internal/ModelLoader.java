@@ -9,7 +9,6 @@ import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.models.ModelTracking;
 import org.mlops4j.models.TrainedModel;
-import org.mlops4j.server.serving.ServedVersion;
 
 /**
  * Finds the version a models URI names now and loads it: the URI is resolved once, and that exact version
@@ -58,7 +57,7 @@ public final class ModelLoader {
      */
     public ServedModel load(ModelVersion version) {
         TrainedModel model = models.load(ModelUri.PREFIX + version.name() + "/" + version.version());
-        return new ServedModel(new ServedVersion(version.name(), version.version(), uri.toString(), clock.instant()),
+        return new ServedModel(new LoadedVersion(version.name(), version.version(), uri.toString(), clock.instant()),
                 model);
     }
 }

@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.mlops4j.models.ColumnImputation;
 import org.mlops4j.models.PredictedRow;
 import org.mlops4j.models.Predictions;
-import org.mlops4j.server.serving.ServedVersion;
 
 /**
  * The answer to a scored request, as JSON in MLflow's shape, {@code {"predictions": [...]}}, one entry per request
@@ -46,7 +45,7 @@ public final class ScoringAnswer {
      * @param scored  the scored request
      * @return the answer's body, UTF-8 JSON
      */
-    public static byte[] json(ServedVersion version, ScoredRequest scored) {
+    public static byte[] json(LoadedVersion version, ScoredRequest scored) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 96 * scored.rows());
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();

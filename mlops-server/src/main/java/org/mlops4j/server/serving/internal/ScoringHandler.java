@@ -19,8 +19,6 @@ import org.eclipse.jetty.util.Callback;
 import org.mlops4j.core.DataException;
 import org.mlops4j.server.internal.ClientFaultHandler;
 import org.mlops4j.server.internal.PlainAnswers;
-import org.mlops4j.server.serving.ModelServer;
-import org.mlops4j.server.serving.ServedVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +27,17 @@ import org.slf4j.LoggerFactory;
  * while a model is loaded), {@code GET /version} (the model's name and version as JSON), {@code POST /invocations}
  * ({@code application/json} in the four formats of {@link JsonScoringInput}, or {@code text/csv}; UTF-8 only),
  * {@code GET /metrics} (Prometheus' text, see {@link ServingMetrics}). Every
- * answer names the version in {@value ModelServer#MODEL_HEADER} and {@value ModelServer#VERSION_HEADER}; the version
+ * answer names the version in {@value #MODEL_HEADER} and {@value #VERSION_HEADER}; the version
  * is taken once per request, so that a swap never mixes two versions in one answer.
  *
  * <p>This class is internal and is hence not for public use. Its API may change without notice. Thread-safe.
  */
 public final class ScoringHandler extends Handler.Abstract {
 
+    /** The header that names the registered model an answer comes from. */
+    public static final String MODEL_HEADER = "X-Mlops-Model";
+    /** The header that names the model version an answer comes from. */
+    public static final String VERSION_HEADER = "X-Mlops-Model-Version";
     /** The JSON content type. */
     public static final String JSON = "application/json";
     /** The CSV content type. */
@@ -181,9 +183,9 @@ public final class ScoringHandler extends Handler.Abstract {
         return false;
     }
 
-    private static void name(HttpFields.Mutable headers, ServedVersion version) {
-        headers.put(ModelServer.MODEL_HEADER, version.name());
-        headers.put(ModelServer.VERSION_HEADER, Integer.toString(version.version()));
+    private static void name(HttpFields.Mutable headers, LoadedVersion version) {
+        headers.put(MODEL_HEADER, version.name());
+        headers.put(VERSION_HEADER, Integer.toString(version.version()));
     }
 
     /**

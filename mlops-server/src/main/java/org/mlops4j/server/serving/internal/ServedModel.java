@@ -7,7 +7,6 @@ import org.mlops4j.core.data.Schema;
 import org.mlops4j.models.ModelTracking;
 import org.mlops4j.models.Predictor;
 import org.mlops4j.models.TrainedModel;
-import org.mlops4j.server.serving.ServedVersion;
 
 /**
  * One loaded model version, ready to score: the model, its input schema and the version it is.
@@ -17,7 +16,7 @@ import org.mlops4j.server.serving.ServedVersion;
  */
 public final class ServedModel {
 
-    private final ServedVersion version;
+    private final LoadedVersion version;
     private final TrainedModel model;
     private final Predictor predictor;
     private final Schema inputSchema;
@@ -26,7 +25,7 @@ public final class ServedModel {
      * @param version which version this is
      * @param model   the loaded model
      */
-    public ServedModel(ServedVersion version, TrainedModel model) {
+    public ServedModel(LoadedVersion version, TrainedModel model) {
         this.version = Objects.requireNonNull(version, "version");
         this.model = Objects.requireNonNull(model, "model");
         this.predictor = model.predictor();
@@ -44,7 +43,7 @@ public final class ServedModel {
     }
 
     /** @return which version this is */
-    public ServedVersion version() {
+    public LoadedVersion version() {
         return version;
     }
 

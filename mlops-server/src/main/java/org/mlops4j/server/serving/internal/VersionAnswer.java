@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
-import org.mlops4j.server.serving.ServedVersion;
 
 /**
  * The body of {@code GET /version}: which model version answers, as JSON,
@@ -24,7 +23,7 @@ final class VersionAnswer {
     private VersionAnswer() {
     }
 
-    static byte[] json(ServedVersion version, Optional<FailedLoad> failure) {
+    static byte[] json(LoadedVersion version, Optional<FailedLoad> failure) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
