@@ -391,6 +391,36 @@ class ModelServerIT {
     }
 
     @Test
+    void aServerWhoseOnlyThreadIsTakenAnswers503WithRetryAfterAtOnceAndATokenIsRequiredWhenSet() throws Exception {
+        String token = "0123456789abcdef0123456789abcdef";
+        try (ModelServer busy = ModelServer.builder("models:/lead-scoring@champion").mlops(fixture.mlops())
+                .serverSettings(s -> s.port(0).threads(1).queueCapacity(0).idleTimeout(Duration.ofSeconds(5))
+                        .bearerToken(token)).start();
+                RawClient slow = new RawClient(busy.url())) {
+            HttpRequest.Builder scoring = HttpRequest.newBuilder(busy.url().resolve("/invocations"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(split()));
+            assertEquals(401, CLIENT.send(scoring.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+            scoring.header("Authorization", "Bearer " + token);
+            slow.send("POST /invocations HTTP/1.1\r\nHost: 127.0.0.1:" + busy.port() + "\r\nAuthorization: Bearer "
+                    + token + "\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"inputs\": ");
+            Thread.sleep(300);
+            long start = System.nanoTime();
+            HttpResponse<String> refused = CLIENT.send(scoring.build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, refused.statusCode(), refused.body());
+            assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+            assertTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(2), "503 at once");
+            slow.close();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            int status;
+            do {
+                Thread.sleep(100);
+                status = CLIENT.send(scoring.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+            } while (status == 503 && System.nanoTime() < deadline);
+            assertEquals(200, status, "the thread is free again once the stalled client is gone");
+        }
+    }
+
+    @Test
     void anUnknownModelOrAliasFailsToStartNamingIt() {
         ModelNotFoundException missing = assertThrows(ModelNotFoundException.class, () -> ModelServer
                 .builder("models:/lead-scoring@nobody").mlops(fixture.mlops()).serverSettings(s -> s.port(0))
