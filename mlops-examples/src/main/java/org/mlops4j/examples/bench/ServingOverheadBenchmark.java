@@ -116,7 +116,8 @@ public class ServingOverheadBenchmark {
         log = new ServingLog(folder.resolve("serving_log.jsonl"));
     }
 
-    private static Table modelInput(Table raw) {
+    /** @return the model input the case study's data pipeline makes of raw leads (also used by HttpServingBenchmark) */
+    static Table modelInput(Table raw) {
         LeadDataTransforms transforms = new LeadDataTransforms(LeadScoringMappings.bundled(),
                 LeadScoringSchemas.bundled());
         boolean inference = !raw.hasColumn(LeadScoringSchemas.TARGET);

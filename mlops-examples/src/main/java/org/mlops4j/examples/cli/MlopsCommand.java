@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
  * java -jar mlops.jar drift --reference train.csv --current week.csv --html drift.html
  * java -jar mlops.jar profile --input leads.csv --html profile.html
  * java -jar mlops.jar validate --schema schema.json --input leads.csv --quarantine rejected.csv
+ * java -jar mlops.jar predict --model models:/lead-scoring@champion --input leads.csv --output scored.csv
+ * java -jar mlops.jar serve --model models:/lead-scoring@champion --port 5001
  * </pre>
  *
  * Exit codes: {@value ExitCodes#OK} ok, {@value ExitCodes#CHECKS_FAILED} checks failed or drift found,
@@ -28,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = "Machine-learning operations on the JVM: pipelines, data validation, profiles and drift.",
         subcommands = {PipelineCommand.class, DemoCommand.class, TrainCommand.class, RunsCommand.class, ModelsCommand.class,
             DriftCommand.class, ProfileCommand.class, ValidateCommand.class,
-            GenerateCommand.class, UiCommand.class, HelpCommand.class},
+            GenerateCommand.class, UiCommand.class, PredictCommand.class, ServeCommand.class, HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  checks failed or drift found",
             "  2  bad usage or input: an unknown option, a bad value, a missing file, an unknown model or version",

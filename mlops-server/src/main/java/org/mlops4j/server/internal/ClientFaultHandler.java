@@ -51,7 +51,7 @@ public final class ClientFaultHandler extends Handler.Wrapper {
     }
 
     /** @return the status that answers a failure caused by the client, or -1 when the failure is not the client's */
-    static int clientFaultStatus(Throwable failure) {
+    public static int clientFaultStatus(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
                 return http.getCode();
