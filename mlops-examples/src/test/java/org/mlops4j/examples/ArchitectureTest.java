@@ -31,7 +31,7 @@ import java.util.TreeSet;
 class ArchitectureTest {
 
     private static final List<String> MODULES =
-            List.of("core", "tck", "models", "tracking", "drift", "server", "examples");
+            List.of("core", "tck", "models", "tracking", "drift", "server", "serving", "examples");
 
     private static String module(String name) {
         return "org.mlops4j." + name + "..";
@@ -51,39 +51,51 @@ class ArchitectureTest {
     static final ArchRule coreDependsOnNoPluginModule = noClasses()
             .that().resideInAPackage(module("core"))
             .should().dependOnClassesThat().resideInAnyPackage(
-                    module("models"), module("tracking"), module("drift"), module("server"), module("examples"),
-                    module("tck"));
+                    module("models"), module("tracking"), module("drift"), module("server"), module("serving"),
+                    module("examples"), module("tck"));
 
     @ArchTest
     static final ArchRule tckDependsOnCoreOnly = noClasses()
             .that().resideInAPackage(module("tck"))
             .should().dependOnClassesThat().resideInAnyPackage(
-                    module("models"), module("tracking"), module("drift"), module("server"), module("examples"));
+                    module("models"), module("tracking"), module("drift"), module("server"), module("serving"),
+                    module("examples"));
 
     @ArchTest
     static final ArchRule trackingDoesNotDependOnDrift = noClasses()
             .that().resideInAPackage(module("tracking"))
             .should().dependOnClassesThat().resideInAnyPackage(
-                    module("drift"), module("models"), module("server"), module("examples"), module("tck"));
+                    module("drift"), module("models"), module("server"), module("serving"), module("examples"),
+                    module("tck"));
 
     @ArchTest
     static final ArchRule driftDoesNotDependOnTracking = noClasses()
             .that().resideInAPackage(module("drift"))
             .should().dependOnClassesThat().resideInAnyPackage(
-                    module("tracking"), module("models"), module("server"), module("examples"), module("tck"));
+                    module("tracking"), module("models"), module("server"), module("serving"), module("examples"),
+                    module("tck"));
 
     @ArchTest
     static final ArchRule modelsDependOnCoreOnly = noClasses()
             .that().resideInAPackage(module("models"))
             .should().dependOnClassesThat().resideInAnyPackage(
-                    module("tracking"), module("drift"), module("server"), module("examples"), module("tck"));
+                    module("tracking"), module("drift"), module("server"), module("serving"), module("examples"),
+                    module("tck"));
 
-    /** The server uses core and, to serve them, models; tracking only at run time (the default stores). */
+    /** The HTTP server and its UI use core only; tracking at run time (the default stores). No model, no Tribuo. */
     @ArchTest
-    static final ArchRule serverDependsOnCoreAndTrackingOnly = noClasses()
+    static final ArchRule serverDependsOnCoreOnly = noClasses()
             .that().resideInAPackage(module("server"))
             .should().dependOnClassesThat().resideInAnyPackage(
-                    module("drift"), module("examples"), module("tck"));
+                    module("models"), module("tracking"), module("drift"), module("serving"), module("examples"),
+                    module("tck"));
+
+    /** The model server uses core, models and the HTTP server. */
+    @ArchTest
+    static final ArchRule servingDependsOnCoreModelsAndServerOnly = noClasses()
+            .that().resideInAPackage(module("serving"))
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    module("tracking"), module("drift"), module("examples"), module("tck"));
 
     /** A package named {@code internal} (and its subpackages) is private to the module that holds it. */
     @ArchTest
@@ -101,9 +113,10 @@ class ArchitectureTest {
             .and().doNotHaveFullyQualifiedName("org.mlops4j.examples.bench.ServingOverheadBenchmark")
             .should().dependOnClassesThat().resideInAPackage("org.tribuo..");
 
+    /** Jetty stays in the HTTP server and the model server that runs on it. */
     @ArchTest
     static final ArchRule onlyServerUsesJetty = noClasses()
-            .that().resideInAPackage("org.mlops4j..").and().resideOutsideOfPackage(module("server"))
+            .that().resideInAPackage("org.mlops4j..").and().resideOutsideOfPackages(module("server"), module("serving"))
             .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..");
 
     @ArchTest

@@ -20,7 +20,7 @@ import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.server.internal.BearerTokenHandler;
-import org.mlops4j.server.internal.ClientFaultHandler;
+import org.mlops4j.server.http.ClientFaultHandler;
 import org.mlops4j.server.internal.HostCheckHandler;
 import org.mlops4j.server.internal.PlainErrorHandler;
 import org.mlops4j.server.internal.SaturationHandler;

@@ -31,7 +31,7 @@ import org.mlops4j.models.ModelTracking;
 import org.mlops4j.models.ModelingSetup;
 import org.mlops4j.models.Predictor;
 import org.mlops4j.models.TrainedModel;
-import org.mlops4j.server.serving.ModelServer;
+import org.mlops4j.serving.ModelServer;
 
 /**
  * The model server under Debian's {@code wrk}, server and client on this machine, with the demo's lead-scoring model

@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.mlops4j.examples.leadscoring.InferenceOptions;
 import org.mlops4j.server.ServerSettings;
-import org.mlops4j.server.serving.ModelServer;
+import org.mlops4j.serving.ModelServer;
 import org.mlops4j.server.ui.TrackingUiLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

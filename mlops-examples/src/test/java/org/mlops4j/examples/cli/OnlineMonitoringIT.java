@@ -23,7 +23,7 @@ import org.mlops4j.examples.leadscoring.LeadDrift;
 import org.mlops4j.examples.leadscoring.LeadGenerator;
 import org.mlops4j.examples.leadscoring.LeadScoringSchemas;
 import org.mlops4j.examples.leadscoring.LeadScoringTraining;
-import org.mlops4j.server.serving.ModelServer;
+import org.mlops4j.serving.ModelServer;
 
 /**
  * The case study's monitoring on online traffic: the trained lead-scoring model is served over HTTP, a week of leads

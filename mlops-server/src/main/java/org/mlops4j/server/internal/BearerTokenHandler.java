@@ -9,6 +9,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.mlops4j.server.http.PlainAnswers;
 
 /**
  * Lets through only requests that carry the server's token, as {@code Authorization: Bearer <token>} or, so that a

@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.mlops4j.server.http.PlainAnswers;
 
 /**
  * Answers 400 to a request with more than one {@code Host} header (RFC 9112, section 3.2), and 403 to one whose host is

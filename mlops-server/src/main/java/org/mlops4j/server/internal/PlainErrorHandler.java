@@ -7,6 +7,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.mlops4j.server.http.PlainAnswers;
 
 /**
  * Jetty's error answers (a malformed request, a head too large, a body over the limit, a failed handler) as one line of

@@ -7,6 +7,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.Callback;
+import org.mlops4j.server.http.PlainAnswers;
 
 /**
  * Lets at most {@code threads} requests run at once; up to {@code queueCapacity} more wait, suspended without holding a
