@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A version the server tried to swap in and could not: it did not resolve, load, or score the probe, so the old one
+ * This class is internal and is hence not for public use. Its API may change without notice.
+ *
+ * <p>A version the server tried to swap in and could not: it did not resolve, load, or score the probe, so the old one
  * kept serving.
  *
  * @param version the version the URI named, 0 when it named none

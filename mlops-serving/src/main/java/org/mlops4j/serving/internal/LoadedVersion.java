@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Which version a {@link ServedModel} is, inside the model server; the API hands it out as
+ * This class is internal and is hence not for public use. Its API may change without notice.
+ *
+ * <p>Which version a {@link ServedModel} is, inside the model server; the API hands it out as
  * {@code org.mlops4j.serving.ServedVersion} (this package does not use the API's types, so that the two
  * packages form no cycle).
  *

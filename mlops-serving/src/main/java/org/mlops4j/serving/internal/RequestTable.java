@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The rows of a scoring request as they came, before any check: column names, and per row either its values (JSON
+ * This class is internal and is hence not for public use. Its API may change without notice.
+ *
+ * <p>The rows of a scoring request as they came, before any check: column names, and per row either its values (JSON
  * nodes in column order; CSV fields as text nodes, missing ones as null nodes) or the error that keeps the row from
  * being one.
  *

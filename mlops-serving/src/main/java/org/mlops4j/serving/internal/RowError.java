@@ -4,7 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Why one row of a scoring request was not scored; the other rows are.
+ * This class is internal and is hence not for public use. Its API may change without notice.
+ *
+ * <p>Why one row of a scoring request was not scored; the other rows are.
  *
  * @param row      the row's index in the request, from 0 (its place in the answer's {@code predictions})
  * @param column   the input column whose value is wrong; empty when the row as a whole is (a row that is not an

@@ -1,7 +1,9 @@
 package org.mlops4j.serving.internal;
 
 /**
- * Told of the outcome of every scoring request, after its answer is handed to the server: the serving log's capture
+ * This class is internal and is hence not for public use. Its API may change without notice.
+ *
+ * <p>Told of the outcome of every scoring request, after its answer is handed to the server: the serving log's capture
  * and the metrics listen here. Called on request threads, so an implementation must be thread-safe and quick (it must
  * not block on I/O).
  *
