@@ -29,7 +29,7 @@ CREATE TABLE runs (
     source_name VARCHAR(500),
     entry_point_name VARCHAR(50),
     user_id VARCHAR(256),
-    status VARCHAR(9),
+    status VARCHAR(20),
     start_time BIGINT,
     end_time BIGINT,
     source_version VARCHAR(50),

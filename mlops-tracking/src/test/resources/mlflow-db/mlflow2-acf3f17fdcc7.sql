@@ -1,7 +1,7 @@
 -- An MLflow 2.x tracking and registry database at alembic revision acf3f17fdcc7 ("add storage location field to
 -- model versions", MLflow 2.9, October 2023), written by hand in SQLite's dialect from MLflow's migrations (see
 -- README.md): experiments with creation_time and last_update_time (97727af70f4d), runs with deleted_time
--- (0c779009ac13) and their names in runs.name as well as in the mlflow.runName tag, params up to 8000 characters
+-- (0c779009ac13) and their names in runs.name as well as in the mlflow.runName tag, params up to 6000 characters
 -- (2d6e25af4d3e), registered_model_aliases (3500859a5d39), model_versions.storage_location (acf3f17fdcc7). Only the
 -- tables mlops4j reads are made (not datasets, inputs, input_tags). The same text loads into PostgreSQL.
 CREATE TABLE alembic_version (
@@ -33,7 +33,7 @@ CREATE TABLE runs (
     source_name VARCHAR(500),
     entry_point_name VARCHAR(50),
     user_id VARCHAR(256),
-    status VARCHAR(9),
+    status VARCHAR(20),
     start_time BIGINT,
     end_time BIGINT,
     source_version VARCHAR(50),
@@ -56,7 +56,7 @@ CREATE TABLE tags (
 );
 CREATE TABLE params (
     key VARCHAR(250) NOT NULL,
-    value VARCHAR(8000) NOT NULL,
+    value VARCHAR(6000) NOT NULL,
     run_uuid VARCHAR(32) NOT NULL,
     CONSTRAINT param_pk PRIMARY KEY (key, run_uuid),
     FOREIGN KEY (run_uuid) REFERENCES runs (run_uuid)

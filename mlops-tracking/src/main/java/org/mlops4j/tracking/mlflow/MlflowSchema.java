@@ -23,7 +23,7 @@ import org.mlops4j.core.spi.support.jdbc.ReadOnlyDatabase;
  * @param revision         the {@code version_num} of {@code alembic_version}
  * @param latestMetrics    whether {@code latest_metrics} exists (since {@code 89d4b8295536}); without it the latest
  *                         values are chosen from {@code metrics} by MLflow's rule
- * @param metricNaN        whether {@code metrics.is_nan} exists (absent from the oldest 1.x revisions)
+ * @param metricNaN        whether {@code metrics.is_nan} exists (since {@code 181f10493468})
  * @param experimentTags   whether {@code experiment_tags} exists (since {@code df50e92ffc5e})
  * @param experimentTimes  whether {@code experiments} has {@code creation_time} and {@code last_update_time} (since
  *                         {@code 97727af70f4d})
