@@ -8,8 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The MLflow databases written by hand in {@code src/test/resources/mlflow-db/} (see its README.md): each script
@@ -53,37 +51,20 @@ final class MlflowSqlFixtures {
     static void load(String script, String url, String... extra) throws IOException, SQLException {
         try (Connection connection = DriverManager.getConnection(url); Statement statement =
                 connection.createStatement()) {
-            for (String sql : statements(script)) {
-                statement.execute(sql);
-            }
+            // both drivers run a script of several statements sent as one (SQLite's exec, PostgreSQL's simple query)
+            statement.executeUpdate(text(script));
             for (String sql : extra) {
                 statement.execute(sql);
             }
         }
     }
 
-    /** The script's statements: comment lines dropped, split where a line ends with a semicolon. */
-    private static List<String> statements(String script) throws IOException {
-        String text;
+    private static String text(String script) throws IOException {
         try (InputStream in = MlflowSqlFixtures.class.getResourceAsStream("/mlflow-db/" + script)) {
             if (in == null) {
                 throw new IOException("No fixture script mlflow-db/" + script + " on the test class path");
             }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        List<String> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : text.split("\n")) {
-            if (line.trim().startsWith("--")) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if (line.trim().endsWith(";")) {
-                String sql = current.toString().trim();
-                statements.add(sql.substring(0, sql.length() - 1));
-                current.setLength(0);
-            }
-        }
-        return statements;
     }
 }
