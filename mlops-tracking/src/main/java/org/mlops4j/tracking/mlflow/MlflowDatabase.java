@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A database in MLflow's SQL schema, opened for reading only: the {@code jdbc:} providers of the tracking store and
+ * A database in MLflow's SQL schema, opened for reading (writes go through {@link MlflowSqlWriter}'s own connections):
+ * the {@code jdbc:} providers of the tracking store and
  * the registry ask {@link #detect} first, and open an {@link MlflowSqlStore} or {@link MlflowSqlRegistry} over it
  * when it is MLflow's. Connections are read-only as {@link ReadOnlyDatabase} opens them (SQLite's file in read-only
  * mode, PostgreSQL sessions read-only), so looking and reading create no file, table or row.
@@ -43,10 +44,12 @@ final class MlflowDatabase implements AutoCloseable {
     private final ConnectionPool pool;
     private final MlflowSchema schema;
     private final Path folder;
+    private final String url;
 
     private MlflowDatabase(URI location, String url, SqlDialect dialect, ConnectionPool pool, MlflowSchema schema) {
         this.location = location;
         this.folder = dialect == SqlDialect.SQLITE ? sqliteFolder(url) : null;
+        this.url = url;
         this.dialect = dialect;
         this.pool = pool;
         this.schema = schema;
@@ -122,6 +125,15 @@ final class MlflowDatabase implements AutoCloseable {
      */
     Optional<Path> folder() {
         return Optional.ofNullable(folder);
+    }
+
+    /**
+     * @return what writes runs, metrics, params and tags into the database: for SQLite at a schema revision that
+     *         {@link MlflowSchema#writesRuns() allows it}; empty otherwise (PostgreSQL, unknown revisions)
+     */
+    Optional<MlflowSqlWriter> runWriter() {
+        return dialect == SqlDialect.SQLITE && schema.writesRuns() ? Optional.of(new MlflowSqlWriter(this, url))
+                : Optional.empty();
     }
 
     /** @return what the database holds */

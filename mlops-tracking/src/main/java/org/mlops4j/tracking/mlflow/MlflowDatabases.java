@@ -9,7 +9,8 @@ import org.mlops4j.core.tracking.TrackingStore;
 /**
  * Where the {@code jdbc:} providers of the tracking store and the registry ask whether a database is MLflow's: when it
  * holds MLflow's schema (see {@link MlflowSchema}), they get an {@link MlflowSqlStore} or {@link MlflowSqlRegistry}
- * over it, read-only whatever the access asked for; otherwise they open mlops4j's own store. Looking writes nothing.
+ * over it, which write only what {@link MlflowSqlStore} says; otherwise they open mlops4j's own store. Looking writes
+ * nothing.
  */
 public final class MlflowDatabases {
 

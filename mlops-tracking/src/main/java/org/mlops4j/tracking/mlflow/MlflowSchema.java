@@ -27,14 +27,14 @@ import org.mlops4j.core.spi.support.jdbc.ReadOnlyDatabase;
  * @param experimentTags   whether {@code experiment_tags} exists (since {@code df50e92ffc5e})
  * @param experimentTimes  whether {@code experiments} has {@code creation_time} and {@code last_update_time} (since
  *                         {@code 97727af70f4d})
+ * @param runDeletedTime   whether {@code runs.deleted_time} exists (since {@code 0c779009ac13})
  * @param registry         whether the registry's tables exist (since {@code 2b4d017a5e9b})
  * @param modelTags        whether {@code registered_model_tags} exists (since {@code 728d730b5ebd})
  * @param versionTags      whether {@code model_version_tags} exists (since {@code 27a6a02d2cf1})
  * @param aliases          whether {@code registered_model_aliases} exists (since {@code 3500859a5d39})
  */
 record MlflowSchema(String revision, boolean latestMetrics, boolean metricNaN, boolean experimentTags,
-        boolean experimentTimes,
-        boolean registry, boolean modelTags, boolean versionTags, boolean aliases) {
+        boolean experimentTimes, boolean runDeletedTime, boolean registry, boolean modelTags, boolean versionTags, boolean aliases) {
 
     /**
      * The alembic revisions this reader was written against, oldest first: MLflow's chain from its first revision
@@ -46,6 +46,14 @@ record MlflowSchema(String revision, boolean latestMetrics, boolean metricNaN, b
             "2b4d017a5e9b", "cfd24bdc0731", "0a8213491aaa", "728d730b5ebd", "27a6a02d2cf1", "84291f40a231",
             "a8c4a736bde6", "39d1c3be5f05", "c48cb773bb87", "bd07f7e963c5", "0c779009ac13", "cc1f77228345",
             "97727af70f4d", "3500859a5d39", "7f2a7d5fae7d", "2d6e25af4d3e", "acf3f17fdcc7");
+
+    /**
+     * @return whether mlops4j writes runs, metrics, params and tags into this schema: a known revision that has
+     *         {@code latest_metrics} and {@code metrics.is_nan}, which every write keeps as MLflow does
+     */
+    boolean writesRuns() {
+        return isKnown() && latestMetrics && metricNaN;
+    }
 
     /** @return whether the revision is one of {@link #KNOWN_REVISIONS} */
     boolean isKnown() {
@@ -73,7 +81,8 @@ record MlflowSchema(String revision, boolean latestMetrics, boolean metricNaN, b
         return Optional.of(new MlflowSchema(revision.get(), ReadOnlyDatabase.hasTable(connection, "latest_metrics"),
                 hasColumn(connection, "metrics", "is_nan"), ReadOnlyDatabase.hasTable(connection, "experiment_tags"),
                 hasColumn(connection, "experiments", "creation_time"),
-                registry, registry && ReadOnlyDatabase.hasTable(connection, "registered_model_tags"),
+                hasColumn(connection, "runs", "deleted_time"), registry,
+                registry && ReadOnlyDatabase.hasTable(connection, "registered_model_tags"),
                 registry && ReadOnlyDatabase.hasTable(connection, "model_version_tags"),
                 registry && ReadOnlyDatabase.hasTable(connection, "registered_model_aliases")));
     }

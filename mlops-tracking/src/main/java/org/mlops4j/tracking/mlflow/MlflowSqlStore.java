@@ -56,8 +56,10 @@ import org.mlops4j.tracking.internal.ArtifactFolder;
  * </ul>
  * Run search applies mlops4j's filter, order and paging to the runs of the searched experiments.
  *
- * <p>Every write is refused with a {@link TrackingException} naming the schema revision: writing MLflow's schema is
- * not supported yet. Thread-safe.
+ * <p>Into a SQLite database at a known revision, runs are created, ended, deleted and restored, and metrics, params
+ * and tags logged, as MLflow writes them ({@link MlflowSqlWriter}). Every other write (experiments, artifacts), and
+ * every write into PostgreSQL or a revision mlops4j does not know, is refused with a {@link TrackingException} naming
+ * the schema revision. Thread-safe.
  */
 public final class MlflowSqlStore implements TrackingStore {
 
@@ -65,9 +67,11 @@ public final class MlflowSqlStore implements TrackingStore {
             + " r.artifact_uri, r.lifecycle_stage, r.experiment_id";
 
     private final MlflowDatabase database;
+    private final Optional<MlflowSqlWriter> writer;
 
     MlflowSqlStore(MlflowDatabase database) {
         this.database = database;
+        this.writer = database.runWriter();
     }
 
     @Override
@@ -343,32 +347,39 @@ public final class MlflowSqlStore implements TrackingStore {
 
     @Override
     public RunInfo createRun(String experimentId, String runName, String userId, long startTime, List<RunTag> tags) {
-        throw refused("create a run in experiment " + experimentId);
+        MlflowSqlWriter runs = writer.orElseThrow(() -> refused("create a run in experiment " + experimentId));
+        TrackingInputChecks.checkRunName(runName);
+        tags.forEach(tag -> TrackingInputChecks.checkRunTag(tag, "(new)"));
+        String runId = runs.createRun(experimentId, runName, userId, startTime, tags);
+        return requireRun(runId).info();
     }
 
     @Override
     public RunInfo updateRun(String runId, RunStatus status, OptionalLong endTime) {
-        throw refused("set the status of run " + runId);
+        writer.orElseThrow(() -> refused("set the status of run " + runId)).updateRun(runId, status, endTime);
+        return requireRun(runId).info();
     }
 
     @Override
     public void deleteRun(String runId) {
-        throw refused("delete run " + runId);
+        writer.orElseThrow(() -> refused("delete run " + runId)).setDeleted(runId, true);
     }
 
     @Override
     public void restoreRun(String runId) {
-        throw refused("restore run " + runId);
+        writer.orElseThrow(() -> refused("restore run " + runId)).setDeleted(runId, false);
     }
 
     @Override
     public void logBatch(String runId, List<Metric> metrics, List<Param> params, List<RunTag> tags) {
-        throw refused("log to run " + runId);
+        MlflowSqlWriter runs = writer.orElseThrow(() -> refused("log to run " + runId));
+        TrackingInputChecks.checkBatch(runId, metrics, params, tags);
+        runs.logBatch(runId, metrics, params, tags);
     }
 
     @Override
     public void deleteTag(String runId, String key) {
-        throw refused("delete tag '" + key + "' of run " + runId);
+        writer.orElseThrow(() -> refused("delete tag '" + key + "' of run " + runId)).deleteTag(runId, key);
     }
 
     @Override

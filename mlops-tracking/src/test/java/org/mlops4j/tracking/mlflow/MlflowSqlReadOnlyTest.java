@@ -31,8 +31,9 @@ import org.mlops4j.tck.readonly.FileTreeSnapshot;
 
 /**
  * Opening an MLflow SQLite database, read-only or read-write, and reading all of it writes nothing: the database
- * file keeps its bytes and time, and no journal, WAL or other file appears beside it. Writes are refused naming the
- * schema revision, and write nothing; a revision mlops4j does not know opens read-only, named in the refusal.
+ * file keeps its bytes and time, and no journal, WAL or other file appears beside it. Writes other than runs' are
+ * refused naming the schema revision, and write nothing; a revision mlops4j does not know opens read-only, named in
+ * every refusal.
  */
 class MlflowSqlReadOnlyTest {
 
@@ -67,7 +68,7 @@ class MlflowSqlReadOnlyTest {
     }
 
     @Test
-    void writesOpenedReadWriteAreRefusedNamingTheRevisionAndWriteNothing() throws Exception {
+    void writesOtherThanRunsOpenedReadWriteAreRefusedNamingTheRevisionAndWriteNothing() throws Exception {
         Path db = MlflowSqlFixtures.sqlite(MlflowSqlFixtures.MLFLOW2, tempDir);
         String bytes = sha256(db);
         Mlops mlops = MlflowSqlStoreTest.mlops(db);
@@ -76,10 +77,8 @@ class MlflowSqlReadOnlyTest {
             TrackingStore store = tracking.store();
             String message = assertRefused(() -> tracking.createExperiment("new"));
             assertTrue(message.contains("alembic revision acf3f17fdcc7"), message);
-            assertRefused(() -> tracking.startRun("lead-scoring", "second"));
-            assertRefused(() -> store.logBatch(MlflowSqlFixtures.FOREST, List.of(Metric.now("AUC", 0.9, 3)),
-                    List.of(), List.of(new RunTag("k", "v"))));
-            assertRefused(() -> store.deleteRun(MlflowSqlFixtures.FOREST));
+            assertRefused(() -> store.renameExperiment("1", "renamed"));
+            assertRefused(() -> store.deleteExperiment("1"));
             assertRefused(() -> store.writeArtifact(MlflowSqlFixtures.FOREST, "x.txt",
                     new ByteArrayInputStream(new byte[] {1})));
             assertRefused(() -> registry.createModel("new"));
@@ -100,6 +99,10 @@ class MlflowSqlReadOnlyTest {
             assertEquals(3, registry.listVersions("lead-scoring").size());
             String message = assertRefused(() -> tracking.createExperiment("new"));
             assertTrue(message.contains("alembic revision fedcba987654, which mlops4j does not know"), message);
+            message = assertRefused(() -> tracking.store().logBatch(MlflowSqlFixtures.FOREST,
+                    List.of(Metric.now("AUC", 0.9, 3)), List.of(), List.of(new RunTag("k", "v"))));
+            assertTrue(message.contains("fedcba987654, which mlops4j does not know"), message);
+            assertRefused(() -> tracking.startRun("lead-scoring", "second"));
             message = assertRefused(() -> registry.createModel("new"));
             assertTrue(message.contains("fedcba987654, which mlops4j does not know"), message);
         }
