@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -134,6 +138,39 @@ class MlflowSqlWritesTest {
         if (script.equals(MlflowSqlFixtures.MLFLOW2)) {
             assertEquals(List.of("1"), rows(db, "SELECT count(*) FROM runs WHERE deleted_time IS NOT NULL"
                     + " AND run_uuid = '" + FOREST + "'"), "deleted_time set since 0c779009ac13");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {MlflowSqlFixtures.MLFLOW2})
+    void concurrentBatchesKeepEveryValueAndTheGreatestAsLatest(String script) throws Exception {
+        Path db = MlflowSqlFixtures.sqlite(script, tempDir);
+        int threads = 4;
+        int batches = 10;
+        try (TrackingClient tracking = TrackingClient.open(MlflowSqlStoreTest.mlops(db), MlflowSqlStoreTest.uri(db))) {
+            TrackingStore store = tracking.store();
+            String runId = store.createRun("1", "concurrent", "cy", 1700000000000L, List.of()).runId();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int b = 0; b < batches; b++) {
+                        long step = (long) b * threads + thread;
+                        store.logBatch(runId, List.of(new Metric("loss", 1.0 / (step + 1), 1700000000000L + step,
+                                step)), List.of(), List.of(new RunTag("thread-" + thread, "batch " + b)));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            long last = (long) threads * batches - 1;
+            assertEquals(new Metric("loss", 1.0 / (last + 1), 1700000000000L + last, last),
+                    tracking.getRun(runId).orElseThrow().data().metrics().get("loss"));
+            assertEquals(threads * batches, tracking.getMetricHistory(runId, "loss").size());
         }
     }
 
