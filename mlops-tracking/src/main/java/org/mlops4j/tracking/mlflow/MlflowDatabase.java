@@ -114,11 +114,6 @@ final class MlflowDatabase implements AutoCloseable {
         return location;
     }
 
-    /** @return the database's dialect */
-    SqlDialect dialect() {
-        return dialect;
-    }
-
     /**
      * @return the folder of a SQLite database's file, against which MLflow's relative artifact locations are taken;
      *         empty for other databases
