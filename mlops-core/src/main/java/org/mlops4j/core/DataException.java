@@ -1,7 +1,6 @@
 package org.mlops4j.core;
 
 import java.util.Optional;
-import org.mlops4j.core.spi.support.PrintableValue;
 
 /**
  * Input data is malformed: a file cannot be parsed, a value has the wrong type, a column is missing or repeated.

@@ -4,9 +4,9 @@ package org.mlops4j.core;
  * Every configuration key that mlops4j itself reads, with its default, in one place.
  *
  * <p>Keys are {@code mlops.<area>.<key>}. A value is looked up, first to last, in: the values set on
- * {@link Mlops.Builder#property(String, String)}; Java system properties; environment variables (the key upper-cased
- * with dots and dashes turned into underscores: {@code MLOPS_TRACKING_URI}); a {@code mlops.properties} file on the
- * class path; the default given here.
+ * {@link org.mlops4j.core.runtime.Mlops.Builder#property(String, String)}; Java system properties; environment
+ * variables (the key upper-cased with dots and dashes turned into underscores: {@code MLOPS_TRACKING_URI}); a
+ * {@code mlops.properties} file on the class path; the default given here.
  */
 public final class MlopsProperties {
 

@@ -1,5 +1,7 @@
 /**
- * The entry point ({@link org.mlops4j.core.Mlops}), configuration ({@link org.mlops4j.core.MlopsConfig},
- * {@link org.mlops4j.core.MlopsProperties}) and the exception tree rooted at {@link org.mlops4j.core.MlopsException}.
+ * What every package of mlops-core builds on: configuration ({@link org.mlops4j.core.MlopsConfig},
+ * {@link org.mlops4j.core.MlopsProperties}), the exception tree rooted at {@link org.mlops4j.core.MlopsException} and
+ * the one way its messages show a value ({@link org.mlops4j.core.PrintableValue}). It uses no other package of
+ * mlops4j; the entry point that builds on everything else is {@link org.mlops4j.core.runtime.Mlops}.
  */
 package org.mlops4j.core;

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.spi.TrackingStoreProvider;
 
 /**

@@ -1,22 +1,22 @@
 package org.mlops4j.drift;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.monitor.DriftTreatment;
+import org.mlops4j.core.spi.support.Json;
 
 /**
  * Writes a {@link DriftReport} as JSON in its stable shape (snake_case keys, Evidently's names); scores that are not
  * numbers become {@code null}.
  *
+ * <p>Mapped by hand on purpose: the layout is Evidently's data-drift report (its key names, {@code stattest},
+ * {@code drift_share}, per-column {@code distribution}), a foreign shape the report follows key for key so that tools
+ * reading Evidently's JSON read this one; it is not a document mlops4j designs.
+ *
  * <p>Package-private: not part of the API.
  */
 final class DriftReportJson {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private DriftReportJson() {
     }
@@ -26,7 +26,7 @@ final class DriftReportJson {
      * @return its JSON text
      */
     public static String write(DriftReport report) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("dataset_drift", report.summary().datasetDrift());
         root.put("drift_share", report.summary().driftShare());
         root.put("number_of_columns", report.summary().numberOfColumns());
@@ -67,11 +67,7 @@ final class DriftReportJson {
                 cur.add(v);
             }
         }
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new MlopsException("Cannot write the drift report as JSON: " + e.getMessage(), e);
-        }
+        return Json.writePretty(root);
     }
 
     private static void number(ObjectNode node, String field, double value) {

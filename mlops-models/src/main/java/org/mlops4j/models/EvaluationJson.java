@@ -1,24 +1,26 @@
 package org.mlops4j.models;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mlops4j.core.spi.support.Json;
 
 /**
  * Package-private: not part of the public API; it may change without notice.
  *
- * <p>Writes a {@link ModelEvaluation} as the JSON document its javadoc describes. Numbers that are not finite are
- * written as {@code null}; absent parts are left out.
+ * <p>Writes a {@link ModelEvaluation} as the JSON document its javadoc describes: the records below, snake_case, in
+ * this order, written by the shared {@link Json} mapper (numbers that are not finite as {@code null}; absent parts left
+ * out). The document's shape is spelt out here, apart from the value types, so that renaming a value's component does
+ * not change the file.
  */
 final class EvaluationJson {
 
     /** The value of the document's {@code format} field. */
     static final String FORMAT = "mlops4j.model-evaluation/1";
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private EvaluationJson() {
     }
@@ -28,145 +30,104 @@ final class EvaluationJson {
      * @return its JSON document, indented
      */
     static String write(ModelEvaluation evaluation) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("family", evaluation.family());
-        root.put("task", evaluation.task().name().toLowerCase(java.util.Locale.ROOT));
-        root.put("target", evaluation.target());
-        root.put("rows", evaluation.rows());
-        ObjectNode metrics = root.putObject("metrics");
-        evaluation.metrics().forEach((m, v) -> number(metrics, m.id(), v));
-        evaluation.classification().ifPresent(c -> classification(root.putObject("classification"), c));
-        evaluation.regression().ifPresent(r -> regression(root.putObject("regression"), r));
-        ArrayNode importances = root.putArray("feature_importance");
-        for (FeatureImportance f : evaluation.featureImportance()) {
-            ObjectNode node = importances.addObject();
-            node.put("column", f.inputColumn());
-            number(node, "importance", f.importance());
-            ObjectNode encoded = node.putObject("encoded_features");
-            f.encodedFeatures().forEach((name, v) -> number(encoded, name, v));
-        }
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write an evaluation as JSON", e);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        evaluation.metrics().forEach((m, v) -> metrics.put(m.id(), v));
+        return Json.writePretty(new Document(FORMAT, evaluation.family(),
+                evaluation.task().name().toLowerCase(Locale.ROOT), evaluation.target(), evaluation.rows(), metrics,
+                evaluation.classification().map(Classification::of).orElse(null),
+                evaluation.regression().map(Regression::of).orElse(null),
+                evaluation.featureImportance().stream().map(Importance::of).toList()));
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record Document(String format, String family, String task, String target, int rows,
+                            Map<String, Double> metrics, Classification classification, Regression regression,
+                            List<Importance> featureImportance) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    private record Importance(String column, double importance, Map<String, Double> encodedFeatures) {
+        static Importance of(FeatureImportance f) {
+            return new Importance(f.inputColumn(), f.importance(), f.encodedFeatures());
         }
     }
 
-    private static void classification(ObjectNode node, ClassificationEvaluation c) {
-        strings(node.putArray("labels"), c.labels());
-        c.positiveLabel().ifPresent(p -> node.put("positive_label", p));
-        ArrayNode matrix = node.putArray("confusion_matrix");
-        for (List<Long> row : c.confusionMatrix()) {
-            ArrayNode r = matrix.addArray();
-            row.forEach(r::add);
-        }
-        ArrayNode report = node.putArray("classification_report");
-        c.classReport().forEach(r -> classReport(report.addObject(), r));
-        classReport(node.putObject("macro_avg"), c.macroAverage());
-        classReport(node.putObject("weighted_avg"), c.weightedAverage());
-        number(node, "accuracy", c.accuracy());
-        ArrayNode rocs = node.putArray("roc_curves");
-        c.rocCurves().forEach(r -> roc(rocs.addObject(), r));
-        c.precisionRecall().ifPresent(pr -> precisionRecall(node.putObject("precision_recall"), pr));
-        c.calibration().ifPresent(cal -> calibration(node.putObject("calibration"), cal));
-        ArrayNode histograms = node.putArray("score_histograms");
-        c.scoreHistograms().forEach(h -> histogram(histograms.addObject(), h));
-        ArrayNode gains = node.putArray("gains");
-        c.gains().forEach(g -> gains(gains.addObject(), g));
-    }
-
-    private static void classReport(ObjectNode node, ClassReport r) {
-        node.put("label", r.label());
-        number(node, "precision", r.precision());
-        number(node, "recall", r.recall());
-        number(node, "f1", r.f1());
-        node.put("support", r.support());
-    }
-
-    private static void roc(ObjectNode node, RocCurve r) {
-        node.put("label", r.label());
-        number(node, "auc", r.auc());
-        numbers(node.putArray("fpr"), r.fpr());
-        numbers(node.putArray("tpr"), r.tpr());
-        numbers(node.putArray("thresholds"), r.thresholds());
-    }
-
-    private static void precisionRecall(ObjectNode node, PrecisionRecallCurve pr) {
-        node.put("label", pr.label());
-        number(node, "average_precision", pr.averagePrecision());
-        numbers(node.putArray("precision"), pr.precision());
-        numbers(node.putArray("recall"), pr.recall());
-        numbers(node.putArray("thresholds"), pr.thresholds());
-    }
-
-    private static void calibration(ObjectNode node, CalibrationCurve c) {
-        node.put("bins", c.bins());
-        numbers(node.putArray("prob_true"), c.probTrue());
-        numbers(node.putArray("prob_pred"), c.probPred());
-        ArrayNode counts = node.putArray("counts");
-        c.counts().forEach(counts::add);
-    }
-
-    private static void histogram(ObjectNode node, Histogram h) {
-        node.put("label", h.label());
-        numbers(node.putArray("edges"), h.edges());
-        ArrayNode counts = node.putArray("counts");
-        h.counts().forEach(counts::add);
-    }
-
-    private static void gains(ObjectNode node, GainsDecile g) {
-        node.put("decile", g.decile());
-        node.put("rows", g.rows());
-        node.put("positives", g.positives());
-        node.put("cumulative_rows", g.cumulativeRows());
-        node.put("cumulative_positives", g.cumulativePositives());
-        number(node, "cumulative_gain", g.cumulativeGain());
-        number(node, "lift", g.lift());
-        number(node, "cumulative_lift", g.cumulativeLift());
-        number(node, "min_score", g.minScore());
-        number(node, "max_score", g.maxScore());
-    }
-
-    private static void regression(ObjectNode node, RegressionEvaluation r) {
-        ResidualSummary s = r.residuals();
-        ObjectNode residuals = node.putObject("residuals");
-        residuals.put("rows", s.rows());
-        number(residuals, "mean", s.mean());
-        number(residuals, "std", s.std());
-        number(residuals, "min", s.min());
-        number(residuals, "q25", s.q25());
-        number(residuals, "median", s.median());
-        number(residuals, "q75", s.q75());
-        number(residuals, "max", s.max());
-        number(residuals, "mae", s.mae());
-        number(residuals, "rmse", s.rmse());
-        number(residuals, "r2", s.r2());
-        histogram(node.putObject("residual_histogram"), r.residualHistogram());
-        ObjectNode sample = node.putObject("sample");
-        numbers(sample.putArray("actual"), r.sampleActual());
-        numbers(sample.putArray("predicted"), r.samplePredicted());
-    }
-
-    private static void number(ObjectNode node, String field, double value) {
-        if (Double.isFinite(value)) {
-            node.put(field, value);
-        } else {
-            node.putNull(field);
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record Classification(List<String> labels, String positiveLabel, List<List<Long>> confusionMatrix,
+                                  List<Report> classificationReport, Report macroAvg, Report weightedAvg,
+                                  double accuracy, List<Roc> rocCurves, PrecisionRecall precisionRecall,
+                                  Calibration calibration, List<Hist> scoreHistograms, List<Gains> gains) {
+        static Classification of(ClassificationEvaluation c) {
+            return new Classification(c.labels(), c.positiveLabel().orElse(null), c.confusionMatrix(),
+                    c.classReport().stream().map(Report::of).toList(), Report.of(c.macroAverage()),
+                    Report.of(c.weightedAverage()), c.accuracy(), c.rocCurves().stream().map(Roc::of).toList(),
+                    c.precisionRecall().map(PrecisionRecall::of).orElse(null),
+                    c.calibration().map(Calibration::of).orElse(null),
+                    c.scoreHistograms().stream().map(Hist::of).toList(),
+                    c.gains().stream().map(Gains::of).toList());
         }
     }
 
-    private static void numbers(ArrayNode array, List<Double> values) {
-        for (Double v : values) {
-            if (Double.isFinite(v)) {
-                array.add(v);
-            } else {
-                array.addNull();
-            }
+    private record Report(String label, double precision, double recall, double f1, long support) {
+        static Report of(ClassReport r) {
+            return new Report(r.label(), r.precision(), r.recall(), r.f1(), r.support());
         }
     }
 
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
+    private record Roc(String label, double auc, List<Double> fpr, List<Double> tpr, List<Double> thresholds) {
+        static Roc of(RocCurve r) {
+            return new Roc(r.label(), r.auc(), r.fpr(), r.tpr(), r.thresholds());
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    private record PrecisionRecall(String label, double averagePrecision, List<Double> precision, List<Double> recall,
+                                   List<Double> thresholds) {
+        static PrecisionRecall of(PrecisionRecallCurve pr) {
+            return new PrecisionRecall(pr.label(), pr.averagePrecision(), pr.precision(), pr.recall(),
+                    pr.thresholds());
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    private record Calibration(int bins, List<Double> probTrue, List<Double> probPred, List<Long> counts) {
+        static Calibration of(CalibrationCurve c) {
+            return new Calibration(c.bins(), c.probTrue(), c.probPred(), c.counts());
+        }
+    }
+
+    private record Hist(String label, List<Double> edges, List<Long> counts) {
+        static Hist of(Histogram h) {
+            return new Hist(h.label(), h.edges(), h.counts());
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    private record Gains(int decile, int rows, long positives, int cumulativeRows, long cumulativePositives,
+                         double cumulativeGain, double lift, double cumulativeLift, double minScore, double maxScore) {
+        static Gains of(GainsDecile g) {
+            return new Gains(g.decile(), g.rows(), g.positives(), g.cumulativeRows(), g.cumulativePositives(),
+                    g.cumulativeGain(), g.lift(), g.cumulativeLift(), g.minScore(), g.maxScore());
+        }
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    private record Regression(Residuals residuals, Hist residualHistogram, Sample sample) {
+        static Regression of(RegressionEvaluation r) {
+            ResidualSummary s = r.residuals();
+            return new Regression(new Residuals(s.rows(), s.mean(), s.std(), s.min(), s.q25(), s.median(), s.q75(),
+                    s.max(), s.mae(), s.rmse(), s.r2()), Hist.of(r.residualHistogram()),
+                    new Sample(r.sampleActual(), r.samplePredicted()));
+        }
+
+        @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+        record Residuals(int rows, double mean, double std, double min, double q25, double median, double q75,
+                         double max, double mae, double rmse, double r2) {
+        }
+
+        record Sample(List<Double> actual, List<Double> predicted) {
+        }
     }
 }

@@ -1,7 +1,5 @@
 package org.mlops4j.models;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.mlops4j.core.DataException;
 import org.mlops4j.core.MlopsException;
+import org.mlops4j.core.PrintableValue;
 import org.mlops4j.core.data.BooleanColumn;
 import org.mlops4j.core.data.CategoricalColumn;
 import org.mlops4j.core.data.Column;
@@ -18,7 +17,7 @@ import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.TextColumn;
-import org.mlops4j.core.spi.support.PrintableValue;
+import org.mlops4j.core.spi.support.Json;
 
 /**
  * The preprocessing a model was trained with, learned from the training rows only and stored with the model, so
@@ -40,7 +39,6 @@ public final class FeatureEncoder {
     /** The level that rare and unseen categories are grouped into. */
     public static final String OTHER_LEVEL = "__other__";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Markers in a row's level index before imputation, and the two counters' places. */
     private static final int MISSING_VALUE = -3;
     private static final int UNSEEN_LEVEL = -2;
@@ -88,7 +86,7 @@ public final class FeatureEncoder {
     /** The input columns with the types their encodings take, checked before encoding. */
     private final Schema inputs;
 
-    private FeatureEncoder(List<ColumnEncoding> columns) {
+    FeatureEncoder(List<ColumnEncoding> columns) {
         this.columns = List.copyOf(columns);
         Schema.Builder schema = Schema.builder();
         this.columns.forEach(c -> schema.column(c.column(), c.kind()));
@@ -437,27 +435,21 @@ public final class FeatureEncoder {
         return out;
     }
 
-    /** @return the encoder's state as JSON, read back by {@link #fromJson(String)} */
+    /**
+     * @return the encoder's state as JSON (its {@link ColumnEncoding}s through the shared {@link Json} mapper; a
+     *         number that is not finite as {@code null}), read back by {@link #fromJson(String)}
+     */
     public String toJson() {
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(columns);
-        } catch (JsonProcessingException e) {
-            throw new MlopsException("Cannot write the feature encoder as JSON: " + e.getMessage(), e);
-        }
+        return Json.writePretty(columns);
     }
 
     /**
      * @param json what {@link #toJson()} wrote
      * @return the same encoder
-     * @throws MlopsException when the JSON is not an encoder's
+     * @throws org.mlops4j.core.DataException when the JSON is not an encoder's, naming the key
      */
     public static FeatureEncoder fromJson(String json) {
-        try {
-            ColumnEncoding[] read = JSON.readValue(json, ColumnEncoding[].class);
-            return new FeatureEncoder(Arrays.asList(read));
-        } catch (JsonProcessingException e) {
-            throw new MlopsException("Cannot read a feature encoder from JSON: " + e.getOriginalMessage(), e);
-        }
+        return new FeatureEncoder(Arrays.asList(Json.read(json, ColumnEncoding[].class, "feature encoder JSON")));
     }
 
     @Override

@@ -1,16 +1,15 @@
 package org.mlops4j.models;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import org.mlops4j.core.MlopsException;
+import org.mlops4j.core.spi.support.Json;
 
 /**
  * The result of {@link ModelingSetup#compareModels}: one entry per candidate, best first by the sort metric.
@@ -27,8 +26,6 @@ import org.mlops4j.core.MlopsException;
  */
 public record Leaderboard(TaskType task, Metric sortMetric, int folds, List<LeaderboardEntry> entries,
         Duration elapsed) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Copies the entries and sorts them. */
     public Leaderboard {
@@ -72,43 +69,31 @@ public record Leaderboard(TaskType task, Metric sortMetric, int folds, List<Lead
 
     /** @return the leaderboard as a JSON document (metric keys are {@link Metric#id()}s; n/a is {@code null}) */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("task", task.name().toLowerCase(Locale.ROOT));
-        root.put("sortMetric", sortMetric.id());
-        root.put("folds", folds);
-        root.put("elapsedSeconds", elapsed.toMillis() / 1000.0);
-        ArrayNode list = root.putArray("entries");
+        List<Document.Entry> list = new ArrayList<>();
         for (LeaderboardEntry e : entries) {
-            ObjectNode node = list.addObject();
-            node.put("candidateId", e.candidateId());
-            node.put("family", e.family());
-            node.put("name", e.name());
-            node.put("status", e.status().name());
-            e.message().ifPresent(m -> node.put("message", m));
-            node.set("params", JSON.valueToTree(e.params()));
-            ObjectNode metrics = node.putObject("metrics");
-            for (Metric m : Metric.forTask(task)) {
-                summary(metrics.putObject(m.id()), e.metric(m));
-            }
-            summary(node.putObject("trainingSeconds"), e.trainingSeconds());
-            node.put("elapsedSeconds", e.elapsed().toNanos() / 1e9);
+            Map<String, Document.Summary> metrics = new LinkedHashMap<>();
+            Metric.forTask(task).forEach(m -> metrics.put(m.id(), Document.Summary.of(e.metric(m))));
+            list.add(new Document.Entry(e.candidateId(), e.family(), e.name(), e.status().name(),
+                    e.message().orElse(null), e.params(), metrics, Document.Summary.of(e.trainingSeconds()),
+                    e.elapsed().toNanos() / 1e9));
         }
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new MlopsException("Cannot write the leaderboard as JSON: " + e.getMessage(), e);
-        }
+        return Json.writePretty(new Document(task.name().toLowerCase(Locale.ROOT), sortMetric.id(), folds,
+                elapsed.toMillis() / 1000.0, list));
     }
 
-    private static void summary(ObjectNode node, MetricSummary s) {
-        if (s.available()) {
-            node.put("mean", s.mean());
-            node.put("std", s.std());
-            ArrayNode folds = node.putArray("folds");
-            s.folds().forEach(folds::add);
-        } else {
-            node.putNull("mean");
-            node.putNull("std");
+    /** The JSON document {@link #toJson()} writes. */
+    private record Document(String task, String sortMetric, int folds, double elapsedSeconds, List<Entry> entries) {
+
+        record Entry(String candidateId, String family, String name, String status,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) String message, Map<String, Object> params,
+                     Map<String, Summary> metrics, Summary trainingSeconds, double elapsedSeconds) {
+        }
+
+        /** Mean and std ({@code null} when not available) and, when available, each fold's value. */
+        record Summary(Double mean, Double std, @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> folds) {
+            static Summary of(MetricSummary s) {
+                return s.available() ? new Summary(s.mean(), s.std(), s.folds()) : new Summary(null, null, null);
+            }
         }
     }
 

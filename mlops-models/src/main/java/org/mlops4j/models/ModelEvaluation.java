@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.models.internal.ModelScorer;
-import org.mlops4j.models.internal.TargetSpec;
 
 /**
  * What a data scientist looks at before promoting a model, as PyCaret's {@code plot_model} and

@@ -1,11 +1,10 @@
 package org.mlops4j.models;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.mlops4j.core.spi.support.Json;
 
 /**
  * What {@link ChampionChallenger} decided about one candidate version: both scores on the same held-out rows and
@@ -24,8 +23,6 @@ import java.util.OptionalInt;
 public record PromotionDecision(String modelName, int candidateVersion, Metric metric, double candidateScore,
         OptionalInt championVersion, OptionalDouble championScore, double minImprovement, boolean promoted,
         int heldOutRows) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Checks that nothing is {@code null} and that a champion comes with its score. */
     public PromotionDecision {
@@ -58,22 +55,15 @@ public record PromotionDecision(String modelName, int candidateVersion, Metric m
      *         {@code minImprovement}, {@code promoted}, {@code heldOutRows} and {@code summary}
      */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("modelName", modelName);
-        root.put("candidateVersion", candidateVersion);
-        root.put("metric", metric.id());
-        root.put("candidateScore", candidateScore);
-        if (championVersion.isPresent()) {
-            root.put("championVersion", championVersion.getAsInt());
-            root.put("championScore", championScore.getAsDouble());
-        } else {
-            root.putNull("championVersion");
-            root.putNull("championScore");
-        }
-        root.put("minImprovement", minImprovement);
-        root.put("promoted", promoted);
-        root.put("heldOutRows", heldOutRows);
-        root.put("summary", summary());
-        return root.toString();
+        return Json.write(new Document(modelName, candidateVersion, metric.id(), candidateScore,
+                championVersion.isPresent() ? championVersion.getAsInt() : null,
+                championScore.isPresent() ? championScore.getAsDouble() : null, minImprovement, promoted, heldOutRows,
+                summary()));
+    }
+
+    /** The JSON document {@link #toJson()} writes. */
+    private record Document(String modelName, int candidateVersion, String metric, double candidateScore,
+                            Integer championVersion, Double championScore, double minImprovement, boolean promoted,
+                            int heldOutRows, String summary) {
     }
 }

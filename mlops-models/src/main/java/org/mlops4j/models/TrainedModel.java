@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mlops4j.core.data.Schema;
-import org.mlops4j.models.internal.ModelScorer;
-import org.mlops4j.models.internal.TargetSpec;
 import org.tribuo.Model;
 
 /**
@@ -105,7 +103,7 @@ public final class TrainedModel {
     /** @return whether the model gives class probabilities (and so an AUC); false for regression */
     public boolean probabilistic() {
         return task == TaskType.CLASSIFICATION
-                && org.mlops4j.models.internal.TribuoData.hasProbabilities(tribuoModel);
+                && org.mlops4j.models.TribuoData.hasProbabilities(tribuoModel);
     }
 
     /**

@@ -15,10 +15,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mlops4j.core.data.CategoricalColumn;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
-import org.mlops4j.models.internal.FamilyCatalog;
-import org.mlops4j.models.internal.ModelFitter;
-import org.mlops4j.models.internal.ModelScorer;
-import org.mlops4j.models.internal.TargetSpec;
 import org.mlops4j.models.internal.linear.LogisticRegressionTrainer;
 import org.mlops4j.models.internal.tree.TreeTrainer;
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mlops4j.core.data.Table;
@@ -66,5 +67,17 @@ class SavedModelCompatibilityTest {
                 assertEquals(score, got.score().orElseThrow(), tolerance, folder + " row " + i);
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("savedModels")
+    void savingAModelLoadedFromAnEarlierVersionWritesTheSameDescriptionFile(Path folder, @TempDir Path copy)
+            throws IOException {
+        TrainedModel model = new TribuoModelFlavor().loadTrainedModel(folder.resolve("model"));
+
+        new TribuoModelFlavor().save(model, copy);
+
+        assertEquals(Files.readString(folder.resolve("model").resolve(TribuoModelFlavor.META_FILE)),
+                Files.readString(copy.resolve(TribuoModelFlavor.META_FILE)), folder.toString());
     }
 }

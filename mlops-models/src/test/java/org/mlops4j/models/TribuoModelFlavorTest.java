@@ -11,13 +11,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.data.Table;
+import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.spi.ModelFlavor;
 import org.mlops4j.core.spi.ModelFlavorProvider;
 
@@ -34,7 +34,7 @@ class TribuoModelFlavorTest {
     @ParameterizedTest
     @ValueSource(strings = {"lr", "sgd_lr", "dt", "rf", "et", "xgboost", "knn", "nb", "liblinear", "tribuo_dt", "tribuo_rf", "tribuo_et"})
     void aLoadedModelPredictsExactlyAsTheSavedOne(String family, @TempDir Path folder) {
-        Assumptions.assumeTrue(org.mlops4j.models.internal.FamilyCatalog.unavailableReason(
+        Assumptions.assumeTrue(org.mlops4j.models.FamilyCatalog.unavailableReason(
                 setup.family(family)).isEmpty(), "this family's native library does not load here");
         boolean forest = family.equals("rf") || family.equals("et");
         TrainedModel model = setup.createModel(family, forest ? Map.of("n_trees", 10) : Map.of())

@@ -18,8 +18,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.mlops4j.core.DataException;
-import org.mlops4j.core.data.internal.CsvReadOptions;
-import org.mlops4j.core.data.internal.CsvReadSession;
 import org.mlops4j.core.data.internal.NullTokens;
 import org.mlops4j.core.data.internal.RowCountEstimate;
 import org.mlops4j.core.data.internal.StrictUtf8Reader;

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.mlops4j.core.data.internal.SqlTableName;
-import org.mlops4j.core.data.internal.TableCatalog;
 import org.mlops4j.core.spi.support.jdbc.JdbcUrls;
 import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 import org.slf4j.Logger;

@@ -9,11 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.mlops4j.core.data.internal.ResultSetReader;
 import org.mlops4j.core.data.internal.SqlTableName;
 import org.mlops4j.core.data.internal.SqlTimestamps;
-import org.mlops4j.core.data.internal.StringSink;
-import org.mlops4j.core.data.internal.TableCatalog;
 import org.mlops4j.core.spi.support.jdbc.JdbcUrls;
 import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 

@@ -1,11 +1,9 @@
 package org.mlops4j.core.data;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +15,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.mlops4j.core.spi.support.AtomicFiles;
+import org.mlops4j.core.spi.support.Json;
 
-/** Reads and writes the JSON form of a {@link Schema}, documented on that class. Package-private. */
+/**
+ * Reads and writes the JSON form of a {@link Schema}, documented on that class. Package-private.
+ *
+ * <p>Mapped as a tree on purpose, not through databind records: schema files are written by people, and this reader
+ * names the column's index and name and the key of every mistake in the library's words (an unknown key with the
+ * list of known ones, a bound in quotes, an allowed value that is not a string), which Jackson's messages would not;
+ * and the writer keeps whole-number bounds without a fraction ({@code "min" : 0}), as files written before.
+ */
 final class SchemaJson {
 
     static final String FORMAT = "mlops4j-schema";
@@ -30,15 +36,11 @@ final class SchemaJson {
     private static final String ROOT_KEY_LIST = "format, version, missingColumns, extraColumns, strictOrder, columns";
     private static final String COLUMN_KEY_LIST = "name, type, nullable, allowedValues, min, max";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(SerializationFeature.INDENT_OUTPUT);
-
     private SchemaJson() {
     }
 
     static String write(Schema schema) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
         root.put("missingColumns", schema.missingColumns().key());
@@ -61,11 +63,7 @@ final class SchemaJson {
                 spec.allowedValues().forEach(values::add);
             }
         }
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write a schema as JSON: " + e.getMessage(), e);
-        }
+        return Json.writePretty(root) + "\n";
     }
 
     static void write(Schema schema, Path file) {
@@ -86,7 +84,7 @@ final class SchemaJson {
     static Schema read(String json, String source) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = Json.readTree(json);
         } catch (JsonProcessingException e) {
             throw new SchemaException("Invalid schema in " + source + ": not well-formed JSON: "
                     + e.getOriginalMessage() + locationOf(e), e);

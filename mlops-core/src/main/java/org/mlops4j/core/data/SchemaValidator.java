@@ -7,8 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.mlops4j.core.PrintableValue;
 import org.mlops4j.core.data.internal.DecimalText;
-import org.mlops4j.core.spi.support.PrintableValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,9 +3,6 @@ package org.mlops4j.core.data;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -16,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.mlops4j.core.DataException;
 import org.mlops4j.core.spi.support.AtomicFiles;
+import org.mlops4j.core.spi.support.Json;
 
 /**
  * The outcome of {@link Schema#validate(Table, ValidationOptions)}: whether the table is valid, what is wrong with it
@@ -57,7 +55,6 @@ public record ValidationReport(String source, int rowCount, int validRowCount, i
     /** The name of the column of the rejected rows that says which rules each row breaks. */
     public static final String REASON_COLUMN = "_reason";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
      * Checks that the counts add up and copies the lists.
@@ -159,11 +156,7 @@ public record ValidationReport(String source, int rowCount, int validRowCount, i
 
     /** @return the report without the two tables, as pretty-printed JSON */
     public String toJson() {
-        try {
-            return MAPPER.writeValueAsString(this) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write a validation report as JSON: " + e.getMessage(), e);
-        }
+        return Json.writePretty(this) + "\n";
     }
 
     /**

@@ -2,7 +2,6 @@ package org.mlops4j.core.monitor;
 
 import java.util.List;
 import java.util.Objects;
-import org.mlops4j.core.internal.DecisionJson;
 
 /**
  * A decision and what became of its actions: the record a monitor returns and hands to a {@link DecisionRecorder}.
@@ -42,7 +41,7 @@ public record DecisionOutcome(PolicyDecision decision, List<ActionResult> action
      * @return the JSON text, without line breaks
      */
     public String toJson() {
-        return DecisionJson.write(this);
+        return DecisionLine.write(this);
     }
 
     /**
@@ -51,6 +50,6 @@ public record DecisionOutcome(PolicyDecision decision, List<ActionResult> action
      * @throws org.mlops4j.core.DataException when the text is not such an outcome, naming the field
      */
     public static DecisionOutcome fromJson(String json) {
-        return DecisionJson.readOutcome(json);
+        return DecisionLine.readOutcome(json);
     }
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.ForkJoinTask;
 import org.mlops4j.core.DataException;
 import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.NumericColumn;
-import org.mlops4j.core.internal.DoubleSorting;
 import org.mlops4j.core.spi.support.FewDistinctValues;
 
 /**

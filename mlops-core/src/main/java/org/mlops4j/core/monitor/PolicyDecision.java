@@ -3,7 +3,6 @@ package org.mlops4j.core.monitor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.mlops4j.core.internal.DecisionJson;
 
 /**
  * What an {@link ActionPolicy} decided, with its evidence: the deviation of every monitored column, the column whose
@@ -47,7 +46,7 @@ public record PolicyDecision(ActionKind action, ActionKind driftAction, String m
 
     /** @return the decision as one line of JSON with snake_case keys (see {@link DecisionOutcome#toJson()}) */
     public String toJson() {
-        return DecisionJson.write(this);
+        return DecisionLine.write(this);
     }
 
     /**
@@ -56,6 +55,6 @@ public record PolicyDecision(ActionKind action, ActionKind driftAction, String m
      * @throws org.mlops4j.core.DataException when the text is not such a decision, naming the field
      */
     public static PolicyDecision fromJson(String json) {
-        return DecisionJson.readDecision(json);
+        return DecisionLine.readDecision(json);
     }
 }

@@ -1,8 +1,9 @@
 package org.mlops4j.core.monitor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,11 +22,31 @@ import org.mlops4j.core.data.Column;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.TimestampColumn;
+import org.mlops4j.core.spi.support.Json;
 
-/** Reads a {@link ServingLog}'s lines into a table; see {@link ServingLog#read(Predicate)}. */
+/**
+ * Reads a {@link ServingLog}'s lines into a table; see {@link ServingLog#read(Predicate)}. Each line is read by the
+ * shared {@link Json} mapper into a {@link Line}; the keys monitoring does not need ({@code model}, the counts,
+ * {@code error}) are skipped.
+ */
 final class ServingLogReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectReader LINE = Json.lenientReader(Line.class);
+
+    /**
+     * The keys of a line that monitoring reads; absent ones are {@code null}.
+     *
+     * @param timestamp    when the batch was scored
+     * @param batch        the batch's id
+     * @param modelVersion the model version that scored it
+     * @param prediction   the row's prediction
+     * @param score        the row's score
+     * @param inputs       the row's input columns: numbers, text or {@code null}
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Line(Instant timestamp, String batch, Double modelVersion, String prediction, Double score,
+                Map<String, Object> inputs) {
+    }
 
     private ServingLogReader() {
     }
@@ -34,7 +55,7 @@ final class ServingLogReader {
         if (!Files.exists(file)) {
             return Table.empty();
         }
-        List<JsonNode> rows = new ArrayList<>();
+        List<Line> rows = new ArrayList<>();
         int lineNumber = 0;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -42,8 +63,8 @@ final class ServingLogReader {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode node = parse(file, lineNumber, line);
-                if (batches.test(node.get(ServingLog.BATCH).asText())) {
+                Line node = parse(file, lineNumber, line);
+                if (batches.test(node.batch())) {
                     rows.add(node);
                 }
             }
@@ -53,29 +74,29 @@ final class ServingLogReader {
         return toTable(rows);
     }
 
-    private static JsonNode parse(Path file, int lineNumber, String line) {
-        JsonNode node;
+    private static Line parse(Path file, int lineNumber, String line) {
+        Line node;
         try {
-            node = JSON.readTree(line);
+            node = LINE.readValue(line);
         } catch (JsonProcessingException e) {
             throw new DataException("Not a JSON object: " + e.getOriginalMessage(), file.toString(),
                     lineNumber, null, line.length() > 80 ? line.substring(0, 80) + "..." : line, e);
         }
-        if (!node.isObject() || !node.path(ServingLog.INPUTS).isObject() || !node.hasNonNull(ServingLog.BATCH)) {
+        if (node == null || node.inputs() == null || node.batch() == null) {
             throw new DataException("A serving log line needs the fields '" + ServingLog.BATCH + "' and '"
                     + ServingLog.INPUTS + "'", file.toString(), lineNumber, null, null);
         }
         return node;
     }
 
-    private static Table toTable(List<JsonNode> rows) {
+    private static Table toTable(List<Line> rows) {
         if (rows.isEmpty()) {
             return Table.empty();
         }
         Map<String, Boolean> numeric = new LinkedHashMap<>();
-        for (JsonNode row : rows) {
-            row.get(ServingLog.INPUTS).fields().forEachRemaining(e -> numeric.merge(e.getKey(),
-                    e.getValue().isNull() || e.getValue().isNumber(), Boolean::logicalAnd));
+        for (Line row : rows) {
+            row.inputs().forEach((name, value) -> numeric.merge(name, value == null || value instanceof Number,
+                    Boolean::logicalAnd));
         }
         int n = rows.size();
         List<Column> columns = new ArrayList<>();
@@ -85,12 +106,12 @@ final class ServingLogReader {
         CategoricalColumn.Builder prediction = CategoricalColumn.builder(ServingLog.PREDICTION, n);
         NumericColumn.Builder score = NumericColumn.builder(ServingLog.SCORE, n);
         TimestampColumn.Builder time = TimestampColumn.builder(ServingLog.TIMESTAMP, n);
-        for (JsonNode r : rows) {
-            batch.add(r.get(ServingLog.BATCH).asText());
-            version.add(r.hasNonNull(ServingLog.MODEL_VERSION) ? r.get(ServingLog.MODEL_VERSION).asDouble() : null);
-            prediction.add(r.hasNonNull(ServingLog.PREDICTION) ? r.get(ServingLog.PREDICTION).asText() : null);
-            score.add(r.hasNonNull(ServingLog.SCORE) ? r.get(ServingLog.SCORE).asDouble() : null);
-            time.add(r.hasNonNull(ServingLog.TIMESTAMP) ? Instant.parse(r.get(ServingLog.TIMESTAMP).asText()) : null);
+        for (Line r : rows) {
+            batch.add(r.batch());
+            version.add(r.modelVersion());
+            prediction.add(r.prediction());
+            score.add(r.score());
+            time.add(r.timestamp());
         }
         columns.add(batch.build());
         columns.add(version.build());
@@ -100,20 +121,17 @@ final class ServingLogReader {
         return Table.of(columns);
     }
 
-    private static Column numbers(String name, List<JsonNode> rows) {
+    private static Column numbers(String name, List<Line> rows) {
         NumericColumn.Builder column = NumericColumn.builder(name, rows.size());
-        rows.forEach(r -> {
-            JsonNode v = r.get(ServingLog.INPUTS).get(name);
-            column.add(v == null || v.isNull() ? null : v.asDouble());
-        });
+        rows.forEach(r -> column.add(r.inputs().get(name) instanceof Number v ? v.doubleValue() : null));
         return column.build();
     }
 
-    private static Column levels(String name, List<JsonNode> rows) {
+    private static Column levels(String name, List<Line> rows) {
         CategoricalColumn.Builder column = CategoricalColumn.builder(name, rows.size());
         rows.forEach(r -> {
-            JsonNode v = r.get(ServingLog.INPUTS).get(name);
-            column.add(v == null || v.isNull() ? null : v.asText());
+            Object v = r.inputs().get(name);
+            column.add(v == null ? null : v.toString());
         });
         return column.build();
     }

@@ -29,7 +29,7 @@ import org.mlops4j.core.ConfigurationException;
  *
  * <p>{@link Builder#build()} rejects, naming the step: duplicate step names, an output written by two steps, an
  * input that no step outputs, an {@code after} step that does not exist, and cycles (listing the steps on the cycle).
- * Pipelines can also be read from JSON or YAML files with {@link PipelineFile}.
+ * Pipelines can also be read from JSON or YAML files with {@link org.mlops4j.core.pipeline.file.PipelineFile}.
  */
 public final class Pipeline {
 

@@ -13,7 +13,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
-import org.mlops4j.core.pipeline.internal.DagExecution;
 
 /**
  * Runs pipelines inside the host application: independent steps in parallel on a bounded executor, with retries,

@@ -2,8 +2,6 @@ package org.mlops4j.core.pipeline;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.mlops4j.core.pipeline.internal.FileStepOutputStore;
-import org.mlops4j.core.pipeline.internal.MemoryStepOutputStore;
 
 /**
  * Keeps the outputs of steps that succeeded, keyed by pipeline name, step name and the step's fingerprint, so that a

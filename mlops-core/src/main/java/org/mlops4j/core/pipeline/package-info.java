@@ -19,7 +19,7 @@
  *
  * <ul>
  *   <li>Declaring: {@link org.mlops4j.core.pipeline.Pipeline} and {@link org.mlops4j.core.pipeline.Step} in code, or
- *       {@link org.mlops4j.core.pipeline.PipelineFile} for JSON and YAML files whose step types are
+ *       {@link org.mlops4j.core.pipeline.file.PipelineFile} for JSON and YAML files whose step types are
  *       {@link org.mlops4j.core.spi.PipelineStepProvider}s. The DAG is checked when it is built.</li>
  *   <li>Running: {@link org.mlops4j.core.pipeline.PipelineRunner} (parallel on a bounded executor,
  *       {@link org.mlops4j.core.pipeline.RetryPolicy}, per-attempt timeouts,

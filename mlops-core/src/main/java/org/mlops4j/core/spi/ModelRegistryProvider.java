@@ -3,9 +3,9 @@ package org.mlops4j.core.spi;
 import java.net.URI;
 import java.util.Set;
 import org.mlops4j.core.MlopsConfig;
-import org.mlops4j.core.spi.support.ReadOnlyModelRegistry;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.StoreAccess;
+import org.mlops4j.core.tracking.readonly.ReadOnlyModelRegistry;
 
 /**
  * Opens model registries (registered models, their numbered versions, stages and aliases) for a location URI.

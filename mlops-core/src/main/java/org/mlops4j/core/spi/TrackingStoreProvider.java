@@ -3,9 +3,9 @@ package org.mlops4j.core.spi;
 import java.net.URI;
 import java.util.Set;
 import org.mlops4j.core.MlopsConfig;
-import org.mlops4j.core.spi.support.ReadOnlyTrackingStore;
 import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.TrackingStore;
+import org.mlops4j.core.tracking.readonly.ReadOnlyTrackingStore;
 
 /**
  * Opens tracking stores (where experiments, runs, params, metrics and artifacts are kept) for a location URI.

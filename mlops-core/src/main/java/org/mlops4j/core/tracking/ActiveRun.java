@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.mlops4j.core.MlopsException;
-import org.mlops4j.core.spi.support.TrackingInputChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.mlops4j.core.tracking.search.OrderClause;
-import org.mlops4j.core.tracking.search.PageToken;
-import org.mlops4j.core.tracking.search.RunFilter;
 
 /**
  * A run search: in which experiments, with which filter, in which order, how many runs and from where.

@@ -8,8 +8,8 @@ package org.mlops4j.core.tracking;
  * Writing creates a new store at a location that is missing or empty, opens an existing store, and refuses a
  * location that holds something else (it is never merged into).
  *
- * @see TrackingClient#openReadOnly(org.mlops4j.core.Mlops)
- * @see org.mlops4j.core.Mlops#openModelRegistryReadOnly()
+ * @see TrackingClient#openReadOnly(TrackingStoreOpener)
+ * @see org.mlops4j.core.runtime.Mlops#openModelRegistryReadOnly()
  */
 public enum StoreAccess {
 

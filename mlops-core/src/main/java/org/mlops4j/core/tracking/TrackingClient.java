@@ -14,10 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsException;
-import org.mlops4j.core.internal.RunNames;
-import org.mlops4j.core.spi.support.TrackingInputChecks;
 
 /**
  * The tracking API for applications: experiments, runs, and what runs log, kept in a {@link TrackingStore}.
@@ -54,38 +51,37 @@ public final class TrackingClient implements AutoCloseable {
     /**
      * Opens the store at the configured tracking URI ({@code mlops.tracking.uri}, by default {@code file:./mlruns}).
      *
-     * @param mlops the configuration and providers
+     * @param mlops the configuration and providers (an {@link org.mlops4j.core.runtime.Mlops})
      * @return a client that owns the store it opened
      * @throws org.mlops4j.core.ConfigurationException when no provider serves the URI's scheme
      */
-    public static TrackingClient open(Mlops mlops) {
+    public static TrackingClient open(TrackingStoreOpener mlops) {
         return open(mlops, mlops.trackingUri());
     }
 
     /**
      * Opens the store at a location to read and write, creating it when the location is missing or empty.
      *
-     * @param mlops    the configuration and providers
+     * @param mlops    the configuration and providers (an {@link org.mlops4j.core.runtime.Mlops})
      * @param location a tracking URI such as {@code file:./mlruns} or {@code jdbc:sqlite:runs.db}
      * @return a client that owns the store it opened
      * @throws org.mlops4j.core.ConfigurationException when no provider serves the URI's scheme, or the location holds
      *                                                 something other than a store
      */
-    public static TrackingClient open(Mlops mlops, URI location) {
-        return new TrackingClient(mlops.trackingStoreProvider(location).open(location, mlops.config(),
-                StoreAccess.READ_WRITE));
+    public static TrackingClient open(TrackingStoreOpener mlops, URI location) {
+        return new TrackingClient(mlops.openTrackingStore(location, StoreAccess.READ_WRITE));
     }
 
     /**
      * Opens the store at the configured tracking URI to read only (see {@link StoreAccess#READ_ONLY}): nothing is
      * created or changed there, and every write through the client is refused.
      *
-     * @param mlops the configuration and providers
+     * @param mlops the configuration and providers (an {@link org.mlops4j.core.runtime.Mlops})
      * @return a client that owns the store it opened
      * @throws org.mlops4j.core.ConfigurationException when no provider serves the URI's scheme, or the location does
      *                                                 not exist or holds no store
      */
-    public static TrackingClient openReadOnly(Mlops mlops) {
+    public static TrackingClient openReadOnly(TrackingStoreOpener mlops) {
         return openReadOnly(mlops, mlops.trackingUri());
     }
 
@@ -93,15 +89,14 @@ public final class TrackingClient implements AutoCloseable {
      * Opens the store at a location to read only (see {@link StoreAccess#READ_ONLY}): nothing is created or changed
      * there, and every write through the client is refused.
      *
-     * @param mlops    the configuration and providers
+     * @param mlops    the configuration and providers (an {@link org.mlops4j.core.runtime.Mlops})
      * @param location a tracking URI such as {@code file:./mlruns} or {@code jdbc:sqlite:runs.db}
      * @return a client that owns the store it opened
      * @throws org.mlops4j.core.ConfigurationException when no provider serves the URI's scheme, or the location does
      *                                                 not exist or holds no store
      */
-    public static TrackingClient openReadOnly(Mlops mlops, URI location) {
-        return new TrackingClient(mlops.trackingStoreProvider(location).open(location, mlops.config(),
-                StoreAccess.READ_ONLY));
+    public static TrackingClient openReadOnly(TrackingStoreOpener mlops, URI location) {
+        return new TrackingClient(mlops.openTrackingStore(location, StoreAccess.READ_ONLY));
     }
 
     /**

@@ -65,6 +65,40 @@ class DecisionJsonTest {
         assertThrows(DataException.class, () -> DecisionOutcome.fromJson("{not json"));
     }
 
+    /** A line written by the hand-built writer of earlier versions, byte for byte. */
+    private static final String EARLIER_LINE = ""
+            + "{\"action\":\"retrain\",\"drift_action\":\"retrain\",\"measure\":\"tvd\",\"unit\":\"percentage "
+            + "points\",\"deciding_column\":\"city_tier\",\"deciding_deviation\":6.25,\"band\":\"[5, 10]\""
+            + ",\"deviations\":[{\"column\":\"city_tier\",\"column_type\":\"cat\",\"deviation\":6.25},{\"col"
+            + "umn\":\"total_leads_droppped\",\"column_type\":\"num\",\"deviation\":0.5}],\"drift\":{\"data"
+            + "set_drift\":true,\"drift_share\":0.5,\"number_of_columns\":2,\"number_of_drifted_colum"
+            + "ns\":1,\"share_of_drifted_columns\":0.5,\"drifted_columns\":[\"city_tier\"]},\"quality\":"
+            + "{\"checked\":true,\"measured\":{\"auc\":0.7},\"targets\":{\"auc\":0.75},\"missed\":[\"auc\"],\""
+            + "action\":\"retrain\"},\"decided_at\":\"2024-05-01T10:15:30.123Z\",\"reason\":\"Column 'cit"
+            + "y_tier' moved 6.25 percentage points (tvd), the most of 2 monitored column(s), i"
+            + "n band [5, 10]: retrain; quality missed its target in [auc]: retrain -> retrain\""
+            + ",\"actions\":[{\"action\":\"pipeline:retrain\",\"succeeded\":true,\"detail\":\"run-17\",\"mil"
+            + "lis\":12},{\"action\":\"log\",\"succeeded\":false,\"detail\":\"java.lang.IllegalStateExcep"
+            + "tion: disk full\",\"millis\":3}]}";
+
+    @Test
+    void writesAndReadsTheLinesEarlierVersionsWrote() {
+        DecisionOutcome outcome = new DecisionOutcome(decision(), List.of(
+                ActionResult.success("pipeline:retrain", "run-17", 12),
+                ActionResult.failure("log", new IllegalStateException("disk full"), 3)));
+
+        assertEquals(EARLIER_LINE, outcome.toJson());
+        assertEquals(outcome, DecisionOutcome.fromJson(EARLIER_LINE));
+    }
+
+    @Test
+    void namesTheFieldOfAnUnknownKind() {
+        String json = new DecisionOutcome(decision(), List.of()).toJson().replace("\"column_type\":\"cat\"",
+                "\"column_type\":\"colour\"");
+        DataException e = assertThrows(DataException.class, () -> DecisionOutcome.fromJson(json));
+        assertTrue(e.getMessage().contains("column_type") && e.getMessage().contains("colour"), e.getMessage());
+    }
+
     @Test
     void anOutcomeListsItsFailedActions() {
         DecisionOutcome outcome = new DecisionOutcome(decision(), List.of(

@@ -11,8 +11,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlops4j.core.ConfigurationException;
-import org.mlops4j.core.Mlops;
-import org.mlops4j.core.ProviderSet;
+import org.mlops4j.core.pipeline.file.PipelineFile;
+import org.mlops4j.core.runtime.Mlops;
+import org.mlops4j.core.runtime.ProviderSet;
 import org.mlops4j.core.spi.PipelineStepProvider;
 
 class PipelineFileTest {

@@ -1,7 +1,8 @@
 package org.mlops4j.core.pipeline;
 
 import org.mlops4j.core.ConfigurationException;
-import org.mlops4j.core.Mlops;
+import org.mlops4j.core.pipeline.file.PipelineFile;
+import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.spi.PipelineStepProvider;
 
 /**

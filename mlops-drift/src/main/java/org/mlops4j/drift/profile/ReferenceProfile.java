@@ -2,6 +2,7 @@ package org.mlops4j.drift.profile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.spi.support.AtomicFiles;
+import org.mlops4j.core.spi.support.Json;
 
 /**
  * Reference statistics computed once (typically from the training data), saved as JSON, and reused against many
@@ -91,7 +93,7 @@ public record ReferenceProfile(String name, Instant createdAt, Map<String, Strin
 
     /** @return the JSON form: name, creation time, metadata and the profile */
     public String toJson() {
-        ObjectNode root = TableProfileJson.MAPPER.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("format", FORMAT);
         root.put("version", 1);
         root.put("name", name);
@@ -100,11 +102,7 @@ public record ReferenceProfile(String name, Instant createdAt, Map<String, Strin
         metadata.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> labels.put(e.getKey(), e.getValue()));
         root.set("profile", TableProfileJson.toNode(profile));
-        try {
-            return TableProfileJson.MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write a reference profile as JSON: " + e.getMessage(), e);
-        }
+        return Json.write(root) + "\n";
     }
 
     /**
@@ -143,7 +141,7 @@ public record ReferenceProfile(String name, Instant createdAt, Map<String, Strin
     private static ReferenceProfile fromJson(String json, String source) {
         JsonNode root;
         try {
-            root = TableProfileJson.MAPPER.readTree(json);
+            root = Json.readTree(json);
         } catch (JsonProcessingException e) {
             throw new ProfileFormatException("Invalid reference profile in " + source + ": not well-formed JSON: "
                     + e.getOriginalMessage(), e);

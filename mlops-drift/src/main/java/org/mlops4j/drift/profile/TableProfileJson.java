@@ -1,10 +1,9 @@
 package org.mlops4j.drift.profile;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,27 +17,29 @@ import java.util.List;
 import java.util.Map;
 import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.spi.support.AtomicFiles;
+import org.mlops4j.core.spi.support.Json;
 
 /**
  * Reads and writes the JSON form of a {@link TableProfile}. Numbers are kept at full precision; sketches are their
  * DataSketches serialisations in base64; min and max of a column without finite values are {@code null}.
+ *
+ * <p>Mapped as a tree, not through databind records: a profile file comes from elsewhere (a reference saved with a
+ * model, profiles merged across processes) and is checked key by key with its path in the message ({@code at
+ * $.columns[2].moments.n: expected a whole number of at least 0}); a column's keys depend on its {@code type}
+ * (numeric or categorical state), exact values are {@code [value, count]} pairs mixing numbers and the text
+ * {@code "Infinity"}, and sketches are base64. Records would need a custom deserializer for most of that, the same
+ * code moved. {@link ReferenceProfile} wraps this tree and is mapped the same way.
  */
 final class TableProfileJson {
 
     static final String FORMAT = "mlops4j-profile";
     static final int VERSION = 1;
 
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-
     private TableProfileJson() {
     }
 
     static String write(TableProfile profile) {
-        try {
-            return MAPPER.writeValueAsString(toNode(profile)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write a profile as JSON: " + e.getMessage(), e);
-        }
+        return Json.write(toNode(profile)) + "\n";
     }
 
     static void write(TableProfile profile, Path file) {
@@ -47,7 +48,7 @@ final class TableProfileJson {
     }
 
     static ObjectNode toNode(TableProfile profile) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
         root.set("options", optionsNode(profile.options()));
@@ -92,7 +93,7 @@ final class TableProfileJson {
     }
 
     private static ObjectNode optionsNode(ProfileOptions options) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("kllK", options.kllK());
         node.put("distinctLgK", options.distinctLgK());
         node.put("exactDistinctLimit", options.exactDistinctLimit());
@@ -180,7 +181,7 @@ final class TableProfileJson {
     static TableProfile read(String json, String source) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = Json.readTree(json);
         } catch (JsonProcessingException e) {
             throw new ProfileFormatException("Invalid profile in " + source + ": not well-formed JSON: "
                     + e.getOriginalMessage(), e);

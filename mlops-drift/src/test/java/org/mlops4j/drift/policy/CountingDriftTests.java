@@ -1,9 +1,9 @@
 package org.mlops4j.drift.policy;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsConfig;
 import org.mlops4j.core.monitor.DriftDetector;
+import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.spi.DriftDetectorProvider;
 import org.mlops4j.core.spi.TriggerActionProvider;
 

@@ -1,7 +1,8 @@
 package org.mlops4j.examples.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,6 +17,7 @@ import java.util.function.DoubleSupplier;
 import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.monitor.DriftSamples;
+import org.mlops4j.core.spi.support.Json;
 import org.mlops4j.drift.DataDrift;
 import org.mlops4j.drift.stattest.KsTest;
 import org.mlops4j.drift.stattest.WassersteinDistance;
@@ -81,34 +83,39 @@ public final class DriftBenchmark {
         DataDrift all = DataDrift.builder().build();
         measurements.put("data_drift", () -> all.run(reference, current).summary().shareOfDriftedColumns());
 
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode hello = json.createObjectNode();
-        hello.put("java_version", System.getProperty("java.version"));
-        hello.put("processors", Runtime.getRuntime().availableProcessors());
-        measurements.keySet().forEach(hello.putArray("measurements")::add);
-        System.out.println(json.writeValueAsString(hello));
+        System.out.println(Json.write(new Hello(System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), measurements.keySet())));
         System.out.flush();
 
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null && !line.isBlank(); line = in.readLine()) {
             String name = line.strip().replaceFirst("^run\\s+", "");
             DoubleSupplier measurement = measurements.get(name);
-            ObjectNode result = json.createObjectNode();
-            result.put("name", name);
+            Result result;
             if (measurement == null) {
-                result.put("error", "unknown measurement; expected one of " + measurements.keySet());
+                result = new Result(name, "unknown measurement; expected one of " + measurements.keySet(), null, null,
+                        null);
             } else {
                 long cpu = processCpuNanos();
                 long start = System.nanoTime();
                 double score = measurement.getAsDouble();
                 long wall = System.nanoTime() - start;
-                result.put("wall_ms", wall / 1e6);
-                result.put("cpu_ms", (processCpuNanos() - cpu) / 1e6);
-                result.put("score", score);
+                result = new Result(name, null, wall / 1e6, (processCpuNanos() - cpu) / 1e6, score);
             }
-            System.out.println(json.writeValueAsString(result));
+            System.out.println(Json.write(result));
             System.out.flush();
         }
+    }
+
+    /** The first line: what this JVM is and which measurements it offers. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    private record Hello(String javaVersion, int processors, Set<String> measurements) {
+    }
+
+    /** One measurement's line: its times and score, or an error. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record Result(String name, String error, Double wallMs, Double cpuMs, Double score) {
     }
 
     /**

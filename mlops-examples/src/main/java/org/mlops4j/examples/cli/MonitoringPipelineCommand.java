@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.mlops4j.core.monitor.ActionKind;
 import org.mlops4j.core.pipeline.PipelineRun;
 import org.mlops4j.core.pipeline.PipelineRunner;
-import org.mlops4j.core.pipeline.TrackingPipelineListener;
+import org.mlops4j.core.tracking.TrackingPipelineListener;
 import org.mlops4j.examples.leadscoring.DataPipelineOptions;
 import org.mlops4j.examples.leadscoring.LeadScoringMonitoring;
 import org.mlops4j.examples.leadscoring.LeadScoringPipelines;

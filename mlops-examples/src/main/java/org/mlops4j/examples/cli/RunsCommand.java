@@ -1,13 +1,15 @@
 package org.mlops4j.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mlops4j.core.spi.support.Json;
 import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.SearchRequest;
@@ -36,7 +38,6 @@ final class RunsCommand implements Runnable {
                 + "\"metrics.max_deviation_pct > 10 and tags.`mlops.monitor.action` = 'ESCALATE'\".")
     static final class Search implements Callable<Integer> {
 
-        private static final ObjectMapper JSON = new ObjectMapper();
 
         @Spec
         private CommandSpec spec;
@@ -104,26 +105,21 @@ final class RunsCommand implements Runnable {
         }
 
         static String toJson(List<Run> runs) {
-            ArrayNode array = JSON.createArrayNode();
-            for (Run run : runs) {
-                ObjectNode node = array.addObject();
-                node.put("run_id", run.runId());
-                node.put("experiment_id", run.info().experimentId());
-                node.put("run_name", run.info().runName());
-                node.put("status", run.info().status().name());
-                node.put("start_time", run.info().startTime());
-                run.info().endTime().ifPresentOrElse(t -> node.put("end_time", t), () -> node.putNull("end_time"));
-                ObjectNode metrics = node.putObject("metrics");
+            return Json.writePretty(runs.stream().map(RunLine::of).toList());
+        }
+
+        /** One run of {@code --json}'s array, with MLflow's snake_case keys. */
+        @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+        private record RunLine(String runId, String experimentId, String runName, String status, long startTime,
+                               Long endTime, Map<String, Double> metrics, Map<String, String> params,
+                               Map<String, String> tags) {
+            static RunLine of(Run run) {
+                Map<String, Double> metrics = new LinkedHashMap<>();
                 run.data().metrics().forEach((k, m) -> metrics.put(k, m.value()));
-                ObjectNode params = node.putObject("params");
-                run.data().params().forEach(params::put);
-                ObjectNode tags = node.putObject("tags");
-                run.data().tags().forEach(tags::put);
-            }
-            try {
-                return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(array);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("Cannot write runs as JSON", e);
+                return new RunLine(run.runId(), run.info().experimentId(), run.info().runName(),
+                        run.info().status().name(), run.info().startTime(),
+                        run.info().endTime().isPresent() ? run.info().endTime().getAsLong() : null, metrics,
+                        run.data().params(), run.data().tags());
             }
         }
     }

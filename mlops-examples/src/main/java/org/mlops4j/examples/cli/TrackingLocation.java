@@ -2,8 +2,8 @@ package org.mlops4j.examples.cli;
 
 import java.net.URI;
 import org.mlops4j.core.ConfigurationException;
-import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsProperties;
+import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.TrackingClient;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.mlops4j.core.pipeline.PipelineRun;
 import org.mlops4j.core.pipeline.PipelineRunner;
-import org.mlops4j.core.pipeline.TrackingPipelineListener;
+import org.mlops4j.core.tracking.TrackingPipelineListener;
 import org.mlops4j.examples.leadscoring.LeadScoringTraining;
 import org.mlops4j.examples.leadscoring.TrainingOptions;
 import org.mlops4j.examples.leadscoring.TrainingOutcome;

@@ -3,7 +3,6 @@ package org.mlops4j.examples.cli;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -18,12 +17,17 @@ import org.mlops4j.core.data.SchemaException;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.ValidationOptions;
 import org.mlops4j.core.data.ValidationReport;
+import org.mlops4j.core.spi.support.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mlops validate}: checks a CSV file against a schema, with a row-level report and a quarantine. */
+/**
+ * {@code mlops validate}: checks a CSV file against a schema, with a row-level report and a quarantine. The file given
+ * with {@code --schema} is read as a tree: its shape is known only from its content (an mlops4j schema, or lists under
+ * names the user chose), and the messages list the names found.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Check a CSV file against a schema: an mlops4j schema JSON file, or a JSON file of named "
             + "column lists such as the case study's schemas.json with --schema-name. Prints the report; exit code 1 "
@@ -33,7 +37,6 @@ final class ValidateCommand implements Callable<Integer> {
     /** How the report is printed. */
     enum Format { TEXT, JSON }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     private CommandSpec spec;
@@ -77,7 +80,7 @@ final class ValidateCommand implements Callable<Integer> {
     private Schema readSchema(Path file) {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(file));
+            root = Json.readTree(Files.readString(file));
         } catch (IOException e) {
             if (e instanceof JsonProcessingException json) {
                 JsonLocation at = json.getLocation();

@@ -1,7 +1,5 @@
 package org.mlops4j.examples.leadscoring;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +23,7 @@ import org.mlops4j.core.pipeline.PipelineRun;
 import org.mlops4j.core.pipeline.PipelineRunner;
 import org.mlops4j.core.pipeline.StepRun;
 import org.mlops4j.core.spi.support.AtomicFiles;
+import org.mlops4j.core.spi.support.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +50,6 @@ import org.slf4j.LoggerFactory;
 public final class InboxWatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxWatcher.class);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path inbox;
     private final Path database;
@@ -177,12 +175,8 @@ public final class InboxWatcher implements AutoCloseable {
                 content.put("message", error.message());
             });
         }
-        try {
-            byte[] bytes = JSON.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);
-            AtomicFiles.write(report, out -> out.write(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the report " + report + ": " + e, e);
-        }
+        byte[] bytes = Json.writePretty(content).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(report, out -> out.write(bytes));
     }
 
     private static Path move(Path file, Path folder) {

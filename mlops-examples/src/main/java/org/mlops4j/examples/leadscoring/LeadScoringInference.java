@@ -1,7 +1,5 @@
 package org.mlops4j.examples.leadscoring;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +23,7 @@ import org.mlops4j.core.pipeline.PipelineStep;
 import org.mlops4j.core.pipeline.Step;
 import org.mlops4j.core.pipeline.StepContext;
 import org.mlops4j.core.pipeline.StepResult;
+import org.mlops4j.core.spi.support.Json;
 import org.mlops4j.core.tracking.ActiveRun;
 import org.mlops4j.core.tracking.ModelNotFoundException;
 import org.mlops4j.core.tracking.ModelRegistry;
@@ -114,7 +113,6 @@ public final class LeadScoringInference {
     /** KPI metric: share of leads left for manual validation. */
     public static final String SHARE_FOR_MANUAL_VALIDATION = "share_for_manual_validation";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private LeadScoringInference() {
     }
@@ -347,10 +345,8 @@ public final class LeadScoringInference {
     private static void appendLine(Path file, Map<String, Object> line) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.write(file, (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8),
+            Files.write(file, (Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write " + line, e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot append to " + file, e);
         }

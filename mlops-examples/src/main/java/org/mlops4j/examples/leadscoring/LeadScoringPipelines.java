@@ -28,7 +28,7 @@ import org.mlops4j.core.pipeline.StepResult;
  *       numbers ({@link LeadDataTransforms#numericColumns()}) hold numbers or nulls; a failing batch is copied to the
  *       quarantine folder with its validation report, and the pipeline fails before anything is written. The
  *       step's error names the batch file, the line, the column and the value (escaped, see
- *       {@link org.mlops4j.core.spi.support.PrintableValue}) of the first bad value, and where the batch and its
+ *       {@link org.mlops4j.core.PrintableValue}) of the first bad value, and where the batch and its
  *       report went; the report lists every bad value with its line. The whole batch is quarantined rather than
  *       its bad rows alone, so that a batch is either loaded whole or not at all;</li>
  *   <li>{@value #LOAD_DATA_INTO_DB} → table {@value #LOADED_DATA}: nulls become 0 in {@code total_leads_droppped}

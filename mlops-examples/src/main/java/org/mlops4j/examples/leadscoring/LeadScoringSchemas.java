@@ -1,16 +1,17 @@
 package org.mlops4j.examples.leadscoring;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.mlops4j.core.DataException;
 import org.mlops4j.core.data.ColumnSpec;
 import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.data.SchemaException;
+import org.mlops4j.core.spi.support.Json;
 
 /**
  * The case study's two schemas, {@code raw_data_schema} (45 columns) and {@code model_input_schema} (7 columns), as
@@ -24,8 +25,6 @@ public record LeadScoringSchemas(List<String> rawColumns, List<String> modelInpu
 
     /** The target column: 1 when the lead completed an application. */
     public static final String TARGET = "app_complete_flag";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Copies the lists. */
     public LeadScoringSchemas {
@@ -50,23 +49,26 @@ public record LeadScoringSchemas(List<String> rawColumns, List<String> modelInpu
     }
 
     private static LeadScoringSchemas parse(String json, String source) {
+        SchemasFile file;
         try {
-            JsonNode root = JSON.readTree(json);
-            return new LeadScoringSchemas(names(root, "raw_data_schema", source),
-                    names(root, "model_input_schema", source));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new SchemaException("Cannot read " + source + " as JSON: " + e.getOriginalMessage(), e);
+            file = Json.readLenient(json, SchemasFile.class, source);
+        } catch (DataException e) {
+            throw new SchemaException("Cannot read " + source + " as JSON: " + e.getMessage(), e);
         }
+        return new LeadScoringSchemas(names(file.rawDataSchema(), "raw_data_schema", source),
+                names(file.modelInputSchema(), "model_input_schema", source));
     }
 
-    private static List<String> names(JsonNode root, String key, String source) {
-        JsonNode list = root.get(key);
-        if (list == null || !list.isArray()) {
+    private static List<String> names(List<String> list, String key, String source) {
+        if (list == null) {
             throw new SchemaException("Expected a list of column names under \"" + key + "\" in " + source);
         }
-        List<String> names = new ArrayList<>();
-        list.forEach(node -> names.add(node.asText()));
-        return names;
+        return list;
+    }
+
+    /** The case study's {@code schemas.json}: its two lists of column names (other keys are ignored). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    private record SchemasFile(List<String> rawDataSchema, List<String> modelInputSchema) {
     }
 
     /**

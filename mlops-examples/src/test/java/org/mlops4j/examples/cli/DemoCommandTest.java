@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsProperties;
+import org.mlops4j.core.monitor.MonitoringRuns;
+import org.mlops4j.core.monitor.ServingLog;
+import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelStage;
@@ -22,8 +24,6 @@ import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.SearchRequest;
 import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.examples.leadscoring.InferenceOptions;
-import org.mlops4j.core.monitor.MonitoringRuns;
-import org.mlops4j.core.monitor.ServingLog;
 
 /** {@code mlops demo} on a small data set: the three actions, the summary, the reports, the runs and the versions. */
 class DemoCommandTest {

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mlops4j.core.Mlops;
+import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.tracking.TrackingClient;
 import picocli.CommandLine;
 

@@ -1,7 +1,5 @@
 package org.mlops4j.models.internal;
 
-import org.mlops4j.models.EncodedRows;
-
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.
  *
@@ -15,8 +13,8 @@ public interface CompactScorer {
     int width();
 
     /**
-     * @param rows encoded rows
+     * @param rows rows of named features
      * @return per row, the class probabilities by Tribuo output id (classification) or the one predicted value
      */
-    double[][] predict(EncodedRows rows);
+    double[][] predict(SparseRows rows);
 }

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.mlops4j.core.ConfigurationException;
-import org.mlops4j.core.Mlops;
 import org.mlops4j.core.MlopsProperties;
+import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.TrackingClient;
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mlops4j.core.Mlops;
+import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.MlopsProperties;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.TrackingClient;

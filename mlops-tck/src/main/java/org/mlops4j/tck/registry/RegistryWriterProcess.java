@@ -3,9 +3,9 @@ package org.mlops4j.tck.registry;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.mlops4j.core.Mlops;
 import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.Schema;
+import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.NewModelVersion;
 

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
-import org.mlops4j.core.Mlops;
+import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.Metric;
 import org.mlops4j.core.tracking.Param;

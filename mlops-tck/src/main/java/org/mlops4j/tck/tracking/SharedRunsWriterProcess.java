@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.mlops4j.core.Mlops;
+import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.tracking.Metric;
 import org.mlops4j.core.tracking.Param;
 import org.mlops4j.core.tracking.RunInfo;

@@ -2,7 +2,7 @@ package org.mlops4j.tck.tracking;
 
 import java.net.URI;
 import java.util.List;
-import org.mlops4j.core.Mlops;
+import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.tracking.ActiveRun;
 import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.Metric;

@@ -6,11 +6,11 @@ import java.util.Set;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.MlopsConfig;
 import org.mlops4j.core.spi.TrackingStoreProvider;
-import org.mlops4j.core.spi.support.ReadOnlyTrackingStore;
 import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.TrackingStore;
 import org.mlops4j.tracking.internal.StoreFolder;
 import org.mlops4j.tracking.mlflow.MlflowFileStore;
+import org.mlops4j.core.tracking.readonly.ReadOnlyTrackingStore;
 
 /**
  * Opens {@link FileTrackingStore}s for {@code file:} URIs: {@code file:./mlruns} (relative to the working folder),

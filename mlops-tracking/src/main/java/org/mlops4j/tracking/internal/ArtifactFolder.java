@@ -15,10 +15,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.mlops4j.core.spi.support.TrackingInputChecks;
 import org.mlops4j.core.tracking.ArtifactInfo;
 import org.mlops4j.core.tracking.InvalidTrackingInputException;
 import org.mlops4j.core.tracking.TrackingException;
+import org.mlops4j.core.tracking.TrackingInputChecks;
 import org.mlops4j.core.tracking.TrackingNotFoundException;
 
 /**

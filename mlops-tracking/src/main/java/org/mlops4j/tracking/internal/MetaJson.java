@@ -17,6 +17,11 @@ import org.mlops4j.core.tracking.RunStatus;
  * ({@code run_id}, {@code experiment_id}, {@code status} as MLflow's number, times in epoch milliseconds), written as
  * JSON instead of YAML.
  *
+ * <p>Mapped as a tree, not through databind records: the shape is MLflow's (its key names, {@code run_uuid} beside
+ * {@code run_id}, {@code end_time} and {@code deleted_time} written as {@code null}, status as MLflow's number), meta
+ * files of older stores lack keys that are read with MLflow's defaults, and {@link RunIndex}'s records are built from
+ * and folded into the same nodes.
+ *
  * <p>This class is internal and is hence not for public use. Its API may change without notice.
  */
 public final class MetaJson {

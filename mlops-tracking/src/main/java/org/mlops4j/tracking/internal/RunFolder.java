@@ -30,7 +30,8 @@ import org.mlops4j.core.tracking.RunInfo;
  * &lt;run id&gt;/.lock               the run's lock file
  * </pre>
  *
- * A key with {@code /} is a path of sub-folders. This class reads and names the parts.
+ * A key with {@code /} is a path of sub-folders. This class reads and names the parts; {@code meta.json} is read as a
+ * tree in MLflow's shape (see {@link MetaJson}).
  *
  * <p>This class is internal and is hence not for public use. Its API may change without notice.
  */

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>Two kinds of records: {@code {"op":"run","info":{...}}} carries a run's whole info (on creation and every
  * change of status, name or lifecycle stage); {@code {"op":"data","run_id":...,"params":{},"tags":{},
  * "deleted_tags":[],"metrics":{"key":"<timestamp> <value> <step>"}}} carries what one batch logged (for metrics only
- * the batch's latest value per key).
+ * the batch's latest value per key). Records are JSON trees, as {@link MetaJson}'s meta files (MLflow's shape), and
+ * the {@code data} records are merged key by key into the fold.
  *
  * <p>Each store instance keeps its fold in memory and, before each read, reads only the bytes appended since, so a
  * search never opens run folders and sees what other threads and processes wrote. Writers append under the

@@ -4,21 +4,21 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.mlops4j.core.spi.support.jdbc.SqlDialect;
+import org.mlops4j.core.tracking.EntityType;
+import org.mlops4j.core.tracking.FilterTerm;
+import org.mlops4j.core.tracking.FilterValue;
 import org.mlops4j.core.tracking.LifecycleStage;
+import org.mlops4j.core.tracking.Operator;
+import org.mlops4j.core.tracking.OrderClause;
+import org.mlops4j.core.tracking.RunAttribute;
+import org.mlops4j.core.tracking.SearchKey;
 import org.mlops4j.core.tracking.SearchRequest;
-import org.mlops4j.core.tracking.search.EntityType;
-import org.mlops4j.core.tracking.search.FilterTerm;
-import org.mlops4j.core.tracking.search.FilterValue;
-import org.mlops4j.core.tracking.search.Operator;
-import org.mlops4j.core.tracking.search.OrderClause;
-import org.mlops4j.core.tracking.search.RunAttribute;
-import org.mlops4j.core.tracking.search.SearchKey;
 
 /**
  * Translates a run search into one SQL query over {@code runs}, {@code latest_metrics}, {@code params} and
  * {@code tags}. Every value from the request is a bound parameter; only fixed column names, operators and aliases are
- * written into the SQL text. The semantics are those of the in-memory {@link org.mlops4j.core.tracking.search.RunFilter}
- * and {@link org.mlops4j.core.tracking.search.RunOrdering}: a missing value never matches, NaN matches only
+ * written into the SQL text. The semantics are those of the in-memory {@link org.mlops4j.core.tracking.RunFilter}
+ * and {@link org.mlops4j.core.tracking.RunOrdering}: a missing value never matches, NaN matches only
  * {@code !=}, missing values sort last and NaN just before them.
  *
  * <p>This class is internal and is hence not for public use. Its API may change without notice.

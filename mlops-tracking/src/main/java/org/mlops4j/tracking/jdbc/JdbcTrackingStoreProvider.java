@@ -8,10 +8,10 @@ import java.util.Set;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.MlopsConfig;
 import org.mlops4j.core.spi.TrackingStoreProvider;
-import org.mlops4j.core.spi.support.ReadOnlyTrackingStore;
+import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.TrackingStore;
-import org.mlops4j.core.spi.support.jdbc.SqlDialect;
+import org.mlops4j.core.tracking.readonly.ReadOnlyTrackingStore;
 import org.mlops4j.tracking.mlflow.MlflowDatabases;
 
 /**

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.mlops4j.core.spi.support.TrackingInputChecks;
+import org.mlops4j.core.tracking.TrackingInputChecks;
 import org.mlops4j.core.tracking.ArtifactInfo;
 import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.Metric;

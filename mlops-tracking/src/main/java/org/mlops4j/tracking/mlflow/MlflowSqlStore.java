@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import org.mlops4j.core.spi.support.TrackingInputChecks;
+import org.mlops4j.core.tracking.TrackingInputChecks;
 import org.mlops4j.core.tracking.ArtifactInfo;
 import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.LifecycleStage;

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.RunsPage;
 import org.mlops4j.core.tracking.SearchRequest;
-import org.mlops4j.core.tracking.search.PageToken;
-import org.mlops4j.core.tracking.search.RunOrdering;
+import org.mlops4j.core.tracking.PageToken;
+import org.mlops4j.core.tracking.RunOrdering;
 
 /**
  * One page of a run search over every run of the searched experiments, for the MLflow readers, which hold no index:

@@ -7,11 +7,11 @@ import java.util.Set;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.MlopsConfig;
 import org.mlops4j.core.spi.ModelRegistryProvider;
-import org.mlops4j.core.spi.support.ReadOnlyModelRegistry;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.tracking.internal.StoreFolder;
 import org.mlops4j.tracking.mlflow.MlflowFileRegistry;
+import org.mlops4j.core.tracking.readonly.ReadOnlyModelRegistry;
 import org.mlops4j.tracking.registry.internal.FileModelRegistry;
 
 /**

@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.mlops4j.core.MlopsConfig;
 import org.mlops4j.core.spi.ModelRegistryProvider;
-import org.mlops4j.core.spi.support.ReadOnlyModelRegistry;
 import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.StoreAccess;
+import org.mlops4j.core.tracking.readonly.ReadOnlyModelRegistry;
 import org.mlops4j.tracking.mlflow.MlflowDatabases;
 import org.mlops4j.tracking.registry.internal.JdbcModelRegistry;
 

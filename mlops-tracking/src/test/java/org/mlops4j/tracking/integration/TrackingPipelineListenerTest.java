@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mlops4j.core.Mlops;
 import org.mlops4j.core.pipeline.Pipeline;
 import org.mlops4j.core.pipeline.PipelineRun;
 import org.mlops4j.core.pipeline.PipelineRunner;
@@ -24,12 +23,13 @@ import org.mlops4j.core.pipeline.PipelineState;
 import org.mlops4j.core.pipeline.RetryPolicy;
 import org.mlops4j.core.pipeline.Step;
 import org.mlops4j.core.pipeline.StepResult;
-import org.mlops4j.core.pipeline.TrackingPipelineListener;
+import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.RunStatus;
 import org.mlops4j.core.tracking.SearchRequest;
 import org.mlops4j.core.tracking.SystemTags;
 import org.mlops4j.core.tracking.TrackingClient;
+import org.mlops4j.core.tracking.TrackingPipelineListener;
 
 /** Pipeline runs recorded through the tracking API into real file and SQLite stores, then queried back. */
 class TrackingPipelineListenerTest {

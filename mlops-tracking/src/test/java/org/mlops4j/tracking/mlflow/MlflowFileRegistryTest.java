@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mlops4j.core.Mlops;
+import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.MlopsProperties;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelStage;

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mlops4j.core.Mlops;
+import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.MlopsProperties;
 import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.LifecycleStage;

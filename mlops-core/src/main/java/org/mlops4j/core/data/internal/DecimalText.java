@@ -162,7 +162,7 @@ public final class DecimalText {
      * @param length how many characters to compare; the text and the word must have at least as many
      * @return whether they match
      */
-    static boolean matchesIgnoringCase(char[] chars, int start, String word, int length) {
+    public static boolean matchesIgnoringCase(char[] chars, int start, String word, int length) {
         for (int k = 0; k < length; k++) {
             char c = chars[start + k];
             char w = word.charAt(k);

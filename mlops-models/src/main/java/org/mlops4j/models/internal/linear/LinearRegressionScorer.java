@@ -1,7 +1,7 @@
 package org.mlops4j.models.internal.linear;
 
-import org.mlops4j.models.EncodedRows;
 import org.mlops4j.models.internal.CompactScorer;
+import org.mlops4j.models.internal.SparseRows;
 import org.tribuo.ImmutableFeatureMap;
 
 /**
@@ -27,17 +27,17 @@ public final class LinearRegressionScorer implements CompactScorer {
     }
 
     @Override
-    public double[][] predict(EncodedRows rows) {
+    public double[][] predict(SparseRows rows) {
         return weightedSums(weights, featureMap, rows);
     }
 
     /**
      * @param weights    one row per output (by Tribuo output id), the bias last
      * @param featureMap the feature ids the weights are indexed by
-     * @param rows       encoded rows; features the map does not know count zero
+     * @param rows       rows of named features; features the map does not know count zero
      * @return per row and output, the weighted sum of the row's features plus the bias
      */
-    static double[][] weightedSums(double[][] weights, ImmutableFeatureMap featureMap, EncodedRows rows) {
+    static double[][] weightedSums(double[][] weights, ImmutableFeatureMap featureMap, SparseRows rows) {
         int n = rows.size();
         int bias = featureMap.size();
         double[][] out = new double[n][weights.length];

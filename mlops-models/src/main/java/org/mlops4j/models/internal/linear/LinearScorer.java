@@ -1,7 +1,7 @@
 package org.mlops4j.models.internal.linear;
 
-import org.mlops4j.models.EncodedRows;
 import org.mlops4j.models.internal.CompactScorer;
+import org.mlops4j.models.internal.SparseRows;
 import org.tribuo.ImmutableFeatureMap;
 
 /**
@@ -27,7 +27,7 @@ public final class LinearScorer implements CompactScorer {
     }
 
     @Override
-    public double[][] predict(EncodedRows rows) {
+    public double[][] predict(SparseRows rows) {
         double[][] out = LinearRegressionScorer.weightedSums(weights, featureMap, rows);
         for (double[] scores : out) {
             double max = Double.NEGATIVE_INFINITY;

@@ -1,8 +1,8 @@
 package org.mlops4j.models.internal.tree;
 
 import java.util.List;
-import org.mlops4j.models.EncodedRows;
 import org.mlops4j.models.internal.CompactScorer;
+import org.mlops4j.models.internal.SparseRows;
 import org.tribuo.ImmutableFeatureMap;
 
 /**
@@ -47,10 +47,10 @@ public final class TreeEnsemble implements CompactScorer {
      * Scores rows in blocks of up to 8192, each tree over the whole block before the next (so the tree's nodes are
      * reused from the cache), each row's trees still combined in tree order as Tribuo combines them.
      *
-     * @param rows encoded rows
+     * @param rows rows of named features
      * @return per row, the class probabilities by Tribuo output id (classification) or the one predicted value
      */
-    public double[][] predict(EncodedRows rows) {
+    public double[][] predict(SparseRows rows) {
         int n = rows.size();
         int features = Math.max(1, featureMap.size());
         int block = Math.max(1, Math.min(Math.min(BLOCK_ROWS, n), BLOCK_VALUES / features));

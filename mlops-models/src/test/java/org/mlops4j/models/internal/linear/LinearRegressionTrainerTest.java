@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,9 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mlops4j.core.ConfigurationException;
-import org.mlops4j.models.TaskType;
-import org.mlops4j.models.internal.FamilyCatalog;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
@@ -220,10 +216,6 @@ class LinearRegressionTrainerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new LinearRegressionTrainer(alpha));
         assertTrue(e.getMessage().contains("alpha"), e.getMessage());
-        var family = FamilyCatalog.family(TaskType.REGRESSION, "lr");
-        ConfigurationException c = assertThrows(ConfigurationException.class, () -> FamilyCatalog.trainer(family,
-                family.withDefaults(Map.of("alpha", alpha)), new FamilyCatalog.TrainingContext(1, 1, Map.of())));
-        assertTrue(c.getMessage().contains("'alpha'") && c.getMessage().contains("at least 0"), c.getMessage());
     }
 
     @Test

@@ -25,10 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mlops4j.core.ConfigurationException;
-import org.mlops4j.models.TaskType;
 import org.mlops4j.models.internal.BreastCancerRows;
-import org.mlops4j.models.internal.FamilyCatalog;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -215,16 +212,6 @@ class LogisticRegressionTrainerTest {
         assertThrows(IllegalArgumentException.class, () -> LogisticRegressionTrainer.of(-1.0, 100, 1e-4));
         assertThrows(IllegalArgumentException.class, () -> LogisticRegressionTrainer.of(1.0, 0, 1e-4));
         assertThrows(IllegalArgumentException.class, () -> LogisticRegressionTrainer.of(1.0, 100, -1));
-
-        var family = FamilyCatalog.family(TaskType.CLASSIFICATION, "lr");
-        var context = new FamilyCatalog.TrainingContext(3, 1L, Map.of());
-        ConfigurationException bad = assertThrows(ConfigurationException.class,
-                () -> FamilyCatalog.trainer(family, family.withDefaults(Map.of("C", 0)), context));
-        assertTrue(bad.getMessage().contains("'C'") && bad.getMessage().contains("positive"), bad.getMessage());
-        assertThrows(ConfigurationException.class,
-                () -> FamilyCatalog.trainer(family, family.withDefaults(Map.of("max_iter", 0)), context));
-        assertInstanceOf(LogisticRegressionTrainer.class,
-                FamilyCatalog.trainer(family, family.withDefaults(Map.of("C", "0.5")), context));
 
         MutableDataset<Label> oneClass = new MutableDataset<>(new SimpleDataSourceProvenance("test", LABELS), LABELS);
         oneClass.add(new ArrayExample<>(new Label("a"), new String[] {"x00"}, new double[] {1.0}));

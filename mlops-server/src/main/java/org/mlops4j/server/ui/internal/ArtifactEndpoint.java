@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.mlops4j.core.spi.support.PrintableValue;
-import org.mlops4j.core.spi.support.TrackingInputChecks;
+import org.mlops4j.core.PrintableValue;
 import org.mlops4j.core.tracking.InvalidTrackingInputException;
+import org.mlops4j.core.tracking.TrackingInputChecks;
 import org.mlops4j.core.tracking.TrackingNotFoundException;
 
 /**

@@ -1,8 +1,6 @@
 package org.mlops4j.server.ui.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.mlops4j.core.spi.support.Json;
 import org.mlops4j.core.spi.support.html.Html;
 import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.core.tracking.RunStatus;
@@ -18,7 +17,7 @@ import org.mlops4j.core.tracking.TrackingException;
 
 /**
  * Pieces that several pages draw the same way: breadcrumbs, key/value tables, status and stage badges, JSON artifacts
- * shown pretty-printed.
+ * shown pretty-printed (as trees: an artifact's JSON has whatever shape its run gave it).
  *
  * <p>This class is internal and is hence not for public use. Its API may change without notice.
  */
@@ -26,8 +25,6 @@ public final class Fragments {
 
     /** The most bytes of a text artifact shown inside a page. */
     public static final int MAX_SHOWN_BYTES = 64 * 1024;
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Fragments() {
     }
@@ -111,7 +108,7 @@ public final class Fragments {
      */
     public static Optional<JsonNode> parseJson(String text) {
         try {
-            return Optional.of(JSON.readTree(text));
+            return Optional.of(Json.readTree(text));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -122,13 +119,7 @@ public final class Fragments {
      * @return the text pretty-printed when it is JSON, else unchanged
      */
     public static String prettyJson(String text) {
-        return parseJson(text).map(node -> {
-            try {
-                return JSON.writeValueAsString(node);
-            } catch (IOException e) {
-                return text;
-            }
-        }).orElse(text);
+        return parseJson(text).map(Json::writePretty).orElse(text);
     }
 
     /**

@@ -203,7 +203,10 @@ public final class MonitoringPages {
         Fragments.note(html, "No window has a drift report artifact yet.");
     }
 
-    /** Shows the drifted columns of a drift report's JSON form, when it has the usual fields. */
+    /**
+     * Shows the drifted columns of a drift report's JSON form, when it has the usual fields. Read as a tree: the
+     * artifact has Evidently's layout and may come from any run, so a missing field is shown empty, not an error.
+     */
     private static void jsonSummary(Html html, JsonNode json) {
         JsonNode columns = json.path("columns");
         if (!columns.isArray() || columns.isEmpty()) {

@@ -7,16 +7,16 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.mlops4j.core.spi.support.html.Html;
 import org.mlops4j.core.spi.support.html.ValueFormats;
+import org.mlops4j.core.tracking.EntityType;
 import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.InvalidTrackingInputException;
 import org.mlops4j.core.tracking.Metric;
+import org.mlops4j.core.tracking.OrderClause;
+import org.mlops4j.core.tracking.PageToken;
 import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.RunsPage;
+import org.mlops4j.core.tracking.SearchKey;
 import org.mlops4j.core.tracking.SearchRequest;
-import org.mlops4j.core.tracking.search.EntityType;
-import org.mlops4j.core.tracking.search.OrderClause;
-import org.mlops4j.core.tracking.search.PageToken;
-import org.mlops4j.core.tracking.search.SearchKey;
 
 /**
  * {@code /experiments/{id}}: the runs of an experiment, {@value #PAGE_SIZE} to a page, searched by the store (so a

@@ -1,6 +1,5 @@
 package org.mlops4j.tracking.registry.internal;
 
-import org.mlops4j.core.spi.support.LikePattern;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -35,6 +34,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.mlops4j.core.spi.support.AtomicFiles;
 import org.mlops4j.core.spi.support.FileLocks;
+import org.mlops4j.core.spi.support.LikePattern;
 import org.mlops4j.core.tracking.InvalidRegistryValueException;
 import org.mlops4j.core.tracking.ModelAlreadyExistsException;
 import org.mlops4j.core.tracking.ModelNotFoundException;
@@ -90,7 +90,7 @@ public final class FileModelRegistry implements ModelRegistry {
      * Opens the registry under a store root. Read-only, the root must hold an mlops4j store (see
      * {@link StoreFolder}) and nothing is written: no folder, lock file or trash; a store without a {@code models}
      * folder reads as an empty registry. Read-only registries are handed out wrapped in a
-     * {@link org.mlops4j.core.spi.support.ReadOnlyModelRegistry}, which refuses writes.
+     * {@link org.mlops4j.core.tracking.readonly.ReadOnlyModelRegistry}, which refuses writes.
      *
      * @param location the registry URI, for messages
      * @param root     the store's root folder; the registry lives in its {@code models} sub-folder

@@ -81,7 +81,7 @@ public final class JdbcModelRegistry implements ModelRegistry {
      * Connects; read-write, creates or upgrades the registry tables. Read-only, the database must exist and hold an
      * mlops4j store (the registry's tables, or a tracking store's, which reads as an empty registry until a model is
      * registered), connections are read-only (see {@link ReadOnlyDatabase}) and nothing is created. Read-only
-     * registries are handed out wrapped in a {@link org.mlops4j.core.spi.support.ReadOnlyModelRegistry}.
+     * registries are handed out wrapped in a {@link org.mlops4j.core.tracking.readonly.ReadOnlyModelRegistry}.
      *
      * @param location a {@code jdbc:sqlite:}, {@code jdbc:h2:} or {@code jdbc:postgresql:} URI
      * @param access   whether the registry only reads

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.mlops4j.core.spi.support.PrintableValue;
+import org.mlops4j.core.PrintableValue;
 import org.mlops4j.core.tracking.InvalidRegistryValueException;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelVersion;

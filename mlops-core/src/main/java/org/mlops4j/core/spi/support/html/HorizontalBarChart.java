@@ -182,12 +182,12 @@ public record HorizontalBarChart(String description, int width, int labelWidth, 
     private void fittedAxis(Html html, Scale scale, int top, int bottom) {
         html.empty("line", "x1", Integer.toString(labelWidth), "y1", Integer.toString(bottom), "x2",
                 Svg.px(labelWidth + scale.length()), "y2", Integer.toString(bottom), "stroke", "#999999");
-        for (double share : new double[] {0, 0.5, 1}) {
-            String x = Svg.px(labelWidth + scale.length() * share);
+        for (double tick : AxisTicks.within(scale.from(), scale.from() + scale.span())) {
+            String x = Svg.px(scale.map(tick));
             html.empty("line", "x1", x, "y1", Integer.toString(top), "x2", x, "y2", Integer.toString(bottom),
                     "stroke", "#eeeeee");
-            html.element("text", ValueFormats.tick(scale.from() + scale.span() * share), "x", x, "y",
-                    Integer.toString(bottom + 13), "text-anchor", "middle", "class", "tick");
+            html.element("text", ValueFormats.tick(tick), "x", x, "y", Integer.toString(bottom + 13),
+                    "text-anchor", "middle", "class", "tick");
         }
     }
 

@@ -2,7 +2,6 @@ package org.mlops4j.core.spi.support.html;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -32,9 +31,6 @@ public record LineChart(String title, String xLabel, boolean timeAxis, List<Seri
     private static final int LEGEND_ROW = 18;
     private static final int LEGEND_PER_ROW = 3;
     private static final long DAY = 86_400_000L;
-    private static final long[] TIME_STEPS = {1_000, 5_000, 15_000, 30_000, 60_000, 300_000, 900_000, 1_800_000,
-        3_600_000, 10_800_000, 21_600_000, 43_200_000, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 28 * DAY, 91 * DAY,
-        364 * DAY};
 
     /**
      * One line of a chart.
@@ -96,9 +92,9 @@ public record LineChart(String title, String xLabel, boolean timeAxis, List<Seri
             html.close("svg");
             return;
         }
-        double[] xTicks = timeAxis ? timeTicks(minX, maxX) : ticks(minX, maxX);
+        double[] xTicks = timeAxis ? AxisTicks.times(minX, maxX) : AxisTicks.covering(minX, maxX);
         boolean daily = timeAxis && xTicks.length > 1 && xTicks[1] - xTicks[0] >= DAY;
-        double[] yTicks = ticks(minY, maxY);
+        double[] yTicks = AxisTicks.covering(minY, maxY);
         double x0 = xTicks[0];
         double x1 = xTicks[xTicks.length - 1];
         double y0 = yTicks[0];
@@ -188,81 +184,6 @@ public record LineChart(String title, String xLabel, boolean timeAxis, List<Seri
         }
         return kept;
     }
-
-    /**
-     * Rounded tick values that cover [min, max]: steps of 1, 2 or 5 times a power of ten, about five of them. A range
-     * of one value is widened around it.
-     *
-     * @param min the smallest value
-     * @param max the largest value
-     * @return the ticks, ascending; the first is at most min and the last at least max
-     */
-    static double[] ticks(double min, double max) {
-        double low = min;
-        double high = max;
-        if (high - low <= Math.abs(high) * 1e-12) {
-            double pad = low == 0 ? 1 : Math.abs(low) * 0.1;
-            low -= pad;
-            high += pad;
-        }
-        double rough = (high - low) / 5;
-        double power = Math.pow(10, Math.floor(Math.log10(rough)));
-        double step = power;
-        for (double factor : new double[] {1, 2, 5, 10}) {
-            step = factor * power;
-            if (step >= rough) {
-                break;
-            }
-        }
-        double first = Math.floor(low / step) * step;
-        double last = Math.ceil(high / step) * step;
-        int count = (int) Math.round((last - first) / step) + 1;
-        double[] ticks = new double[count];
-        for (int i = 0; i < count; i++) {
-            ticks[i] = first + i * step;
-            if (Math.abs(ticks[i]) < step * 1e-9) {
-                ticks[i] = 0;
-            }
-        }
-        return ticks;
-    }
-
-    /**
-     * Tick times at a round step (seconds, minutes, hours, days, weeks) that cover [min, max] with at most seven
-     * ticks, aligned to the step in UTC.
-     *
-     * @param min the earliest time, epoch milliseconds
-     * @param max the latest time, epoch milliseconds
-     * @return the ticks, ascending
-     */
-    static double[] timeTicks(double min, double max) {
-        double low = min;
-        double high = max;
-        if (high - low < 1000) {
-            low -= 30_000;
-            high += 30_000;
-        }
-        double step = TIME_STEPS[TIME_STEPS.length - 1];
-        for (long candidate : TIME_STEPS) {
-            if ((high - low) / candidate <= 6) {
-                step = candidate;
-                break;
-            }
-        }
-        if ((high - low) / step > 6) {
-            step = Math.ceil((high - low) / 6 / DAY) * DAY;
-        }
-        double first = Math.floor(low / step) * step;
-        double last = Math.ceil(high / step) * step;
-        int count = (int) Math.round((last - first) / step) + 1;
-        double[] ticks = new double[count];
-        for (int i = 0; i < count; i++) {
-            ticks[i] = first + i * step;
-        }
-        return ticks;
-    }
-
-
 
     private record Scale(double from, double to, double outFrom, double outTo) {
         double map(double v) {

@@ -26,7 +26,6 @@ public final class XyChart {
     private static final int RIGHT = 16;
     private static final int TOP = 30;
     private static final int BOTTOM = 46;
-    private static final int TICKS = 5;
     private static final String REFERENCE_GREY = "#999999";
 
     private final String title;
@@ -210,14 +209,14 @@ public final class XyChart {
 
     private void axes(Html html) {
         String base = Integer.toString(HEIGHT - BOTTOM);
-        for (double xv : ticks(xMin, xMax)) {
+        for (double xv : AxisTicks.within(xMin, xMax)) {
             String x = Svg.px(x(xv));
             html.empty("line", "x1", x, "y1", base, "x2", x, "y2", Integer.toString(HEIGHT - BOTTOM + 4), "stroke",
                     "#666666");
             html.element("text", ValueFormats.tick(xv), "x", x, "y", Integer.toString(HEIGHT - BOTTOM + 16), "text-anchor",
                     "middle", "class", "tick");
         }
-        for (double yv : ticks(yMin, yMax)) {
+        for (double yv : AxisTicks.within(yMin, yMax)) {
             String y = Svg.px(y(yv));
             html.empty("line", "x1", Integer.toString(LEFT - 4), "y1", y, "x2", Integer.toString(LEFT), "y2", y,
                     "stroke", "#666666");
@@ -247,29 +246,6 @@ public final class XyChart {
             html.element("text", legend.get(i)[0], "x", Integer.toString(LEFT + 24), "y", Integer.toString(y),
                     "class", "legend");
         }
-    }
-
-    /**
-     * @param min the lowest value shown
-     * @param max the highest value shown
-     * @return round tick values within the range: multiples of 1, 2, 2.5 or 5 times a power of ten, about
-     *         {@value #TICKS} intervals apart
-     */
-    static double[] ticks(double min, double max) {
-        double raw = (max - min) / TICKS;
-        double power = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = power * 10;
-        for (double factor : new double[] {1, 2, 2.5, 5}) {
-            if (factor * power >= raw) {
-                step = factor * power;
-                break;
-            }
-        }
-        List<Double> out = new ArrayList<>();
-        for (long k = (long) Math.ceil(min / step - 1e-9); k * step <= max + step * 1e-9; k++) {
-            out.add(Math.abs(k * step) < step * 1e-9 ? 0.0 : k * step);
-        }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private void addLegend(String name, String colour) {

@@ -9,7 +9,8 @@
  * chooses, as the model evaluation's curves), {@link org.mlops4j.core.spi.support.html.BarChart} (vertical bars,
  * grouped per category) and {@link org.mlops4j.core.spi.support.html.HorizontalBarChart} (labelled rows, optionally
  * with whiskers, points and an axis fitted to the values), with what they share in {@link
- * org.mlops4j.core.spi.support.html.Svg}.
+ * org.mlops4j.core.spi.support.html.Svg} and one tick algorithm for every axis (round steps of 1, 2, 2.5 or 5 times a
+ * power of ten; round times on time axes) in the package-private {@code AxisTicks}.
  *
  * <p>Every chart renders into an {@link org.mlops4j.core.spi.support.html.Html} document, so every label, tooltip and
  * description is escaped. Depends on the JDK only.

@@ -1,6 +1,7 @@
 package org.mlops4j.core.spi.support.html;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -51,15 +52,16 @@ class HorizontalBarChartTest {
     }
 
     @Test
-    void aFittedAxisSpansTheValuesWithAMarkerPerRowAndLabelsItsEndsAndMiddle() {
+    void aFittedAxisSpansTheValuesWithAMarkerPerRowAndRoundTicks() {
         Html html = new Html();
         new HorizontalBarChart("AUC", 370, 100, "#1f77b4", List.of(
                 new HorizontalBarChart.Bar("lr", 0.80, "0.80", "lr", 0.78, 0.82, List.of()),
                 new HorizontalBarChart.Bar("dt", 0.70, "0.70", "dt")), "none", "AUC",
                 HorizontalBarChart.Axis.FITTED).render(html);
         String svg = html.toString();
-        // [0.70, 0.82] padded by 5% of 0.12 each side: [0.694, 0.826]
-        assertTrue(svg.contains(">0.694</text>") && svg.contains(">0.76</text>") && svg.contains(">0.826</text>"), svg);
+        // [0.70, 0.82] padded by 5% of 0.12 each side: [0.694, 0.826], with round ticks every 0.05 inside it
+        assertTrue(svg.contains(">0.7</text>") && svg.contains(">0.75</text>") && svg.contains(">0.8</text>"), svg);
+        assertFalse(svg.contains(">0.694</text>") || svg.contains(">0.85</text>"), "no tick outside the axis: " + svg);
         assertTrue(svg.contains("width=\"4\""), "a marker, not a bar from zero: " + svg);
         assertTrue(svg.contains("x=\"304.0\" y=\"39\">0.80</text>") && svg.contains("x=\"304.0\" y=\"57\">0.70"),
                 "texts line up after the axis: " + svg);

@@ -1,5 +1,0 @@
-package org.mlops4j.core.internal;
-
-/** A class without dependencies that {@link CodeOriginTest} copies into jars and folders and loads from there. */
-public final class OriginProbe {
-}
