@@ -3,6 +3,7 @@ package org.mlops4j.tracking.jdbc;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.MlopsConfig;
@@ -11,6 +12,7 @@ import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.TrackingStore;
 import org.mlops4j.core.tracking.readonly.ReadOnlyTrackingStore;
+import org.mlops4j.tracking.mlflow.MlflowDatabases;
 
 /**
  * Opens {@link JdbcTrackingStore}s for {@code jdbc:} URIs: {@code jdbc:sqlite:runs.db},
@@ -52,7 +54,9 @@ public final class JdbcTrackingStoreProvider implements TrackingStoreProvider {
     }
 
     /**
-     * Opens the store in the database the URI names. Read-write, the schema is created or migrated when needed.
+     * Opens the store in the database the URI names. A database holding MLflow's own schema (an
+     * {@code alembic_version} row beside MLflow's tables) opens, either way, as MLflow's store read in place
+     * ({@link MlflowDatabases}); read-write, it writes runs into SQLite at known revisions and refuses other changes. Otherwise, read-write, the schema is created or migrated when needed.
      * Read-only, the database must exist and hold the current tracking schema; no file, table or row is created, the
      * connections are read-only, and writes through the store are refused.
      *
@@ -68,6 +72,10 @@ public final class JdbcTrackingStoreProvider implements TrackingStoreProvider {
         SqlDialect dialect = SqlDialect.ofUrl(url).orElseThrow(() -> new ConfigurationException("The tracking URI '"
                 + location + "' names a database mlops4j does not support; supported: " + SqlDialect.supported()
                 + "."));
+        Optional<TrackingStore> mlflow = MlflowDatabases.trackingStore(location, url, dialect);
+        if (mlflow.isPresent()) {
+            return access == StoreAccess.READ_ONLY ? ReadOnlyTrackingStore.of(mlflow.get()) : mlflow.get();
+        }
         int poolSize = config.getInt(POOL_SIZE, dialect == SqlDialect.SQLITE ? 4 : 8);
         if (url.toLowerCase(Locale.ROOT).contains(":memory:") || url.toLowerCase(Locale.ROOT).startsWith(
                 "jdbc:sqlite:file::memory")) {

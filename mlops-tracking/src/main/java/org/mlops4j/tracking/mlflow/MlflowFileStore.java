@@ -26,8 +26,6 @@ import org.mlops4j.core.tracking.TrackingException;
 import org.mlops4j.core.tracking.TrackingNotFoundException;
 import org.mlops4j.core.tracking.TrackingStore;
 import org.mlops4j.core.tracking.ViewType;
-import org.mlops4j.core.tracking.PageToken;
-import org.mlops4j.core.tracking.RunOrdering;
 import org.mlops4j.tracking.internal.ArtifactFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,21 +105,16 @@ public final class MlflowFileStore implements TrackingStore {
 
     @Override
     public RunsPage searchRuns(SearchRequest request) {
-        List<Run> matching = new ArrayList<>();
+        List<Run> runs = new ArrayList<>();
         for (String experimentId : request.experimentIds()) {
             Path experimentDir = layout.experimentDir(experimentId).orElseThrow(() ->
                     new TrackingNotFoundException("Experiment " + experimentId + " does not exist in the MLflow"
                             + " store at " + location + "; list the experiments to see their ids."));
             for (Path runDir : layout.runDirs(experimentDir)) {
-                run(runDir).filter(r -> request.viewType().includes(r.info().lifecycleStage()))
-                        .filter(r -> request.filter().matches(r)).ifPresent(matching::add);
+                run(runDir).ifPresent(runs::add);
             }
         }
-        matching.sort(RunOrdering.comparator(request.orderBy()));
-        int from = Math.min(request.offset(), matching.size());
-        int to = Math.min(from + request.maxResults(), matching.size());
-        Optional<String> next = to < matching.size() ? Optional.of(new PageToken(to).encode()) : Optional.empty();
-        return new RunsPage(matching.subList(from, to), next);
+        return RunPages.page(runs, request);
     }
 
     @Override

@@ -6,11 +6,14 @@ import org.mlops4j.core.tracking.ModelRegistryException;
 import org.mlops4j.core.tracking.TrackingException;
 
 /**
- * What a change asked of a store or registry in MLflow's file layout, which mlops4j only reads, fails with: one
+ * What a change asked of a store or registry in MLflow's file layout or SQL schema, which mlops4j only reads, fails
+ * with: one
  * message, in a {@link TrackingException} or a {@link ModelRegistryException} marked {@link CausedByInput} (the fix
  * is another location), so that the {@code mlops} tool exits 2 with the message alone.
  */
 final class MlflowWritesRefused {
+
+    private static final String FILE_LAYOUT = "MLflow's own file layout (mlruns with meta.yaml files)";
 
     private MlflowWritesRefused() {
     }
@@ -21,7 +24,17 @@ final class MlflowWritesRefused {
      * @return the exception a tracking store throws
      */
     static TrackingException inTracking(String what, URI location) {
-        return new InTracking(message(what, location));
+        return new InTracking(message(what, location, FILE_LAYOUT, "MLflow's file layout"));
+    }
+
+    /**
+     * @param what     the refused change, such as "create a run in experiment 0"
+     * @param location the database's location, secrets redacted
+     * @param schema   what the database holds
+     * @return the exception a tracking store over MLflow's SQL schema throws
+     */
+    static TrackingException inTracking(String what, URI location, MlflowSchema schema) {
+        return new InTracking(message(what, location, sqlSchema(schema), "MLflow's SQL schema"));
     }
 
     /**
@@ -30,12 +43,26 @@ final class MlflowWritesRefused {
      * @return the exception a registry throws
      */
     static ModelRegistryException inRegistry(String what, URI location) {
-        return new InRegistry(message(what, location));
+        return new InRegistry(message(what, location, FILE_LAYOUT, "MLflow's file layout"));
     }
 
-    private static String message(String what, URI location) {
-        return "Cannot " + what + ": " + location + " holds MLflow's own file layout (mlruns with meta.yaml files),"
-                + " which mlops4j reads in place; writing MLflow's file layout is not supported yet. Write to"
+    /**
+     * @param what     the refused change, such as "create model 'churn'"
+     * @param location the database's location, secrets redacted
+     * @param schema   what the database holds
+     * @return the exception a registry over MLflow's SQL schema throws
+     */
+    static ModelRegistryException inRegistry(String what, URI location, MlflowSchema schema) {
+        return new InRegistry(message(what, location, sqlSchema(schema), "MLflow's SQL schema"));
+    }
+
+    private static String sqlSchema(MlflowSchema schema) {
+        return "an MLflow database (" + schema.describe() + ")";
+    }
+
+    private static String message(String what, URI location, String holds, String format) {
+        return "Cannot " + what + ": " + location + " holds " + holds + ", which mlops4j reads in place; writing "
+                + format + " is not supported yet. Write to"
                 + " another location (a new folder or a jdbc: database) with --tracking-uri or mlops.tracking.uri,"
                 + " or use MLflow itself to change this one.";
     }

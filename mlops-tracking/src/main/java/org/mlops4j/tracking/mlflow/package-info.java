@@ -4,5 +4,10 @@
  * runs, {@link org.mlops4j.tracking.mlflow.MlflowFileRegistry} for the registry in {@code models/}. The {@code file:}
  * providers open them for a folder in MLflow's layout. Both only read; writing MLflow's layout is not supported yet.
  * The layout rules each class follows are in its javadoc, with the MLflow source they come from.
+ *
+ * <p>MLflow's SQL databases (SQLite, PostgreSQL) open through the {@code jdbc:} providers when they hold MLflow's
+ * schema ({@link org.mlops4j.tracking.mlflow.MlflowDatabases}): {@link org.mlops4j.tracking.mlflow.MlflowSqlStore}
+ * and {@link org.mlops4j.tracking.mlflow.MlflowSqlRegistry} read them in place; runs, metrics, params and tags are
+ * written into SQLite databases at known schema revisions, every other change is refused.
  */
 package org.mlops4j.tracking.mlflow;

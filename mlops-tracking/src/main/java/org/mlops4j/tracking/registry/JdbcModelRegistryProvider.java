@@ -1,12 +1,15 @@
 package org.mlops4j.tracking.registry;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.Set;
 import org.mlops4j.core.MlopsConfig;
 import org.mlops4j.core.spi.ModelRegistryProvider;
+import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.readonly.ReadOnlyModelRegistry;
+import org.mlops4j.tracking.mlflow.MlflowDatabases;
 import org.mlops4j.tracking.registry.internal.JdbcModelRegistry;
 
 /**
@@ -58,7 +61,8 @@ public final class JdbcModelRegistryProvider implements ModelRegistryProvider {
     }
 
     /**
-     * Connects to the database. Read-write, the registry tables are created or upgraded. Read-only, the database must
+     * Connects to the database. A database holding MLflow's own schema opens, either way, as MLflow's registry read
+     * in place, its changes refused for now ({@link MlflowDatabases}). Otherwise, read-write, the registry tables are created or upgraded. Read-only, the database must
      * exist and hold an mlops4j store (a tracking store without registry tables reads as an empty registry); no file,
      * table or row is created, the connections are read-only, and writes through the registry are refused.
      *
@@ -71,6 +75,12 @@ public final class JdbcModelRegistryProvider implements ModelRegistryProvider {
      */
     @Override
     public ModelRegistry open(URI location, MlopsConfig config, StoreAccess access) {
+        String url = location.toString();
+        Optional<ModelRegistry> mlflow = SqlDialect.ofUrl(url).flatMap(d -> MlflowDatabases.registry(location, url,
+                d));
+        if (mlflow.isPresent()) {
+            return access == StoreAccess.READ_ONLY ? ReadOnlyModelRegistry.of(mlflow.get()) : mlflow.get();
+        }
         JdbcModelRegistry registry = new JdbcModelRegistry(location, access);
         return access == StoreAccess.READ_ONLY ? ReadOnlyModelRegistry.of(registry) : registry;
     }
