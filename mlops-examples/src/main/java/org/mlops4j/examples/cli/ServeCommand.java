@@ -6,9 +6,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.mlops4j.examples.leadscoring.InferenceOptions;
+import org.mlops4j.server.BearerTokens;
 import org.mlops4j.server.ServerSettings;
 import org.mlops4j.serving.ModelServer;
-import org.mlops4j.server.ui.TrackingUiLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
         server.mlops(model.mlops()).serverSettings(settings -> {
             settings.port(port).bindAddress(host);
             if (tokenFile != null) {
-                settings.bearerToken(TrackingUiLauncher.readToken(tokenFile));
+                settings.bearerToken(BearerTokens.readFile(tokenFile));
             }
         });
         CountDownLatch closed = new CountDownLatch(1);

@@ -8,8 +8,8 @@ import org.mlops4j.core.MlopsProperties;
 import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.TrackingClient;
+import org.mlops4j.server.BearerTokens;
 import org.mlops4j.server.ui.TrackingUi;
-import org.mlops4j.server.ui.TrackingUiLauncher;
 import org.mlops4j.server.ui.TrackingUiServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,7 +80,7 @@ final class UiCommand implements Callable<Integer> {
     private TrackingUiServer start(TrackingUi.Builder ui, TrackingClient client, ModelRegistry models) {
         ui.trackingClient(client).bindAddress(host);
         if (tokenFile != null) {
-            ui.bearerToken(TrackingUiLauncher.readToken(tokenFile));
+            ui.bearerToken(BearerTokens.readFile(tokenFile));
         }
         if (models != null) {
             ui.modelRegistry(models);
