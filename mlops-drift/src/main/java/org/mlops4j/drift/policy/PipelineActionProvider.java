@@ -1,27 +1,20 @@
 package org.mlops4j.drift.policy;
 
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
-import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.monitor.ActionHooks;
 import org.mlops4j.core.monitor.PolicyDecision;
-import org.mlops4j.core.monitor.TriggerAction;
-import org.mlops4j.core.monitor.TriggerContext;
-import org.mlops4j.core.spi.TriggerActionProvider;
 
 /**
  * The {@code pipeline:<name>} action: starts the host's pipeline registered under that name in the
  * {@link ActionHooks} (such as {@code retrain}: the data and training pipelines on new data) and records what the
  * pipeline returned, such as its run's id.
  */
-public final class PipelineActionProvider implements TriggerActionProvider {
+public final class PipelineActionProvider extends HookActionProvider {
 
     /** The provider's name. */
     public static final String NAME = "pipeline";
-
-    @Override
-    public String name() {
-        return NAME;
-    }
 
     @Override
     public String description() {
@@ -29,27 +22,27 @@ public final class PipelineActionProvider implements TriggerActionProvider {
     }
 
     @Override
-    public TriggerAction create(TriggerContext context) {
-        String target = context.target();
-        if (target.isEmpty()) {
-            throw new ConfigurationException("The pipeline action needs the pipeline's name, as in "
-                    + "pipeline:retrain");
-        }
-        Function<PolicyDecision, String> pipeline = context.hooks().pipeline(target).orElseThrow(() ->
-                new ConfigurationException("No pipeline named '" + target + "' is registered (registered: "
-                        + context.hooks().pipelineNames() + "); register it with ActionHooks.builder().pipeline(\""
-                        + target + "\", ...)"));
-        return new TriggerAction() {
-            @Override
-            public String name() {
-                return NAME + ":" + target;
-            }
+    String kind() {
+        return NAME;
+    }
 
-            @Override
-            public String execute(PolicyDecision decision) {
-                String result = pipeline.apply(decision);
-                return result == null || result.isEmpty() ? "ran " + target : result;
-            }
-        };
+    @Override
+    String exampleTarget() {
+        return "retrain";
+    }
+
+    @Override
+    Optional<Function<PolicyDecision, String>> hook(ActionHooks hooks, String target) {
+        return hooks.pipeline(target);
+    }
+
+    @Override
+    Set<String> registered(ActionHooks hooks) {
+        return hooks.pipelineNames();
+    }
+
+    @Override
+    String doneWithoutResult(String target) {
+        return "ran " + target;
     }
 }
