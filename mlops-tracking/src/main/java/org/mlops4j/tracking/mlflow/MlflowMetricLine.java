@@ -1,6 +1,8 @@
 package org.mlops4j.tracking.mlflow;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import org.mlops4j.core.tracking.Metric;
 
 /**
@@ -38,7 +40,7 @@ final class MlflowMetricLine {
         if (value == 0) {
             return sign + "0.0";
         }
-        BigDecimal decimal = new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();
+        BigDecimal decimal = shortest(Math.abs(value));
         String digits = decimal.unscaledValue().toString();
         int exponent = digits.length() - 1 - decimal.scale();
         if (exponent < -4 || exponent >= 16) {
@@ -53,5 +55,23 @@ final class MlflowMetricLine {
             return sign + digits + "0".repeat(exponent + 1 - digits.length()) + ".0";
         }
         return sign + digits.substring(0, exponent + 1) + "." + digits.substring(exponent + 1);
+    }
+
+    /**
+     * The fewest significant digits that read back to the value. {@link Double#toString} gives them in almost every
+     * case, but before Java 19 not always ({@code 4.9E-324} for Python's {@code 5e-324}), so fewer are tried while
+     * they still read back.
+     */
+    private static BigDecimal shortest(double positive) {
+        BigDecimal best = new BigDecimal(Double.toString(positive)).stripTrailingZeros();
+        BigDecimal exact = new BigDecimal(positive);
+        for (int digits = best.precision() - 1; digits >= 1; digits--) {
+            BigDecimal shorter = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (shorter.doubleValue() != positive) {
+                break;
+            }
+            best = shorter.stripTrailingZeros();
+        }
+        return best;
     }
 }
