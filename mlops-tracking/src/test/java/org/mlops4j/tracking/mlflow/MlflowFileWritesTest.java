@@ -23,6 +23,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.MlopsProperties;
+import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.InvalidTrackingInputException;
 import org.mlops4j.core.tracking.LifecycleStage;
@@ -34,6 +37,7 @@ import org.mlops4j.core.tracking.RunStatus;
 import org.mlops4j.core.tracking.RunTag;
 import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.SystemTags;
+import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.core.tracking.ViewType;
 
 /**
@@ -253,6 +257,36 @@ class MlflowFileWritesTest {
             assertTrue(Files.isRegularFile(root.resolve(leads).resolve(MlflowStores.LOGISTIC)
                     .resolve("artifacts/notes.txt")), "beside the run, as the recorded folder is not on this machine");
         }
+    }
+
+    @Test
+    void theLayoutPropertyMakesNewFileStoresInMlflowsLayoutWhileStoresKeepTheirOwn() {
+        Path mlflow = tempDir.resolve("new-mlflow");
+        Path ours = tempDir.resolve("new-ours");
+        try (TrackingClient tracking = TrackingClient.open(mlops(mlflow, "mlflow"), mlflow.toUri())) {
+            tracking.createExperiment("x");
+        }
+        assertTrue(Files.isRegularFile(mlflow.resolve("0/meta.yaml")));
+        assertFalse(Files.exists(mlflow.resolve("0/meta.json")));
+        try (TrackingClient tracking = TrackingClient.open(mlops(ours, null), ours.toUri())) {
+            tracking.createExperiment("x");
+        }
+        assertTrue(Files.isRegularFile(ours.resolve("0/meta.json")), "the default layout is mlops4j's");
+        try (TrackingClient tracking = TrackingClient.open(mlops(ours, "mlflow"), ours.toUri())) {
+            tracking.createExperiment("y");
+        }
+        assertFalse(Files.exists(ours.resolve("0/meta.yaml")), "a store keeps its layout");
+        Path other = tempDir.resolve("other");
+        ConfigurationException bad = assertThrows(ConfigurationException.class,
+                () -> TrackingClient.open(mlops(other, "yaml"), other.toUri()));
+        assertTrue(bad.getMessage().contains(MlopsProperties.TRACKING_FILE_LAYOUT), bad.getMessage());
+        assertFalse(Files.exists(other));
+    }
+
+    private static Mlops mlops(Path root, String layout) {
+        Mlops.Builder builder = Mlops.builder().property(MlopsProperties.TRACKING_URI, root.toUri().toString());
+        return layout == null ? builder.build() : builder.property(MlopsProperties.TRACKING_FILE_LAYOUT, layout)
+                .build();
     }
 
     private static String dumped(String value) {
