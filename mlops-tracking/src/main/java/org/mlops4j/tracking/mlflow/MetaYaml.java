@@ -98,11 +98,15 @@ record MetaYaml(Path file, JsonNode fields) {
         return OptionalLong.empty();
     }
 
-    /** Text PyYAML writes plain: no indicator first, no character that needs quoting. */
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./~][A-Za-z0-9_ ./:~+=,()%@-]*");
-    /** Plain text that PyYAML's resolver would read as a number, a date, a boolean or null: it is quoted. */
-    private static final Pattern RESOLVED = Pattern.compile("[-+0-9._:eE]+|0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+"
-            + "|\\d{4}-\\d\\d?-\\d\\d?.*|(?i:null|true|false|yes|no|on|off)|~");
+    /** What PyYAML's resolver reads as another type than text (bool, int, float, null, timestamp, merge, value). */
+    private static final Pattern RESOLVED = Pattern.compile(String.join("|",
+            "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF",
+            "[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+",
+            "[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?|\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+                    + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)",
+            "~|null|Null|NULL", "[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?.*", "<<", "="));
+    /** Characters that may not start a plain scalar ({@code yaml.emitter.Emitter.analyze_scalar}). */
+    private static final String INDICATORS = "#,[]{}&*!|>'\"%@`";
 
     /**
      * @param fields the fields: text, whole numbers, {@code null} or an empty list
@@ -130,11 +134,11 @@ record MetaYaml(Path file, JsonNode fields) {
             throw new IllegalArgumentException("A meta.yaml field holds text, a whole number, null or []; found "
                     + value.getClass().getName());
         }
-        if (PLAIN.matcher(text).matches() && !text.endsWith(" ") && !text.contains(": ") && !text.contains(" #")
-                && !RESOLVED.matcher(text).matches()) {
+        boolean printable = text.chars().allMatch(MetaYaml::isPrintable);
+        if (printable && isPlain(text) && !RESOLVED.matcher(text).matches()) {
             return text;
         }
-        if (text.chars().allMatch(c -> c >= 0x20 && c != 0x7f)) {
+        if (printable) {
             return "'" + text.replace("'", "''") + "'";
         }
         StringBuilder quoted = new StringBuilder("\"");
@@ -149,5 +153,21 @@ record MetaYaml(Path file, JsonNode fields) {
             }
         }
         return quoted.append('"').toString();
+    }
+
+    /** As PyYAML's {@code analyze_scalar} allows a plain scalar in block context (line breaks aside, checked before). */
+    private static boolean isPlain(String text) {
+        if (text.isEmpty() || text.startsWith(" ") || text.endsWith(" ") || text.endsWith(":")
+                || text.contains(": ") || text.contains(" #") || INDICATORS.indexOf(text.charAt(0)) >= 0) {
+            return false;
+        }
+        char first = text.charAt(0);
+        return !((first == '-' || first == '?' || first == ':') && (text.length() == 1 || text.charAt(1) == ' '));
+    }
+
+    /** PyYAML's printable characters, with {@code allow_unicode}. */
+    private static boolean isPrintable(int c) {
+        return (c >= 0x20 && c <= 0x7e) || c == 0x85 || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd
+                && c != 0xfeff) || Character.isSurrogate((char) c);
     }
 }
