@@ -269,8 +269,8 @@ public final class MlflowFileStore implements TrackingStore {
 
     @Override
     public void writeArtifact(String runId, String path, InputStream content) {
-        writer.orElseThrow(() -> refused("write artifact '" + path + "' of run " + runId));
-        artifacts(runId).write(path, content);
+        writer.orElseThrow(() -> refused("write artifact '" + path + "' of run " + runId))
+                .underRunLock(runId, () -> artifacts(runId).write(path, content));
     }
 
     /** Nothing is held open. */

@@ -78,8 +78,8 @@ import org.mlops4j.tracking.internal.UndoLog;
  * and {@code models} for an experiment id, and {@code search_experiments} fails on one that
  * {@code _validate_experiment_id} rejects. {@value #STORE_LOCK} guards the experiments (create, rename, tag, delete,
  * restore) and run creation; {@code .mlops4j-runs-NN.lock} ({@value #RUN_LOCK_STRIPES} stripes, by the run id's
- * hash) guard the runs. Deleting or restoring an experiment holds the store lock and the locks of all its runs, so
- * no run is written while its folder moves. MLflow's own processes take no locks: mlops4j and MLflow writing the
+ * hash) guard the runs (artifact writes included). Deleting or restoring an experiment holds the store lock and the
+ * locks of all its runs, so no run is written while its folder moves. MLflow's own processes take no locks: mlops4j and MLflow writing the
  * same run at once are not kept apart (MLflow's own writers are not kept apart either).
  *
  * <p>Thread-safe and multi-process safe among mlops4j writers.
@@ -399,6 +399,20 @@ final class MlflowFileWriter {
             Files.delete(file);
             return null;
         });
+    }
+
+    /**
+     * Runs a write into a run's folder that this class does not make itself (an artifact), under the run's lock, so
+     * that the folder does not move (its experiment deleted or restored) while the write creates folders in it.
+     *
+     * @param runId the run
+     * @param write the write
+     */
+    void underRunLock(String runId, Runnable write) {
+        TrackingInputChecks.checkRunId(runId);
+        try (FileLocks.Held ignored = locks.lock(runLock(runId), FileLocks.Level.RUN)) {
+            write.run();
+        }
     }
 
     /** Appends the lines of each key in one write; notes how to cut them off again. */
