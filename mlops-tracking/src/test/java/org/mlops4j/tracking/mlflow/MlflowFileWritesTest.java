@@ -38,6 +38,7 @@ import org.mlops4j.core.tracking.RunTag;
 import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.SystemTags;
 import org.mlops4j.core.tracking.TrackingClient;
+import org.mlops4j.core.tracking.TrackingException;
 import org.mlops4j.core.tracking.ViewType;
 
 /**
@@ -187,6 +188,32 @@ class MlflowFileWritesTest {
         python.put(Double.POSITIVE_INFINITY, "inf");
         python.put(Double.NEGATIVE_INFINITY, "-inf");
         python.forEach((value, text) -> assertEquals(text, MlflowMetricLine.pythonRepr(value), text));
+    }
+
+    @Test
+    void aBatchWhoseTagCannotBeWrittenTakesBackItsParamsAndMetricsAndItsRetryStoresEachValueOnce()
+            throws IOException {
+        Path root = tempDir.resolve("mlruns");
+        try (MlflowFileStore store = MlflowFileStore.create(root.toUri(), root)) {
+            RunInfo info = store.createRun(Experiment.DEFAULT_ID, "io failure", "u", 1, List.of());
+            store.logBatch(info.runId(), List.of(new Metric("loss", 0.9, 5, 0)), List.of(), List.of());
+            Path blocker = Files.createDirectories(root.resolve("0").resolve(info.runId()).resolve("tags/phase/x"));
+            List<Metric> metrics = List.of(new Metric("loss", 0.5, 10, 1), new Metric("acc", 0.7, 10, 0));
+            List<Param> params = List.of(new Param("depth", "4"));
+            List<RunTag> tags = List.of(new RunTag("phase", "train"));
+            assertThrows(TrackingException.class,
+                    () -> store.logBatch(info.runId(), metrics, params, tags));
+            Run failed = store.getRun(info.runId()).orElseThrow();
+            assertTrue(failed.data().params().isEmpty(), "the param was taken back");
+            assertEquals(List.of(new Metric("loss", 0.9, 5, 0)), store.getMetricHistory(info.runId(), "loss"));
+            assertTrue(store.getMetricHistory(info.runId(), "acc").isEmpty());
+            assertFalse(Files.exists(root.resolve("0").resolve(info.runId()).resolve("metrics/acc")));
+            Files.delete(blocker);
+            Files.delete(blocker.getParent());
+            store.logBatch(info.runId(), metrics, params, tags);
+            assertEquals(2, store.getMetricHistory(info.runId(), "loss").size(), "each value once");
+            assertEquals("train", store.getRun(info.runId()).orElseThrow().data().tags().get("phase"));
+        }
     }
 
     @Test
