@@ -16,6 +16,14 @@ public final class MlopsProperties {
     /** The default of {@link #TRACKING_URI}: a file store in {@code ./mlruns}. */
     public static final String DEFAULT_TRACKING_URI = "file:./mlruns";
 
+    /**
+     * The layout of a new {@code file:} tracking store, made in a missing or empty folder: {@code mlops4j} (the
+     * default: JSON meta files and a search index) or {@code mlflow} (MLflow's own {@code mlruns} layout with
+     * {@code meta.yaml} files, which MLflow's UI and client read). A folder that already holds a store keeps its
+     * layout whatever this says.
+     */
+    public static final String TRACKING_FILE_LAYOUT = "mlops.tracking.file.layout";
+
     /** Where the model registry is kept, as a URI. Default: the tracking URI. */
     public static final String REGISTRY_URI = "mlops.registry.uri";
 

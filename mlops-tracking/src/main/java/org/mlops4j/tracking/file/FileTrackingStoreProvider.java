@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.MlopsConfig;
+import org.mlops4j.core.MlopsProperties;
 import org.mlops4j.core.spi.TrackingStoreProvider;
 import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.TrackingStore;
@@ -15,9 +16,13 @@ import org.mlops4j.core.tracking.readonly.ReadOnlyTrackingStore;
 /**
  * Opens {@link FileTrackingStore}s for {@code file:} URIs: {@code file:./mlruns} (relative to the working folder),
  * {@code file:/abs/path} or {@code file:///abs/path}. A folder holding MLflow's own {@code mlruns} layout opens as an
- * {@link MlflowFileStore}, read in place; its writes are refused.
+ * {@link MlflowFileStore}, read and written in place in that layout. A new store (a missing or empty folder) is made
+ * in mlops4j's layout, or in MLflow's when {@link MlopsProperties#TRACKING_FILE_LAYOUT} is {@code mlflow}.
  */
 public final class FileTrackingStoreProvider implements TrackingStoreProvider {
+
+    private static final String MLOPS4J_LAYOUT = "mlops4j";
+    private static final String MLFLOW_LAYOUT = "mlflow";
 
     /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
     public FileTrackingStoreProvider() {
@@ -47,10 +52,12 @@ public final class FileTrackingStoreProvider implements TrackingStoreProvider {
     /**
      * Opens the store in the location's folder. Read-only, the folder must hold a store and nothing is written to it;
      * read-write, a missing or empty folder becomes a new store and a folder holding anything else is refused. A folder
-     * in MLflow's own layout opens, either way, as an {@link MlflowFileStore}: read in place, writes refused.
+     * in MLflow's own layout opens as an {@link MlflowFileStore}, written in place when opened read-write; with
+     * {@link MlopsProperties#TRACKING_FILE_LAYOUT} {@code mlflow}, a missing or empty folder opened read-write becomes
+     * a new store in MLflow's layout.
      *
      * @param location a {@code file:} URI
-     * @param config   the host's configuration (no keys are read)
+     * @param config   the host's configuration ({@link MlopsProperties#TRACKING_FILE_LAYOUT} is read)
      * @param access   whether the caller only reads
      * @return the store; read-only, wrapped in a {@link ReadOnlyTrackingStore}
      * @throws ConfigurationException when the URI names no folder, or the folder cannot be opened so
@@ -58,9 +65,28 @@ public final class FileTrackingStoreProvider implements TrackingStoreProvider {
     @Override
     public TrackingStore open(URI location, MlopsConfig config, StoreAccess access) {
         Path root = folder(location);
-        TrackingStore store = StoreFolder.inspect(root) == StoreFolder.Contents.MLFLOW_STORE
-                ? new MlflowFileStore(location, root) : new FileTrackingStore(location, root, access);
+        StoreFolder.Contents contents = StoreFolder.inspect(root);
+        TrackingStore store;
+        if (contents == StoreFolder.Contents.MLFLOW_STORE) {
+            store = new MlflowFileStore(location, root, access);
+        } else if (access == StoreAccess.READ_WRITE && newStoreInMlflowLayout(config)
+                && (contents == StoreFolder.Contents.MISSING || contents == StoreFolder.Contents.EMPTY)) {
+            store = MlflowFileStore.create(location, root);
+        } else {
+            store = new FileTrackingStore(location, root, access);
+        }
         return access == StoreAccess.READ_ONLY ? ReadOnlyTrackingStore.of(store) : store;
+    }
+
+    private static boolean newStoreInMlflowLayout(MlopsConfig config) {
+        String layout = config.get(MlopsProperties.TRACKING_FILE_LAYOUT, MLOPS4J_LAYOUT);
+        return switch (layout) {
+            case MLOPS4J_LAYOUT -> false;
+            case MLFLOW_LAYOUT -> true;
+            default -> throw new ConfigurationException("Invalid value for property "
+                    + MlopsProperties.TRACKING_FILE_LAYOUT + "=" + layout + ". Must be " + MLOPS4J_LAYOUT + " (the"
+                    + " default) or " + MLFLOW_LAYOUT + ".");
+        };
     }
 
     /**

@@ -49,21 +49,50 @@ public final class FileWrites {
     public static void replace(Path target, byte[] bytes, boolean force) throws IOException {
         Path temp = temporary(target);
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                if (force) {
-                    channel.force(true);
-                }
-            }
+            write(temp, bytes, force);
             moveIntoPlace(temp, target);
             temp = null;
         } finally {
             if (temp != null) {
                 Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /**
+     * Replaces a file atomically, its temporary file made in another folder of the same file system: for a file in a
+     * folder whose every file a reader takes as data (MLflow reads each file of a run's {@code params/} as a param),
+     * so that no temporary file is ever seen there, not even one a killed process left.
+     *
+     * @param target     the file (its folder is created if needed)
+     * @param tempFolder an existing folder on the target's file system, where readers ignore files
+     * @param bytes      its new content
+     * @param force      whether to force the content to disk before the rename
+     * @throws IOException when writing or renaming fails
+     */
+    public static void replace(Path target, Path tempFolder, byte[] bytes, boolean force) throws IOException {
+        Files.createDirectories(target.getParent());
+        String random = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        Path temp = tempFolder.resolve(target.getFileName() + String.valueOf(TEMP_MARK) + random + ".tmp");
+        try {
+            write(temp, bytes, force);
+            moveIntoPlace(temp, target);
+            temp = null;
+        } finally {
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private static void write(Path temp, byte[] bytes, boolean force) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            if (force) {
+                channel.force(true);
             }
         }
     }

@@ -38,7 +38,7 @@ public final class StoreFolder {
         EMPTY,
         /** An mlops4j store. */
         STORE,
-        /** MLflow's own {@code mlruns} layout, which the {@code file:} providers read in place and do not write. */
+        /** MLflow's own {@code mlruns} layout, which the {@code file:} providers read and write in place. */
         MLFLOW_STORE,
         /** A file, or a folder holding something else. */
         OTHER
@@ -101,13 +101,14 @@ public final class StoreFolder {
 
     /**
      * Whether a folder holds nothing, or only what another process making a store there has made so far: the store's
-     * {@code .lock}, a default experiment folder {@code 0/} with no file but temporary ones, a {@code models/} folder
+     * {@code .lock} (in MLflow's layout {@code .mlops4j-store.lock}), a default experiment folder {@code 0/} with no
+     * file but temporary ones, a {@code models/} folder
      * with nothing but its {@code .trash/} and {@code .locks/}.
      */
     private static boolean beingMade(Path root) {
         for (String entry : entries(root)) {
             boolean madeFirst = switch (entry) {
-                case ".lock" -> true;
+                case ".lock", ".mlops4j-store.lock" -> true;
                 case "0/" -> entries(root.resolve("0")).stream().allMatch(FileWrites::isTemporary);
                 case "models/" -> Set.of(".trash/", ".locks/").containsAll(entries(root.resolve("models")));
                 default -> false;
@@ -167,8 +168,8 @@ public final class StoreFolder {
     private static String notAStore(Path root, URI location, Contents contents) {
         String found;
         if (contents == Contents.MLFLOW_STORE) {
-            found = "it holds MLflow's own mlruns layout (meta.yaml files), which mlops4j reads in place through"
-                    + " a file: tracking or registry URI and does not write";
+            found = "it holds MLflow's own mlruns layout (meta.yaml files), which mlops4j opens in place through"
+                    + " a file: tracking or registry URI (and does not mix into a store of its own)";
         } else if (!Files.isDirectory(root)) {
             found = "it is a file, not a folder";
         } else {

@@ -7,14 +7,24 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * One {@code meta.yaml} file of MLflow's file store: a flat YAML mapping that Python's {@code yaml.safe_dump} wrote
  * ({@code mlflow/utils/file_utils.py}, {@code write_yaml}). Values are read leniently, as MLflow's readers do: ids
  * written as integers by old versions are read as text, {@code null} and missing fields alike are absent.
+ *
+ * <p>{@link #dump} writes one as {@code write_yaml} does ({@code yaml.dump(data, default_flow_style=False,
+ * allow_unicode=True, Dumper=SafeDumper)}): one {@code key: value} line per field, keys sorted, text plain when
+ * PyYAML would leave it plain and single-quoted otherwise (so {@code experiment_id: '0'} stays text), {@code null},
+ * integers, and {@code []} for the empty list MLflow keeps in a run's {@code tags} for old readers.
  */
 record MetaYaml(Path file, JsonNode fields) {
 
@@ -86,5 +96,78 @@ record MetaYaml(Path file, JsonNode fields) {
             }
         }
         return OptionalLong.empty();
+    }
+
+    /** What PyYAML's resolver reads as another type than text (bool, int, float, null, timestamp, merge, value). */
+    private static final Pattern RESOLVED = Pattern.compile(String.join("|",
+            "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF",
+            "[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+",
+            "[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?|\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+                    + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)",
+            "~|null|Null|NULL", "[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?.*", "<<", "="));
+    /** Characters that may not start a plain scalar ({@code yaml.emitter.Emitter.analyze_scalar}). */
+    private static final String INDICATORS = "#,[]{}&*!|>'\"%@`";
+
+    /**
+     * @param fields the fields: text, whole numbers, {@code null} or an empty list
+     * @return the file's bytes, as MLflow's {@code write_yaml} writes them (UTF-8)
+     */
+    static byte[] dump(Map<String, ?> fields) {
+        StringBuilder out = new StringBuilder(512);
+        for (Map.Entry<String, ?> field : new TreeMap<>(fields).entrySet()) {
+            out.append(field.getKey()).append(": ").append(scalar(field.getValue())).append('\n');
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String scalar(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            return value.toString();
+        }
+        if (value instanceof List<?> list && list.isEmpty()) {
+            return "[]";
+        }
+        if (!(value instanceof String text)) {
+            throw new IllegalArgumentException("A meta.yaml field holds text, a whole number, null or []; found "
+                    + value.getClass().getName());
+        }
+        boolean printable = text.chars().allMatch(MetaYaml::isPrintable);
+        if (printable && isPlain(text) && !RESOLVED.matcher(text).matches()) {
+            return text;
+        }
+        if (printable) {
+            return "'" + text.replace("'", "''") + "'";
+        }
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\t' -> quoted.append("\\t");
+                case '\r' -> quoted.append("\\r");
+                default -> quoted.append(c < 0x20 || c == 0x7f ? String.format("\\x%02X", (int) c) : c);
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
+    /** As PyYAML's {@code analyze_scalar} allows a plain scalar in block context (line breaks aside, checked before). */
+    private static boolean isPlain(String text) {
+        if (text.isEmpty() || text.startsWith(" ") || text.endsWith(" ") || text.endsWith(":")
+                || text.contains(": ") || text.contains(" #") || INDICATORS.indexOf(text.charAt(0)) >= 0) {
+            return false;
+        }
+        char first = text.charAt(0);
+        return !((first == '-' || first == '?' || first == ':') && (text.length() == 1 || text.charAt(1) == ' '));
+    }
+
+    /** PyYAML's printable characters, with {@code allow_unicode}. */
+    private static boolean isPrintable(int c) {
+        return (c >= 0x20 && c <= 0x7e) || c == 0x85 || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd
+                && c != 0xfeff) || Character.isSurrogate((char) c);
     }
 }

@@ -22,6 +22,7 @@ import org.mlops4j.core.tracking.RunStatus;
 import org.mlops4j.core.tracking.RunTag;
 import org.mlops4j.core.tracking.RunsPage;
 import org.mlops4j.core.tracking.SearchRequest;
+import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.TrackingException;
 import org.mlops4j.core.tracking.TrackingNotFoundException;
 import org.mlops4j.core.tracking.TrackingStore;
@@ -38,14 +39,16 @@ import org.slf4j.LoggerFactory;
  * {@link MlflowExperimentFolder}, {@link MlflowRunFolder} and {@link ArtifactLocations}). Run search applies
  * mlops4j's filter, order and paging to what the folders hold; nothing is indexed.
  *
- * <p>Opening and reading write nothing into the folder: no lock, no index, no {@code .trash}. Every write is refused
- * with a {@link TrackingException}: writing MLflow's file layout is not supported yet.
+ * <p>Opening and reading write nothing into the folder: no lock, no index, no {@code .trash}. Opened read-write,
+ * experiments, runs, params, tags, metrics and artifacts are written in MLflow's layout, as MLflow's
+ * {@code FileStore} writes them, crash-safe and under lock files that MLflow does not see ({@link MlflowFileWriter});
+ * opened read-only, every write is refused with a {@link TrackingException}.
  *
  * <p>Folders that are not what their place says (a run folder without a readable {@code meta.yaml}, a run recorded
  * under another experiment, an experiment whose id is not its folder's name) are skipped with a warning, logged once
  * per folder, as MLflow skips them.
  *
- * <p>Thread-safe: it keeps no state but the folders already warned about.
+ * <p>Thread-safe, and several processes may write one store: it keeps no state but the folders already warned about.
  */
 public final class MlflowFileStore implements TrackingStore {
 
@@ -54,16 +57,47 @@ public final class MlflowFileStore implements TrackingStore {
     private final URI location;
     private final MlflowLayout layout;
     private final Set<Path> warned = ConcurrentHashMap.newKeySet();
+    private final Optional<MlflowFileWriter> writer;
 
     /**
-     * Opens the store; reads nothing yet and writes nothing ever.
+     * Opens the store to read only; reads nothing yet and writes nothing ever (writes are refused).
      *
      * @param location the tracking URI it was given as, for {@link #location()} and messages
      * @param root     the folder holding MLflow's layout
      */
     public MlflowFileStore(URI location, Path root) {
+        this(location, root, StoreAccess.READ_ONLY);
+    }
+
+    /**
+     * Opens the store; reads nothing yet. Read-only, nothing is ever written (writes are refused, and no lock file is
+     * made); read-write, writes go into MLflow's layout ({@link MlflowFileWriter}), the lock files made by the first
+     * write.
+     *
+     * @param location the tracking URI it was given as, for {@link #location()} and messages
+     * @param root     the folder holding MLflow's layout
+     * @param access   whether the store only reads
+     */
+    public MlflowFileStore(URI location, Path root, StoreAccess access) {
         this.location = location;
         this.layout = new MlflowLayout(root);
+        this.writer = access == StoreAccess.READ_WRITE
+                ? Optional.of(new MlflowFileWriter(location.toString(), layout)) : Optional.empty();
+    }
+
+    /**
+     * Makes a new store in MLflow's layout in a missing or empty folder, as MLflow's {@code FileStore} does when
+     * first opened (the default experiment {@code 0} "Default" in {@code 0/meta.yaml}, and {@code .trash/}), and
+     * opens it to read and write. A folder already holding MLflow's layout is opened as it is.
+     *
+     * @param location the tracking URI it was given as
+     * @param root     the folder
+     * @return the store, open to read and write
+     * @throws TrackingException when the folder cannot be created or written
+     */
+    public static MlflowFileStore create(URI location, Path root) {
+        MlflowFileWriter.createStore(location.toString(), root);
+        return new MlflowFileStore(location, root, StoreAccess.READ_WRITE);
     }
 
     @Override
@@ -94,6 +128,7 @@ public final class MlflowFileStore implements TrackingStore {
 
     @Override
     public Optional<Run> getRun(String runId) {
+        TrackingInputChecks.checkRunId(runId);
         return layout.runDir(runId).flatMap(this::run);
     }
 
@@ -171,66 +206,71 @@ public final class MlflowFileStore implements TrackingStore {
         }
     }
 
-    // ------------------------------------------------------------------------------------------ writes, refused
+    // ------------------------------------------------------------------------------------------ writes
 
     @Override
     public Experiment createExperiment(String name, Map<String, String> tags) {
-        throw refused("create experiment '" + name + "'");
+        return writer.orElseThrow(() -> refused("create experiment '" + name + "'")).createExperiment(name, tags);
     }
 
     @Override
     public void renameExperiment(String experimentId, String newName) {
-        throw refused("rename experiment " + experimentId);
+        writer.orElseThrow(() -> refused("rename experiment " + experimentId))
+                .renameExperiment(experimentId, newName);
     }
 
     @Override
     public void setExperimentTag(String experimentId, String key, String value) {
-        throw refused("set tag '" + key + "' of experiment " + experimentId);
+        writer.orElseThrow(() -> refused("set tag '" + key + "' of experiment " + experimentId))
+                .setExperimentTag(experimentId, key, value);
     }
 
     @Override
     public void deleteExperiment(String experimentId) {
-        throw refused("delete experiment " + experimentId);
+        writer.orElseThrow(() -> refused("delete experiment " + experimentId)).deleteExperiment(experimentId);
     }
 
     @Override
     public void restoreExperiment(String experimentId) {
-        throw refused("restore experiment " + experimentId);
+        writer.orElseThrow(() -> refused("restore experiment " + experimentId)).restoreExperiment(experimentId);
     }
 
     @Override
     public RunInfo createRun(String experimentId, String runName, String userId, long startTime, List<RunTag> tags) {
-        throw refused("create a run in experiment " + experimentId);
+        String runId = writer.orElseThrow(() -> refused("create a run in experiment " + experimentId))
+                .createRun(experimentId, runName, userId, startTime, tags);
+        return getRun(runId).orElseThrow(() -> notFound(runId)).info();
     }
 
     @Override
     public RunInfo updateRun(String runId, RunStatus status, OptionalLong endTime) {
-        throw refused("set the status of run " + runId);
+        return writer.orElseThrow(() -> refused("set the status of run " + runId)).updateRun(runId, status, endTime);
     }
 
     @Override
     public void deleteRun(String runId) {
-        throw refused("delete run " + runId);
+        writer.orElseThrow(() -> refused("delete run " + runId)).setDeleted(runId, true);
     }
 
     @Override
     public void restoreRun(String runId) {
-        throw refused("restore run " + runId);
+        writer.orElseThrow(() -> refused("restore run " + runId)).setDeleted(runId, false);
     }
 
     @Override
     public void logBatch(String runId, List<Metric> metrics, List<Param> params, List<RunTag> tags) {
-        throw refused("log to run " + runId);
+        writer.orElseThrow(() -> refused("log to run " + runId)).logBatch(runId, metrics, params, tags);
     }
 
     @Override
     public void deleteTag(String runId, String key) {
-        throw refused("delete tag '" + key + "' of run " + runId);
+        writer.orElseThrow(() -> refused("delete tag '" + key + "' of run " + runId)).deleteTag(runId, key);
     }
 
     @Override
     public void writeArtifact(String runId, String path, InputStream content) {
-        throw refused("write artifact '" + path + "' of run " + runId);
+        writer.orElseThrow(() -> refused("write artifact '" + path + "' of run " + runId))
+                .underRunLock(runId, () -> artifacts(runId).write(path, content));
     }
 
     /** Nothing is held open. */

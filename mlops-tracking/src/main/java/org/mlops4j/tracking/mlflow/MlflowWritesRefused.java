@@ -6,9 +6,8 @@ import org.mlops4j.core.tracking.ModelRegistryException;
 import org.mlops4j.core.tracking.TrackingException;
 
 /**
- * What a change asked of a store or registry in MLflow's file layout or SQL schema, which mlops4j only reads, fails
- * with: one
- * message, in a {@link TrackingException} or a {@link ModelRegistryException} marked {@link CausedByInput} (the fix
+ * What a change asked of a store or registry in MLflow's file layout or SQL schema that mlops4j does not write (an
+ * MLflow file store opened read-only, an MLflow registry, a SQL schema it cannot write) fails with: one message, in a {@link TrackingException} or a {@link ModelRegistryException} marked {@link CausedByInput} (the fix
  * is another location), so that the {@code mlops} tool exits 2 with the message alone.
  */
 final class MlflowWritesRefused {
@@ -24,7 +23,8 @@ final class MlflowWritesRefused {
      * @return the exception a tracking store throws
      */
     static TrackingException inTracking(String what, URI location) {
-        return new InTracking(message(what, location, FILE_LAYOUT, "MLflow's file layout"));
+        return new InTracking("Cannot " + what + ": " + location + " holds " + FILE_LAYOUT + ", opened read-only"
+                + " here. Open it to read and write (TrackingClient.open, Mlops.openTrackingStore) to change it.");
     }
 
     /**

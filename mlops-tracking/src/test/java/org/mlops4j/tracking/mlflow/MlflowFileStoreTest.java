@@ -1,6 +1,7 @@
 package org.mlops4j.tracking.mlflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mlops4j.tracking.mlflow.MlflowStores.BOOSTING;
 import static org.mlops4j.tracking.mlflow.MlflowStores.CHURN_BASELINE;
@@ -29,6 +30,7 @@ import org.mlops4j.core.tracking.ArtifactInfo;
 import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.LifecycleStage;
 import org.mlops4j.core.tracking.Metric;
+import org.mlops4j.core.tracking.InvalidTrackingInputException;
 import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.RunStatus;
 import org.mlops4j.core.tracking.SearchRequest;
@@ -126,7 +128,8 @@ class MlflowFileStoreTest {
         assertTrue(tracking.getRun("5e6f708192a3b4c5d6e7f8091a2b3c4d").isEmpty(), "meta.yaml is not YAML");
         assertTrue(tracking.getRun("checkpoints").isEmpty(), "no meta.yaml");
         assertTrue(tracking.getRun("6f708192a3b4c5d6e7f8091a2b3c4d5e").isEmpty(), "recorded under experiment 0");
-        assertTrue(tracking.getRun("../" + LEADS).isEmpty(), "not an id");
+        assertThrows(InvalidTrackingInputException.class, () -> tracking.getRun("../" + LEADS),
+                "not an id: refused, as every store refuses it");
     }
 
     @Test

@@ -31,7 +31,8 @@ import org.mlops4j.tck.readonly.FileTreeSnapshot;
 
 /**
  * Opening an MLflow store, read-only or read-write, and reading all of it writes nothing: no lock, no index, no
- * {@code .trash}, no {@code meta.json}; every file keeps its bytes and time. Writes are refused and write nothing.
+ * {@code .trash}, no {@code meta.json}; every file keeps its bytes and time. Tracking writes through a read-only open
+ * and registry writes are refused and write nothing.
  */
 class MlflowStoreReadOnlyTest {
 
@@ -64,19 +65,19 @@ class MlflowStoreReadOnlyTest {
     }
 
     @Test
-    void writesOpenedReadWriteAreRefusedSayingWhyAndWriteNothing() throws IOException {
+    void trackingWritesOpenedReadOnlyAndRegistryWritesAreRefusedSayingWhyAndWriteNothing() throws IOException {
         Path root = MlflowStores.copy(MlflowStores.PYCARET_MLFLOW2, tempDir);
         Map<String, String> bytes = MlflowStores.contents(root);
         Mlops mlops = mlops(root.toUri());
-        try (TrackingClient tracking = TrackingClient.open(mlops, root.toUri());
+        try (TrackingClient tracking = TrackingClient.openReadOnly(mlops, root.toUri());
              ModelRegistry registry = mlops.openModelRegistry()) {
             TrackingStore store = tracking.store();
-            assertRefused(() -> tracking.createExperiment("new"));
-            assertRefused(() -> tracking.startRun("lead-scoring", "second"));
-            assertRefused(() -> store.logBatch(MlflowStores.SETUP, List.of(Metric.now("auc", 0.9, 0)), List.of(),
-                    List.of(new RunTag("k", "v"))));
-            assertRefused(() -> store.deleteRun(MlflowStores.SETUP));
-            assertRefused(() -> store.writeArtifact(MlflowStores.SETUP, "x.txt",
+            assertThrows(MlopsException.class, () -> tracking.createExperiment("new"));
+            assertThrows(MlopsException.class, () -> tracking.startRun("lead-scoring", "second"));
+            assertThrows(MlopsException.class, () -> store.logBatch(MlflowStores.SETUP,
+                    List.of(Metric.now("auc", 0.9, 0)), List.of(), List.of(new RunTag("k", "v"))));
+            assertThrows(MlopsException.class, () -> store.deleteRun(MlflowStores.SETUP));
+            assertThrows(MlopsException.class, () -> store.writeArtifact(MlflowStores.SETUP, "x.txt",
                     new ByteArrayInputStream(new byte[] {1})));
             assertRefused(() -> registry.createModel("new"));
             assertRefused(() -> registry.register(NewModelVersion.builder("lead-scoring", "runs:/"

@@ -1,6 +1,7 @@
 package org.mlops4j.tracking.readonly;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,18 +74,21 @@ class FileStoreReadOnlyTest extends ReadOnlyStoreContractTest {
     }
 
     @Test
-    void mlflowsOwnLayoutOpensInPlaceAndRefusesWritesWithoutWriting() throws IOException {
+    void mlflowsOwnLayoutOpensInPlaceAndIsWrittenInItsOwnLayout() throws IOException {
         Path mlflow = Files.createDirectories(tempDir.resolve("mlflow").resolve("0"));
         Files.writeString(mlflow.resolve("meta.yaml"), "experiment_id: '0'\nname: Default\n");
         URI location = mlflow.getParent().toUri();
         FileTreeSnapshot before = FileTreeSnapshot.of(tempDir);
-        try (TrackingClient tracking = TrackingClient.open(mlops(location), location)) {
+        try (TrackingClient tracking = TrackingClient.openReadOnly(mlops(location), location)) {
             assertEquals(List.of(Experiment.DEFAULT_NAME), tracking.listExperiments().stream()
                     .map(Experiment::name).toList());
-            TrackingException e = assertThrows(TrackingException.class, () -> tracking.createExperiment("leads"));
-            assertTrue(e.getMessage().contains("writing MLflow's file layout is not supported yet"), e.getMessage());
         }
-        assertEquals(before, FileTreeSnapshot.of(tempDir));
+        assertEquals(before, FileTreeSnapshot.of(tempDir), "reading wrote nothing");
+        try (TrackingClient tracking = TrackingClient.open(mlops(location), location)) {
+            String id = tracking.createExperiment("leads").experimentId();
+            assertTrue(Files.isRegularFile(mlflow.getParent().resolve(id).resolve("meta.yaml")));
+            assertFalse(Files.exists(mlflow.getParent().resolve(id).resolve("meta.json")));
+        }
     }
 
     @Test
