@@ -10,9 +10,11 @@ import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.server.MlopsHttpServer;
 import org.mlops4j.server.ServerSettings;
 import org.mlops4j.server.rest.internal.ExperimentEndpoints;
+import org.mlops4j.server.rest.internal.ModelEndpoints;
 import org.mlops4j.server.rest.internal.RestHandler;
 import org.mlops4j.server.rest.internal.RestRoutes;
 import org.mlops4j.server.rest.internal.RunEndpoints;
+import org.mlops4j.server.rest.internal.VersionEndpoints;
 import org.mlops4j.server.ui.internal.UiContext;
 import org.mlops4j.server.ui.internal.UiHandler;
 import org.mlops4j.server.ui.internal.UiRouter;
@@ -39,7 +41,11 @@ import org.slf4j.LoggerFactory;
  * {@code get}, {@code get-by-name}, {@code search}, {@code update}, {@code delete}, {@code restore},
  * {@code set-experiment-tag}), runs ({@code create}, {@code get}, {@code update}, {@code delete}, {@code restore},
  * {@code search}, {@code log-metric}, {@code log-parameter}, {@code set-tag}, {@code delete-tag}, {@code log-batch}),
- * {@code metrics/get-history}, and with a registry the registered models and model versions. Bodies are the JSON of
+ * {@code metrics/get-history}; with a registry, registered models ({@code create}, {@code get}, {@code rename},
+ * {@code update}, {@code delete}, {@code search}, {@code get-latest-versions}, {@code set-tag}, {@code delete-tag},
+ * {@code alias} to set, get and delete) and model versions ({@code create}, {@code get}, {@code update},
+ * {@code delete}, {@code search}, {@code transition-stage}, {@code set-tag}, {@code delete-tag},
+ * {@code get-download-uri}). Bodies are the JSON of
  * MLflow's protobuf messages; errors are {@code {"error_code": ..., "message": ...}} with MLflow's HTTP status
  * ({@code RESOURCE_DOES_NOT_EXIST} 404, {@code INVALID_PARAMETER_VALUE} and {@code RESOURCE_ALREADY_EXISTS} 400).
  * Every other path is the UI.
@@ -174,6 +180,10 @@ public final class TrackingServer implements AutoCloseable {
             RestRoutes routes = new RestRoutes();
             new ExperimentEndpoints(tracking.store()).addTo(routes);
             new RunEndpoints(tracking.store()).addTo(routes);
+            registry.ifPresent(models -> {
+                new ModelEndpoints(models).addTo(routes);
+                new VersionEndpoints(models, tracking.store()).addTo(routes);
+            });
             UiHandler ui = new UiHandler(new UiRouter(new UiContext(tracking, registry)));
             MlopsHttpServer http = MlopsHttpServer.start(settings, new RestHandler(routes, ui));
             LOG.info("MLflow REST API and tracking UI for {} at {}", tracking.location(), http.url());

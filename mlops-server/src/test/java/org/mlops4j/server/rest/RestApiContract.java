@@ -282,6 +282,151 @@ abstract class RestApiContract {
         assertEquals("INVALID_PARAMETER_VALUE", bad.errorCode());
     }
 
+    // ---- model registry ----------------------------------------------------------------------------------------
+
+    @Test
+    void createsGetsRenamesUpdatesAndDeletesARegisteredModel() {
+        Answer created = http.post("registered-models/create", Map.of("name", "churn", "description", "first",
+                "tags", List.of(Map.of("key", "team", "value", "growth"))));
+        assertEquals(200, created.status(), created.body().toString());
+        JsonNode model = created.body().get("registered_model");
+        assertEquals("churn", model.get("name").asText());
+        assertEquals("first", model.get("description").asText());
+        assertTrue(model.get("creation_timestamp").isNumber());
+        assertEquals("growth", tag(model.get("tags"), "team"));
+        assertEquals("RESOURCE_ALREADY_EXISTS", http.post("registered-models/create", Map.of("name", "churn"))
+                .errorCode());
+
+        assertEquals("churn-v2", http.post("registered-models/rename", Map.of("name", "churn",
+                "new_name", "churn-v2")).body().get("registered_model").get("name").asText());
+        assertEquals("second", http.send("PATCH", "registered-models/update", Map.of("name", "churn-v2",
+                "description", "second")).body().get("registered_model").get("description").asText());
+        assertEquals("second", registry.getModel("churn-v2").description());
+        Answer missing = http.get("registered-models/get", Map.of("name", "churn"));
+        assertEquals(404, missing.status());
+        assertEquals("RESOURCE_DOES_NOT_EXIST", missing.errorCode());
+
+        assertEquals(200, http.send("DELETE", "registered-models/delete", Map.of("name", "churn-v2")).status());
+        assertTrue(registry.findModel("churn-v2").isEmpty());
+    }
+
+    @Test
+    void registersVersionsTransitionsStagesAndAnswersLatestVersions() {
+        String runId = run(experiment("models"), "train");
+        http.post("registered-models/create", Map.of("name", "scorer"));
+        for (int i = 0; i < 2; i++) {
+            Answer version = http.post("model-versions/create", Map.of("name", "scorer",
+                    "source", "runs:/" + runId + "/model", "run_id", runId, "description", "v" + (i + 1),
+                    "tags", List.of(Map.of("key", "data", "value", "d" + i))));
+            assertEquals(200, version.status(), version.body().toString());
+            assertEquals(Integer.toString(i + 1), version.body().get("model_version").get("version").asText());
+            assertEquals("None", version.body().get("model_version").get("current_stage").asText());
+        }
+        JsonNode moved = http.post("model-versions/transition-stage", Map.of("name", "scorer", "version", "1",
+                "stage", "Production", "archive_existing_versions", false)).body().get("model_version");
+        assertEquals("Production", moved.get("current_stage").asText());
+        http.post("model-versions/transition-stage", Map.of("name", "scorer", "version", "2", "stage",
+                "production", "archive_existing_versions", true));
+        assertEquals("Archived", registry.getVersion("scorer", 1).stage().displayName());
+
+        JsonNode latest = http.post("registered-models/get-latest-versions", Map.of("name", "scorer",
+                "stages", List.of("Production"))).body().get("model_versions");
+        assertEquals(1, latest.size());
+        assertEquals("2", latest.get(0).get("version").asText());
+        assertEquals(2, http.get("registered-models/get", Map.of("name", "scorer")).body()
+                .get("registered_model").get("latest_versions").size());
+
+        JsonNode version = http.get("model-versions/get", Map.of("name", "scorer", "version", "2")).body()
+                .get("model_version");
+        assertEquals(runId, version.get("run_id").asText());
+        assertEquals("d1", tag(version.get("tags"), "data"));
+        assertEquals("v2", version.get("description").asText());
+        String uri = http.get("model-versions/get-download-uri", Map.of("name", "scorer", "version", "2")).body()
+                .get("artifact_uri").asText();
+        assertTrue(uri.startsWith(tracking.getRun(runId).orElseThrow().info().artifactUri().replaceAll("/+$", ""))
+                && uri.endsWith("/model"), uri);
+
+        assertEquals("INVALID_PARAMETER_VALUE", http.post("model-versions/transition-stage", Map.of("name",
+                "scorer", "version", "2", "stage", "Shipped")).errorCode());
+        assertEquals("INVALID_PARAMETER_VALUE", http.get("model-versions/get", Map.of("name", "scorer",
+                "version", "two")).errorCode());
+        Answer noVersion = http.get("model-versions/get", Map.of("name", "scorer", "version", "9"));
+        assertEquals(404, noVersion.status());
+        assertEquals("RESOURCE_DOES_NOT_EXIST", noVersion.errorCode());
+        assertEquals("RESOURCE_DOES_NOT_EXIST", http.post("model-versions/create", Map.of("name", "unregistered",
+                "source", "runs:/" + runId + "/model")).errorCode());
+    }
+
+    @Test
+    void setsGetsAndDeletesAliasesAndTagsOfModelsAndVersions() {
+        String runId = run(experiment("aliases"), "train");
+        http.post("registered-models/create", Map.of("name", "ranker"));
+        http.post("model-versions/create", Map.of("name", "ranker", "source", "runs:/" + runId + "/model"));
+        assertEquals(200, http.post("registered-models/alias", Map.of("name", "ranker", "alias", "champion",
+                "version", "1")).status());
+        JsonNode byAlias = http.get("registered-models/alias", Map.of("name", "ranker", "alias", "champion"))
+                .body().get("model_version");
+        assertEquals("1", byAlias.get("version").asText());
+        assertEquals("champion", byAlias.get("aliases").get(0).asText());
+        JsonNode aliases = http.get("registered-models/get", Map.of("name", "ranker")).body()
+                .get("registered_model").get("aliases");
+        assertEquals("champion", aliases.get(0).get("alias").asText());
+        assertEquals("1", aliases.get(0).get("version").asText());
+        assertEquals(200, http.send("DELETE", "registered-models/alias", Map.of("name", "ranker",
+                "alias", "champion")).status());
+        assertEquals(404, http.get("registered-models/alias", Map.of("name", "ranker", "alias", "champion"))
+                .status());
+
+        http.post("registered-models/set-tag", Map.of("name", "ranker", "key", "owner", "value", "ana"));
+        http.post("model-versions/set-tag", Map.of("name", "ranker", "version", "1", "key", "gate",
+                "value", "passed"));
+        assertEquals("ana", registry.getModel("ranker").tags().get("owner"));
+        assertEquals("passed", registry.getVersion("ranker", 1).tags().get("gate"));
+        assertEquals(200, http.send("DELETE", "registered-models/delete-tag", Map.of("name", "ranker",
+                "key", "owner")).status());
+        assertEquals(200, http.send("DELETE", "model-versions/delete-tag", Map.of("name", "ranker",
+                "version", "1", "key", "gate")).status());
+        assertTrue(registry.getModel("ranker").tags().isEmpty());
+        assertTrue(registry.getVersion("ranker", 1).tags().isEmpty());
+        assertEquals(200, http.send("DELETE", "model-versions/delete", Map.of("name", "ranker", "version", "1"))
+                .status());
+        assertTrue(registry.findVersion("ranker", 1).isEmpty());
+    }
+
+    @Test
+    void searchesRegisteredModelsAndModelVersionsWithFiltersAndPages() {
+        String first = run(experiment("search-models"), "a");
+        String second = run(tracking.getExperimentByName("search-models").orElseThrow().experimentId(), "b");
+        for (String name : List.of("lead-b", "lead-a", "churn", "lead-c")) {
+            http.post("registered-models/create", Map.of("name", name));
+            http.post("model-versions/create", Map.of("name", name, "source", "runs:/" + first + "/m",
+                    "run_id", first));
+        }
+        http.post("model-versions/create", Map.of("name", "churn", "source", "runs:/" + second + "/m",
+                "run_id", second));
+        List<String> names = new ArrayList<>();
+        String token = "";
+        do {
+            JsonNode page = http.get("registered-models/search", Map.of("filter", "name LIKE 'lead-%'",
+                    "max_results", "2", "page_token", token)).body();
+            page.get("registered_models").forEach(m -> names.add(m.get("name").asText()));
+            token = page.path("next_page_token").asText("");
+        } while (!token.isEmpty());
+        assertEquals(List.of("lead-a", "lead-b", "lead-c"), names);
+
+        JsonNode bySecond = http.get("model-versions/search", Map.of("filter", "run_id = '" + second + "'"))
+                .body().get("model_versions");
+        assertEquals(1, bySecond.size());
+        assertEquals("churn", bySecond.get(0).get("name").asText());
+        assertEquals("2", bySecond.get(0).get("version").asText());
+        assertEquals(2, http.get("model-versions/search", Map.of("filter", "name = 'churn'")).body()
+                .get("model_versions").size());
+        assertEquals(1, http.get("model-versions/search", Map.of("filter", "run_id IN ('" + second + "', 'x')"
+                + " AND name ILIKE 'CHURN'")).body().get("model_versions").size());
+        assertEquals("INVALID_PARAMETER_VALUE", http.get("registered-models/search", Map.of("filter",
+                "flavour = 'x'")).errorCode());
+    }
+
     // ---- protocol ----------------------------------------------------------------------------------------------
 
     @Test

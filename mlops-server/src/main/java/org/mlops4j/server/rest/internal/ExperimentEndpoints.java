@@ -24,6 +24,10 @@ public final class ExperimentEndpoints {
     public static final int MAX_RESULTS = 50_000;
     private static final int DEFAULT_RESULTS = 1000;
 
+    private static final EntityFilter<Experiment> FILTER = new EntityFilter<>("experiment",
+            Map.of("name", Experiment::name), Map.of("creation_time", Experiment::creationTime,
+            "last_update_time", Experiment::lastUpdateTime), Experiment::tags);
+
     private final TrackingStore store;
 
     /** @param store where the experiments are */
@@ -70,7 +74,7 @@ public final class ExperimentEndpoints {
     private ObjectNode search(RestRequest request) {
         Paging paging = Paging.of(request, DEFAULT_RESULTS, MAX_RESULTS);
         ViewType view = Views.parse(request.text("view_type"));
-        var filter = ExperimentFilter.parse(request.text("filter").orElse(""));
+        var filter = FILTER.parse(request.text("filter").orElse(""));
         Comparator<Experiment> order = order(request.texts("order_by"));
         List<Experiment> found = store.listExperiments(view).stream().filter(filter).sorted(order).toList();
         return paging.page(found, MlflowJson.object(), "experiments", MlflowJson::experiment);

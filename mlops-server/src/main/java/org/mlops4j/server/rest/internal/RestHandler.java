@@ -75,7 +75,7 @@ public final class RestHandler extends Handler.Abstract {
         }
         RestRequest fields;
         try {
-            fields = new RestRequest(method.equals("GET") ? query(request) : body(request));
+            fields = new RestRequest(method, method.equals("GET") ? query(request) : body(request));
         } catch (RestException e) {
             send(response, callback, ErrorAnswer.of(e));
             return true;

@@ -15,12 +15,17 @@ import java.util.OptionalLong;
  *
  * <p>This class is internal and is hence not for public use. Its API may change without notice.
  *
+ * @param method the HTTP method, upper case (some paths answer several calls, told apart by method)
  * @param fields the request's fields
  */
-public record RestRequest(ObjectNode fields) {
+public record RestRequest(String method, ObjectNode fields) {
 
-    /** @param fields the request's fields */
+    /**
+     * @param method the HTTP method, upper case
+     * @param fields the request's fields
+     */
     public RestRequest {
+        Objects.requireNonNull(method, "method");
         Objects.requireNonNull(fields, "fields");
     }
 
@@ -131,7 +136,7 @@ public record RestRequest(ObjectNode fields) {
             if (!(item instanceof ObjectNode object)) {
                 throw RestException.invalid(name, "a list of objects", item);
             }
-            values.add(new RestRequest(object));
+            values.add(new RestRequest(method, object));
         }
         return values;
     }
