@@ -97,6 +97,10 @@ abstract class RestApiContract {
         Answer run = http.get("runs/get", Map.of("run_id", "0123456789abcdef0123456789abcdef"));
         assertEquals(404, run.status());
         assertEquals("RESOURCE_DOES_NOT_EXIST", run.errorCode());
+        Answer logged = http.post("runs/log-metric", Map.of("run_id", "0123456789abcdef0123456789abcdef",
+                "key", "m", "value", 1, "timestamp", 1L));
+        assertEquals(404, logged.status(), logged.body().toString());
+        assertEquals("RESOURCE_DOES_NOT_EXIST", logged.errorCode());
     }
 
     @Test

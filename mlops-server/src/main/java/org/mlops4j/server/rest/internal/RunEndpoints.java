@@ -168,7 +168,6 @@ public final class RunEndpoints {
 
     private void batch(String runId, List<Metric> metrics, List<Param> params, List<RunTag> tags) {
         TrackingInputChecks.checkBatch(runId, metrics, params, tags);
-        run(runId);
         store.logBatch(runId, metrics, params, tags);
     }
 
