@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.Run;
@@ -21,12 +22,11 @@ import org.mlops4j.server.rest.RestHttp.Answer;
 
 /**
  * MLflow's REST API over one kind of store (subclasses choose it), through real HTTP calls of the JDK's client: the
- * experiment and run calls, their JSON and MLflow's errors. Every test starts a server over a fresh store.
+ * experiment, run and registry calls, their JSON and MLflow's errors. One server over one store serves every test of a
+ * class; each test works on names of its own.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RestApiContract {
-
-    @TempDir
-    Path folder;
 
     TrackingClient tracking;
     ModelRegistry registry;
@@ -39,15 +39,15 @@ abstract class RestApiContract {
     /** @return a registry over a fresh store under {@code folder} */
     protected abstract ModelRegistry openRegistry(Path folder);
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    void start(@TempDir Path folder) {
         tracking = openTracking(folder);
         registry = openRegistry(folder);
         server = TrackingServer.builder().trackingClient(tracking).modelRegistry(registry).port(0).start();
         http = new RestHttp(server.url());
     }
 
-    @AfterEach
+    @AfterAll
     void stop() throws Exception {
         server.close();
         registry.close();
@@ -290,23 +290,23 @@ abstract class RestApiContract {
 
     @Test
     void createsGetsRenamesUpdatesAndDeletesARegisteredModel() {
-        Answer created = http.post("registered-models/create", Map.of("name", "churn", "description", "first",
+        Answer created = http.post("registered-models/create", Map.of("name", "churn-model", "description", "first",
                 "tags", List.of(Map.of("key", "team", "value", "growth"))));
         assertEquals(200, created.status(), created.body().toString());
         JsonNode model = created.body().get("registered_model");
-        assertEquals("churn", model.get("name").asText());
+        assertEquals("churn-model", model.get("name").asText());
         assertEquals("first", model.get("description").asText());
         assertTrue(model.get("creation_timestamp").isNumber());
         assertEquals("growth", tag(model.get("tags"), "team"));
-        assertEquals("RESOURCE_ALREADY_EXISTS", http.post("registered-models/create", Map.of("name", "churn"))
-                .errorCode());
+        assertEquals("RESOURCE_ALREADY_EXISTS", http.post("registered-models/create", Map.of("name",
+                "churn-model")).errorCode());
 
-        assertEquals("churn-v2", http.post("registered-models/rename", Map.of("name", "churn",
+        assertEquals("churn-v2", http.post("registered-models/rename", Map.of("name", "churn-model",
                 "new_name", "churn-v2")).body().get("registered_model").get("name").asText());
         assertEquals("second", http.send("PATCH", "registered-models/update", Map.of("name", "churn-v2",
                 "description", "second")).body().get("registered_model").get("description").asText());
         assertEquals("second", registry.getModel("churn-v2").description());
-        Answer missing = http.get("registered-models/get", Map.of("name", "churn"));
+        Answer missing = http.get("registered-models/get", Map.of("name", "churn-model"));
         assertEquals(404, missing.status());
         assertEquals("RESOURCE_DOES_NOT_EXIST", missing.errorCode());
 
