@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * {@code get}, {@code get-by-name}, {@code search}, {@code update}, {@code delete}, {@code restore},
  * {@code set-experiment-tag}), runs ({@code create}, {@code get}, {@code update}, {@code delete}, {@code restore},
  * {@code search}, {@code log-metric}, {@code log-parameter}, {@code set-tag}, {@code delete-tag}, {@code log-batch}),
- * {@code metrics/get-history}; with a registry, registered models ({@code create}, {@code get}, {@code rename},
+ * {@code metrics/get-history}, {@code artifacts/list}; with a registry, registered models ({@code create}, {@code get}, {@code rename},
  * {@code update}, {@code delete}, {@code search}, {@code get-latest-versions}, {@code set-tag}, {@code delete-tag},
  * {@code alias} to set, get and delete) and model versions ({@code create}, {@code get}, {@code update},
  * {@code delete}, {@code search}, {@code transition-stage}, {@code set-tag}, {@code delete-tag},

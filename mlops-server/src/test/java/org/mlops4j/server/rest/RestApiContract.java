@@ -286,6 +286,26 @@ abstract class RestApiContract {
         assertEquals("INVALID_PARAMETER_VALUE", bad.errorCode());
     }
 
+    @Test
+    void listsARunsArtifactsAndRefusesPathsOutsideItsRoot() {
+        String runId = run(experiment("artifacts"), "a");
+        tracking.store().writeArtifact(runId, "model/MLmodel", new java.io.ByteArrayInputStream(
+                "flavors: {}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        tracking.store().writeArtifact(runId, "report.txt", new java.io.ByteArrayInputStream(new byte[12]));
+        JsonNode root = http.get("artifacts/list", Map.of("run_id", runId)).body();
+        assertEquals(tracking.getRun(runId).orElseThrow().info().artifactUri(), root.get("root_uri").asText());
+        Map<String, JsonNode> files = new java.util.TreeMap<>();
+        root.get("files").forEach(f -> files.put(f.get("path").asText(), f));
+        assertEquals(List.of("model", "report.txt"), new ArrayList<>(files.keySet()));
+        assertTrue(files.get("model").get("is_dir").asBoolean());
+        assertEquals(12, files.get("report.txt").get("file_size").asLong());
+        JsonNode model = http.get("artifacts/list", Map.of("run_id", runId, "path", "model")).body();
+        assertEquals("model/MLmodel", model.get("files").get(0).get("path").asText());
+        Answer escaping = http.get("artifacts/list", Map.of("run_id", runId, "path", "../.."));
+        assertEquals(400, escaping.status());
+        assertEquals("INVALID_PARAMETER_VALUE", escaping.errorCode());
+    }
+
     // ---- model registry ----------------------------------------------------------------------------------------
 
     @Test

@@ -21,7 +21,8 @@ import org.mlops4j.core.tracking.TrackingStore;
  * The run calls of MLflow's REST API: {@code runs/create}, {@code get}, {@code update}, {@code delete},
  * {@code restore}, {@code search}, {@code log-metric}, {@code log-parameter}, {@code set-tag}, {@code delete-tag},
  * {@code log-batch} (with MLflow's limits: 1000 metrics, 100 params, 100 tags, 1000 in all) and
- * {@code metrics/get-history}.
+ * {@code metrics/get-history} and {@code artifacts/list} (one folder of a run's artifacts; the store refuses a path that
+ * leaves the run's artifact root).
  *
  * <p>This class is internal and is hence not for public use. Its API may change without notice. Thread-safe when the
  * store is.
@@ -52,7 +53,8 @@ public final class RunEndpoints {
                 .add("runs/set-tag", "POST", this::setTag)
                 .add("runs/delete-tag", "POST", this::deleteTag)
                 .add("runs/log-batch", "POST", this::logBatch)
-                .add("metrics/get-history", "GET", this::metricHistory);
+                .add("metrics/get-history", "GET", this::metricHistory)
+                .add("artifacts/list", "GET", this::listArtifacts);
     }
 
     private ObjectNode create(RestRequest request) {
@@ -164,6 +166,21 @@ public final class RunEndpoints {
         run(runId);
         Paging paging = Paging.of(request, HISTORY_DEFAULT_RESULTS, Integer.MAX_VALUE);
         return paging.page(store.getMetricHistory(runId, key), MlflowJson.object(), "metrics", MlflowJson::metric);
+    }
+
+    private ObjectNode listArtifacts(RestRequest request) {
+        String runId = runId(request);
+        Run run = run(runId);
+        String path = request.text("path").orElse("");
+        ObjectNode answer = MlflowJson.object().put("root_uri", run.info().artifactUri());
+        var files = answer.putArray("files");
+        store.listArtifacts(runId, path).forEach(file -> {
+            ObjectNode info = files.addObject().put("path", file.path()).put("is_dir", file.directory());
+            if (!file.directory()) {
+                info.put("file_size", file.size());
+            }
+        });
+        return answer;
     }
 
     private void batch(String runId, List<Metric> metrics, List<Param> params, List<RunTag> tags) {
