@@ -57,9 +57,4 @@ public final class RestRoutes {
     public Optional<Route> find(String path) {
         return Optional.ofNullable(routes.get(path));
     }
-
-    /** @return the paths served, in the order they were added */
-    public Set<String> paths() {
-        return routes.keySet();
-    }
 }
