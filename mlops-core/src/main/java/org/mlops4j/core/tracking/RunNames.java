@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Generates readable run names such as {@code brave-owl-417} for runs started without one, as MLflow does.
  */
-final class RunNames {
+public final class RunNames {
 
     private static final List<String> ADJECTIVES = List.of("amber", "bold", "brave", "bright", "calm", "clever",
             "crisp", "curious", "dapper", "eager", "fair", "fast", "gentle", "glad", "grand", "honest", "keen",

@@ -1,0 +1,161 @@
+package org.mlops4j.server.rest.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.mlops4j.server.http.PlainAnswers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts MLflow's REST API on Jetty: requests under {@code /api/2.0/mlflow/} (and the same under
+ * {@code /ajax-api/2.0/mlflow/} and {@code /api/2.0/preview/mlflow/}, as MLflow serves them) are read (the query of a
+ * GET, the JSON body otherwise, which must be {@code application/json} so that no web page can send one without the
+ * browser asking first), answered by their {@link Endpoint}, and written as JSON; any other path goes to the next
+ * handler (the UI). Errors are MLflow's: {@code {"error_code": ..., "message": ...}} with the code's status.
+ *
+ * <p>This class is internal and is hence not for public use. Its API may change without notice. Thread-safe.
+ */
+public final class RestHandler extends Handler.Abstract {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestHandler.class);
+    private static final List<String> PREFIXES = List.of("/api/2.0/mlflow/", "/ajax-api/2.0/mlflow/",
+            "/api/2.0/preview/mlflow/");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RestRoutes routes;
+    private final Handler other;
+
+    /**
+     * @param routes the endpoints
+     * @param other  answers every path outside the API
+     */
+    public RestHandler(RestRoutes routes, Handler other) {
+        this.routes = Objects.requireNonNull(routes, "routes");
+        this.other = Objects.requireNonNull(other, "other");
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String path = request.getHttpURI().getPath();
+        Optional<String> call = PREFIXES.stream().filter(path::startsWith).findFirst()
+                .map(prefix -> path.substring(prefix.length()));
+        if (call.isEmpty()) {
+            return other.handle(request, response, callback);
+        }
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        Optional<RestRoutes.Route> route = routes.find(call.get());
+        if (route.isEmpty()) {
+            send(response, callback, new ErrorAnswer(ErrorCode.ENDPOINT_NOT_FOUND, "No API endpoint at "
+                    + path + "; see MLflow's REST API 2.0 for the calls this server answers."));
+            return true;
+        }
+        if (!route.get().methods().contains(method)) {
+            response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", route.get().methods()));
+            send(response, callback, 405, new ErrorAnswer(ErrorCode.BAD_REQUEST, "Use "
+                    + String.join(" or ", route.get().methods()) + " for " + path + ", not " + method + ".").json());
+            return true;
+        }
+        RestRequest fields;
+        try {
+            fields = new RestRequest(method, method.equals("GET") ? query(request) : body(request));
+        } catch (RestException e) {
+            send(response, callback, ErrorAnswer.of(e));
+            return true;
+        }
+        answer(route.get().endpoint(), fields, method, path, response, callback);
+        return true;
+    }
+
+    private void answer(Endpoint endpoint, RestRequest fields, String method, String path, Response response,
+            Callback callback) {
+        ObjectNode answer;
+        try {
+            answer = endpoint.answer(fields);
+        } catch (RuntimeException e) {
+            ErrorAnswer error = ErrorAnswer.of(e);
+            if (error.code() == ErrorCode.INTERNAL_ERROR) {
+                LOG.warn("{} {} failed", method, path, e);
+            } else {
+                LOG.debug("{} {} refused: {}", method, path, error.message());
+            }
+            send(response, callback, error);
+            return;
+        }
+        send(response, callback, 200, answer);
+    }
+
+    private static ObjectNode query(Request request) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        Fields query = Request.extractQueryParameters(request);
+        for (Fields.Field field : query) {
+            List<String> values = field.getValues();
+            if (values.size() == 1) {
+                node.put(field.getName(), values.get(0));
+            } else {
+                values.forEach(node.withArray(field.getName())::add);
+            }
+        }
+        return node;
+    }
+
+    private static ObjectNode body(Request request) throws IOException {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new RestException(ErrorCode.INVALID_PARAMETER_VALUE, "Bad Request. Content-Type must be "
+                    + "'application/json', found " + (type == null ? "none" : "'" + type + "'") + ".");
+        }
+        JsonNode node;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] bytes = in.readAllBytes();
+            if (bytes.length == 0) {
+                return JsonNodeFactory.instance.objectNode();
+            }
+            node = JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new RestException(ErrorCode.BAD_REQUEST, "The request body is not JSON: "
+                    + e.getOriginalMessage());
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new RestException(ErrorCode.BAD_REQUEST, "The request body must be a JSON object, found "
+                    + node.getNodeType() + ".");
+        }
+        return object;
+    }
+
+    private static void send(Response response, Callback callback, ErrorAnswer error) {
+        send(response, callback, error.status(), error.json());
+    }
+
+    private static void send(Response response, Callback callback, int status, ObjectNode body) {
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A JSON tree could not be written", e);
+        }
+        response.setStatus(status);
+        HttpFields.Mutable headers = response.getHeaders();
+        PlainAnswers.secure(headers);
+        headers.put(HttpHeader.CONTENT_TYPE, "application/json");
+        headers.put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+}
