@@ -29,7 +29,8 @@ import org.mlops4j.core.tracking.migration.StoreMigration;
 /**
  * {@code mlops migrate}, run as processes of the packaged jar: PyCaret's MLflow folder into a new SQLite store (exit 0,
  * progress on standard error, the check agreeing), a second time copying nothing ({@code --json}), a target changed
- * behind the migration's back (exit 1, the difference named), and bad input (exit 2, one line): a source that holds
+ * behind the migration's back (exit 1, the difference named), a migration killed midway (the JVM destroyed after 15 of
+ * 150 runs) that a second one completes, and bad input (exit 2, one line): a source that holds
  * no store, the same store twice, and an MLflow database that refuses new experiments.
  */
 class MigrateCommandIT {
@@ -120,6 +121,47 @@ class MigrateCommandIT {
         assertEquals(2, refused.code(), refused.err());
         assertTrue(refused.err().contains("refused to create experiment"), refused.err());
         assertEquals(1, refused.err().lines().filter(l -> !l.startsWith("runs ")).count(), refused.err());
+    }
+
+    @Test
+    void aMigrationKilledMidwayIsCompletedByRunningItAgain() throws Exception {
+        String source = work.resolve("many").toUri().toString();
+        int runs = 150;
+        try (MigrationEnd end = MigrationEnd.open(Mlops.builder().build(), URI.create(source),
+                StoreAccess.READ_WRITE)) {
+            String experiment = end.tracking().createExperiment("many", java.util.Map.of()).experimentId();
+            for (int i = 0; i < runs; i++) {
+                String id = end.tracking().createRun(experiment, "run " + i, "u", 1_000L + i, List.of()).runId();
+                List<Metric> history = new java.util.ArrayList<>();
+                for (int step = 0; step < 20; step++) {
+                    history.add(new Metric("loss", 1.0 / (step + 1), 2_000L + step, step));
+                }
+                end.tracking().logBatch(id, history, List.of(), List.of());
+                end.tracking().writeArtifact(id, "model/weights.bin", new java.io.ByteArrayInputStream(new byte[64]));
+            }
+        }
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("mlops.jar", "target/mlops.jar"), "migrate", "--from", source, "--to",
+                target).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try (java.io.BufferedReader err = new java.io.BufferedReader(new java.io.InputStreamReader(
+                process.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = err.readLine()) != null && !line.startsWith("runs 15/")) {
+                // wait until about a tenth of the runs are copied
+            }
+            assertTrue(line != null, "the migration printed its progress before ending");
+            process.destroyForcibly().waitFor();
+        }
+
+        MlopsJar.Outcome resumed = MlopsJar.built(outputs).run("migrate", "--from", source, "--to", target,
+                "--json");
+        assertEquals(0, resumed.code(), resumed.err());
+        JsonNode counts = new ObjectMapper().readTree(resumed.out()).get("counts");
+        assertTrue(counts.get("runs_already_complete").asInt() >= 15, counts.toString());
+        assertTrue(counts.get("runs_copied").asInt() < runs, counts.toString());
+        assertEquals(runs, counts.get("runs_already_complete").asInt() + counts.get("runs_finished").asInt()
+                + counts.get("runs_copied").asInt(), counts.toString());
+        assertTrue(new ObjectMapper().readTree(resumed.out()).get("agree").asBoolean(), resumed.out());
     }
 
     private static Run copyOf(MigrationEnd end, String sourceRunId) {
