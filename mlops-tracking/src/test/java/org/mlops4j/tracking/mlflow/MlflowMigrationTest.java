@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.ModelStage;
+import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.SearchRequest;
 import org.mlops4j.core.tracking.StoreAccess;
@@ -52,7 +53,13 @@ class MlflowMigrationTest {
             assertEquals(setup.runId(), copyOf(out, MlflowStores.FOREST).parentRunId().orElseThrow());
             assertEquals(in.tracking().getMetricHistory(MlflowStores.FOREST, "AUC").size(),
                     out.tracking().getMetricHistory(copyOf(out, MlflowStores.FOREST).runId(), "AUC").size());
-            assertEquals(ModelStage.PRODUCTION, out.registry().getByAlias("lead-scoring", "champion").stage());
+            ModelVersion champion = out.registry().getByAlias("lead-scoring", "champion");
+            assertEquals(ModelStage.PRODUCTION, champion.stage());
+            Run forest = copyOf(out, MlflowStores.FOREST);
+            assertEquals(forest.runId(), champion.runId().orElseThrow());
+            assertEquals(forest.info().artifactUri() + "/model", champion.source(),
+                    "MLflow's file:// source inside the run's artifacts points into the copy's artifacts");
+            assertEquals("/srv/models/churn/1", out.registry().getVersion("churn", 1).source());
         }
         assertEquals(before, MlflowStores.contents(mlruns), "reading the source wrote nothing to it");
         assertTrue(counts.runsCopied() >= 4, counts.toString());

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.mlops4j.core.tracking.Experiment;
+import org.mlops4j.core.tracking.Metric;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.core.tracking.RegisteredModel;
@@ -68,8 +70,8 @@ final class MigrationCheck {
         same(subject + " tags", tags, RunTags.comparable(copy.data().tags(), tags));
         same(subject + " metric keys", run.data().metrics().keySet(), copy.data().metrics().keySet());
         for (String key : run.data().metrics().keySet()) {
-            var history = source.tracking().getMetricHistory(run.runId(), key);
-            var copied = target.tracking().getMetricHistory(copy.runId(), key);
+            List<Metric> history = source.tracking().getMetricHistory(run.runId(), key);
+            List<Metric> copied = target.tracking().getMetricHistory(copy.runId(), key);
             if (!MetricHistories.same(history, copied)) {
                 differ(subject + " metric '" + key + "'", history.size() + " values " + history,
                         copied.size() + " values " + copied);
@@ -95,7 +97,7 @@ final class MigrationCheck {
                     .copiedVersions(model.name());
             Map<String, Integer> aliases = new HashMap<>();
             model.aliases().forEach((alias, v) -> aliases.put(alias, numbers.getOrDefault(v, -v)));
-            same(subject + " aliases", new java.util.TreeMap<>(aliases), copy.get().aliases());
+            same(subject + " aliases", new TreeMap<>(aliases), copy.get().aliases());
             for (ModelVersion version : from.listVersions(model.name())) {
                 Integer number = numbers.get(version.version());
                 if (number == null) {
@@ -119,7 +121,7 @@ final class MigrationCheck {
         same(subject + " description", version.description(), copy.description());
         same(subject + " input schema", version.inputSchema().map(s -> s.toJson()),
                 copy.inputSchema().map(s -> s.toJson()));
-        Map<String, String> tags = new java.util.TreeMap<>(copy.tags());
+        Map<String, String> tags = new TreeMap<>(copy.tags());
         tags.remove(StoreMigration.MIGRATED_FROM);
         same(subject + " tags", version.tags(), tags);
     }

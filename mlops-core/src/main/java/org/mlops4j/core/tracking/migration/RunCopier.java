@@ -2,18 +2,18 @@ package org.mlops4j.core.tracking.migration;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import org.mlops4j.core.tracking.Metric;
 import org.mlops4j.core.tracking.Param;
 import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.RunInfo;
 import org.mlops4j.core.tracking.RunTag;
+import org.mlops4j.core.tracking.TrackingException;
 import org.mlops4j.core.tracking.TrackingLimits;
 import org.mlops4j.core.tracking.TrackingStore;
 import org.mlops4j.core.tracking.migration.RunProgress.RunOutcome;
@@ -116,13 +116,14 @@ final class RunCopier {
     }
 
     private void copyArtifacts(Run run, Run copy, boolean fresh) {
-        SortedMap<String, Long> present = fresh ? new java.util.TreeMap<>() : ArtifactFiles.of(target, copy.runId());
+        SortedMap<String, Long> present = fresh ? new TreeMap<>() : ArtifactFiles.of(target, copy.runId());
         ArtifactFiles.of(source, run.runId()).forEach((path, size) -> {
             if (!size.equals(present.get(path))) {
                 try (InputStream in = source.openArtifact(run.runId(), path)) {
                     target.writeArtifact(copy.runId(), path, in);
                 } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot copy artifact " + path + " of run " + run.runId(), e);
+                    throw new TrackingException("Cannot copy artifact '" + path + "' of run " + run.runId() + " from "
+                            + source.location() + " to " + target.location() + ": " + e.getMessage(), e);
                 }
                 tally.artifactFiles++;
                 tally.artifactBytes += size;
@@ -132,8 +133,7 @@ final class RunCopier {
 
     private void endLike(RunInfo sourceInfo, RunInfo copyInfo) {
         if (sourceInfo.status() != copyInfo.status() || !sourceInfo.endTime().equals(copyInfo.endTime())) {
-            OptionalLong end = sourceInfo.endTime();
-            target.updateRun(copyInfo.runId(), sourceInfo.status(), end);
+            target.updateRun(copyInfo.runId(), sourceInfo.status(), sourceInfo.endTime());
         }
     }
 

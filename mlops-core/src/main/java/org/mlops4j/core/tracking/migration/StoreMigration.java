@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.Run;
@@ -32,7 +33,8 @@ import org.mlops4j.core.tracking.migration.RunProgress.RunOutcome;
  * every metric value with its timestamp and step (repeated steps included). Each copied run carries the tag
  * {@value #MIGRATED_FROM} with its source run's id: that is the mapping. The parent tag
  * ({@code mlflow.parentRunId}) of a nested run, and the run id and source of a model version made from a run's
- * artifacts, are rewritten to the copies' ids. Experiments are matched by name; a missing one is created with the
+ * artifacts, are rewritten to the copies' ids (a nested run whose parent was not copied, being deleted, keeps the
+ * parent id as it was). Experiments are matched by name; a missing one is created with the
  * source's tags (its artifact location is the target's choice).
  *
  * <p><b>Idempotent and resumable.</b> A run is copied in steps that each write only what the copy lacks, and marked
@@ -164,7 +166,7 @@ public final class StoreMigration {
         }
     }
 
-    private <T> T refusable(String what, java.util.function.Supplier<T> write) {
+    private <T> T refusable(String what, Supplier<T> write) {
         try {
             return write.get();
         } catch (MigrationRefusedException e) {
