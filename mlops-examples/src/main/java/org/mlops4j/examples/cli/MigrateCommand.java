@@ -107,8 +107,9 @@ final class MigrateCommand implements Callable<Integer> {
                 c.runsCopied(), c.runsFinished(), c.runsAlreadyComplete(), c.runsSkippedDeleted());
         out.printf(Locale.ROOT, "values: %d params, %d tags, %d metric values, %d artifact files (%d bytes)%n",
                 c.params(), c.tags(), c.metricValues(), c.artifactFiles(), c.artifactBytes());
-        out.printf(Locale.ROOT, "registry: %d models created, %d versions copied, %d changes%n", c.modelsCreated(),
-                c.versionsCopied(), c.registryChanges());
+        out.printf(Locale.ROOT, "registry: %d models created, %d versions copied, %d changes, %d versions skipped"
+                + " (MLflow 3 logged models)%n", c.modelsCreated(), c.versionsCopied(), c.registryChanges(),
+                c.versionsSkipped());
         if (noCheck) {
             out.println("check: skipped (--no-check)");
         } else if (differences.isEmpty()) {

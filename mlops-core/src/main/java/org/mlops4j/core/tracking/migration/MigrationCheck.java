@@ -59,11 +59,13 @@ final class MigrationCheck {
         RunInfo a = run.info();
         RunInfo b = copy.info();
         same(subject + " experiment", experiment.experimentId(), b.experimentId());
-        same(subject + " name", a.runName(), b.runName());
+        same(subject + " name", RunCopier.copyName(a), b.runName());
         same(subject + " user", a.userId(), b.userId());
         same(subject + " status", a.status(), b.status());
         same(subject + " start time", a.startTime(), b.startTime());
-        same(subject + " end time", a.endTime(), b.endTime());
+        if (!EndTimes.agree(a, b)) {
+            differ(subject + " end time", String.valueOf(a.endTime()), String.valueOf(b.endTime()));
+        }
         same(subject + " lifecycle stage", a.lifecycleStage(), b.lifecycleStage());
         same(subject + " params", run.data().params(), copy.data().params());
         Map<String, String> tags = RunTags.expected(run, mapping);
@@ -96,9 +98,18 @@ final class MigrationCheck {
             Map<Integer, Integer> numbers = new RegistryCopier(from, to, new MigrationTally())
                     .copiedVersions(model.name());
             Map<String, Integer> aliases = new HashMap<>();
-            model.aliases().forEach((alias, v) -> aliases.put(alias, numbers.getOrDefault(v, -v)));
+            Map<Integer, ModelVersion> versions = new TreeMap<>();
+            from.listVersions(model.name()).forEach(v -> versions.put(v.version(), v));
+            model.aliases().forEach((alias, v) -> {
+                if (versions.containsKey(v) && VersionSources.copyable(versions.get(v))) {
+                    aliases.put(alias, numbers.getOrDefault(v, -v));
+                }
+            });
             same(subject + " aliases", new TreeMap<>(aliases), copy.get().aliases());
-            for (ModelVersion version : from.listVersions(model.name())) {
+            for (ModelVersion version : versions.values()) {
+                if (!VersionSources.copyable(version)) {
+                    continue;
+                }
                 Integer number = numbers.get(version.version());
                 if (number == null) {
                     differ(subject + " version " + version.version(), "the version",

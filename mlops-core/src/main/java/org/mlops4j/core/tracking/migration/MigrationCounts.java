@@ -17,12 +17,14 @@ package org.mlops4j.core.tracking.migration;
  * @param artifactBytes             bytes of artifact files written
  * @param modelsCreated             registered models created in the target
  * @param versionsCopied            model versions registered in the target
+ * @param versionsSkipped           model versions not copied because their source is an MLflow 3 logged model
+ *                                  ({@code models:/m-...}), whose artifacts the tracking API does not reach
  * @param registryChanges           stages, aliases, descriptions and tags set on target models and versions
  */
 public record MigrationCounts(int experimentsCreated, int experimentsSkippedDeleted, int runsCopied, int runsFinished,
                               int runsAlreadyComplete, int runsSkippedDeleted, long params, long tags,
                               long metricValues, long artifactFiles, long artifactBytes, int modelsCreated,
-                              int versionsCopied, int registryChanges) {
+                              int versionsCopied, int versionsSkipped, int registryChanges) {
 
     /** @return whether anything was written to the target */
     public boolean movedAnything() {

@@ -15,11 +15,12 @@ final class MigrationTally {
     long artifactBytes;
     int modelsCreated;
     int versionsCopied;
+    int versionsSkipped;
     int registryChanges;
 
     MigrationCounts counts() {
         return new MigrationCounts(experimentsCreated, experimentsSkippedDeleted, runsCopied, runsFinished,
                 runsAlreadyComplete, runsSkippedDeleted, params, tags, metricValues, artifactFiles, artifactBytes,
-                modelsCreated, versionsCopied, registryChanges);
+                modelsCreated, versionsCopied, versionsSkipped, registryChanges);
     }
 }

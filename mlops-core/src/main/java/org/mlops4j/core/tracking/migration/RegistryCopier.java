@@ -73,6 +73,10 @@ final class RegistryCopier {
                               RunMapping mapping) {
         Map<Integer, Integer> numbers = copiedVersions(model.name());
         for (ModelVersion version : source.listVersions(model.name())) {
+            if (!VersionSources.copyable(version)) {
+                tally.versionsSkipped++;
+                continue;
+            }
             Integer number = numbers.get(version.version());
             ModelVersion copy = number != null ? target.getVersion(model.name(), number)
                     : register(version, VersionSources.translate(version, sourceRuns, targetRuns, mapping));

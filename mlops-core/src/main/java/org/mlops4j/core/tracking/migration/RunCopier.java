@@ -70,11 +70,20 @@ final class RunCopier {
 
     private Run create(Run run) {
         RunInfo info = run.info();
-        RunInfo created = target.createRun(experimentIds.get(info.experimentId()), info.runName(), info.userId(),
+        RunInfo created = target.createRun(experimentIds.get(info.experimentId()), copyName(info), info.userId(),
                 info.startTime(), List.of(new RunTag(StoreMigration.MIGRATED_FROM, run.runId())));
         Run copy = target.getRun(created.runId()).orElseThrow();
         mapping.put(run.runId(), copy);
         return copy;
+    }
+
+    /**
+     * @param source a source run's info
+     * @return the copy's name: the source's, or its run id when it has none (MLflow 1.x runs may have an empty name,
+     *         which mlops4j's stores do not take)
+     */
+    static String copyName(RunInfo source) {
+        return source.runName().isBlank() ? source.runId() : source.runName();
     }
 
     private void copyParams(Run run, Run copy) {
@@ -132,7 +141,7 @@ final class RunCopier {
     }
 
     private void endLike(RunInfo sourceInfo, RunInfo copyInfo) {
-        if (sourceInfo.status() != copyInfo.status() || !sourceInfo.endTime().equals(copyInfo.endTime())) {
+        if (sourceInfo.status() != copyInfo.status() || !EndTimes.agree(sourceInfo, copyInfo)) {
             target.updateRun(copyInfo.runId(), sourceInfo.status(), sourceInfo.endTime());
         }
     }

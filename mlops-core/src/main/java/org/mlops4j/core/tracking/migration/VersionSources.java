@@ -12,6 +12,8 @@ import org.mlops4j.core.tracking.TrackingStore;
  */
 final class VersionSources {
 
+    private static final String LOGGED_MODEL_PREFIX = "models:/m-";
+
     private VersionSources() {
     }
 
@@ -20,6 +22,15 @@ final class VersionSources {
      * @param runId  its run id, if any
      */
     record Translated(String source, Optional<String> runId) {
+    }
+
+    /**
+     * @param version a source version
+     * @return whether it can be copied: not when its source is an MLflow 3 logged model ({@code models:/m-<id>}),
+     *         which names no registered version a registry could resolve, and whose artifacts the API does not reach
+     */
+    static boolean copyable(ModelVersion version) {
+        return !version.source().startsWith(LOGGED_MODEL_PREFIX);
     }
 
     static Translated translate(ModelVersion version, TrackingStore sourceRuns, TrackingStore targetRuns,
