@@ -43,8 +43,10 @@ import org.mlops4j.core.tracking.migration.RunProgress.RunOutcome;
  * values counted as a multiset, and artifact files missing or of another size), and copies the rest; models and
  * versions are found again by name and by the source version number kept in the version tag {@value #MIGRATED_FROM}.
  *
- * <p><b>Deleted experiments and runs</b> are not copied; they are counted in
- * {@link MigrationCounts#experimentsSkippedDeleted()} and {@link MigrationCounts#runsSkippedDeleted()}.
+ * <p><b>Not copied, and counted:</b> deleted experiments and runs ({@link MigrationCounts#experimentsSkippedDeleted()},
+ * {@link MigrationCounts#runsSkippedDeleted()}), and versions registered from an MLflow 3 logged model
+ * ({@code models:/m-...}, {@link MigrationCounts#versionsSkipped()}). A run without a name (MLflow 1.x) is copied under
+ * its source run id as name; a run that ended without an end time gets the time the copy ended.
  *
  * <p><b>Refusals.</b> Experiments and registered models are created before any run is copied, so a target that
  * refuses them (a read-only store, MLflow's SQL schema, which takes runs but not experiments or models) stops the
