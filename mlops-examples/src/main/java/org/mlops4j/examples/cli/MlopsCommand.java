@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "mlops", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Machine-learning operations on the JVM: pipelines, data validation, profiles and drift.",
-        subcommands = {PipelineCommand.class, DemoCommand.class, TrainCommand.class, RunsCommand.class, ModelsCommand.class,
-            MigrateCommand.class, DriftCommand.class, ProfileCommand.class, ValidateCommand.class,
+        subcommands = {PipelineCommand.class, DemoCommand.class, TrainCommand.class, RunsCommand.class,
+            ModelsCommand.class, MigrateCommand.class,
+            DriftCommand.class, ProfileCommand.class, ValidateCommand.class,
             GenerateCommand.class, UiCommand.class, PredictCommand.class, ServeCommand.class, HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  checks failed or drift found",
