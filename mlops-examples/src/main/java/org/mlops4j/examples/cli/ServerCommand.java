@@ -8,9 +8,9 @@ import org.mlops4j.core.MlopsProperties;
 import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.TrackingClient;
+import org.mlops4j.server.BearerTokens;
 import org.mlops4j.server.ServerSettings;
 import org.mlops4j.server.rest.TrackingServer;
-import org.mlops4j.server.ui.TrackingUiLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -83,7 +83,7 @@ final class ServerCommand implements Callable<Integer> {
     private TrackingServer start(TrackingServer.Builder server, TrackingClient client, ModelRegistry models) {
         server.trackingClient(client).bindAddress(host);
         if (tokenFile != null) {
-            server.bearerToken(TrackingUiLauncher.readToken(tokenFile));
+            server.bearerToken(BearerTokens.readFile(tokenFile));
         }
         if (models != null) {
             server.modelRegistry(models);
