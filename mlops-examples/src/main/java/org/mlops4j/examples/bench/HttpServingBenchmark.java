@@ -31,6 +31,7 @@ import org.mlops4j.models.ModelTracking;
 import org.mlops4j.models.ModelingSetup;
 import org.mlops4j.models.Predictor;
 import org.mlops4j.models.TrainedModel;
+import org.mlops4j.server.ServerSettings;
 import org.mlops4j.serving.ModelServer;
 
 /**
@@ -49,8 +50,9 @@ import org.mlops4j.serving.ModelServer;
  * <p>Run from the repository root:
  * <pre>
  * mvn -B -q -pl mlops-examples -am package -DskipTests
- * java -cp mlops-examples/target/mlops.jar org.mlops4j.examples.bench.HttpServingBenchmark [seconds]
+ * java -cp mlops-examples/target/mlops.jar org.mlops4j.examples.bench.HttpServingBenchmark [seconds [threads]]
  * </pre>
+ * {@code threads} sets the server's request threads (default {@value ServerSettings#DEFAULT_THREADS}).
  */
 public final class HttpServingBenchmark {
 
@@ -75,6 +77,7 @@ public final class HttpServingBenchmark {
      */
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : ServerSettings.DEFAULT_THREADS;
         java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
         Path folder = Files.createTempDirectory("mlops-http-bench");
         Table training = ServingOverheadBenchmark.modelInput(LeadGenerator.builder().seed(1).rows(20_000).build().generate().table());
@@ -96,7 +99,7 @@ public final class HttpServingBenchmark {
         Path one = script(folder, "one", split(batch, 1));
         Path many = script(folder, "many", split(batch, BATCH_ROWS));
         try (ModelServer server = ModelServer.builder("models:/lead-scoring@champion").mlops(mlops)
-                .serverSettings(s -> s.port(0)).start()) {
+                .serverSettings(s -> s.port(0).threads(threads)).start()) {
             String url = server.url().resolve("/invocations").toString();
             wrk(one, url, 16, seconds);
             WrkResult single = wrk(one, url, 16, seconds);
