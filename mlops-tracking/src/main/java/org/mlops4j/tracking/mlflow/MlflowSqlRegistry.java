@@ -17,12 +17,11 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.mlops4j.core.spi.support.LikePattern;
 import org.mlops4j.core.tracking.InvalidRegistryValueException;
-import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelRegistryException;
 import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.core.tracking.ModelVersion;
-import org.mlops4j.core.tracking.NewModelVersion;
 import org.mlops4j.core.tracking.RegisteredModel;
+import org.mlops4j.core.tracking.readonly.WritesRefusedModelRegistry;
 
 /**
  * The model registry in a database in MLflow's SQL schema, read in place as
@@ -37,7 +36,7 @@ import org.mlops4j.core.tracking.RegisteredModel;
  * <p>Every change is refused with a {@link ModelRegistryException} naming the schema revision: writing MLflow's
  * schema is not supported yet. Thread-safe.
  */
-public final class MlflowSqlRegistry implements ModelRegistry {
+public final class MlflowSqlRegistry extends WritesRefusedModelRegistry {
 
     private static final String DELETED_STAGE = "Deleted_Internal";
 
@@ -209,85 +208,14 @@ public final class MlflowSqlRegistry implements ModelRegistry {
         }
     }
 
-    // ------------------------------------------------------------------------------------------ writes, refused
-
-    @Override
-    public RegisteredModel createModel(String name, String description, Map<String, String> tags) {
-        throw refused("create model '" + name + "'");
-    }
-
-    @Override
-    public RegisteredModel renameModel(String name, String newName) {
-        throw refused("rename model '" + name + "'");
-    }
-
-    @Override
-    public void deleteModel(String name) {
-        throw refused("delete model '" + name + "'");
-    }
-
-    @Override
-    public RegisteredModel updateModelDescription(String name, String description) {
-        throw refused("change the description of model '" + name + "'");
-    }
-
-    @Override
-    public RegisteredModel setModelTag(String name, String key, String value) {
-        throw refused("set tag '" + key + "' of model '" + name + "'");
-    }
-
-    @Override
-    public RegisteredModel deleteModelTag(String name, String key) {
-        throw refused("delete tag '" + key + "' of model '" + name + "'");
-    }
-
-    @Override
-    public ModelVersion createVersion(NewModelVersion version) {
-        throw refused("register a version of model '" + version.name() + "'");
-    }
-
-    @Override
-    public ModelVersion transitionStage(String name, int version, ModelStage stage, boolean archiveExisting) {
-        throw refused("move version " + version + " of model '" + name + "' to " + stage);
-    }
-
-    @Override
-    public ModelVersion updateVersionDescription(String name, int version, String description) {
-        throw refused("change the description of version " + version + " of model '" + name + "'");
-    }
-
-    @Override
-    public ModelVersion setVersionTag(String name, int version, String key, String value) {
-        throw refused("set tag '" + key + "' of version " + version + " of model '" + name + "'");
-    }
-
-    @Override
-    public ModelVersion deleteVersionTag(String name, int version, String key) {
-        throw refused("delete tag '" + key + "' of version " + version + " of model '" + name + "'");
-    }
-
-    @Override
-    public void deleteVersion(String name, int version) {
-        throw refused("delete version " + version + " of model '" + name + "'");
-    }
-
-    @Override
-    public ModelVersion setAlias(String name, String alias, int version) {
-        throw refused("point alias '" + alias + "' of model '" + name + "' at version " + version);
-    }
-
-    @Override
-    public void deleteAlias(String name, String alias) {
-        throw refused("delete alias '" + alias + "' of model '" + name + "'");
-    }
-
     /** Closes the connections. */
     @Override
     public void close() {
         database.close();
     }
 
-    private ModelRegistryException refused(String what) {
+    @Override
+    protected ModelRegistryException refused(String what) {
         return MlflowWritesRefused.inRegistry(what, location(), database.schema());
     }
 }

@@ -2,14 +2,11 @@ package org.mlops4j.core.tracking.readonly;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelRegistryException;
-import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.core.tracking.ModelVersion;
-import org.mlops4j.core.tracking.NewModelVersion;
 import org.mlops4j.core.tracking.RegisteredModel;
 import org.mlops4j.core.tracking.StoreAccess;
 
@@ -20,7 +17,7 @@ import org.mlops4j.core.tracking.StoreAccess;
  *
  * <p>Thread-safe when the wrapped registry is. Closing it closes the wrapped registry.
  */
-public final class ReadOnlyModelRegistry implements ModelRegistry {
+public final class ReadOnlyModelRegistry extends WritesRefusedModelRegistry {
 
     private final ModelRegistry registry;
 
@@ -76,88 +73,14 @@ public final class ReadOnlyModelRegistry implements ModelRegistry {
         return registry.findByAlias(name, alias);
     }
 
-    @Override
-    public RegisteredModel createModel(String name, String description, Map<String, String> tags) {
-        throw refused("create model '" + name + "'");
-    }
-
-    @Override
-    public ModelVersion register(NewModelVersion version) {
-        throw refused("register a version of model '" + version.name() + "'");
-    }
-
-    @Override
-    public RegisteredModel renameModel(String name, String newName) {
-        throw refused("rename model '" + name + "'");
-    }
-
-    @Override
-    public void deleteModel(String name) {
-        throw refused("delete model '" + name + "'");
-    }
-
-    @Override
-    public RegisteredModel updateModelDescription(String name, String description) {
-        throw refused("describe model '" + name + "'");
-    }
-
-    @Override
-    public RegisteredModel setModelTag(String name, String key, String value) {
-        throw refused("tag model '" + name + "'");
-    }
-
-    @Override
-    public RegisteredModel deleteModelTag(String name, String key) {
-        throw refused("untag model '" + name + "'");
-    }
-
-    @Override
-    public ModelVersion createVersion(NewModelVersion version) {
-        throw refused("register a version of model '" + version.name() + "'");
-    }
-
-    @Override
-    public ModelVersion transitionStage(String name, int version, ModelStage stage, boolean archiveExisting) {
-        throw refused("move version " + version + " of model '" + name + "' to stage " + stage.displayName());
-    }
-
-    @Override
-    public ModelVersion updateVersionDescription(String name, int version, String description) {
-        throw refused("describe version " + version + " of model '" + name + "'");
-    }
-
-    @Override
-    public ModelVersion setVersionTag(String name, int version, String key, String value) {
-        throw refused("tag version " + version + " of model '" + name + "'");
-    }
-
-    @Override
-    public ModelVersion deleteVersionTag(String name, int version, String key) {
-        throw refused("untag version " + version + " of model '" + name + "'");
-    }
-
-    @Override
-    public void deleteVersion(String name, int version) {
-        throw refused("delete version " + version + " of model '" + name + "'");
-    }
-
-    @Override
-    public ModelVersion setAlias(String name, String alias, int version) {
-        throw refused("set alias '" + alias + "' of model '" + name + "'");
-    }
-
-    @Override
-    public void deleteAlias(String name, String alias) {
-        throw refused("delete alias '" + alias + "' of model '" + name + "'");
-    }
-
     /** Closes the wrapped registry. */
     @Override
     public void close() {
         registry.close();
     }
 
-    private ModelRegistryException refused(String what) {
+    @Override
+    protected ModelRegistryException refused(String what) {
         return new ModelRegistryException("Cannot " + what + ": the model registry at " + registry.location()
                 + " was opened read-only. Open it read-write (Mlops.openModelRegistry) to change it.");
     }
