@@ -9,12 +9,14 @@ import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.Output;
 import org.tribuo.Prediction;
+import org.tribuo.common.xgboost.XGBoostModel;
 
 /**
  * The one place where encoded rows meet a Tribuo model's {@code predict}: the {@link Predictor}
  * (serving) and {@link ModelScorer} (evaluation, cross-validation without a compact form) both predict through it.
- * Every row that encoded is predicted in one batch call; when the batch fails, row by row, so that a row the model
- * cannot score fails only itself. A row that failed to encode keeps its encoding error.
+ * Every row that encoded is predicted in one batch call (XGBoost models through {@link XGBoostScoring}); when the
+ * batch fails, row by row, so that a row the model cannot score fails only itself. A row that failed to encode keeps
+ * its encoding error.
  *
  * @param <T> the output type
  */
@@ -53,7 +55,7 @@ final class TribuoPredictions<T extends Output<T>> {
         }
         List<Prediction<T>> batch = null;
         try {
-            batch = model.predict(examples);
+            batch = predict(model, examples, unknown);
         } catch (RuntimeException e) {
             LOG.debug("Batch prediction failed ({}); predicting row by row", e.toString());
         }
@@ -68,13 +70,21 @@ final class TribuoPredictions<T extends Output<T>> {
                 continue;
             }
             try {
-                out.set(row, model.predict(examples.get(j)));
+                out.set(row, predict(model, List.of(examples.get(j)), unknown).get(0));
             } catch (RuntimeException e) {
                 errors[row] = "Row " + (row + 1) + " cannot be predicted: "
                         + (e.getMessage() == null ? e.toString() : e.getMessage());
             }
         }
         return new TribuoPredictions<>(out, errors);
+    }
+
+    private static <T extends Output<T>> List<Prediction<T>> predict(Model<T> model, List<Example<T>> examples,
+            T unknown) {
+        if (model instanceof XGBoostModel<T> boosted) {
+            return XGBoostScoring.of(boosted).predict(examples, unknown);
+        }
+        return model.predict(examples);
     }
 
     /** @return the number of rows */

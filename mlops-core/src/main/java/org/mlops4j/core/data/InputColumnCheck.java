@@ -1,5 +1,6 @@
 package org.mlops4j.core.data;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.mlops4j.core.DataException;
 
@@ -14,7 +15,12 @@ final class InputColumnCheck {
     }
 
     static void require(Schema schema, Table table, String expecter, String source) {
-        List<String> missing = schema.columnNames().stream().filter(name -> !table.hasColumn(name)).toList();
+        List<String> missing = new ArrayList<>(0);
+        for (ColumnSpec spec : schema.columns()) {
+            if (!table.hasColumn(spec.name())) {
+                missing.add(spec.name());
+            }
+        }
         if (!missing.isEmpty()) {
             String columns = (missing.size() == 1 ? "column " : "columns ") + missing;
             throw new DataException(expecter + " expects the input " + columns + ", which the table lacks (its columns"
