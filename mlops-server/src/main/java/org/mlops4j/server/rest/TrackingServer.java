@@ -10,6 +10,7 @@ import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.server.MlopsHttpServer;
 import org.mlops4j.server.ServerSettings;
 import org.mlops4j.server.rest.internal.ExperimentEndpoints;
+import org.mlops4j.server.rest.internal.LogModelEndpoint;
 import org.mlops4j.server.rest.internal.ModelEndpoints;
 import org.mlops4j.server.rest.internal.RestHandler;
 import org.mlops4j.server.rest.internal.RestRoutes;
@@ -40,14 +41,16 @@ import org.slf4j.LoggerFactory;
  * <p>Calls under {@code /api/2.0/mlflow/} (and {@code /ajax-api/2.0/mlflow/}): experiments ({@code create},
  * {@code get}, {@code get-by-name}, {@code search}, {@code update}, {@code delete}, {@code restore},
  * {@code set-experiment-tag}), runs ({@code create}, {@code get}, {@code update}, {@code delete}, {@code restore},
- * {@code search}, {@code log-metric}, {@code log-parameter}, {@code set-tag}, {@code delete-tag}, {@code log-batch}),
+ * {@code search}, {@code log-metric}, {@code log-parameter}, {@code set-tag}, {@code delete-tag}, {@code log-batch},
+ * {@code log-model}),
  * {@code metrics/get-history}, {@code artifacts/list}; with a registry, registered models ({@code create}, {@code get}, {@code rename},
  * {@code update}, {@code delete}, {@code search}, {@code get-latest-versions}, {@code set-tag}, {@code delete-tag},
  * {@code alias} to set, get and delete) and model versions ({@code create}, {@code get}, {@code update},
  * {@code delete}, {@code search}, {@code transition-stage}, {@code set-tag}, {@code delete-tag},
  * {@code get-download-uri}). Bodies are the JSON of
  * MLflow's protobuf messages; errors are {@code {"error_code": ..., "message": ...}} with MLflow's HTTP status
- * ({@code RESOURCE_DOES_NOT_EXIST} 404, {@code INVALID_PARAMETER_VALUE} and {@code RESOURCE_ALREADY_EXISTS} 400).
+ * ({@code RESOURCE_DOES_NOT_EXIST} 404, {@code INVALID_PARAMETER_VALUE} and {@code RESOURCE_ALREADY_EXISTS} 400,
+ * {@code PERMISSION_DENIED} 403 for a write to a store or registry that takes no changes).
  * Every other path is the UI.
  *
  * <p>Safe by default: it listens on {@value ServerSettings#DEFAULT_BIND_ADDRESS} only and then answers only requests
@@ -180,6 +183,7 @@ public final class TrackingServer implements AutoCloseable {
             RestRoutes routes = new RestRoutes();
             new ExperimentEndpoints(tracking.store()).addTo(routes);
             new RunEndpoints(tracking.store()).addTo(routes);
+            new LogModelEndpoint(tracking.store()).addTo(routes);
             registry.ifPresent(models -> {
                 new ModelEndpoints(models).addTo(routes);
                 new VersionEndpoints(models, tracking.store()).addTo(routes);

@@ -9,11 +9,14 @@ import org.mlops4j.core.tracking.ModelAlreadyExistsException;
 import org.mlops4j.core.tracking.ModelNotFoundException;
 import org.mlops4j.core.tracking.TrackingAlreadyExistsException;
 import org.mlops4j.core.tracking.TrackingNotFoundException;
+import org.mlops4j.core.tracking.WriteRefused;
 
 /**
  * An error as MLflow's REST API answers it: its code, the HTTP status of the code and the message. Store exceptions
- * map to the codes MLflow's stores raise for the same mistakes; anything not caused by the caller's input is an
- * {@link ErrorCode#INTERNAL_ERROR}.
+ * map to the codes MLflow's stores raise for the same mistakes; a write the store refuses because it takes no changes
+ * ({@link WriteRefused}: opened read-only, or a format mlops4j only reads) is {@link ErrorCode#PERMISSION_DENIED}
+ * (403: the caller may not change this store; MLflow's clients retry a 500 for minutes, never a 4xx); anything else
+ * not caused by the caller's input is an {@link ErrorCode#INTERNAL_ERROR}.
  *
  * <p>This class is internal and is hence not for public use. Its API may change without notice.
  *
@@ -34,6 +37,9 @@ public record ErrorAnswer(ErrorCode code, String message) {
     private static ErrorCode codeOf(RuntimeException failure) {
         if (failure instanceof RestException rest) {
             return rest.code();
+        }
+        if (WriteRefused.isWriteRefused(failure)) {
+            return ErrorCode.PERMISSION_DENIED;
         }
         if (failure instanceof TrackingNotFoundException || failure instanceof ModelNotFoundException) {
             return ErrorCode.RESOURCE_DOES_NOT_EXIST;

@@ -75,7 +75,7 @@ public final class RestHandler extends Handler.Abstract {
         }
         RestRequest fields;
         try {
-            fields = new RestRequest(method, method.equals("GET") ? query(request) : body(request));
+            fields = new RestRequest(method, method.equals("GET") ? query(request) : body(request, method));
         } catch (RestException e) {
             send(response, callback, ErrorAnswer.of(e));
             return true;
@@ -116,9 +116,14 @@ public final class RestHandler extends Handler.Abstract {
         return node;
     }
 
-    private static ObjectNode body(Request request) throws IOException {
+    /**
+     * A POST must say {@code application/json}; a PATCH or DELETE may leave the type out, as MLflow's server allows
+     * (browsers ask before sending either across sites, so no web page can forge one).
+     */
+    private static ObjectNode body(Request request, String method) throws IOException {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        boolean typeOptional = type == null && !method.equals("POST");
+        if (!typeOptional && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
             throw new RestException(ErrorCode.INVALID_PARAMETER_VALUE, "Bad Request. Content-Type must be "
                     + "'application/json', found " + (type == null ? "none" : "'" + type + "'") + ".");
         }
@@ -129,6 +134,9 @@ public final class RestHandler extends Handler.Abstract {
                 return JsonNodeFactory.instance.objectNode();
             }
             node = JSON.readTree(bytes);
+            if (node.isTextual()) { // older clients double-encode the body as a JSON string, as MLflow accepts
+                node = JSON.readTree(node.asText());
+            }
         } catch (JsonProcessingException e) {
             throw new RestException(ErrorCode.BAD_REQUEST, "The request body is not JSON: "
                     + e.getOriginalMessage());

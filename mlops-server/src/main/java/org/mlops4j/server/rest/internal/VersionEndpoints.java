@@ -107,14 +107,10 @@ public final class VersionEndpoints {
     private ObjectNode search(RestRequest request) {
         Paging paging = Paging.of(request, DEFAULT_RESULTS, MAX_RESULTS);
         var filter = FILTER.parse(request.text("filter").orElse(""));
-        if (!request.texts("order_by").isEmpty()) {
-            throw new RestException(ErrorCode.INVALID_PARAMETER_VALUE, "This server orders model versions by name, "
-                    + "then newest version first; leave out 'order_by'.");
-        }
+        Comparator<ModelVersion> order = order(request.texts("order_by"));
         List<ModelVersion> found = registry.listModels().stream()
                 .flatMap(model -> registry.listVersions(model.name()).stream()).filter(filter)
-                .sorted(Comparator.comparing(ModelVersion::name).thenComparing(ModelVersion::version,
-                        Comparator.reverseOrder())).toList();
+                .sorted(order).toList();
         return paging.page(found, MlflowJson.object(), "model_versions", MlflowJson::modelVersion);
     }
 
@@ -158,6 +154,17 @@ public final class VersionEndpoints {
             }
         }
         return MlflowJson.object().put("artifact_uri", uri);
+    }
+
+    /** MLflow's order: the clauses given, then by name, then newest version first. */
+    private static Comparator<ModelVersion> order(List<String> clauses) {
+        return SortClause.order(clauses, Map.of("name", Comparator.comparing(ModelVersion::name),
+                "version_number", Comparator.comparingInt(ModelVersion::version),
+                "creation_timestamp", Comparator.comparing(ModelVersion::createdAt),
+                "timestamp", Comparator.comparing(ModelVersion::createdAt),
+                "last_updated_timestamp", Comparator.comparing(ModelVersion::updatedAt)),
+                Comparator.comparing(ModelVersion::name).thenComparing(ModelVersion::version,
+                        Comparator.reverseOrder()));
     }
 
     private static ObjectNode answer(ModelVersion version) {
