@@ -55,6 +55,16 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--no-registry", description = "Serve without the model registry calls and pages.")
     private boolean noRegistry;
 
+    @Option(names = "--artifacts-destination", paramLabel = "DIR",
+            description = "Proxy artifacts through the server, as MLflow's --serve-artifacts: clients upload, "
+                + "download and list them with the mlflow-artifacts calls, and runs report mlflow-artifacts:/ "
+                + "locations. A run's artifacts go to the store; other paths below DIR (created when missing).")
+    private Path artifactsDestination;
+
+    @Option(names = "--max-artifact-mb", paramLabel = "MB", defaultValue = "1024",
+            description = "The largest artifact upload through the proxy, in MiB (default: ${DEFAULT-VALUE}).")
+    private long maxArtifactMb;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
@@ -87,6 +97,10 @@ final class ServerCommand implements Callable<Integer> {
         }
         if (models != null) {
             server.modelRegistry(models);
+        }
+        if (artifactsDestination != null) {
+            server.artifactsDestination(artifactsDestination).maxArtifactBytes(Math.multiplyExact(maxArtifactMb,
+                    1024L * 1024));
         }
         return server.start();
     }

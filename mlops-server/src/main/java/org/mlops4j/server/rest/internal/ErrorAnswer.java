@@ -22,8 +22,17 @@ import org.mlops4j.core.tracking.WriteRefused;
  *
  * @param code    MLflow's error code
  * @param message the message sent to the client
+ * @param status  the HTTP status, usually the code's
  */
-public record ErrorAnswer(ErrorCode code, String message) {
+public record ErrorAnswer(ErrorCode code, String message, int status) {
+
+    /**
+     * @param code    MLflow's error code
+     * @param message the message sent to the client
+     */
+    public ErrorAnswer(ErrorCode code, String message) {
+        this(code, message, code.status());
+    }
 
     /**
      * @param failure what a store or an endpoint threw
@@ -31,13 +40,16 @@ public record ErrorAnswer(ErrorCode code, String message) {
      */
     public static ErrorAnswer of(RuntimeException failure) {
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < 32; depth++, cause = cause.getCause()) {
+            if (cause instanceof RestException rest) { // also when a store let it through, as an upload's limit
+                return new ErrorAnswer(rest.code(), rest.getMessage(), rest.status());
+            }
+        }
         return new ErrorAnswer(codeOf(failure), message);
     }
 
     private static ErrorCode codeOf(RuntimeException failure) {
-        if (failure instanceof RestException rest) {
-            return rest.code();
-        }
         if (WriteRefused.isWriteRefused(failure)) {
             return ErrorCode.PERMISSION_DENIED;
         }
@@ -52,11 +64,6 @@ public record ErrorAnswer(ErrorCode code, String message) {
             return ErrorCode.INVALID_PARAMETER_VALUE;
         }
         return ErrorCode.INTERNAL_ERROR;
-    }
-
-    /** @return the HTTP status */
-    public int status() {
-        return code.status();
     }
 
     /** @return {@code {"error_code": ..., "message": ...}} */

@@ -28,10 +28,15 @@ public final class ExperimentEndpoints {
             "last_update_time", Experiment::lastUpdateTime), Experiment::tags);
 
     private final TrackingStore store;
+    private final ArtifactLocations locations;
 
-    /** @param store where the experiments are */
-    public ExperimentEndpoints(TrackingStore store) {
+    /**
+     * @param store     where the experiments are
+     * @param locations where their artifacts are reported
+     */
+    public ExperimentEndpoints(TrackingStore store, ArtifactLocations locations) {
         this.store = store;
+        this.locations = locations;
     }
 
     /**
@@ -76,7 +81,7 @@ public final class ExperimentEndpoints {
         var filter = FILTER.parse(request.text("filter").orElse(""));
         Comparator<Experiment> order = order(request.texts("order_by"));
         List<Experiment> found = store.listExperiments(view).stream().filter(filter).sorted(order).toList();
-        return paging.page(found, MlflowJson.object(), "experiments", MlflowJson::experiment);
+        return paging.page(found, MlflowJson.object(), "experiments", e -> MlflowJson.experiment(e, locations));
     }
 
     private ObjectNode update(RestRequest request) {
@@ -112,9 +117,9 @@ public final class ExperimentEndpoints {
                 "No Experiment with id=" + id + " exists"));
     }
 
-    private static ObjectNode answer(Experiment experiment) {
+    private ObjectNode answer(Experiment experiment) {
         ObjectNode answer = MlflowJson.object();
-        answer.set("experiment", MlflowJson.experiment(experiment));
+        answer.set("experiment", MlflowJson.experiment(experiment, locations));
         return answer;
     }
 

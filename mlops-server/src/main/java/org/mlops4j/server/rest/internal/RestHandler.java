@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -20,7 +18,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
-import org.mlops4j.server.http.PlainAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,14 +39,17 @@ public final class RestHandler extends Handler.Abstract {
 
     private final RestRoutes routes;
     private final Handler other;
+    private final long maxBodyBytes;
 
     /**
-     * @param routes the endpoints
-     * @param other  answers every path outside the API
+     * @param routes       the endpoints
+     * @param other        answers every path outside the API
+     * @param maxBodyBytes the largest JSON body read (the server's own limit may be higher, for artifact uploads)
      */
-    public RestHandler(RestRoutes routes, Handler other) {
+    public RestHandler(RestRoutes routes, Handler other, long maxBodyBytes) {
         this.routes = Objects.requireNonNull(routes, "routes");
         this.other = Objects.requireNonNull(other, "other");
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -63,13 +63,13 @@ public final class RestHandler extends Handler.Abstract {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         Optional<RestRoutes.Route> route = routes.find(call.get());
         if (route.isEmpty()) {
-            send(response, callback, new ErrorAnswer(ErrorCode.ENDPOINT_NOT_FOUND, "No API endpoint at "
+            JsonAnswers.send(response, callback, new ErrorAnswer(ErrorCode.ENDPOINT_NOT_FOUND, "No API endpoint at "
                     + path + "; see MLflow's REST API 2.0 for the calls this server answers."));
             return true;
         }
         if (!route.get().methods().contains(method)) {
             response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", route.get().methods()));
-            send(response, callback, 405, new ErrorAnswer(ErrorCode.BAD_REQUEST, "Use "
+            JsonAnswers.send(response, callback, 405, new ErrorAnswer(ErrorCode.BAD_REQUEST, "Use "
                     + String.join(" or ", route.get().methods()) + " for " + path + ", not " + method + ".").json());
             return true;
         }
@@ -77,7 +77,7 @@ public final class RestHandler extends Handler.Abstract {
         try {
             fields = new RestRequest(method, method.equals("GET") ? query(request) : body(request, method));
         } catch (RestException e) {
-            send(response, callback, ErrorAnswer.of(e));
+            JsonAnswers.send(response, callback, ErrorAnswer.of(e));
             return true;
         }
         answer(route.get().endpoint(), fields, method, path, response, callback);
@@ -96,10 +96,10 @@ public final class RestHandler extends Handler.Abstract {
             } else {
                 LOG.debug("{} {} refused: {}", method, path, error.message());
             }
-            send(response, callback, error);
+            JsonAnswers.send(response, callback, error);
             return;
         }
-        send(response, callback, 200, answer);
+        JsonAnswers.send(response, callback, 200, answer);
     }
 
     private static ObjectNode query(Request request) {
@@ -120,7 +120,7 @@ public final class RestHandler extends Handler.Abstract {
      * A POST must say {@code application/json}; a PATCH or DELETE may leave the type out, as MLflow's server allows
      * (browsers ask before sending either across sites, so no web page can forge one).
      */
-    private static ObjectNode body(Request request, String method) throws IOException {
+    private ObjectNode body(Request request, String method) throws IOException {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         boolean typeOptional = type == null && !method.equals("POST");
         if (!typeOptional && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
@@ -129,7 +129,10 @@ public final class RestHandler extends Handler.Abstract {
         }
         JsonNode node;
         try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] bytes = in.readAllBytes();
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBodyBytes + 1));
+            if (bytes.length > maxBodyBytes) {
+                throw RestException.tooLarge("The request body", maxBodyBytes, "send fewer values per call.");
+            }
             if (bytes.length == 0) {
                 return JsonNodeFactory.instance.objectNode();
             }
@@ -146,24 +149,5 @@ public final class RestHandler extends Handler.Abstract {
                     + node.getNodeType() + ".");
         }
         return object;
-    }
-
-    private static void send(Response response, Callback callback, ErrorAnswer error) {
-        send(response, callback, error.status(), error.json());
-    }
-
-    private static void send(Response response, Callback callback, int status, ObjectNode body) {
-        byte[] bytes;
-        try {
-            bytes = JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree could not be written", e);
-        }
-        response.setStatus(status);
-        HttpFields.Mutable headers = response.getHeaders();
-        PlainAnswers.secure(headers);
-        headers.put(HttpHeader.CONTENT_TYPE, "application/json");
-        headers.put(HttpHeader.CONTENT_LENGTH, bytes.length);
-        response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 }

@@ -33,14 +33,17 @@ public final class VersionEndpoints {
 
     private final ModelRegistry registry;
     private final TrackingStore store;
+    private final ArtifactLocations locations;
 
     /**
-     * @param registry where the versions are registered
-     * @param store    where their runs are, to answer download URIs
+     * @param registry  where the versions are registered
+     * @param store     where their runs are, to answer download URIs
+     * @param locations where the runs' artifacts are reported
      */
-    public VersionEndpoints(ModelRegistry registry, TrackingStore store) {
+    public VersionEndpoints(ModelRegistry registry, TrackingStore store, ArtifactLocations locations) {
         this.registry = registry;
         this.store = store;
+        this.locations = locations;
     }
 
     /**
@@ -148,7 +151,7 @@ public final class VersionEndpoints {
             String[] parts = source.substring("runs:/".length()).split("/", 2);
             Optional<Run> run = store.getRun(parts[0]);
             if (run.isPresent()) {
-                String base = run.get().info().artifactUri().replaceAll("/+$", "");
+                String base = locations.of(run.get().info()).replaceAll("/+$", "");
                 uri = Stream.of(base, parts.length > 1 ? parts[1] : "").filter(s -> !s.isEmpty())
                         .reduce((a, b) -> a + "/" + b).orElse(base);
             }
