@@ -13,6 +13,7 @@ import org.mlops4j.server.ServerSettings;
 import org.mlops4j.server.rest.internal.ArtifactLocations;
 import org.mlops4j.server.rest.internal.ArtifactProxyHandler;
 import org.mlops4j.server.rest.internal.ExperimentEndpoints;
+import org.mlops4j.server.rest.internal.LogInputsEndpoint;
 import org.mlops4j.server.rest.internal.LogModelEndpoint;
 import org.mlops4j.server.rest.internal.ModelEndpoints;
 import org.mlops4j.server.rest.internal.ProxiedArtifactFolder;
@@ -46,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * {@code get}, {@code get-by-name}, {@code search}, {@code update}, {@code delete}, {@code restore},
  * {@code set-experiment-tag}), runs ({@code create}, {@code get}, {@code update}, {@code delete}, {@code restore},
  * {@code search}, {@code log-metric}, {@code log-parameter}, {@code set-tag}, {@code delete-tag}, {@code log-batch},
- * {@code log-model}),
+ * {@code log-model}, and {@code log-inputs}, which answers {@code NOT_IMPLEMENTED} for datasets: no store records them yet),
  * {@code metrics/get-history}, {@code artifacts/list}; with a registry, registered models ({@code create}, {@code get}, {@code rename},
  * {@code update}, {@code delete}, {@code search}, {@code get-latest-versions}, {@code set-tag}, {@code delete-tag},
  * {@code alias} to set, get and delete) and model versions ({@code create}, {@code get}, {@code update},
@@ -233,6 +234,7 @@ public final class TrackingServer implements AutoCloseable {
             new ExperimentEndpoints(tracking.store(), locations).addTo(routes);
             new RunEndpoints(tracking.store(), locations).addTo(routes);
             new LogModelEndpoint(tracking.store()).addTo(routes);
+            new LogInputsEndpoint(tracking.store()).addTo(routes);
             registry.ifPresent(models -> {
                 new ModelEndpoints(models).addTo(routes);
                 new VersionEndpoints(models, tracking.store(), locations).addTo(routes);

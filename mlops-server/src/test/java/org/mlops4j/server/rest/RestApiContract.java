@@ -493,6 +493,24 @@ abstract class RestApiContract {
                 "model_json", "not json")).errorCode());
     }
 
+    @Test
+    void answersNotImplementedForDatasetInputsAndChangesNothing() {
+        String runId = run(experiment("inputs"), "i");
+        Map<String, Object> dataset = Map.of("dataset", Map.of("name", "leads", "digest", "abc123",
+                "source_type", "local", "source", "{\"uri\": \"leads.csv\"}"),
+                "tags", List.of(Map.of("key", "mlflow.data.context", "value", "training")));
+        Answer refused = http.post("runs/log-inputs", Map.of("run_id", runId, "datasets", List.of(dataset)));
+        assertEquals(501, refused.status(), refused.body().toString());
+        assertEquals("NOT_IMPLEMENTED", refused.errorCode());
+        assertTrue(refused.body().get("message").asText().contains("datasets"));
+        assertEquals(200, http.post("runs/log-inputs", Map.of("run_id", runId)).status(), "nothing to record");
+        assertEquals("INVALID_PARAMETER_VALUE", http.post("runs/log-inputs", Map.of("run_id", runId,
+                "datasets", List.of(Map.of("dataset", Map.of("name", "no-digest"))))).errorCode());
+        assertEquals("RESOURCE_DOES_NOT_EXIST", http.post("runs/log-inputs", Map.of("run_id",
+                "0123456789abcdef0123456789abcdef", "datasets", List.of(dataset))).errorCode());
+        assertEquals(0, http.get("runs/get", Map.of("run_id", runId)).body().get("run").get("inputs").size());
+    }
+
     // ---- protocol ----------------------------------------------------------------------------------------------
 
     @Test
