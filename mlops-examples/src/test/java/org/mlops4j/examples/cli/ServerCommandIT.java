@@ -81,7 +81,8 @@ class ServerCommandIT {
 
     @Test
     void requiresTheTokenFromItsFileBeyondLoopback() throws Exception {
-        Path token = Files.writeString(folder.resolve("token"), "s3cret-token-for-the-server\n");
+        Path token = Files.writeString(folder.resolve("token"), "s3cret-token-for-the-server\n"
+                + "ro:read-only-token-for-dashboards\n");
         String store = "jdbc:sqlite:" + folder.resolve("secured.db");
         MlopsJar jar = MlopsJar.built(folder);
         MlopsJar.Outcome refused = jar.run("server", "--backend-store-uri", store, "--host", "0.0.0.0",
@@ -95,6 +96,12 @@ class ServerCommandIT {
             HttpResponse<String> signed = send(local, "s3cret-token-for-the-server", "experiments/search",
                     Map.of());
             assertEquals(200, signed.statusCode(), signed.body());
+            assertEquals(200, send(local, "read-only-token-for-dashboards", "experiments/search", Map.of())
+                    .statusCode());
+            HttpResponse<String> readOnlyWrite = send(local, "read-only-token-for-dashboards", "experiments/create",
+                    Map.of("name", "refused"));
+            assertEquals(403, readOnlyWrite.statusCode(), readOnlyWrite.body());
+            assertTrue(readOnlyWrite.body().contains("PERMISSION_DENIED"), readOnlyWrite.body());
         }
     }
 

@@ -8,11 +8,13 @@ import java.util.function.Consumer;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.TrackingClient;
+import org.mlops4j.server.AccessCredentials;
 import org.mlops4j.server.MlopsHttpServer;
 import org.mlops4j.server.ServerSettings;
 import org.mlops4j.server.rest.internal.ArtifactLocations;
 import org.mlops4j.server.rest.internal.ArtifactProxyHandler;
 import org.mlops4j.server.rest.internal.ExperimentEndpoints;
+import org.mlops4j.server.rest.internal.HealthHandler;
 import org.mlops4j.server.rest.internal.LogInputsEndpoint;
 import org.mlops4j.server.rest.internal.LogModelEndpoint;
 import org.mlops4j.server.rest.internal.ModelEndpoints;
@@ -65,9 +67,12 @@ import org.slf4j.LoggerFactory;
  * the destination, uploads up to {@link Builder#maxArtifactBytes}.
  *
  * <p>Safe by default: it listens on {@value ServerSettings#DEFAULT_BIND_ADDRESS} only and then answers only requests
- * addressed to a loopback name; beyond the loopback address a bearer token is required for every call
- * ({@code Authorization: Bearer <token>}, which MLflow's clients send from {@code MLFLOW_TRACKING_TOKEN}). Bodies are
- * limited in size ({@link ServerSettings#maxBodyBytes()}) and must be {@code application/json}, so that a web page
+ * addressed to a loopback name; beyond the loopback address {@link Builder#credentials credentials} are required for
+ * every call, {@code GET /health} included: a bearer token ({@code Authorization: Bearer <token>}, which MLflow's
+ * clients send from {@code MLFLOW_TRACKING_TOKEN}) or a user's password (HTTP basic authentication, as MLflow's
+ * basic-auth app: {@code MLFLOW_TRACKING_USERNAME} and {@code MLFLOW_TRACKING_PASSWORD}); read-only ones may call only
+ * the reading endpoints and get {@code PERMISSION_DENIED} (403) for any other. JSON bodies are limited in size
+ * ({@link ServerSettings#maxBodyBytes()}) and a {@code POST} must be {@code application/json}, so that a web page
  * cannot post to a local server without the browser asking first. Names, keys and values are checked by the stores,
  * and their refusals are answered {@code INVALID_PARAMETER_VALUE}.
  *
@@ -174,6 +179,18 @@ public final class TrackingServer implements AutoCloseable {
         }
 
         /**
+         * @param credentials more tokens and users (HTTP basic authentication, as MLflow's basic-auth app), each
+         *                    read-write or read-only (which may call only the reading endpoints: {@code GET}s and the
+         *                    searches; anything else answers 403 {@code PERMISSION_DENIED}); see
+         *                    {@link AccessCredentials} for the files that hold them
+         * @return this builder
+         */
+        public Builder credentials(AccessCredentials credentials) {
+            server.credentials(credentials);
+            return this;
+        }
+
+        /**
          * Turns on MLflow's artifact proxy ({@code mlflow server --serve-artifacts --artifacts-destination DIR}): the
          * {@code /api/2.0/mlflow-artifacts/} calls upload, download, list and delete artifacts through the server,
          * and experiments and runs report {@code mlflow-artifacts:/<experiment id>/<run id>/artifacts} as their
@@ -241,8 +258,8 @@ public final class TrackingServer implements AutoCloseable {
             });
             UiHandler ui = new UiHandler(new UiRouter(new UiContext(tracking, registry)));
             RestHandler api = new RestHandler(routes, ui, maxJsonBytes);
-            MlopsHttpServer http = MlopsHttpServer.start(settings, new ArtifactProxyHandler(tracking.store(),
-                    proxied, maxArtifactBytes, api));
+            MlopsHttpServer http = MlopsHttpServer.start(settings, new HealthHandler(new ArtifactProxyHandler(
+                    tracking.store(), proxied, maxArtifactBytes, api)), RestHandler::isReading);
             LOG.info("MLflow REST API and tracking UI for {} at {}{}", tracking.location(), http.url(),
                     proxied.map(folder -> "; proxying artifacts to the store and " + folder.root()).orElse(""));
             return new TrackingServer(http);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -36,6 +37,8 @@ public final class RestHandler extends Handler.Abstract {
     private static final List<String> PREFIXES = List.of("/api/2.0/mlflow/", "/ajax-api/2.0/mlflow/",
             "/api/2.0/preview/mlflow/");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> READING_POSTS = Set.of("experiments/search", "runs/search",
+            "registered-models/get-latest-versions");
 
     private final RestRoutes routes;
     private final Handler other;
@@ -50,6 +53,24 @@ public final class RestHandler extends Handler.Abstract {
         this.routes = Objects.requireNonNull(routes, "routes");
         this.other = Objects.requireNonNull(other, "other");
         this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /**
+     * What a read-only caller may do on the tracking server: {@code GET} and {@code HEAD}, and the searches that
+     * MLflow's clients send as {@code POST} ({@code experiments/search}, {@code runs/search},
+     * {@code registered-models/get-latest-versions}).
+     *
+     * @param request a request
+     * @return whether it only reads
+     */
+    public static boolean isReading(Request request) {
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        if (method.equals("GET") || method.equals("HEAD")) {
+            return true;
+        }
+        String path = request.getHttpURI().getPath();
+        return method.equals("POST") && PREFIXES.stream().filter(path::startsWith).findFirst()
+                .map(prefix -> READING_POSTS.contains(path.substring(prefix.length()))).orElse(false);
     }
 
     @Override
