@@ -21,7 +21,6 @@ import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.mlops4j.core.ConfigurationException;
-import org.mlops4j.server.internal.CredentialsHandler;
 import org.mlops4j.server.http.ClientFaultHandler;
 import org.mlops4j.server.internal.HostCheckHandler;
 import org.mlops4j.server.internal.PlainErrorHandler;

@@ -1,4 +1,4 @@
-package org.mlops4j.server.internal;
+package org.mlops4j.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,8 +17,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.mlops4j.server.Access;
-import org.mlops4j.server.AccessCredentials;
+import org.mlops4j.server.internal.PasswordHash;
 import org.mlops4j.server.http.PlainAnswers;
 
 /**
@@ -32,12 +31,13 @@ import org.mlops4j.server.http.PlainAnswers;
  * user and password is remembered (up to {@value #REMEMBERED} pairs), so that a client sending the same credentials on
  * every call does not pay the derivation each time.
  *
- * <p>This class is internal and is hence not for public use. Its API may change without notice. Thread-safe.
+ * <p>Package-private beside {@link MlopsHttpServer}, its only user, as it reads the API's {@link AccessCredentials}.
+ * Thread-safe.
  */
-public final class CredentialsHandler extends Handler.Wrapper {
+final class CredentialsHandler extends Handler.Wrapper {
 
     /** The request attribute holding the caller's {@link Access}. */
-    public static final String ACCESS_ATTRIBUTE = "org.mlops4j.server.access";
+    static final String ACCESS_ATTRIBUTE = "org.mlops4j.server.access";
     private static final String CHALLENGE = "Bearer realm=\"mlops4j\", Basic realm=\"mlops4j\", charset=\"UTF-8\"";
     private static final int REMEMBERED = 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +51,7 @@ public final class CredentialsHandler extends Handler.Wrapper {
      * @param reads       whether a request only reads (what read-only callers may do)
      * @param next        the handler of authenticated requests
      */
-    public CredentialsHandler(AccessCredentials credentials, Predicate<Request> reads, Handler next) {
+    CredentialsHandler(AccessCredentials credentials, Predicate<Request> reads, Handler next) {
         super(next);
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.reads = Objects.requireNonNull(reads, "reads");
