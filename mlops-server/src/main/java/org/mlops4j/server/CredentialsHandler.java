@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -29,7 +30,8 @@ import org.mlops4j.server.http.PlainAnswers;
  *
  * <p>Tokens are compared by their SHA-256 digests; a password is checked by PBKDF2 once, after which the digest of the
  * user and password is remembered (up to {@value #REMEMBERED} pairs), so that a client sending the same credentials on
- * every call does not pay the derivation each time.
+ * every call does not pay the derivation each time; at most {@value #CONCURRENT_CHECKS} derivations run at once, so
+ * that a client trying passwords slows down only other first logins, not calls with tokens or known passwords.
  *
  * <p>Package-private beside {@link MlopsHttpServer}, its only user, as it reads the API's {@link AccessCredentials}.
  * Thread-safe.
@@ -40,11 +42,14 @@ final class CredentialsHandler extends Handler.Wrapper {
     static final String ACCESS_ATTRIBUTE = "org.mlops4j.server.access";
     private static final String CHALLENGE = "Bearer realm=\"mlops4j\", Basic realm=\"mlops4j\", charset=\"UTF-8\"";
     private static final int REMEMBERED = 1024;
+    /** Password checks at once: each costs a PBKDF2 derivation, so wrong passwords cannot take every thread's CPU. */
+    private static final int CONCURRENT_CHECKS = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AccessCredentials credentials;
     private final Predicate<Request> reads;
     private final Map<String, Access> checkedPasswords = new ConcurrentHashMap<>();
+    private final Semaphore checks = new Semaphore(CONCURRENT_CHECKS, true);
 
     /**
      * @param credentials the tokens and users
@@ -104,7 +109,18 @@ final class CredentialsHandler extends Handler.Wrapper {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<Access> checked = credentials.ofUser(user, password);
+        Optional<Access> checked;
+        try {
+            checks.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        try {
+            checked = credentials.ofUser(user, password);
+        } finally {
+            checks.release();
+        }
         checked.ifPresent(granted -> {
             if (checkedPasswords.size() >= REMEMBERED) {
                 checkedPasswords.clear();
