@@ -4,12 +4,11 @@ import java.net.URI;
 import org.mlops4j.core.CausedByInput;
 import org.mlops4j.core.tracking.ModelRegistryException;
 import org.mlops4j.core.tracking.TrackingException;
-import org.mlops4j.core.tracking.WriteRefused;
 
 /**
  * What a change asked of a store or registry in MLflow's file layout or SQL schema that mlops4j does not write (an
  * MLflow file store opened read-only, an MLflow registry, a SQL schema it cannot write) fails with: one message, in a {@link TrackingException} or a {@link ModelRegistryException} marked {@link CausedByInput} (the fix
- * is another location) and {@link WriteRefused}, so that the {@code mlops} tool exits 2 with the message alone.
+ * is another location), so that the {@code mlops} tool exits 2 with the message alone.
  */
 final class MlflowWritesRefused {
 
@@ -69,7 +68,8 @@ final class MlflowWritesRefused {
     }
 
     /** A refused change of a tracking store. */
-    private static final class InTracking extends TrackingException implements CausedByInput, WriteRefused {
+    private static final class InTracking extends TrackingException implements CausedByInput,
+            org.mlops4j.core.tracking.WriteRefused {
         private static final long serialVersionUID = 1L;
 
         InTracking(String message) {
@@ -78,7 +78,8 @@ final class MlflowWritesRefused {
     }
 
     /** A refused change of a registry. */
-    private static final class InRegistry extends ModelRegistryException implements CausedByInput, WriteRefused {
+    private static final class InRegistry extends ModelRegistryException implements CausedByInput,
+            org.mlops4j.core.tracking.WriteRefused {
         private static final long serialVersionUID = 1L;
 
         InRegistry(String message) {
