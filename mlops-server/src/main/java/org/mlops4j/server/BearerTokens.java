@@ -32,6 +32,11 @@ public final class BearerTokens {
             throw new ConfigurationException("Cannot read the token file " + file + ": " + e.getMessage()
                     + ". Give a file that holds the token on one line.", e);
         }
+        if (token.lines().count() > 1) {
+            throw new ConfigurationException("The token file " + file + " holds several lines; this command takes "
+                    + "one token, alone in the file. ('mlops server --token-file' takes one token a line, with 'ro:' "
+                    + "before a read-only one: see AccessCredentials.)");
+        }
         if (token.length() < MIN_LENGTH) {
             throw new ConfigurationException("The token in " + file + " has " + token.length() + " characters; a "
                     + "token needs at least " + MIN_LENGTH + " (for example the output of 'openssl rand -hex 16').");

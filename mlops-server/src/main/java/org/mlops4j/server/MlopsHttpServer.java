@@ -7,11 +7,13 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -19,7 +21,6 @@ import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.mlops4j.core.ConfigurationException;
-import org.mlops4j.server.internal.BearerTokenHandler;
 import org.mlops4j.server.http.ClientFaultHandler;
 import org.mlops4j.server.internal.HostCheckHandler;
 import org.mlops4j.server.internal.PlainErrorHandler;
@@ -44,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *   <li>More than one {@code Host} header gets 400 (RFC 9112); a host that is not allowed gets 403 (by default a
  *       server on a loopback address answers only {@code localhost}, {@code 127.0.0.1} and {@code [::1]}).</li>
  *   <li>It listens on {@value ServerSettings#DEFAULT_BIND_ADDRESS} unless told otherwise, and beyond the loopback
- *       address only with a bearer token, which every request must then carry.</li>
+ *       address only with {@link ServerSettings#credentials() credentials} (bearer tokens, users with passwords),
+ *       one of which every request must then present; a read-only one may only read.</li>
  *   <li>{@link #close()} stops accepting connections and lets requests in progress finish, for up to
  *       {@link ServerSettings#stopTimeout()}.</li>
  *   <li>Its own answers are one line of plain text with security headers; it sends no server version.</li>
@@ -83,14 +85,29 @@ public final class MlopsHttpServer implements AutoCloseable {
      *                                beyond the loopback address and no bearer token is set
      */
     public static MlopsHttpServer start(ServerSettings settings, Handler application) {
+        return start(settings, application, MlopsHttpServer::isPlainRead);
+    }
+
+    /**
+     * Starts a server whose application names the calls that only read, beyond {@code GET} and {@code HEAD}: a
+     * {@link Access#READ_ONLY read-only} token or user may make those calls only, and gets 403 for any other.
+     *
+     * @param settings    where to listen, the limits and the credentials
+     * @param application answers the requests that pass the server's checks
+     * @param reads       whether a request only reads
+     * @return the running server
+     * @throws ConfigurationException as {@link #start(ServerSettings, Handler)}
+     */
+    public static MlopsHttpServer start(ServerSettings settings, Handler application, Predicate<Request> reads) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(reads, "reads");
         Objects.requireNonNull(application, "application");
         InetAddress address = resolve(settings.bindAddress());
-        if (!address.isLoopbackAddress() && settings.bearerToken().isEmpty()) {
+        if (!address.isLoopbackAddress() && settings.credentials().isEmpty()) {
             throw new ConfigurationException("A server listening on " + settings.bindAddress() + " is reachable from "
-                    + "other machines, so it needs a bearer token: give one (--token-file FILE on the command line, "
-                    + "bearerToken(...) in code; at least 16 random characters, in a file only you can read) or listen "
-                    + "on 127.0.0.1.");
+                    + "other machines, so it needs credentials: give a bearer token (--token-file FILE on the command "
+                    + "line, bearerToken(...) in code; at least 16 random characters, in a file only you can read) or "
+                    + "users with passwords (--password-file FILE, credentials(...)), or listen on 127.0.0.1.");
         }
         // The pool is bounded; its job queue is not, as Jetty needs for its own connection tasks: requests are
         // bounded before they reach a thread, by the SaturationHandler's queue.
@@ -108,7 +125,7 @@ public final class MlopsHttpServer implements AutoCloseable {
         server.addConnector(connector);
         server.setErrorHandler(new PlainErrorHandler());
         server.setStopTimeout(settings.stopTimeout().toMillis());
-        server.setHandler(new GracefulHandler(protect(settings, address, application)));
+        server.setHandler(new GracefulHandler(protect(settings, address, application, reads)));
         try {
             server.start();
         } catch (Exception e) {
@@ -139,7 +156,8 @@ public final class MlopsHttpServer implements AutoCloseable {
     }
 
     /** Wraps the application, outermost first: host check, client faults, token, body size and rate, saturation. */
-    private static Handler protect(ServerSettings settings, InetAddress address, Handler application) {
+    private static Handler protect(ServerSettings settings, InetAddress address, Handler application,
+            Predicate<Request> reads) {
         Handler handler = new SaturationHandler(settings.threads(), settings.queueCapacity(), settings.queueTimeout(),
                 settings.retryAfter(), application);
         if (settings.minBodyRate() > 0) {
@@ -148,12 +166,21 @@ public final class MlopsHttpServer implements AutoCloseable {
         SizeLimitHandler sizeLimit = new SizeLimitHandler(settings.maxBodyBytes(), -1);
         sizeLimit.setHandler(handler);
         handler = sizeLimit;
-        if (settings.bearerToken().isPresent()) {
-            handler = new BearerTokenHandler(settings.bearerToken().get(), handler);
+        if (!settings.credentials().isEmpty()) {
+            handler = new CredentialsHandler(settings.credentials(), reads, handler);
         }
         Set<String> hosts = settings.allowedHosts()
                 .orElse(address.isLoopbackAddress() ? LOOPBACK_HOSTS : Set.of());
         return new HostCheckHandler(hosts, new ClientFaultHandler(handler));
+    }
+
+    /**
+     * @param request a request
+     * @return whether it is a {@code GET} or {@code HEAD}, the calls that read on every server
+     */
+    public static boolean isPlainRead(Request request) {
+        String method = request.getMethod();
+        return method.equalsIgnoreCase("GET") || method.equalsIgnoreCase("HEAD");
     }
 
     private static InetAddress resolve(String bindAddress) {

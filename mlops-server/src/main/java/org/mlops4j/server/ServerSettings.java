@@ -35,15 +35,16 @@ import java.util.Set;
  * @param maxBodyBytes       the largest request body; a larger one is answered 413
  * @param stopTimeout        how long closing the server waits for requests in progress to finish
  * @param retryAfter         what a 503 answer tells clients to wait before trying again
- * @param bearerToken        the token every request must carry ({@code Authorization: Bearer <token>}, or as the
- *                           password of HTTP Basic authentication for browsers); required when the server listens
- *                           beyond the loopback address
+ * @param credentials        the tokens and users one of which every request must present ({@code Authorization:
+ *                           Bearer <token>}, or HTTP basic authentication: a user's password, or a token as the
+ *                           password for browsers), each read-write or read-only; none lets every request through,
+ *                           which is allowed on the loopback address only
  * @param allowedHosts       the host names requests may name in their {@code Host} header; empty: the loopback
  *                           names when bound to a loopback address, any host otherwise
  */
 public record ServerSettings(String bindAddress, int port, int threads, int queueCapacity, Duration queueTimeout,
         Duration headTimeout, Duration idleTimeout, long minBodyRate, int maxHeadBytes, long maxBodyBytes,
-        Duration stopTimeout, Duration retryAfter, Optional<String> bearerToken, Optional<Set<String>> allowedHosts) {
+        Duration stopTimeout, Duration retryAfter, AccessCredentials credentials, Optional<Set<String>> allowedHosts) {
 
     /** The address servers listen on unless told otherwise: {@value} (this machine only). */
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
@@ -75,11 +76,7 @@ public record ServerSettings(String bindAddress, int port, int threads, int queu
         requireAtLeast(maxBodyBytes, 0, "maxBodyBytes");
         requirePositive(stopTimeout, "stopTimeout");
         requirePositive(retryAfter, "retryAfter");
-        Objects.requireNonNull(bearerToken, "bearerToken");
-        if (bearerToken.isPresent() && bearerToken.get().length() < 16) {
-            throw new IllegalArgumentException("A bearer token needs at least 16 characters (32 random ones are "
-                    + "better, such as the output of 'openssl rand -hex 16'); found " + bearerToken.get().length());
-        }
+        Objects.requireNonNull(credentials, "credentials");
         allowedHosts = Objects.requireNonNull(allowedHosts, "allowedHosts").map(Set::copyOf);
     }
 
@@ -114,7 +111,7 @@ public record ServerSettings(String bindAddress, int port, int threads, int queu
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Duration stopTimeout = Duration.ofSeconds(5);
         private Duration retryAfter = Duration.ofSeconds(1);
-        private Optional<String> bearerToken = Optional.empty();
+        private AccessCredentials credentials = AccessCredentials.none();
         private Optional<Set<String>> allowedHosts = Optional.empty();
 
         private Builder() {
@@ -230,11 +227,22 @@ public record ServerSettings(String bindAddress, int port, int threads, int queu
         }
 
         /**
-         * @param token the token every request must carry, at least 16 characters
+         * @param token a token that may make every call, at least 16 characters; once a token or a user is given,
+         *              every request must present one
          * @return this builder
+         * @throws IllegalArgumentException when the token is shorter
          */
         public Builder bearerToken(String token) {
-            this.bearerToken = Optional.of(Objects.requireNonNull(token, "token").strip());
+            this.credentials = credentials.withToken(token, Access.READ_WRITE);
+            return this;
+        }
+
+        /**
+         * @param more tokens and users (read-write or read-only), added to those given before
+         * @return this builder
+         */
+        public Builder credentials(AccessCredentials more) {
+            this.credentials = credentials.and(Objects.requireNonNull(more, "more"));
             return this;
         }
 
@@ -257,7 +265,7 @@ public record ServerSettings(String bindAddress, int port, int threads, int queu
         /** @return the settings */
         public ServerSettings build() {
             return new ServerSettings(bindAddress, port, threads, queueCapacity, queueTimeout, headTimeout,
-                    idleTimeout, minBodyRate, maxHeadBytes, maxBodyBytes, stopTimeout, retryAfter, bearerToken,
+                    idleTimeout, minBodyRate, maxHeadBytes, maxBodyBytes, stopTimeout, retryAfter, credentials,
                     allowedHosts);
         }
     }

@@ -36,4 +36,11 @@ class BearerTokensTest {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> BearerTokens.readFile(missing));
         assertTrue(e.getMessage().contains("Cannot read the token file " + missing), e.getMessage());
     }
+
+    @Test
+    void aFileOfSeveralTokensIsRefusedRatherThanReadAsOne() throws IOException {
+        Path file = Files.writeString(folder.resolve("tokens"), "0123456789abcdef0123\nro:fedcba9876543210fedc\n");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> BearerTokens.readFile(file));
+        assertTrue(e.getMessage().contains("several lines"), e.getMessage());
+    }
 }

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
             ModelsCommand.class, MigrateCommand.class,
             DriftCommand.class, ProfileCommand.class, ValidateCommand.class,
             GenerateCommand.class, UiCommand.class, PredictCommand.class, ServeCommand.class,
-            ServerCommand.class, HelpCommand.class},
+            ServerCommand.class, ServerPasswordCommand.class, HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  checks failed or drift found",
             "  2  bad usage or input: an unknown option, a bad value, a missing file, an unknown model or version",

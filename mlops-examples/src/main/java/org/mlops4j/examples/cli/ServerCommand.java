@@ -8,7 +8,7 @@ import org.mlops4j.core.MlopsProperties;
 import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.TrackingClient;
-import org.mlops4j.server.BearerTokens;
+import org.mlops4j.server.AccessCredentials;
 import org.mlops4j.server.ServerSettings;
 import org.mlops4j.server.rest.TrackingServer;
 import picocli.CommandLine.Command;
@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "server", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Serve MLflow's REST API 2.0 (experiments, runs, metrics, the model registry) and the web UI "
             + "over a store, read and written: MLflow's clients log to it with MLFLOW_TRACKING_URI=http://host:port. "
-            + "Listens on 127.0.0.1 unless --host says otherwise (then --token-file is required, and clients send the "
-            + "token as MLFLOW_TRACKING_TOKEN). Stop it with Ctrl-C.")
+            + "Listens on 127.0.0.1 unless --host says otherwise (then --token-file or --password-file is required; "
+            + "clients send MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD). "
+            + "GET /health answers OK. Stop it with Ctrl-C.")
 final class ServerCommand implements Callable<Integer> {
 
     @Spec
@@ -39,9 +40,16 @@ final class ServerCommand implements Callable<Integer> {
     private String host;
 
     @Option(names = "--token-file", paramLabel = "FILE",
-            description = "A file holding a token (16+ characters) every request must carry, as 'Authorization: "
-                + "Bearer <token>'; required with a --host beyond 127.0.0.1.")
+            description = "A file of bearer tokens (16+ characters, one a line; 'ro:<token>' for a read-only one), "
+                + "sent as 'Authorization: Bearer <token>' (MLFLOW_TRACKING_TOKEN). With --host beyond 127.0.0.1, a "
+                + "token file or a password file is required.")
     private Path tokenFile;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "A file of users for HTTP basic authentication (MLFLOW_TRACKING_USERNAME and "
+                + "MLFLOW_TRACKING_PASSWORD), one a line as 'mlops server-password USER' prints it; read-only users "
+                + "may only read.")
+    private Path passwordFile;
 
     @Option(names = {"--backend-store-uri", "--tracking-uri"}, paramLabel = "URI",
             description = "Where runs are: file:, jdbc:sqlite:, jdbc:postgresql:, an MLflow store (default: "
@@ -54,6 +62,16 @@ final class ServerCommand implements Callable<Integer> {
 
     @Option(names = "--no-registry", description = "Serve without the model registry calls and pages.")
     private boolean noRegistry;
+
+    @Option(names = "--artifacts-destination", paramLabel = "DIR",
+            description = "Proxy artifacts through the server, as MLflow's --serve-artifacts: clients upload, "
+                + "download and list them with the mlflow-artifacts calls, and runs report mlflow-artifacts:/ "
+                + "locations. A run's artifacts go to the store; other paths below DIR (created when missing).")
+    private Path artifactsDestination;
+
+    @Option(names = "--max-artifact-mb", paramLabel = "MB", defaultValue = "1024",
+            description = "The largest artifact upload through the proxy, in MiB (default: ${DEFAULT-VALUE}).")
+    private long maxArtifactMb;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -83,10 +101,17 @@ final class ServerCommand implements Callable<Integer> {
     private TrackingServer start(TrackingServer.Builder server, TrackingClient client, ModelRegistry models) {
         server.trackingClient(client).bindAddress(host);
         if (tokenFile != null) {
-            server.bearerToken(BearerTokens.readFile(tokenFile));
+            server.credentials(AccessCredentials.readTokenFile(tokenFile));
+        }
+        if (passwordFile != null) {
+            server.credentials(AccessCredentials.readPasswordFile(passwordFile));
         }
         if (models != null) {
             server.modelRegistry(models);
+        }
+        if (artifactsDestination != null) {
+            server.artifactsDestination(artifactsDestination).maxArtifactBytes(Math.multiplyExact(maxArtifactMb,
+                    1024L * 1024));
         }
         return server.start();
     }

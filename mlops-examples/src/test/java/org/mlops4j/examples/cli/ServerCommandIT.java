@@ -39,7 +39,7 @@ class ServerCommandIT {
         String store = "jdbc:sqlite:" + folder.resolve("mlops.db");
         String runId;
         try (MlopsJar.Running server = MlopsJar.built(folder).start("server", "--backend-store-uri", store,
-                "--port", "0")) {
+                "--port", "0", "--artifacts-destination", folder.resolve("proxied").toString())) {
             String line = server.firstLine();
             assertTrue(line.startsWith("mlops tracking server for " + store + " at http://127.0.0.1:"), line);
             URI url = URI.create(line.substring(line.indexOf("http://")).strip());
@@ -50,6 +50,16 @@ class ServerCommandIT {
             post(url, null, "runs/log-batch", Map.of("run_id", runId,
                     "metrics", java.util.List.of(Map.of("key", "acc", "value", 0.9, "timestamp", 1L, "step", 0)),
                     "params", java.util.List.of(Map.of("key", "lr", "value", "0.1"))));
+            JsonNode run = JSON.readTree(CLIENT.send(HttpRequest.newBuilder(url.resolve(
+                    "/api/2.0/mlflow/runs/get?run_id=" + runId)).GET().build(), HttpResponse.BodyHandlers.ofString())
+                    .body());
+            String artifactUri = run.get("run").get("info").get("artifact_uri").asText();
+            assertEquals("mlflow-artifacts:/" + experimentId + "/" + runId + "/artifacts", artifactUri);
+            HttpResponse<String> uploaded = CLIENT.send(HttpRequest.newBuilder(url.resolve(
+                    "/api/2.0/mlflow-artifacts/artifacts/" + experimentId + "/" + runId + "/artifacts/notes.txt"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("through the proxy")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, uploaded.statusCode(), uploaded.body());
             post(url, null, "registered-models/create", Map.of("name", "m"));
             JsonNode version = post(url, null, "model-versions/create", Map.of("name", "m",
                     "source", "runs:/" + runId + "/model", "run_id", runId));
@@ -62,12 +72,17 @@ class ServerCommandIT {
             assertEquals(runId, run.runId());
             assertEquals(0.9, run.data().metric("acc").orElseThrow(), 1e-12);
             assertEquals("0.1", run.data().params().get("lr"));
+            try (java.io.InputStream notes = tracking.openArtifact(runId, "notes.txt")) {
+                assertEquals("through the proxy", new String(notes.readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
         }
     }
 
     @Test
     void requiresTheTokenFromItsFileBeyondLoopback() throws Exception {
-        Path token = Files.writeString(folder.resolve("token"), "s3cret-token-for-the-server\n");
+        Path token = Files.writeString(folder.resolve("token"), "s3cret-token-for-the-server\n"
+                + "ro:read-only-token-for-dashboards\n");
         String store = "jdbc:sqlite:" + folder.resolve("secured.db");
         MlopsJar jar = MlopsJar.built(folder);
         MlopsJar.Outcome refused = jar.run("server", "--backend-store-uri", store, "--host", "0.0.0.0",
@@ -81,6 +96,12 @@ class ServerCommandIT {
             HttpResponse<String> signed = send(local, "s3cret-token-for-the-server", "experiments/search",
                     Map.of());
             assertEquals(200, signed.statusCode(), signed.body());
+            assertEquals(200, send(local, "read-only-token-for-dashboards", "experiments/search", Map.of())
+                    .statusCode());
+            HttpResponse<String> readOnlyWrite = send(local, "read-only-token-for-dashboards", "experiments/create",
+                    Map.of("name", "refused"));
+            assertEquals(403, readOnlyWrite.statusCode(), readOnlyWrite.body());
+            assertTrue(readOnlyWrite.body().contains("PERMISSION_DENIED"), readOnlyWrite.body());
         }
     }
 

@@ -451,6 +451,66 @@ abstract class RestApiContract {
                 "flavour = 'x'")).errorCode());
     }
 
+    @Test
+    void ordersModelVersionsByTheClausesGiven() {
+        String runId = run(experiment("version-order"), "v");
+        http.post("registered-models/create", Map.of("name", "ordered"));
+        for (int i = 0; i < 3; i++) {
+            http.post("model-versions/create", Map.of("name", "ordered", "source", "runs:/" + runId + "/m" + i));
+        }
+        List<String> ascending = new ArrayList<>();
+        http.get("model-versions/search", Map.of("filter", "name = 'ordered'", "order_by",
+                "version_number ASC")).body().get("model_versions").forEach(v -> ascending.add(v.get("version")
+                .asText()));
+        assertEquals(List.of("1", "2", "3"), ascending);
+        List<String> byDefault = new ArrayList<>();
+        http.get("model-versions/search", Map.of("filter", "name = 'ordered'")).body().get("model_versions")
+                .forEach(v -> byDefault.add(v.get("version").asText()));
+        assertEquals(List.of("3", "2", "1"), byDefault);
+        assertEquals("INVALID_PARAMETER_VALUE", http.get("model-versions/search", Map.of("order_by", "colour"))
+                .errorCode());
+    }
+
+    @Test
+    void recordsALoggedModelInTheRunsHistoryTagAsMlflowDoes() throws Exception {
+        String runId = run(experiment("log-model"), "m");
+        for (String path : List.of("model", "model-2")) {
+            String model = RestHttp.JSON.writeValueAsString(Map.of("artifact_path", path, "run_id", runId,
+                    "utc_time_created", "2026-12-07 22:00:00.000000", "flavors", Map.of("python_function",
+                    Map.of("loader_module", "mlflow.sklearn"))));
+            Answer logged = http.post("runs/log-model", Map.of("run_id", runId, "model_json", model));
+            assertEquals(200, logged.status(), logged.body().toString());
+        }
+        JsonNode history = RestHttp.JSON.readTree(tracking.getRun(runId).orElseThrow().data().tags()
+                .get("mlflow.log-model.history"));
+        assertEquals(2, history.size());
+        assertEquals("model-2", history.get(1).get("artifact_path").asText());
+        Answer incomplete = http.post("runs/log-model", Map.of("run_id", runId, "model_json",
+                "{\"artifact_path\": \"m\"}"));
+        assertEquals("INVALID_PARAMETER_VALUE", incomplete.errorCode());
+        assertTrue(incomplete.body().get("message").asText().contains("flavors"));
+        assertEquals("INVALID_PARAMETER_VALUE", http.post("runs/log-model", Map.of("run_id", runId,
+                "model_json", "not json")).errorCode());
+    }
+
+    @Test
+    void answersNotImplementedForDatasetInputsAndChangesNothing() {
+        String runId = run(experiment("inputs"), "i");
+        Map<String, Object> dataset = Map.of("dataset", Map.of("name", "leads", "digest", "abc123",
+                "source_type", "local", "source", "{\"uri\": \"leads.csv\"}"),
+                "tags", List.of(Map.of("key", "mlflow.data.context", "value", "training")));
+        Answer refused = http.post("runs/log-inputs", Map.of("run_id", runId, "datasets", List.of(dataset)));
+        assertEquals(501, refused.status(), refused.body().toString());
+        assertEquals("NOT_IMPLEMENTED", refused.errorCode());
+        assertTrue(refused.body().get("message").asText().contains("datasets"));
+        assertEquals(200, http.post("runs/log-inputs", Map.of("run_id", runId)).status(), "nothing to record");
+        assertEquals("INVALID_PARAMETER_VALUE", http.post("runs/log-inputs", Map.of("run_id", runId,
+                "datasets", List.of(Map.of("dataset", Map.of("name", "no-digest"))))).errorCode());
+        assertEquals("RESOURCE_DOES_NOT_EXIST", http.post("runs/log-inputs", Map.of("run_id",
+                "0123456789abcdef0123456789abcdef", "datasets", List.of(dataset))).errorCode());
+        assertEquals(0, http.get("runs/get", Map.of("run_id", runId)).body().get("run").get("inputs").size());
+    }
+
     // ---- protocol ----------------------------------------------------------------------------------------------
 
     @Test
@@ -474,6 +534,20 @@ abstract class RestApiContract {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": ")).build());
         assertEquals(400, broken.status());
         assertEquals("BAD_REQUEST", broken.errorCode());
+    }
+
+    @Test
+    void acceptsDeleteAndPatchWithoutAContentTypeAsMlflowDoes() throws Exception {
+        http.post("registered-models/create", Map.of("name", "untyped"));
+        Answer patched = http.send(http.request("registered-models/update").method("PATCH",
+                java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": \"untyped\", \"description\": \"d\"}"))
+                .build());
+        assertEquals(200, patched.status(), patched.body().toString());
+        assertEquals("d", registry.getModel("untyped").description());
+        Answer deleted = http.send(http.request("registered-models/delete").method("DELETE",
+                java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": \"untyped\"}")).build());
+        assertEquals(200, deleted.status(), deleted.body().toString());
+        assertTrue(registry.findModel("untyped").isEmpty());
     }
 
     @Test

@@ -30,7 +30,7 @@ final class RestHttp {
     }
 
     private final URI base;
-    private final Optional<String> token;
+    private final Optional<String> authorization;
 
     RestHttp(URI base) {
         this(base, Optional.empty());
@@ -38,7 +38,18 @@ final class RestHttp {
 
     RestHttp(URI base, Optional<String> token) {
         this.base = base;
-        this.token = token;
+        this.authorization = token.map(t -> "Bearer " + t);
+    }
+
+    private RestHttp(Optional<String> authorization, URI base) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** A client that sends HTTP basic credentials, as MLflow's clients send MLFLOW_TRACKING_USERNAME/PASSWORD. */
+    static RestHttp basic(URI base, String user, String password) {
+        return new RestHttp(Optional.of("Basic " + java.util.Base64.getEncoder().encodeToString((user + ":"
+                + password).getBytes(StandardCharsets.UTF_8))), base);
     }
 
     /** POSTs a JSON body built from pairs of names and values to {@code /api/2.0/mlflow/<call>}. */
@@ -65,7 +76,7 @@ final class RestHttp {
     HttpRequest.Builder request(String call) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve("/api/2.0/mlflow/" + call))
                 .timeout(Duration.ofSeconds(10));
-        token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
+        authorization.ifPresent(value -> builder.header("Authorization", value));
         return builder;
     }
 

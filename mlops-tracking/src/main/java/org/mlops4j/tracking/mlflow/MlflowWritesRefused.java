@@ -68,7 +68,8 @@ final class MlflowWritesRefused {
     }
 
     /** A refused change of a tracking store. */
-    private static final class InTracking extends TrackingException implements CausedByInput {
+    private static final class InTracking extends TrackingException implements CausedByInput,
+            org.mlops4j.core.tracking.WriteRefused {
         private static final long serialVersionUID = 1L;
 
         InTracking(String message) {
@@ -77,7 +78,8 @@ final class MlflowWritesRefused {
     }
 
     /** A refused change of a registry. */
-    private static final class InRegistry extends ModelRegistryException implements CausedByInput {
+    private static final class InRegistry extends ModelRegistryException implements CausedByInput,
+            org.mlops4j.core.tracking.WriteRefused {
         private static final long serialVersionUID = 1L;
 
         InRegistry(String message) {

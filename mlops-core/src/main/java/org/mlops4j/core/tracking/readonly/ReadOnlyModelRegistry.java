@@ -9,11 +9,12 @@ import org.mlops4j.core.tracking.ModelRegistryException;
 import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.core.tracking.RegisteredModel;
 import org.mlops4j.core.tracking.StoreAccess;
+import org.mlops4j.core.tracking.WriteRefused;
 
 /**
  * A model registry opened with {@link StoreAccess#READ_ONLY}: reads go to the registry it wraps, every write is
- * refused with a {@link ModelRegistryException} that names the registry and the refused change. Providers wrap the
- * registry they opened for reading in it, so no write can reach the location by mistake.
+ * refused with a {@link ModelRegistryException} marked {@link WriteRefused} that names the registry and the refused
+ * change. Providers wrap the registry they opened for reading in it, so no write can reach the location by mistake.
  *
  * <p>Thread-safe when the wrapped registry is. Closing it closes the wrapped registry.
  */
@@ -81,7 +82,16 @@ public final class ReadOnlyModelRegistry extends WritesRefusedModelRegistry {
 
     @Override
     protected ModelRegistryException refused(String what) {
-        return new ModelRegistryException("Cannot " + what + ": the model registry at " + registry.location()
+        return new Refused("Cannot " + what + ": the model registry at " + registry.location()
                 + " was opened read-only. Open it read-write (Mlops.openModelRegistry) to change it.");
+    }
+
+    /** A change refused because the registry was opened read-only. */
+    private static final class Refused extends ModelRegistryException implements WriteRefused {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
     }
 }

@@ -21,11 +21,12 @@ import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.TrackingException;
 import org.mlops4j.core.tracking.TrackingStore;
 import org.mlops4j.core.tracking.ViewType;
+import org.mlops4j.core.tracking.WriteRefused;
 
 /**
  * A tracking store opened with {@link StoreAccess#READ_ONLY}: reads go to the store it wraps, every write is refused
- * with a {@link TrackingException} that names the store and the refused change. Providers wrap the store they opened
- * for reading in it, so no write can reach the location by mistake.
+ * with a {@link TrackingException} marked {@link WriteRefused} that names the store and the refused change. Providers
+ * wrap the store they opened for reading in it, so no write can reach the location by mistake.
  *
  * <p>Thread-safe when the wrapped store is. Closing it closes the wrapped store.
  */
@@ -157,7 +158,16 @@ public final class ReadOnlyTrackingStore implements TrackingStore {
     }
 
     private TrackingException refused(String what) {
-        return new TrackingException("Cannot " + what + ": the tracking store at " + store.location()
+        return new Refused("Cannot " + what + ": the tracking store at " + store.location()
                 + " was opened read-only. Open it read-write (TrackingClient.open) to change it.");
+    }
+
+    /** A change refused because the store was opened read-only. */
+    private static final class Refused extends TrackingException implements WriteRefused {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
     }
 }

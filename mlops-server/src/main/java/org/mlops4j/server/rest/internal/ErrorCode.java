@@ -17,6 +17,16 @@ public enum ErrorCode {
     RESOURCE_ALREADY_EXISTS(400),
     /** No endpoint at that path. */
     ENDPOINT_NOT_FOUND(404),
+    /**
+     * The caller may not make this change: a write through a read-only token, or a write to a store or registry that
+     * refuses changes (opened read-only, or a format mlops4j reads but does not write). MLflow's clients do not retry
+     * a 4xx answer, as they do a 500.
+     */
+    PERMISSION_DENIED(403),
+    /** The request carries no credentials, or wrong ones. */
+    UNAUTHENTICATED(401),
+    /** The server does not offer this call over this store (MLflow's {@code MlflowNotImplementedException}). */
+    NOT_IMPLEMENTED(501),
     /** The store failed. */
     INTERNAL_ERROR(500);
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.mlops4j.core.tracking.Experiment;
@@ -29,10 +28,15 @@ public final class ExperimentEndpoints {
             "last_update_time", Experiment::lastUpdateTime), Experiment::tags);
 
     private final TrackingStore store;
+    private final ArtifactLocations locations;
 
-    /** @param store where the experiments are */
-    public ExperimentEndpoints(TrackingStore store) {
+    /**
+     * @param store     where the experiments are
+     * @param locations where their artifacts are reported
+     */
+    public ExperimentEndpoints(TrackingStore store, ArtifactLocations locations) {
         this.store = store;
+        this.locations = locations;
     }
 
     /**
@@ -77,7 +81,7 @@ public final class ExperimentEndpoints {
         var filter = FILTER.parse(request.text("filter").orElse(""));
         Comparator<Experiment> order = order(request.texts("order_by"));
         List<Experiment> found = store.listExperiments(view).stream().filter(filter).sorted(order).toList();
-        return paging.page(found, MlflowJson.object(), "experiments", MlflowJson::experiment);
+        return paging.page(found, MlflowJson.object(), "experiments", e -> MlflowJson.experiment(e, locations));
     }
 
     private ObjectNode update(RestRequest request) {
@@ -113,47 +117,24 @@ public final class ExperimentEndpoints {
                 "No Experiment with id=" + id + " exists"));
     }
 
-    private static ObjectNode answer(Experiment experiment) {
+    private ObjectNode answer(Experiment experiment) {
         ObjectNode answer = MlflowJson.object();
-        answer.set("experiment", MlflowJson.experiment(experiment));
+        answer.set("experiment", MlflowJson.experiment(experiment, locations));
         return answer;
     }
 
     /** MLflow's order: the clauses given, then newest first, then by id. */
     private static Comparator<Experiment> order(List<String> clauses) {
-        Comparator<Experiment> order = null;
-        for (String clause : clauses) {
-            String[] words = clause.trim().split("\\s+");
-            if (words.length == 0 || words.length > 2 || words[0].isEmpty()) {
-                throw invalidOrder(clause);
-            }
-            boolean ascending = words.length == 1 || words[1].equalsIgnoreCase("ASC");
-            if (words.length == 2 && !ascending && !words[1].equalsIgnoreCase("DESC")) {
-                throw invalidOrder(clause);
-            }
-            Comparator<Experiment> by = switch (words[0].replaceFirst("(?i)^attributes?\\.", "")
-                    .toLowerCase(Locale.ROOT)) {
-                case "name" -> Comparator.comparing(Experiment::name);
-                case "experiment_id" -> Comparator.comparing(Experiment::experimentId, ExperimentEndpoints::byId);
-                case "creation_time" -> Comparator.comparingLong(Experiment::creationTime);
-                case "last_update_time" -> Comparator.comparingLong(Experiment::lastUpdateTime);
-                default -> throw invalidOrder(clause);
-            };
-            by = ascending ? by : by.reversed();
-            order = order == null ? by : order.thenComparing(by);
-        }
-        Comparator<Experiment> tail = Comparator.comparingLong(Experiment::creationTime).reversed()
-                .thenComparing(Experiment::experimentId, ExperimentEndpoints::byId);
-        return order == null ? tail : order.thenComparing(tail);
+        return SortClause.order(clauses, Map.of("name", Comparator.comparing(Experiment::name),
+                "experiment_id", Comparator.comparing(Experiment::experimentId, ExperimentEndpoints::byId),
+                "creation_time", Comparator.comparingLong(Experiment::creationTime),
+                "last_update_time", Comparator.comparingLong(Experiment::lastUpdateTime)),
+                Comparator.comparingLong(Experiment::creationTime).reversed()
+                        .thenComparing(Experiment::experimentId, ExperimentEndpoints::byId));
     }
 
     private static int byId(String a, String b) {
         return a.length() != b.length() && a.chars().allMatch(Character::isDigit)
                 && b.chars().allMatch(Character::isDigit) ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
-    }
-
-    private static RestException invalidOrder(String clause) {
-        return new RestException(ErrorCode.INVALID_PARAMETER_VALUE, "Invalid order_by clause '" + clause
-                + "': expected name, experiment_id, creation_time or last_update_time, then ASC or DESC.");
     }
 }

@@ -32,13 +32,14 @@ public final class MlflowJson {
 
     /**
      * @param experiment an experiment
+     * @param locations  where its artifacts are reported
      * @return {@code Experiment}
      */
-    public static ObjectNode experiment(Experiment experiment) {
+    public static ObjectNode experiment(Experiment experiment, ArtifactLocations locations) {
         ObjectNode node = object();
         node.put("experiment_id", experiment.experimentId());
         node.put("name", experiment.name());
-        node.put("artifact_location", experiment.artifactLocation());
+        node.put("artifact_location", locations.of(experiment));
         node.put("lifecycle_stage", experiment.lifecycleStage().storedName());
         node.put("last_update_time", experiment.lastUpdateTime());
         node.put("creation_time", experiment.creationTime());
@@ -47,12 +48,13 @@ public final class MlflowJson {
     }
 
     /**
-     * @param run a run
+     * @param run       a run
+     * @param locations where its artifacts are reported
      * @return {@code Run}: {@code info}, {@code data} (metrics, params, tags) and empty {@code inputs}
      */
-    public static ObjectNode run(Run run) {
+    public static ObjectNode run(Run run, ArtifactLocations locations) {
         ObjectNode node = object();
-        node.set("info", runInfo(run.info()));
+        node.set("info", runInfo(run.info(), locations));
         ObjectNode data = node.putObject("data");
         ArrayNode metrics = data.putArray("metrics");
         run.data().metrics().values().forEach(metric -> metrics.add(metric(metric)));
@@ -63,10 +65,11 @@ public final class MlflowJson {
     }
 
     /**
-     * @param info a run's info
+     * @param info      a run's info
+     * @param locations where its artifacts are reported
      * @return {@code RunInfo}, with both {@code run_id} and the older {@code run_uuid}
      */
-    public static ObjectNode runInfo(RunInfo info) {
+    public static ObjectNode runInfo(RunInfo info, ArtifactLocations locations) {
         ObjectNode node = object();
         node.put("run_id", info.runId());
         node.put("run_uuid", info.runId());
@@ -76,7 +79,7 @@ public final class MlflowJson {
         node.put("status", info.status().name());
         node.put("start_time", info.startTime());
         info.endTime().ifPresent(end -> node.put("end_time", end));
-        node.put("artifact_uri", info.artifactUri());
+        node.put("artifact_uri", locations.of(info));
         node.put("lifecycle_stage", info.lifecycleStage().storedName());
         return node;
     }

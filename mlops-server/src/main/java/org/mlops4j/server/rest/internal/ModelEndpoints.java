@@ -1,11 +1,9 @@
 package org.mlops4j.server.rest.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.mlops4j.core.tracking.ModelRegistry;
@@ -146,28 +144,10 @@ public final class ModelEndpoints {
 
     /** MLflow's order: the clauses given, then by name. */
     private static Comparator<RegisteredModel> order(List<String> clauses) {
-        Comparator<RegisteredModel> order = (a, b) -> 0;
-        for (String clause : clauses) {
-            String[] words = clause.trim().split("\\s+");
-            boolean ascending = words.length == 1 || words[1].equalsIgnoreCase("ASC");
-            if (words.length > 2 || words[0].isEmpty() || (!ascending && !words[1].equalsIgnoreCase("DESC"))) {
-                throw invalidOrder(clause);
-            }
-            Comparator<RegisteredModel> by = switch (words[0].replaceFirst("(?i)^attributes?\\.", "")
-                    .toLowerCase(Locale.ROOT)) {
-                case "name" -> Comparator.comparing(RegisteredModel::name);
-                case "creation_timestamp", "timestamp" -> Comparator.comparing(RegisteredModel::createdAt,
-                        Instant::compareTo);
-                case "last_updated_timestamp" -> Comparator.comparing(RegisteredModel::updatedAt, Instant::compareTo);
-                default -> throw invalidOrder(clause);
-            };
-            order = order.thenComparing(ascending ? by : by.reversed());
-        }
-        return order.thenComparing(RegisteredModel::name);
-    }
-
-    private static RestException invalidOrder(String clause) {
-        return new RestException(ErrorCode.INVALID_PARAMETER_VALUE, "Invalid order_by clause '" + clause
-                + "': expected name, creation_timestamp or last_updated_timestamp, then ASC or DESC.");
+        return SortClause.order(clauses, Map.of("name", Comparator.comparing(RegisteredModel::name),
+                "creation_timestamp", Comparator.comparing(RegisteredModel::createdAt),
+                "timestamp", Comparator.comparing(RegisteredModel::createdAt),
+                "last_updated_timestamp", Comparator.comparing(RegisteredModel::updatedAt)),
+                Comparator.comparing(RegisteredModel::name));
     }
 }

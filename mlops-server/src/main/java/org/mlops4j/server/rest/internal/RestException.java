@@ -13,19 +13,42 @@ import org.mlops4j.core.MlopsException;
 public final class RestException extends MlopsException implements CausedByInput {
 
     private final ErrorCode code;
+    private final int status;
 
     /**
      * @param code    MLflow's error code
      * @param message what was expected, what was found, how to fix it
      */
     public RestException(ErrorCode code, String message) {
+        this(code, code.status(), message);
+    }
+
+    private RestException(ErrorCode code, int status, String message) {
         super(message);
         this.code = Objects.requireNonNull(code, "code");
+        this.status = status;
     }
 
     /** @return MLflow's error code */
     public ErrorCode code() {
         return code;
+    }
+
+    /** @return the HTTP status: the code's, but 413 for a body over a limit */
+    public int status() {
+        return status;
+    }
+
+    /**
+     * @param what  the body, such as "The request body"
+     * @param limit the limit in bytes
+     * @param how   how to send less or raise the limit
+     * @return the error for a body over a limit: {@code BAD_REQUEST} with status 413, as the server's own size check
+     *         answers
+     */
+    public static RestException tooLarge(String what, long limit, String how) {
+        return new RestException(ErrorCode.BAD_REQUEST, 413, what + " is larger than this server's limit of " + limit
+                + " bytes; " + how);
     }
 
     /**

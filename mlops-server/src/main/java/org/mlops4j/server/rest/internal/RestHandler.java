@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.eclipse.jetty.http.HttpFields;
+import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -20,7 +19,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
-import org.mlops4j.server.http.PlainAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,17 +37,40 @@ public final class RestHandler extends Handler.Abstract {
     private static final List<String> PREFIXES = List.of("/api/2.0/mlflow/", "/ajax-api/2.0/mlflow/",
             "/api/2.0/preview/mlflow/");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> READING_POSTS = Set.of("experiments/search", "runs/search",
+            "registered-models/get-latest-versions");
 
     private final RestRoutes routes;
     private final Handler other;
+    private final long maxBodyBytes;
 
     /**
-     * @param routes the endpoints
-     * @param other  answers every path outside the API
+     * @param routes       the endpoints
+     * @param other        answers every path outside the API
+     * @param maxBodyBytes the largest JSON body read (the server's own limit may be higher, for artifact uploads)
      */
-    public RestHandler(RestRoutes routes, Handler other) {
+    public RestHandler(RestRoutes routes, Handler other, long maxBodyBytes) {
         this.routes = Objects.requireNonNull(routes, "routes");
         this.other = Objects.requireNonNull(other, "other");
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /**
+     * What a read-only caller may do on the tracking server: {@code GET} and {@code HEAD}, and the searches that
+     * MLflow's clients send as {@code POST} ({@code experiments/search}, {@code runs/search},
+     * {@code registered-models/get-latest-versions}).
+     *
+     * @param request a request
+     * @return whether it only reads
+     */
+    public static boolean isReading(Request request) {
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        if (method.equals("GET") || method.equals("HEAD")) {
+            return true;
+        }
+        String path = request.getHttpURI().getPath();
+        return method.equals("POST") && PREFIXES.stream().filter(path::startsWith).findFirst()
+                .map(prefix -> READING_POSTS.contains(path.substring(prefix.length()))).orElse(false);
     }
 
     @Override
@@ -63,21 +84,21 @@ public final class RestHandler extends Handler.Abstract {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         Optional<RestRoutes.Route> route = routes.find(call.get());
         if (route.isEmpty()) {
-            send(response, callback, new ErrorAnswer(ErrorCode.ENDPOINT_NOT_FOUND, "No API endpoint at "
+            JsonAnswers.send(response, callback, new ErrorAnswer(ErrorCode.ENDPOINT_NOT_FOUND, "No API endpoint at "
                     + path + "; see MLflow's REST API 2.0 for the calls this server answers."));
             return true;
         }
         if (!route.get().methods().contains(method)) {
             response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", route.get().methods()));
-            send(response, callback, 405, new ErrorAnswer(ErrorCode.BAD_REQUEST, "Use "
+            JsonAnswers.send(response, callback, 405, new ErrorAnswer(ErrorCode.BAD_REQUEST, "Use "
                     + String.join(" or ", route.get().methods()) + " for " + path + ", not " + method + ".").json());
             return true;
         }
         RestRequest fields;
         try {
-            fields = new RestRequest(method, method.equals("GET") ? query(request) : body(request));
+            fields = new RestRequest(method, method.equals("GET") ? query(request) : body(request, method));
         } catch (RestException e) {
-            send(response, callback, ErrorAnswer.of(e));
+            JsonAnswers.send(response, callback, ErrorAnswer.of(e));
             return true;
         }
         answer(route.get().endpoint(), fields, method, path, response, callback);
@@ -96,10 +117,10 @@ public final class RestHandler extends Handler.Abstract {
             } else {
                 LOG.debug("{} {} refused: {}", method, path, error.message());
             }
-            send(response, callback, error);
+            JsonAnswers.send(response, callback, error);
             return;
         }
-        send(response, callback, 200, answer);
+        JsonAnswers.send(response, callback, 200, answer);
     }
 
     private static ObjectNode query(Request request) {
@@ -116,19 +137,30 @@ public final class RestHandler extends Handler.Abstract {
         return node;
     }
 
-    private static ObjectNode body(Request request) throws IOException {
+    /**
+     * A POST must say {@code application/json}; a PATCH or DELETE may leave the type out, as MLflow's server allows
+     * (browsers ask before sending either across sites, so no web page can forge one).
+     */
+    private ObjectNode body(Request request, String method) throws IOException {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        boolean typeOptional = type == null && !method.equals("POST");
+        if (!typeOptional && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
             throw new RestException(ErrorCode.INVALID_PARAMETER_VALUE, "Bad Request. Content-Type must be "
                     + "'application/json', found " + (type == null ? "none" : "'" + type + "'") + ".");
         }
         JsonNode node;
         try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] bytes = in.readAllBytes();
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBodyBytes + 1));
+            if (bytes.length > maxBodyBytes) {
+                throw RestException.tooLarge("The request body", maxBodyBytes, "send fewer values per call.");
+            }
             if (bytes.length == 0) {
                 return JsonNodeFactory.instance.objectNode();
             }
             node = JSON.readTree(bytes);
+            if (node.isTextual()) { // older clients double-encode the body as a JSON string, as MLflow accepts
+                node = JSON.readTree(node.asText());
+            }
         } catch (JsonProcessingException e) {
             throw new RestException(ErrorCode.BAD_REQUEST, "The request body is not JSON: "
                     + e.getOriginalMessage());
@@ -138,24 +170,5 @@ public final class RestHandler extends Handler.Abstract {
                     + node.getNodeType() + ".");
         }
         return object;
-    }
-
-    private static void send(Response response, Callback callback, ErrorAnswer error) {
-        send(response, callback, error.status(), error.json());
-    }
-
-    private static void send(Response response, Callback callback, int status, ObjectNode body) {
-        byte[] bytes;
-        try {
-            bytes = JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree could not be written", e);
-        }
-        response.setStatus(status);
-        HttpFields.Mutable headers = response.getHeaders();
-        PlainAnswers.secure(headers);
-        headers.put(HttpHeader.CONTENT_TYPE, "application/json");
-        headers.put(HttpHeader.CONTENT_LENGTH, bytes.length);
-        response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 }

@@ -32,10 +32,15 @@ public final class RunEndpoints {
     private static final int HISTORY_DEFAULT_RESULTS = 25_000;
 
     private final TrackingStore store;
+    private final ArtifactLocations locations;
 
-    /** @param store where the runs are */
-    public RunEndpoints(TrackingStore store) {
+    /**
+     * @param store     where the runs are
+     * @param locations where their artifacts are reported
+     */
+    public RunEndpoints(TrackingStore store, ArtifactLocations locations) {
         this.store = store;
+        this.locations = locations;
     }
 
     /**
@@ -82,7 +87,7 @@ public final class RunEndpoints {
         OptionalLong end = request.number("end_time");
         RunInfo info = store.updateRun(runId, status, end.isPresent() ? end : run.info().endTime());
         ObjectNode answer = MlflowJson.object();
-        answer.set("run_info", MlflowJson.runInfo(run(info.runId()).info()));
+        answer.set("run_info", MlflowJson.runInfo(run(info.runId()).info(), locations));
         return answer;
     }
 
@@ -115,7 +120,7 @@ public final class RunEndpoints {
         RunsPage page = store.searchRuns(search.build());
         ObjectNode answer = MlflowJson.object();
         var runs = answer.putArray("runs");
-        page.runs().forEach(run -> runs.add(MlflowJson.run(run)));
+        page.runs().forEach(run -> runs.add(MlflowJson.run(run, locations)));
         page.nextPageToken().ifPresent(token -> answer.put("next_page_token", token));
         return answer;
     }
@@ -172,7 +177,7 @@ public final class RunEndpoints {
         String runId = runId(request);
         Run run = run(runId);
         String path = request.text("path").orElse("");
-        ObjectNode answer = MlflowJson.object().put("root_uri", run.info().artifactUri());
+        ObjectNode answer = MlflowJson.object().put("root_uri", locations.of(run.info()));
         var files = answer.putArray("files");
         store.listArtifacts(runId, path).forEach(file -> {
             ObjectNode info = files.addObject().put("path", file.path()).put("is_dir", file.directory());
@@ -224,9 +229,9 @@ public final class RunEndpoints {
         }
     }
 
-    private static ObjectNode answer(Run run) {
+    private ObjectNode answer(Run run) {
         ObjectNode answer = MlflowJson.object();
-        answer.set("run", MlflowJson.run(run));
+        answer.set("run", MlflowJson.run(run, locations));
         return answer;
     }
 }

@@ -33,14 +33,17 @@ public final class VersionEndpoints {
 
     private final ModelRegistry registry;
     private final TrackingStore store;
+    private final ArtifactLocations locations;
 
     /**
-     * @param registry where the versions are registered
-     * @param store    where their runs are, to answer download URIs
+     * @param registry  where the versions are registered
+     * @param store     where their runs are, to answer download URIs
+     * @param locations where the runs' artifacts are reported
      */
-    public VersionEndpoints(ModelRegistry registry, TrackingStore store) {
+    public VersionEndpoints(ModelRegistry registry, TrackingStore store, ArtifactLocations locations) {
         this.registry = registry;
         this.store = store;
+        this.locations = locations;
     }
 
     /**
@@ -107,14 +110,10 @@ public final class VersionEndpoints {
     private ObjectNode search(RestRequest request) {
         Paging paging = Paging.of(request, DEFAULT_RESULTS, MAX_RESULTS);
         var filter = FILTER.parse(request.text("filter").orElse(""));
-        if (!request.texts("order_by").isEmpty()) {
-            throw new RestException(ErrorCode.INVALID_PARAMETER_VALUE, "This server orders model versions by name, "
-                    + "then newest version first; leave out 'order_by'.");
-        }
+        Comparator<ModelVersion> order = order(request.texts("order_by"));
         List<ModelVersion> found = registry.listModels().stream()
                 .flatMap(model -> registry.listVersions(model.name()).stream()).filter(filter)
-                .sorted(Comparator.comparing(ModelVersion::name).thenComparing(ModelVersion::version,
-                        Comparator.reverseOrder())).toList();
+                .sorted(order).toList();
         return paging.page(found, MlflowJson.object(), "model_versions", MlflowJson::modelVersion);
     }
 
@@ -152,12 +151,23 @@ public final class VersionEndpoints {
             String[] parts = source.substring("runs:/".length()).split("/", 2);
             Optional<Run> run = store.getRun(parts[0]);
             if (run.isPresent()) {
-                String base = run.get().info().artifactUri().replaceAll("/+$", "");
+                String base = locations.of(run.get().info()).replaceAll("/+$", "");
                 uri = Stream.of(base, parts.length > 1 ? parts[1] : "").filter(s -> !s.isEmpty())
                         .reduce((a, b) -> a + "/" + b).orElse(base);
             }
         }
         return MlflowJson.object().put("artifact_uri", uri);
+    }
+
+    /** MLflow's order: the clauses given, then by name, then newest version first. */
+    private static Comparator<ModelVersion> order(List<String> clauses) {
+        return SortClause.order(clauses, Map.of("name", Comparator.comparing(ModelVersion::name),
+                "version_number", Comparator.comparingInt(ModelVersion::version),
+                "creation_timestamp", Comparator.comparing(ModelVersion::createdAt),
+                "timestamp", Comparator.comparing(ModelVersion::createdAt),
+                "last_updated_timestamp", Comparator.comparing(ModelVersion::updatedAt)),
+                Comparator.comparing(ModelVersion::name).thenComparing(ModelVersion::version,
+                        Comparator.reverseOrder()));
     }
 
     private static ObjectNode answer(ModelVersion version) {

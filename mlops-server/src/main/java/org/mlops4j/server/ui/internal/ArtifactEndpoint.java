@@ -138,7 +138,11 @@ public final class ArtifactEndpoint {
         return PrintableValue.of(text);
     }
 
-    private static String contentType(String path) {
+    /**
+     * @param path an artifact's path
+     * @return the content type it is served with, by its extension ({@code application/octet-stream} when unknown)
+     */
+    public static String contentType(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
         int dot = lower.lastIndexOf('.');
         String extension = dot < 0 ? "" : lower.substring(dot + 1);
