@@ -1,0 +1,26 @@
+package org.mlops4j.server.rest.client;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlops4j.server.rest.TrackingServer;
+import org.mlops4j.tck.registry.ModelRegistryContractTest;
+
+/**
+ * The model registry contract on the {@code http:} registry, opened through provider discovery at the URL of a real
+ * {@link TrackingServer} over a file store and registry in the test's folder.
+ */
+class HttpModelRegistryContractIT extends ModelRegistryContractTest {
+
+    @RegisterExtension
+    final ServerFixture servers = new ServerFixture();
+
+    @TempDir
+    Path folder;
+
+    @Override
+    protected URI newStoreLocation() {
+        return servers.startOverFiles(folder).url();
+    }
+}
