@@ -2,7 +2,8 @@ package org.mlops4j.server.rest.client;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ import org.mlops4j.tracking.registry.FileModelRegistryProvider;
  */
 final class ServerFixture implements AfterEachCallback {
 
-    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+    private final Deque<AutoCloseable> opened = new ConcurrentLinkedDeque<>();
 
     /**
      * @param tracking the store the server serves (closed after the test)
@@ -37,7 +38,8 @@ final class ServerFixture implements AfterEachCallback {
             Consumer<TrackingServer.Builder> settings) {
         opened.push(tracking);
         registry.ifPresent(opened::push);
-        TrackingServer.Builder builder = TrackingServer.builder().trackingClient(tracking).port(0);
+        TrackingServer.Builder builder = TrackingServer.builder().trackingClient(tracking).port(0)
+                .serverSettings(server -> server.stopTimeout(Duration.ofMillis(200)));
         registry.ifPresent(builder::modelRegistry);
         settings.accept(builder);
         TrackingServer server = builder.start();
