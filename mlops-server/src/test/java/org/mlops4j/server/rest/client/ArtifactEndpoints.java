@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -13,19 +14,21 @@ import org.mlops4j.server.rest.TrackingServer;
 import org.mlops4j.tracking.file.FileTrackingStore;
 
 /**
- * Runs the contract's artifact test against the {@code http:} store only when {@link TrackingServer} has MLflow's
+ * Runs the contract tests that write artifacts against the {@code http:} store only when {@link TrackingServer} has MLflow's
  * {@code mlflow-artifacts} endpoints, which it gains in a separate change: until then a probe of a real server
- * answers {@code ENDPOINT_NOT_FOUND} (or the UI's page) and the test is reported as skipped, with the reason. {@link HttpArtifactsIT}
+ * answers {@code ENDPOINT_NOT_FOUND} (or the UI's page) and those tests are reported as skipped, with the reason. {@link HttpArtifactsIT}
  * runs regardless and fails without the endpoints.
  */
 final class ArtifactEndpoints implements ExecutionCondition {
 
-    private static final String ARTIFACT_TEST = "writesListsAndOpensArtifacts";
+    /** The contract tests that write artifacts: the store contract's own, and two multi-process ones. */
+    private static final Set<String> ARTIFACT_TESTS = Set.of("writesListsAndOpensArtifacts",
+            "twoProcessesWriteTheSameStoreAtOnce", "aProcessKilledInTheMiddleOfWritesLeavesAReadableStore");
     private static Boolean served;
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        if (context.getTestMethod().filter(m -> m.getName().equals(ARTIFACT_TEST)).isEmpty()) {
+        if (context.getTestMethod().filter(m -> ARTIFACT_TESTS.contains(m.getName())).isEmpty()) {
             return ConditionEvaluationResult.enabled("not an artifact test");
         }
         return served() ? ConditionEvaluationResult.enabled("the server has the mlflow-artifacts endpoints")

@@ -54,8 +54,10 @@ public final class HttpStoreLoggingTiming {
         try (TrackingClient tracking = TrackingClient.of(open.apply(folder));
              TrackingServer server = TrackingServer.builder().trackingClient(tracking).port(0).start();
              TrackingStore http = new HttpTrackingStoreProvider().open(server.url(), MlopsConfig.ofOnly(Map.of()))) {
-            rate(tracking.store(), values / 10, 1);
-            rate(http, values / 10, 1);
+            for (int perCall : new int[] {1, 1000}) {  // warm-up: both paths, both sizes
+                rate(tracking.store(), values / 2, perCall);
+                rate(http, values / 2, perCall);
+            }
             double inSingle = rate(tracking.store(), values, 1);
             double httpSingle = rate(http, values, 1);
             double inBatch = rate(tracking.store(), values, 1000);
