@@ -35,7 +35,8 @@ import org.mlops4j.core.tracking.ViewType;
  * 2.0 at an {@code http:} or {@code https:} URI.
  *
  * <p>Metric values logged without params or tags wait in a {@link MetricBuffer} and go in one {@code log-batch} of up
- * to 1,000 values (after the flush interval at the latest, and before anything else is asked about their run); params
+ * to 1,000 values (after the flush interval at the latest, and before anything else is asked about their run: a
+ * refusal of values sent in the background is reported by the run's next write, ending the run included); params
  * and tags go at once, so that a changed param is refused by the call that changes it. Every value is checked here
  * before it is sent ({@link TrackingInputChecks}), and again by the server. Reads and writes of one client see each
  * other; another client sees buffered metrics once they are sent.
@@ -138,16 +139,33 @@ final class HttpTrackingStore implements TrackingStore {
 
     @Override
     public RunInfo updateRun(String runId, RunStatus status, OptionalLong endTime) {
-        buffer.flush(runId);
+        RuntimeException unsent = null;
+        try {
+            buffer.flush(runId);
+        } catch (RuntimeException e) {
+            unsent = e;  // the run still ends; the caller then learns which values were lost
+        }
         ObjectNode request = MlflowMessages.object().put("run_id", runId).put("status", status.name());
         endTime.ifPresent(end -> request.put("end_time", end));
-        return MlflowMessages.runInfo(rest.call(MlflowCall.UPDATE_RUN, request).path("run_info"));
+        RunInfo updated;
+        try {
+            updated = MlflowMessages.runInfo(rest.call(MlflowCall.UPDATE_RUN, request).path("run_info"));
+        } catch (RuntimeException e) {
+            if (unsent != null) {
+                e.addSuppressed(unsent);
+            }
+            throw e;
+        }
+        if (unsent != null) {
+            throw unsent;
+        }
+        return updated;
     }
 
     @Override
     public Optional<Run> getRun(String runId) {
         TrackingInputChecks.checkRunId(runId);
-        buffer.flush(runId);
+        buffer.flushForRead(runId);
         return rest.find(MlflowCall.GET_RUN, MlflowMessages.object().put("run_id", runId))
                 .map(answer -> MlflowMessages.run(answer.path("run")));
     }
@@ -186,7 +204,7 @@ final class HttpTrackingStore implements TrackingStore {
 
     @Override
     public List<Metric> getMetricHistory(String runId, String key) {
-        buffer.flush(runId);
+        buffer.flushForRead(runId);
         List<Metric> history = new ArrayList<>();
         Optional<String> token = Optional.empty();
         do {

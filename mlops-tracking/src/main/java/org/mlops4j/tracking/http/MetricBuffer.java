@@ -9,8 +9,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.tracking.InvalidTrackingInputException;
 import org.mlops4j.core.tracking.Metric;
+import org.mlops4j.core.tracking.TrackingException;
 import org.mlops4j.core.tracking.TrackingLimits;
+import org.mlops4j.core.tracking.TrackingNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * the store is asked something about the run, ends it or closes.
  *
  * <p>Values are checked before they are buffered (keys, counts), so what the server can still refuse is the run
- * itself (deleted or missing in between). A refusal while sending in the background is kept and thrown by the next
- * call about that run, naming how many values were lost. Thread-safe; a run's values are sent under its lock, so
- * they arrive in order.
+ * itself (deleted or missing in between), or the server may stay unreachable. A send that fails in the background is
+ * logged and reported by the next write to that run ({@link #flush(String)}, {@link #add(String, List)}), with the
+ * number of values lost and the exception type of the refusal; reads send what waits but leave the report to the next
+ * write. Thread-safe; a run's values are sent under its lock, so they arrive in order.
  */
 final class MetricBuffer implements AutoCloseable {
 
@@ -55,27 +60,34 @@ final class MetricBuffer implements AutoCloseable {
      *
      * @param runId   the run
      * @param metrics checked values
-     * @throws RuntimeException what the server refused, now or in a background send since the last call
+     * @throws RuntimeException what the server refused now, or in a background send since the run's last write (then
+     *                          this call's values are not kept either)
      */
     void add(String runId, List<Metric> metrics) {
-        Pending run = pending.computeIfAbsent(runId, id -> new Pending());
-        synchronized (run) {
-            run.throwFailure();
-            if (run.metrics.isEmpty()) {
-                run.since = System.nanoTime();
-            }
-            run.metrics.addAll(metrics);
-            while (run.metrics.size() >= TrackingLimits.MAX_METRICS_PER_BATCH) {
-                send(runId, run, TrackingLimits.MAX_METRICS_PER_BATCH);
+        while (true) {
+            Pending run = pending.computeIfAbsent(runId, id -> new Pending());
+            synchronized (run) {
+                if (run.retired) {
+                    continue;
+                }
+                run.throwFailure(runId, metrics.size());
+                if (run.metrics.isEmpty()) {
+                    run.since = System.nanoTime();
+                }
+                run.metrics.addAll(metrics);
+                while (run.metrics.size() >= TrackingLimits.MAX_METRICS_PER_BATCH) {
+                    send(runId, run, TrackingLimits.MAX_METRICS_PER_BATCH);
+                }
+                return;
             }
         }
     }
 
     /**
-     * Sends what is buffered for a run.
+     * Sends what waits for a run, before a write to it.
      *
      * @param runId the run
-     * @throws RuntimeException what the server refused, now or in a background send since the last call
+     * @throws RuntimeException what the server refused now, or in a background send since the run's last write
      */
     void flush(String runId) {
         Pending run = pending.get(runId);
@@ -83,12 +95,26 @@ final class MetricBuffer implements AutoCloseable {
             return;
         }
         synchronized (run) {
-            run.throwFailure();
+            run.throwFailure(runId, 0);
             sendAll(runId, run);
         }
     }
 
-    /** Sends what is buffered for every run; a refusal is kept for the run's next call, not thrown here. */
+    /**
+     * Sends what waits for a run, before a read of it; a refusal is kept for the run's next write.
+     *
+     * @param runId the run
+     */
+    void flushForRead(String runId) {
+        Pending run = pending.get(runId);
+        if (run != null) {
+            synchronized (run) {
+                trySendAll(runId, run);
+            }
+        }
+    }
+
+    /** Sends what waits for every run; a refusal is kept for the run's next write, not thrown here. */
     void flushAll() {
         pending.forEach((runId, run) -> {
             synchronized (run) {
@@ -110,6 +136,9 @@ final class MetricBuffer implements AutoCloseable {
             synchronized (run) {
                 if (!run.metrics.isEmpty() && now - run.since >= intervalNanos) {
                     trySendAll(runId, run);
+                } else if (run.metrics.isEmpty() && run.failure == null && now - run.since >= 10 * intervalNanos) {
+                    run.retired = true;  // idle: forget the run, so that a long-lived client does not grow
+                    pending.remove(runId, run);
                 }
             }
         });
@@ -121,7 +150,8 @@ final class MetricBuffer implements AutoCloseable {
             sendAll(runId, run);
         } catch (RuntimeException e) {
             run.failure = e;
-            LOG.warn("{} metric value(s) logged to run {} were not stored; the run's next call reports it: {}",
+            run.lost += waiting;
+            LOG.warn("{} metric value(s) logged to run {} were not stored; the run's next write reports it: {}",
                     waiting, runId, e.getMessage());
         }
     }
@@ -148,15 +178,35 @@ final class MetricBuffer implements AutoCloseable {
     /** The values of one run that wait, and the refusal of a background send, if one failed. */
     private static final class Pending {
         private final List<Metric> metrics = new ArrayList<>();
-        private long since;
+        private long since = System.nanoTime();
         private RuntimeException failure;
+        private int lost;
+        private boolean retired;
 
-        void throwFailure() {
-            if (failure != null) {
-                RuntimeException refused = failure;
-                failure = null;
-                throw refused;
+        void throwFailure(String runId, int alsoDropped) {
+            if (failure == null) {
+                return;
             }
+            String message = lost + " metric value(s) logged to run " + runId + " earlier were not stored"
+                    + (alsoDropped > 0 ? ", nor the " + alsoDropped + " of this call" : "") + ": "
+                    + failure.getMessage();
+            RuntimeException cause = failure;
+            failure = null;
+            lost = 0;
+            throw sameKind(cause, message);
+        }
+
+        private static RuntimeException sameKind(RuntimeException cause, String message) {
+            if (cause instanceof TrackingNotFoundException) {
+                return new TrackingNotFoundException(message);
+            }
+            if (cause instanceof InvalidTrackingInputException) {
+                return new InvalidTrackingInputException(message);
+            }
+            if (cause instanceof ConfigurationException) {
+                return new ConfigurationException(message, cause);
+            }
+            return new TrackingException(message, cause);
         }
     }
 }

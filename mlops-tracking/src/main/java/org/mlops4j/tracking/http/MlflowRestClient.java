@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +59,11 @@ final class MlflowRestClient {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.timeout().compareTo(CONNECT_TIMEOUT) < 0 ? settings.timeout()
                         : CONNECT_TIMEOUT).build();
+        if (settings.authorization().isPresent() && settings.server().getScheme().equalsIgnoreCase("http")
+                && !isLoopback(settings.server().getHost())) {
+            LOG.warn("Credentials for {} are sent over plain HTTP, readable on the network; use https:// beyond "
+                    + "this machine", settings.server());
+        }
     }
 
     /** @return the server's address as configured */
@@ -164,10 +170,6 @@ final class MlflowRestClient {
                 }
                 pause(what, describe(notDelivered), attempt, settings.backoff(attempt));
             } catch (IOException lost) {
-                if (lost.getCause() instanceof UnknownHostException || lost instanceof UnknownHostException) {
-                    throw errors.failed(unreachable("unknown host " + settings.server().getHost(), attempt + 1,
-                            start), lost);
-                }
                 if (!idempotent) {
                     throw errors.failed("The tracking server at " + settings.server() + " did not answer " + what
                             + " (" + describe(lost) + "); the call was not sent again, as a second delivery could "
@@ -214,7 +216,15 @@ final class MlflowRestClient {
                 .map(d -> d.compareTo(HttpSettings.MAX_BACKOFF) > 0 ? HttpSettings.MAX_BACKOFF : d);
     }
 
+    private static boolean isLoopback(String host) {
+        return host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]")
+                || host.equals("::1");
+    }
+
     private static String describe(IOException e) {
+        if (e.getCause() instanceof UnresolvedAddressException || e.getCause() instanceof UnknownHostException) {
+            return "the host name does not resolve";
+        }
         if (e instanceof ConnectException) {
             return "connection refused";
         }
