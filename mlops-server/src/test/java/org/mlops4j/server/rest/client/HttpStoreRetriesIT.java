@@ -65,6 +65,7 @@ class HttpStoreRetriesIT {
         TrackingClient served = TrackingClient.of(FileTrackingStore.open(folder.resolve("mlruns")));
         TrackingServer first = servers.start(served, Optional.empty(), builder -> { });
         try (TrackingStore store = ServerFixture.httpStore(first.url(), QUICK_RETRIES)) {
+            store.getExperiment(Experiment.DEFAULT_ID);  // a kept-alive connection to the first server
             int port = first.port();
             first.close();
             restartLater(served, port);
