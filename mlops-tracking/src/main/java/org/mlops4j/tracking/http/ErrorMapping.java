@@ -82,8 +82,9 @@ interface ErrorMapping {
         }
         if (error.code().equals(ServerError.ENDPOINT_NOT_FOUND)) {
             return new ConfigurationException("The tracking server at " + server + " has no endpoint for this call ("
-                    + error.message() + "); it is an older version, or MLflow's server without --serve-artifacts for "
-                    + "artifacts: upgrade or restart it with that option, or check the URI's path prefix.");
+                    + error.message() + "): it serves no model registry (mlops server without a registry), no "
+                    + "artifacts (MLflow's server without --serve-artifacts), or is an older version; start it with "
+                    + "them, or check the URI's path prefix.");
         }
         return refused(error);
     }
