@@ -21,6 +21,15 @@ class HttpModelRegistryContractIT extends ModelRegistryContractTest {
 
     @Override
     protected URI newStoreLocation() {
-        return servers.startOverFiles(folder).url();
+        return startServer(servers, folder).url();
+    }
+
+    /**
+     * @param servers starts the server
+     * @param folder  the test's folder
+     * @return a server with a registry, over stores in the folder
+     */
+    protected TrackingServer startServer(ServerFixture servers, Path folder) {
+        return servers.startOverFiles(folder);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,12 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.MlopsConfig;
 import org.mlops4j.core.MlopsProperties;
+import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.core.tracking.TrackingStore;
 import org.mlops4j.core.tracking.ViewType;
 import org.mlops4j.server.rest.TrackingServer;
 import org.mlops4j.tracking.file.FileTrackingStore;
+import org.mlops4j.tracking.http.HttpModelRegistryProvider;
+import org.mlops4j.tracking.registry.FileModelRegistryProvider;
 
 /** The {@code http:} store sends MLflow's credentials to a real server that requires a token. */
 class HttpStoreCredentialsIT {
@@ -69,6 +74,20 @@ class HttpStoreCredentialsIT {
             }
         }
         assertEquals(1, served.listExperiments().size(), "only the default experiment");
+    }
+
+    @Test
+    void theRegistryReadsTheSameCredentials() {
+        TrackingServer withRegistry = servers.start(TrackingClient.of(FileTrackingStore.open(folder.resolve("r"))),
+                Optional.of(FileModelRegistryProvider.open(folder.resolve("r"))), builder -> builder.bearerToken(TOKEN));
+        MlopsConfig signed = MlopsConfig.ofOnly(Map.of(MlopsProperties.TRACKING_TOKEN, TOKEN));
+        try (ModelRegistry registry = new HttpModelRegistryProvider().open(withRegistry.url(), signed);
+             ModelRegistry anonymous = new HttpModelRegistryProvider().open(withRegistry.url(),
+                     MlopsConfig.ofOnly(Map.of()))) {
+            registry.createModel("signed-model");
+            assertEquals(List.of("signed-model"), registry.listModels().stream().map(m -> m.name()).toList());
+            assertThrows(ConfigurationException.class, anonymous::listModels);
+        }
     }
 
     @Test
