@@ -75,10 +75,15 @@ interface ErrorMapping {
      * @return the exception for it
      */
     default RuntimeException of(ServerError error, URI server) {
-        if (error.unauthorised()) {
+        if (error.status() == 401) {
             return new ConfigurationException("The tracking server at " + server + " refused the credentials (HTTP "
-                    + error.status() + ": " + error.message() + "); set MLFLOW_TRACKING_TOKEN to the server's token, "
+                    + "401: " + error.message() + "); set MLFLOW_TRACKING_TOKEN to the server's token, "
                     + "or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD.");
+        }
+        if (error.unauthorised()) {
+            return new ConfigurationException("The tracking server at " + server + " does not let these credentials "
+                    + "make this call (HTTP " + error.status() + ": " + error.message() + "): a read-only token or "
+                    + "user, or a read-only store; use read-write credentials (MLFLOW_TRACKING_TOKEN) for writes.");
         }
         if (error.code().equals(ServerError.ENDPOINT_NOT_FOUND)) {
             return new ConfigurationException("The tracking server at " + server + " has no endpoint for this call ("

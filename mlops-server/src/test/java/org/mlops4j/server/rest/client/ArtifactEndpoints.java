@@ -32,8 +32,8 @@ final class ArtifactEndpoints implements ExecutionCondition {
             return ConditionEvaluationResult.enabled("not an artifact test");
         }
         return served() ? ConditionEvaluationResult.enabled("the server has the mlflow-artifacts endpoints")
-                : ConditionEvaluationResult.disabled("TrackingServer has no mlflow-artifacts endpoints yet (a probe "
-                        + "found no JSON answer at /api/2.0/mlflow-artifacts/); HttpArtifactsIT covers artifacts through http:");
+                : ConditionEvaluationResult.disabled("TrackingServer has no mlflow-artifacts endpoints yet (no "
+                        + "artifactsDestination, or no JSON answer at /api/2.0/mlflow-artifacts/); HttpArtifactsIT covers artifacts through http:");
     }
 
     private static synchronized boolean served() {
@@ -46,13 +46,20 @@ final class ArtifactEndpoints implements ExecutionCondition {
     private static boolean probe() {
         try {
             Path folder = Files.createTempDirectory("mlops-artifact-probe");
-            try (TrackingClient tracking = TrackingClient.of(FileTrackingStore.open(folder.resolve("mlruns")));
-                 TrackingServer server = TrackingServer.builder().trackingClient(tracking).port(0).start()) {
-                HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.url()
-                        .resolve("/api/2.0/mlflow-artifacts/artifacts/0/missing.txt")).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                boolean json = answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
-                return json && !answer.body().contains("ENDPOINT_NOT_FOUND");
+            TrackingServer.Builder builder = TrackingServer.builder().port(0);
+            try (TrackingClient tracking = TrackingClient.of(FileTrackingStore.open(folder.resolve("mlruns")))) {
+                builder.trackingClient(tracking);
+                if (!ServerFixture.proxyArtifacts(builder, folder.resolve("proxied"))) {
+                    return false;
+                }
+                try (TrackingServer server = builder.start()) {
+                    HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.url()
+                            .resolve("/api/2.0/mlflow-artifacts/artifacts/0/missing.txt")).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    boolean json = answer.headers().firstValue("Content-Type").orElse("")
+                            .startsWith("application/json");
+                    return json && !answer.body().contains("ENDPOINT_NOT_FOUND");
+                }
             }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot probe a tracking server for its artifact endpoints", e);

@@ -1,13 +1,19 @@
 package org.mlops4j.server.rest.client;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.mlops4j.core.MlopsConfig;
@@ -41,6 +47,7 @@ final class ServerFixture implements AfterEachCallback {
         TrackingServer.Builder builder = TrackingServer.builder().trackingClient(tracking).port(0)
                 .serverSettings(server -> server.stopTimeout(Duration.ofMillis(200)));
         registry.ifPresent(builder::modelRegistry);
+        proxyArtifacts(builder, proxied());
         settings.accept(builder);
         TrackingServer server = builder.start();
         opened.push(server);
@@ -63,6 +70,45 @@ final class ServerFixture implements AfterEachCallback {
      */
     static TrackingStore httpStore(URI server, Map<String, String> settings) {
         return new HttpTrackingStoreProvider().open(server, MlopsConfig.ofOnly(settings));
+    }
+
+    /**
+     * Turns on the server's artifact proxy ({@code TrackingServer.Builder#artifactsDestination}, which a parallel change
+     * adds), when the server of this build has it. Called reflectively so that this class compiles against a server
+     * without it; replace it with the direct call once both changes are merged.
+     *
+     * @param builder the server's builder
+     * @param folder  the folder for proxied artifacts that belong to no run
+     * @return whether the server has the proxy
+     */
+    static boolean proxyArtifacts(TrackingServer.Builder builder, Path folder) {
+        try {
+            Method destination = TrackingServer.Builder.class.getMethod("artifactsDestination", Path.class);
+            destination.invoke(builder, folder);
+            return true;
+        } catch (NoSuchMethodException absent) {
+            return false;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot turn on the tracking server's artifact proxy", e);
+        }
+    }
+
+    private Path proxied() {
+        try {
+            Path folder = Files.createTempDirectory("mlops-proxied-artifacts");
+            opened.addLast(() -> delete(folder));
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     @Override
