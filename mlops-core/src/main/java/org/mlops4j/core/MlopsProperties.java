@@ -42,7 +42,8 @@ public final class MlopsProperties {
 
     /**
      * How many times an {@code http:} store sends a call again after a transient failure (connection refused or reset,
-     * 429, 502, 503, 504; calls that would be changed by a second delivery only when nothing was delivered). Default: 5.
+     * 429, 502, 503, 504; a call that a second delivery would repeat, such as a create, only when the server did not
+     * handle it: connection refused, 429, 503). Default: 5.
      */
     public static final String TRACKING_HTTP_MAX_RETRIES = "mlops.tracking.http.max-retries";
 

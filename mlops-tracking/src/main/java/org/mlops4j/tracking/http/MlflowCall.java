@@ -4,7 +4,7 @@ package org.mlops4j.tracking.http;
  * The calls of MLflow's REST API 2.0 that the {@code http:} store and registry make: the HTTP method MLflow's server
  * takes, the path after {@code /api/2.0/mlflow/}, and whether the call may be sent again when its answer is lost.
  *
- * <p>A call is <em>retried after it was sent</em> (connection reset, time-out, 502, 503, 504) only when sending it
+ * <p>A call is <em>retried after it was sent</em> (connection reset, time-out, 502, 504) only when sending it
  * twice leaves the store as sending it once: reads; writes that set a value (a tag, a description, a stage, an alias,
  * a run's status and end time, a param, which MLflow keeps immutable, so the same value again is accepted); and soft
  * deletion and restoring, which end in the same state. Calls that add something are not retried: a second
@@ -16,8 +16,10 @@ package org.mlops4j.tracking.http;
  * allowed_methods=None} in {@code mlflow/utils/request_utils.py}); this client is stricter so that a lost answer never
  * duplicates a metric or a version.
  *
- * <p>A call that never left ({@code connection refused}: the server was not listening) and a call refused with
- * {@code 429 Too Many Requests} (the server did not act on it) are retried whatever the call.
+ * <p>A call that never left ({@code connection refused}: the server was not listening) and a call answered
+ * {@code 429 Too Many Requests} or {@code 503 Service Unavailable} (the server says it did not handle it: rate limit,
+ * full queue, stopping; mlops4j's server answers a full queue so, with {@code Retry-After}) are retried whatever the
+ * call.
  */
 enum MlflowCall {
     CREATE_EXPERIMENT("POST", "experiments/create", false),

@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * body; the {@code Authorization} header of {@link HttpSettings}; artifacts through {@code mlflow-artifacts}.
  *
  * <p>Transient failures are retried with exponential back-off ({@link HttpSettings#backoff(int)}, or the server's
- * {@code Retry-After}): a call that could not be delivered (connection refused, connect time-out) and a 429 whatever
- * the call; a reset connection, a time-out waiting for the answer and a 502, 503 or 504 only for calls that are
+ * {@code Retry-After}): a call that could not be delivered (connection refused, connect time-out) and a 429 or 503
+ * (the server says it did not handle it) whatever the call; a reset connection, a time-out waiting for the answer and a
+ * 502 or 504 (a gateway may have lost the answer of a call carried out) only for calls that are
  * {@link MlflowCall#idempotent() idempotent}. When the server stays unreachable the error is one line naming it and
  * saying how to fix it. Thread-safe.
  */
@@ -42,7 +43,10 @@ final class MlflowRestClient {
     private static final Logger LOG = LoggerFactory.getLogger(MlflowRestClient.class);
     private static final String API = "api/2.0/mlflow/";
     private static final String ARTIFACTS = "api/2.0/mlflow-artifacts/artifacts/";
-    private static final Set<Integer> TRANSIENT_STATUSES = Set.of(429, 502, 503, 504);
+    /** Answers that may come after the call was carried out (a gateway lost the answer): idempotent calls only. */
+    private static final Set<Integer> TRANSIENT_STATUSES = Set.of(502, 504);
+    /** Answers that say the call was not handled (too many requests, server busy or stopping): any call. */
+    private static final Set<Integer> UNHANDLED_STATUSES = Set.of(429, 503);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpSettings settings;
@@ -159,7 +163,8 @@ final class MlflowRestClient {
             try {
                 HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 int status = response.statusCode();
-                boolean retryable = status == 429 || (idempotent && TRANSIENT_STATUSES.contains(status));
+                boolean retryable = UNHANDLED_STATUSES.contains(status)
+                        || (idempotent && TRANSIENT_STATUSES.contains(status));
                 if (!retryable || last) {
                     return new Answer(status, response.body());
                 }
