@@ -28,6 +28,38 @@ public final class MlopsProperties {
     public static final String REGISTRY_URI = "mlops.registry.uri";
 
     /**
+     * The bearer token sent to an {@code http:}/{@code https:} tracking server (and registry) with every call. The
+     * key is MLflow's variable under mlops4j's mapping, so the environment variable is MLflow's own
+     * {@code MLFLOW_TRACKING_TOKEN}. Default: none. A token wins over {@link #TRACKING_USERNAME}.
+     */
+    public static final String TRACKING_TOKEN = "mlflow.tracking.token";
+
+    /** The user name of HTTP basic credentials for a tracking server: {@code MLFLOW_TRACKING_USERNAME}. Default: none. */
+    public static final String TRACKING_USERNAME = "mlflow.tracking.username";
+
+    /** The password that goes with {@link #TRACKING_USERNAME}: {@code MLFLOW_TRACKING_PASSWORD}. Default: none. */
+    public static final String TRACKING_PASSWORD = "mlflow.tracking.password";
+
+    /**
+     * How many times an {@code http:} store sends a call again after a transient failure (connection refused or reset,
+     * 429, 502, 503, 504; a call that a second delivery would repeat, such as a create, only when the server did not
+     * handle it: connection refused, 429, 503). Default: 5.
+     */
+    public static final String TRACKING_HTTP_MAX_RETRIES = "mlops.tracking.http.max-retries";
+
+    /** The wait before an {@code http:} store's first retry, in milliseconds; each further wait doubles. Default: 500. */
+    public static final String TRACKING_HTTP_BACKOFF_MILLIS = "mlops.tracking.http.backoff-millis";
+
+    /** How long one call to a tracking server may take, in seconds. Default: 120 (MLflow's). */
+    public static final String TRACKING_HTTP_TIMEOUT_SECONDS = "mlops.tracking.http.timeout-seconds";
+
+    /**
+     * How long metrics logged to an {@code http:} store may wait, in milliseconds, before they are sent in one
+     * {@code log-batch} (they are sent sooner at 1,000 values, when the run ends or is read, and on close). Default: 1000.
+     */
+    public static final String TRACKING_HTTP_FLUSH_MILLIS = "mlops.tracking.http.flush-millis";
+
+    /**
      * Whether providers are discovered with {@link java.util.ServiceLoader} ({@code true}, the default) or only those
      * registered by hand are used ({@code false}).
      */

@@ -36,8 +36,9 @@ class ProviderDiscoveryTest {
 
     @Test
     void findsTheTrackingStoresAndRegistriesShippedByTheTrackingModuleAndMatchesThemByScheme() {
-        assertEquals(List.of("file", "jdbc"), mlops.providers(TrackingStoreProvider.class).names());
-        assertEquals(List.of("file", "jdbc"), mlops.providers(ModelRegistryProvider.class).names());
+        assertEquals(List.of("file", "http", "jdbc"), mlops.providers(TrackingStoreProvider.class).names());
+        assertEquals(List.of("file", "http", "jdbc"), mlops.providers(ModelRegistryProvider.class).names());
+        assertEquals("http", mlops.trackingStoreProvider(URI.create("https://tracking.example.com:5000")).name());
         assertEquals("file", mlops.trackingStoreProvider(mlops.trackingUri()).name());
         assertEquals("jdbc", mlops.trackingStoreProvider(URI.create("jdbc:sqlite:runs.db")).name());
         assertEquals("jdbc", mlops.modelRegistryProvider(URI.create("jdbc:postgresql://db/mlops")).name());

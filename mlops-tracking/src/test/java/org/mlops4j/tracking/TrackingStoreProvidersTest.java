@@ -30,7 +30,8 @@ class TrackingStoreProvidersTest {
         assertInstanceOf(FileTrackingStoreProvider.class, mlops.trackingStoreProvider(URI.create("file:./mlruns")));
         assertInstanceOf(JdbcTrackingStoreProvider.class,
                 mlops.trackingStoreProvider(URI.create("jdbc:sqlite:runs.db")));
-        assertEquals(java.util.List.of("file", "jdbc"),
+        assertEquals("http", mlops.trackingStoreProvider(URI.create("http://127.0.0.1:5000")).name());
+        assertEquals(java.util.List.of("file", "http", "jdbc"),
                 mlops.providers(org.mlops4j.core.spi.TrackingStoreProvider.class).names());
     }
 

@@ -38,7 +38,8 @@ class JdbcModelRegistryTest {
         assertEquals("jdbc", mlops.modelRegistryProvider(URI.create("jdbc:sqlite:x.db")).name());
         assertEquals("jdbc", mlops.modelRegistryProvider(URI.create("jdbc:postgresql://h/db")).name());
         assertEquals("file", mlops.modelRegistryProvider(URI.create("file:./mlruns")).name());
-        assertEquals(java.util.List.of("file", "jdbc"), mlops.providers(ModelRegistryProvider.class).names());
+        assertEquals("http", mlops.modelRegistryProvider(URI.create("http://127.0.0.1:5000")).name());
+        assertEquals(java.util.List.of("file", "http", "jdbc"), mlops.providers(ModelRegistryProvider.class).names());
     }
 
     @Test
