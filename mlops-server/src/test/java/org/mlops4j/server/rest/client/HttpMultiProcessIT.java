@@ -1,7 +1,6 @@
 package org.mlops4j.server.rest.client;
 
 import java.net.URI;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mlops4j.tck.tracking.MultiProcessStoreContractIT;
 
@@ -10,7 +9,6 @@ import org.mlops4j.tck.tracking.MultiProcessStoreContractIT;
  * a file store in the test's folder: the writers find the {@code http} provider by the URI's scheme, as a training job
  * on another machine would.
  */
-@ExtendWith(ArtifactEndpoints.class)
 class HttpMultiProcessIT extends MultiProcessStoreContractIT {
 
     @RegisterExtension

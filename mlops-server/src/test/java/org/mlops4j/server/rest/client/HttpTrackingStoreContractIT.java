@@ -3,7 +3,6 @@ package org.mlops4j.server.rest.client;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.core.tracking.TrackingStore;
@@ -15,7 +14,6 @@ import org.mlops4j.tracking.file.FileTrackingStore;
  * The tracking store contract on the {@code http:} store, talking MLflow's REST API to a real {@link TrackingServer}
  * on a free port over a file store in the test's folder.
  */
-@ExtendWith(ArtifactEndpoints.class)
 class HttpTrackingStoreContractIT extends TrackingStoreContractTest {
 
     @RegisterExtension

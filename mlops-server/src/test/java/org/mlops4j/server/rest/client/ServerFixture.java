@@ -2,7 +2,6 @@ package org.mlops4j.server.rest.client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +46,7 @@ final class ServerFixture implements AfterEachCallback {
         TrackingServer.Builder builder = TrackingServer.builder().trackingClient(tracking).port(0)
                 .serverSettings(server -> server.stopTimeout(Duration.ofMillis(200)));
         registry.ifPresent(builder::modelRegistry);
-        proxyArtifacts(builder, proxied());
+        builder.artifactsDestination(proxied());
         settings.accept(builder);
         TrackingServer server = builder.start();
         opened.push(server);
@@ -70,27 +69,6 @@ final class ServerFixture implements AfterEachCallback {
      */
     static TrackingStore httpStore(URI server, Map<String, String> settings) {
         return new HttpTrackingStoreProvider().open(server, MlopsConfig.ofOnly(settings));
-    }
-
-    /**
-     * Turns on the server's artifact proxy ({@code TrackingServer.Builder#artifactsDestination}, which a parallel change
-     * adds), when the server of this build has it. Called reflectively so that this class compiles against a server
-     * without it; replace it with the direct call once both changes are merged.
-     *
-     * @param builder the server's builder
-     * @param folder  the folder for proxied artifacts that belong to no run
-     * @return whether the server has the proxy
-     */
-    static boolean proxyArtifacts(TrackingServer.Builder builder, Path folder) {
-        try {
-            Method destination = TrackingServer.Builder.class.getMethod("artifactsDestination", Path.class);
-            destination.invoke(builder, folder);
-            return true;
-        } catch (NoSuchMethodException absent) {
-            return false;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot turn on the tracking server's artifact proxy", e);
-        }
     }
 
     private Path proxied() {
