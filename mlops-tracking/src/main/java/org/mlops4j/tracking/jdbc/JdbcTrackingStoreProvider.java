@@ -56,7 +56,8 @@ public final class JdbcTrackingStoreProvider implements TrackingStoreProvider {
     /**
      * Opens the store in the database the URI names. A database holding MLflow's own schema (an
      * {@code alembic_version} row beside MLflow's tables) opens, either way, as MLflow's store read in place
-     * ({@link MlflowDatabases}); read-write, it writes runs into SQLite at known revisions and refuses other changes. Otherwise, read-write, the schema is created or migrated when needed.
+     * ({@link MlflowDatabases}); read-write, it writes experiments, runs and artifacts as MLflow does at the revisions mlops4j writes and
+     * refuses changes to other revisions. Otherwise, read-write, the schema is created or migrated when needed.
      * Read-only, the database must exist and hold the current tracking schema; no file, table or row is created, the
      * connections are read-only, and writes through the store are refused.
      *

@@ -1,9 +1,23 @@
 package org.mlops4j.tracking.mlflow;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
 import java.util.Optional;
+import org.mlops4j.core.spi.support.jdbc.JdbcUrls;
+import org.mlops4j.core.spi.support.jdbc.ReadOnlyDatabase;
 import org.mlops4j.core.spi.support.jdbc.SqlDialect;
+import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.ModelRegistry;
+import org.mlops4j.core.tracking.TrackingException;
 import org.mlops4j.core.tracking.TrackingStore;
 
 /**
@@ -35,5 +49,72 @@ public final class MlflowDatabases {
      */
     public static Optional<ModelRegistry> registry(URI location, String url, SqlDialect dialect) {
         return MlflowDatabase.detect(location, url, dialect).map(MlflowSqlRegistry::new);
+    }
+
+    /**
+     * Makes an empty database hold MLflow's schema at alembic revision {@value MlflowSchema#CURRENT_REVISION} (MLflow
+     * 2.9), as {@code mlflow db upgrade} leaves a new database, with experiment 0 ({@code Default}) whose artifacts go
+     * to {@code <artifactRoot>/0}. The DDL is mlops4j's own, one script per dialect
+     * ({@code mlflow-schema-sqlite.sql}, {@code mlflow-schema-postgresql.sql} beside this class), written from
+     * MLflow's migrations. Afterwards the {@code jdbc:} providers open the database as MLflow's, and MLflow 2.9 opens
+     * it without migrating (a later MLflow upgrades it with {@code mlflow db upgrade}).
+     *
+     * @param location     the database's URI, for messages
+     * @param url          its JDBC URL (SQLite or PostgreSQL; SQLite's file is created when missing)
+     * @param dialect      its dialect
+     * @param artifactRoot where experiments' artifacts go, as MLflow's {@code --default-artifact-root}: a path or
+     *                     URI without a trailing {@code /}
+     * @throws TrackingException when the dialect is not SQLite or PostgreSQL, the database already has an
+     *                           {@code experiments} or {@code alembic_version} table, or a statement fails (nothing
+     *                           is kept then)
+     */
+    public static void createEmpty(URI location, String url, SqlDialect dialect, String artifactRoot) {
+        URI shown = JdbcUrls.redact(location);
+        if (dialect != SqlDialect.SQLITE && dialect != SqlDialect.POSTGRESQL) {
+            throw new TrackingException("Cannot create MLflow's schema in " + shown + ": MLflow's databases are"
+                    + " SQLite or PostgreSQL here, found " + dialect + ".");
+        }
+        String script = script(dialect.name().toLowerCase(Locale.ROOT));
+        try (Connection connection = DriverManager.getConnection(url)) {
+            if (ReadOnlyDatabase.hasTable(connection, "experiments")
+                    || ReadOnlyDatabase.hasTable(connection, "alembic_version")) {
+                throw new TrackingException("Cannot create MLflow's schema in " + shown + ": it already has an"
+                        + " experiments or alembic_version table. Give an empty database.");
+            }
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate(script);
+                long now = System.currentTimeMillis();
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO experiments (experiment_id,"
+                        + " name, artifact_location, lifecycle_stage, creation_time, last_update_time) VALUES (0, ?, ?,"
+                        + " 'active', ?, ?)")) {
+                    insert.setString(1, Experiment.DEFAULT_NAME);
+                    insert.setString(2, artifactRoot.replaceAll("/+$", "") + "/0");
+                    insert.setLong(3, now);
+                    insert.setLong(4, now);
+                    insert.executeUpdate();
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot create MLflow's schema in " + shown + ": "
+                    + JdbcUrls.redact(e).getMessage(), e);
+        }
+    }
+
+    private static String script(String dialect) {
+        String name = "mlflow-schema-" + dialect + ".sql";
+        try (InputStream in = MlflowDatabases.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("The resource " + name + " is missing beside "
+                        + MlflowDatabases.class.getName() + "; the mlops-tracking jar is incomplete.");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

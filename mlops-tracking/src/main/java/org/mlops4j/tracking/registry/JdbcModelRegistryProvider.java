@@ -62,7 +62,7 @@ public final class JdbcModelRegistryProvider implements ModelRegistryProvider {
 
     /**
      * Connects to the database. A database holding MLflow's own schema opens, either way, as MLflow's registry read
-     * in place, its changes refused for now ({@link MlflowDatabases}). Otherwise, read-write, the registry tables are created or upgraded. Read-only, the database must
+     * in place, and written as MLflow writes it at the revisions mlops4j writes ({@link MlflowDatabases}). Otherwise, read-write, the registry tables are created or upgraded. Read-only, the database must
      * exist and hold an mlops4j store (a tracking store without registry tables reads as an empty registry); no file,
      * table or row is created, the connections are read-only, and writes through the registry are refused.
      *
