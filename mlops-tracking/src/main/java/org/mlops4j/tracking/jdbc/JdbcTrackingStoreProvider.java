@@ -28,6 +28,12 @@ public final class JdbcTrackingStoreProvider implements TrackingStoreProvider {
     public static final String ARTIFACT_ROOT = "mlops.tracking.artifact-root";
     /** The most database connections a store opens. */
     public static final String POOL_SIZE = "mlops.tracking.jdbc.pool-size";
+    /**
+     * The schema a new database gets: {@code mlops} (default; mlops4j's own, versioned, faster) or {@code mlflow}
+     * (MLflow's at alembic revision {@code acf3f17fdcc7}, which MLflow's UI and clients open; see
+     * {@link MlflowDatabases#createEmpty}). A database that holds a schema already keeps it.
+     */
+    public static final String SCHEMA = "mlops.tracking.jdbc.schema";
 
     /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
     public JdbcTrackingStoreProvider() {
@@ -73,6 +79,10 @@ public final class JdbcTrackingStoreProvider implements TrackingStoreProvider {
         SqlDialect dialect = SqlDialect.ofUrl(url).orElseThrow(() -> new ConfigurationException("The tracking URI '"
                 + location + "' names a database mlops4j does not support; supported: " + SqlDialect.supported()
                 + "."));
+        Path artifactRoot = artifactRoot(config, url, dialect);
+        if (access == StoreAccess.READ_WRITE && wantsMlflowSchema(config)) {
+            MlflowDatabases.createWhenEmpty(location, url, dialect, artifactRoot.toAbsolutePath().toString());
+        }
         Optional<TrackingStore> mlflow = MlflowDatabases.trackingStore(location, url, dialect);
         if (mlflow.isPresent()) {
             return access == StoreAccess.READ_ONLY ? ReadOnlyTrackingStore.of(mlflow.get()) : mlflow.get();
@@ -82,10 +92,33 @@ public final class JdbcTrackingStoreProvider implements TrackingStoreProvider {
                 "jdbc:sqlite:file::memory")) {
             poolSize = 1;
         }
-        Path artifactRoot = config.get(ARTIFACT_ROOT).filter(s -> !s.isBlank()).map(Path::of)
-                .orElseGet(() -> defaultArtifactRoot(url, dialect));
         JdbcTrackingStore store = new JdbcTrackingStore(location, url, dialect, poolSize, artifactRoot, access);
         return access == StoreAccess.READ_ONLY ? ReadOnlyTrackingStore.of(store) : store;
+    }
+
+    /**
+     * @param config the host's configuration
+     * @return whether {@value #SCHEMA} asks for MLflow's schema
+     * @throws ConfigurationException when it names neither {@code mlops} nor {@code mlflow}
+     */
+    public static boolean wantsMlflowSchema(MlopsConfig config) {
+        String schema = config.get(SCHEMA).map(s -> s.trim().toLowerCase(Locale.ROOT)).orElse("mlops");
+        if (!schema.equals("mlops") && !schema.equals("mlflow")) {
+            throw new ConfigurationException(SCHEMA + " is '" + schema + "'; expected 'mlops' (mlops4j's own schema,"
+                    + " the default) or 'mlflow' (MLflow's).");
+        }
+        return schema.equals("mlflow");
+    }
+
+    /**
+     * @param config  the host's configuration
+     * @param url     a JDBC URL
+     * @param dialect its dialect
+     * @return {@value #ARTIFACT_ROOT} when set, else {@link #defaultArtifactRoot}
+     */
+    public static Path artifactRoot(MlopsConfig config, String url, SqlDialect dialect) {
+        return config.get(ARTIFACT_ROOT).filter(s -> !s.isBlank()).map(Path::of)
+                .orElseGet(() -> defaultArtifactRoot(url, dialect));
     }
 
     /**

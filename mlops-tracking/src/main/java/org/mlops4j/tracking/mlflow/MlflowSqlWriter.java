@@ -173,8 +173,8 @@ final class MlflowSqlWriter {
                 setTag(c, runId, tag.key(), tag.value());
             }
             Map<String, Metric> greatest = new LinkedHashMap<>();
+            insertMetrics(c, runId, metrics);
             for (Metric metric : metrics) {
-                insertMetric(c, runId, metric);
                 greatest.merge(metric.key(), metric, (a, b) -> compareStored(b, a) > 0 ? b : a);
             }
             for (Metric metric : greatest.values()) {
@@ -271,16 +271,23 @@ final class MlflowSqlWriter {
         }
     }
 
-    private static void insertMetric(Connection c, String runId, Metric metric) throws SQLException {
+    /** Inserts the rows as one JDBC batch (one round trip on PostgreSQL), duplicates of a row ignored. */
+    private static void insertMetrics(Connection c, String runId, List<Metric> metrics) throws SQLException {
+        if (metrics.isEmpty()) {
+            return;
+        }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO metrics (key, value, timestamp, step, is_nan,"
                 + " run_uuid) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            insert.setString(1, metric.key());
-            insert.setDouble(2, stored(metric.value()));
-            insert.setLong(3, metric.timestamp());
-            insert.setLong(4, metric.step());
-            insert.setBoolean(5, Double.isNaN(metric.value()));
-            insert.setString(6, runId);
-            insert.executeUpdate();
+            for (Metric metric : metrics) {
+                insert.setString(1, metric.key());
+                insert.setDouble(2, stored(metric.value()));
+                insert.setLong(3, metric.timestamp());
+                insert.setLong(4, metric.step());
+                insert.setBoolean(5, Double.isNaN(metric.value()));
+                insert.setString(6, runId);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 

@@ -9,6 +9,7 @@ import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.readonly.ReadOnlyModelRegistry;
+import org.mlops4j.tracking.jdbc.JdbcTrackingStoreProvider;
 import org.mlops4j.tracking.mlflow.MlflowDatabases;
 import org.mlops4j.tracking.registry.internal.JdbcModelRegistry;
 
@@ -76,6 +77,10 @@ public final class JdbcModelRegistryProvider implements ModelRegistryProvider {
     @Override
     public ModelRegistry open(URI location, MlopsConfig config, StoreAccess access) {
         String url = location.toString();
+        if (access == StoreAccess.READ_WRITE && JdbcTrackingStoreProvider.wantsMlflowSchema(config)) {
+            SqlDialect.ofUrl(url).ifPresent(d -> MlflowDatabases.createWhenEmpty(location, url, d,
+                    JdbcTrackingStoreProvider.artifactRoot(config, url, d).toAbsolutePath().toString()));
+        }
         Optional<ModelRegistry> mlflow = SqlDialect.ofUrl(url).flatMap(d -> MlflowDatabases.registry(location, url,
                 d));
         if (mlflow.isPresent()) {
