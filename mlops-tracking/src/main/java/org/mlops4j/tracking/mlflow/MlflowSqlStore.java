@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import org.mlops4j.core.tracking.TrackingInputChecks;
 import org.mlops4j.core.tracking.ArtifactInfo;
 import org.mlops4j.core.tracking.Experiment;
+import org.mlops4j.core.tracking.InvalidTrackingInputException;
 import org.mlops4j.core.tracking.LifecycleStage;
 import org.mlops4j.core.tracking.Metric;
 import org.mlops4j.core.tracking.Param;
@@ -67,6 +68,9 @@ public final class MlflowSqlStore implements TrackingStore {
 
     private static final String RUN_COLUMNS = "r.run_uuid, r.name, r.user_id, r.status, r.start_time, r.end_time,"
             + " r.artifact_uri, r.lifecycle_stage, r.experiment_id";
+
+    /** The longest run id {@code runs.run_uuid} holds (VARCHAR(32)). */
+    private static final int MAX_RUN_ID_LENGTH = 32;
 
     private final MlflowDatabase database;
     private final Optional<MlflowSqlWriter> writer;
@@ -358,6 +362,25 @@ public final class MlflowSqlStore implements TrackingStore {
     @Override
     public RunInfo createRun(String experimentId, String runName, String userId, long startTime, List<RunTag> tags) {
         return createRun(experimentId, runName, userId, startTime, tags, Optional.empty());
+    }
+
+    /** Keeps ids of up to 32 characters, the width of {@code runs.run_uuid}. */
+    @Override
+    public RunInfo createRunWithId(String runId, String experimentId, String runName, String userId, long startTime,
+                                   List<RunTag> tags) {
+        TrackingInputChecks.checkRunId(runId);
+        if (runId.length() > MAX_RUN_ID_LENGTH) {
+            throw new InvalidTrackingInputException("Run id '" + runId + "' has " + runId.length() + " characters;"
+                    + " runs.run_uuid of the MLflow database " + location() + " holds at most " + MAX_RUN_ID_LENGTH
+                    + ".");
+        }
+        return createRun(experimentId, runName, userId, startTime, tags, Optional.of(runId));
+    }
+
+    /** @return whether runs are written here at all (a revision mlops4j writes) */
+    @Override
+    public boolean keepsRunIds() {
+        return writer.isPresent();
     }
 
     private RunInfo createRun(String experimentId, String runName, String userId, long startTime, List<RunTag> tags,

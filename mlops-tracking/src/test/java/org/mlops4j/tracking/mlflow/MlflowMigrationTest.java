@@ -48,6 +48,7 @@ class MlflowMigrationTest {
             counts = migration.copy(MigrationListener.NONE);
             assertEquals(List.of(), migration.check());
             Run setup = copyOf(out, MlflowStores.SETUP);
+            assertEquals(MlflowStores.SETUP, setup.runId(), "MLflow's run id kept");
             assertEquals(setup.runId(), copyOf(out, MlflowStores.FOREST).parentRunId().orElseThrow());
             assertEquals(in.tracking().getMetricHistory(MlflowStores.FOREST, "AUC").size(),
                     out.tracking().getMetricHistory(copyOf(out, MlflowStores.FOREST).runId(), "AUC").size());
@@ -61,6 +62,7 @@ class MlflowMigrationTest {
         }
         assertEquals(before, MlflowStores.contents(mlruns), "reading the source wrote nothing to it");
         assertTrue(counts.runsCopied() >= 4, counts.toString());
+        assertEquals(0, counts.runsGivenNewIds(), counts.toString());
         assertTrue(counts.runsSkippedDeleted() >= 1, counts.toString());
         assertEquals(1, counts.experimentsSkippedDeleted(), counts.toString());
         assertEquals(2, counts.modelsCreated(), counts.toString());
@@ -103,12 +105,13 @@ class MlflowMigrationTest {
     }
 
     @Test
-    void anMlflowDatabaseAsTargetGetsTheExperimentsItLacksAndTheirRuns() throws Exception {
+    void anMlflowDatabaseAsTargetGetsTheExperimentsItLacksAndTheirRunsWithTheirIds() throws Exception {
         URI source = tempDir.resolve("ours").toUri();
+        String runId;
         try (MigrationEnd end = open(source, StoreAccess.READ_WRITE)) {
             end.tracking().createExperiment("brand-new", Map.of());
             String experiment = end.tracking().getExperimentByName("brand-new").orElseThrow().experimentId();
-            end.tracking().createRun(experiment, "r", "u", 1L, List.of());
+            runId = end.tracking().createRun(experiment, "r", "u", 1L, List.of()).runId();
         }
         Path db = MlflowSqlFixtures.sqlite(MlflowSqlFixtures.MLFLOW2, tempDir);
         URI target = URI.create("jdbc:sqlite:" + db);
@@ -118,6 +121,7 @@ class MlflowMigrationTest {
             new StoreMigration(in, out).copy(MigrationListener.NONE);
             String id = out.tracking().getExperimentByName("brand-new").orElseThrow().experimentId();
             assertTrue(Long.parseLong(id) > 2, "an id after MLflow's experiments 0, 1 and 2: " + id);
+            assertEquals(id, out.tracking().getRun(runId).orElseThrow().info().experimentId(), "the run's id kept");
         }
         assertEquals(runsBefore + 1, runCount(target), "the run copied");
     }
