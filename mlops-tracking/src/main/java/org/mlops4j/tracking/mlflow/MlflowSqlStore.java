@@ -424,8 +424,13 @@ public final class MlflowSqlStore implements TrackingStore {
     @Override
     public void writeArtifact(String runId, String path, InputStream content) {
         TrackingInputChecks.checkArtifactPath(path, false);
-        writer.flatMap(w -> artifacts(runId)).orElseThrow(() -> refused("write artifact '" + path + "' of run "
-                + runId + " (kept at " + requireRun(runId).info().artifactUri() + ")")).write(path, content);
+        if (writer.isEmpty()) {
+            throw refused("write artifact '" + path + "' of run " + runId);
+        }
+        artifacts(runId).orElseThrow(() -> new TrackingException("Cannot write artifact '" + path + "' of run "
+                + runId + ": its artifact_uri " + requireRun(runId).info().artifactUri() + " in " + location()
+                + " is not a local folder, and mlops4j writes artifacts only to local folders. Log it with MLflow's"
+                + " client, or give the experiment a local artifact location.")).write(path, content);
     }
 
     /** Closes the connections. */
