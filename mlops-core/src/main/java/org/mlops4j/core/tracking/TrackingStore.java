@@ -105,6 +105,36 @@ public interface TrackingStore extends AutoCloseable {
     RunInfo createRun(String experimentId, String runName, String userId, long startTime, List<RunTag> tags);
 
     /**
+     * Creates a run with a given id instead of a new one, as a copy of a run from another store keeps its id
+     * ({@code mlops migrate}); otherwise as {@link #createRun}. Stores that cannot keep ids say so with
+     * {@link #keepsRunIds()} and refuse; callers then create the run with a new id.
+     *
+     * @param runId        the id to give the run (letters, digits, {@code _} and {@code -}; the store may limit it
+     *                     further, such as MLflow's databases to 32 characters)
+     * @param experimentId an active experiment's id
+     * @param runName      the run's name
+     * @param userId       who starts it
+     * @param startTime    when it starts, in milliseconds since the epoch
+     * @param tags         tags to set on it
+     * @return the new run's info, with the given id
+     * @throws TrackingAlreadyExistsException when a run (in any experiment, active or deleted) has the id
+     * @throws InvalidTrackingInputException  when the id breaks the store's rules, or as {@link #createRun}
+     * @throws TrackingException              when the store does not keep given run ids (the default)
+     */
+    default RunInfo createRunWithId(String runId, String experimentId, String runName, String userId, long startTime,
+                                    List<RunTag> tags) {
+        throw new TrackingException("The tracking store at " + location() + " (" + getClass().getSimpleName()
+                + ") does not create runs with given ids; create the run with createRun to get a new id.");
+    }
+
+    /**
+     * @return whether {@link #createRunWithId} keeps the ids it is given; {@code false} unless a store says so
+     */
+    default boolean keepsRunIds() {
+        return false;
+    }
+
+    /**
      * Sets a run's status, for instance to end it. Ending a run (a terminal status) forces what it logged to disk.
      *
      * @param runId   an active run's id

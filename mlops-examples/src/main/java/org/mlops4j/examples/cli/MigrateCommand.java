@@ -103,8 +103,9 @@ final class MigrateCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "experiments: %d created, %d deleted skipped%n", c.experimentsCreated(),
                 c.experimentsSkippedDeleted());
-        out.printf(Locale.ROOT, "runs: %d copied, %d finished, %d already complete, %d deleted skipped%n",
-                c.runsCopied(), c.runsFinished(), c.runsAlreadyComplete(), c.runsSkippedDeleted());
+        out.printf(Locale.ROOT, "runs: %d copied (%d with new ids), %d finished, %d already complete, %d deleted"
+                + " skipped%n", c.runsCopied(), c.runsGivenNewIds(), c.runsFinished(), c.runsAlreadyComplete(),
+                c.runsSkippedDeleted());
         out.printf(Locale.ROOT, "values: %d params, %d tags, %d metric values, %d artifact files (%d bytes)%n",
                 c.params(), c.tags(), c.metricValues(), c.artifactFiles(), c.artifactBytes());
         out.printf(Locale.ROOT, "registry: %d models created, %d versions copied, %d changes, %d versions skipped"

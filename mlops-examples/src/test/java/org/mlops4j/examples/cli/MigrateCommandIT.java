@@ -114,12 +114,16 @@ class MigrateCommandIT {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
              Statement statement = connection.createStatement()) {
             statement.executeUpdate(Files.readString(MLFLOW_DB_SCRIPT));
+            // a revision before latest_metrics (MLflow 1.x), which mlops4j reads but does not write
+            statement.executeUpdate("DROP TABLE latest_metrics");
+            statement.executeUpdate("UPDATE alembic_version SET version_num = '7ac759974ad8'");
         } catch (SQLException e) {
             throw new IOException(e);
         }
         MlopsJar.Outcome refused = jar.run("migrate", "--from", mlruns, "--to", "jdbc:sqlite:" + db);
         assertEquals(2, refused.code(), refused.err());
         assertTrue(refused.err().contains("refused to create experiment"), refused.err());
+        assertTrue(refused.err().contains("alembic revision 7ac759974ad8"), refused.err());
         assertEquals(1, refused.err().lines().filter(l -> !l.startsWith("runs ")).count(), refused.err());
     }
 

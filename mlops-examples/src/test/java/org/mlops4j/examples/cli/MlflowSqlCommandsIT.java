@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * --backend-store-uri sqlite:///mlflow.db} keeps (here MLflow 2.x's schema, built from mlops-tracking's fixture
  * script): {@code runs search} and {@code models list}, run as processes of the packaged jar, print its runs with
  * their names, statuses, parents and latest metrics, and its model versions with stages and aliases; the database
- * file keeps its bytes and nothing appears beside it; a command that would write exits 2 saying why.
+ * file keeps its bytes and nothing appears beside it; a command that would write a revision mlops4j does not write
+ * exits 2 saying why.
  */
 class MlflowSqlCommandsIT {
 
@@ -99,13 +100,19 @@ class MlflowSqlCommandsIT {
     }
 
     @Test
-    void aCommandThatWouldWriteExits2SayingWhyAndWritesNothing() throws Exception {
+    void aCommandThatWouldWriteARevisionMlops4jDoesNotWriteExits2SayingWhyAndWritesNothing() throws Exception {
+        try (Connection connection = DriverManager.getConnection(uri);
+             Statement statement = connection.createStatement()) {
+            // a revision before latest_metrics (MLflow 1.x), which mlops4j reads but does not write
+            statement.executeUpdate("DROP TABLE latest_metrics");
+            statement.executeUpdate("UPDATE alembic_version SET version_num = '7ac759974ad8'");
+        }
         Map<String, String> before = contents(work);
         MlopsJar.Outcome transition = MlopsJar.built(outputs).run("models", "transition", "--tracking-uri", uri,
                 "--name", "lead-scoring", "--version", "3", "--stage", "Production");
         assertEquals(2, transition.code(), transition.err());
-        assertTrue(transition.err().contains("writing MLflow's SQL schema is not supported yet"), transition.err());
-        assertTrue(transition.err().contains("alembic revision acf3f17fdcc7"), transition.err());
+        assertTrue(transition.err().contains("writes only at the revisions from 89d4b8295536"), transition.err());
+        assertTrue(transition.err().contains("alembic revision 7ac759974ad8"), transition.err());
         assertEquals(1, transition.err().lines().count(), transition.err());
         assertEquals(before, contents(work));
     }

@@ -45,6 +45,7 @@ import org.mlops4j.core.tracking.SearchRequest;
 import org.mlops4j.core.tracking.SystemTags;
 import org.mlops4j.core.tracking.TrackingAlreadyExistsException;
 import org.mlops4j.core.tracking.TrackingClient;
+import org.mlops4j.core.tracking.TrackingException;
 import org.mlops4j.core.tracking.TrackingLimits;
 import org.mlops4j.core.tracking.TrackingNotFoundException;
 import org.mlops4j.core.tracking.TrackingStore;
@@ -199,6 +200,32 @@ public abstract class TrackingStoreContractTest {
         assertEquals("first", run.data().tags().get(SystemTags.RUN_NAME));
         assertEquals("v", run.data().tags().get("k"));
         assertTrue(run.info().artifactUri().endsWith(info.runId() + "/artifacts"), run.info().artifactUri());
+    }
+
+    @Test
+    void createsARunWithAGivenIdWhenItKeepsIdsAndRefusesItOtherwise() {
+        String id = "0123456789abcdef0123456789abcdef";
+        if (!store.keepsRunIds()) {
+            assertThrows(TrackingException.class, () -> store.createRunWithId(id, Experiment.DEFAULT_ID, "kept",
+                    "ana", 1000L, List.of()));
+            assertTrue(store.getRun(id).isEmpty());
+            return;
+        }
+        Experiment experiment = store.createExperiment("given ids", Map.of());
+        RunInfo info = store.createRunWithId(id, experiment.experimentId(), "kept", "ana", 1000L,
+                List.of(new RunTag("k", "v")));
+        assertEquals(id, info.runId());
+        assertEquals(RunStatus.RUNNING, info.status());
+        Run run = store.getRun(id).orElseThrow();
+        assertEquals("kept", run.info().runName());
+        assertEquals(experiment.experimentId(), run.info().experimentId());
+        assertEquals("v", run.data().tags().get("k"));
+        assertTrue(run.info().artifactUri().endsWith(id + "/artifacts"), run.info().artifactUri());
+        store.logBatch(id, List.of(new Metric("m", 1, 1, 0)), List.of(), List.of());
+        assertThrows(TrackingAlreadyExistsException.class, () -> store.createRunWithId(id, Experiment.DEFAULT_ID,
+                "again", "bo", 2000L, List.of()), "an id is given once, in any experiment");
+        assertThrows(InvalidTrackingInputException.class, () -> store.createRunWithId("../x", Experiment.DEFAULT_ID,
+                "bad", "bo", 2000L, List.of()));
     }
 
     @Test

@@ -44,6 +44,7 @@ import org.mlops4j.core.tracking.RunsPage;
 import org.mlops4j.core.tracking.SearchRequest;
 import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.SystemTags;
+import org.mlops4j.core.tracking.TrackingAlreadyExistsException;
 import org.mlops4j.core.tracking.TrackingException;
 import org.mlops4j.core.tracking.TrackingInputChecks;
 import org.mlops4j.core.tracking.TrackingNotFoundException;
@@ -464,12 +465,33 @@ public final class FileTrackingStore implements TrackingStore {
 
     @Override
     public RunInfo createRun(String experimentId, String runName, String userId, long startTime, List<RunTag> tags) {
+        return createRun(StoreIds.newRunId(), experimentId, runName, userId, startTime, tags);
+    }
+
+    /** Keeps the id: the run's folder is named by it. */
+    @Override
+    public RunInfo createRunWithId(String runId, String experimentId, String runName, String userId, long startTime,
+                                   List<RunTag> tags) {
+        TrackingInputChecks.checkRunId(runId);
+        if (getRun(runId).isPresent()) {
+            throw new TrackingAlreadyExistsException("Run " + runId + " already exists in " + location()
+                    + "; a run id is given once.");
+        }
+        return createRun(runId, experimentId, runName, userId, startTime, tags);
+    }
+
+    @Override
+    public boolean keepsRunIds() {
+        return true;
+    }
+
+    private RunInfo createRun(String runId, String experimentId, String runName, String userId, long startTime,
+                              List<RunTag> tags) {
         Map<String, String> tagMap = TrackingInputChecks.checkNewRun(runName, userId, startTime, tags);
         Experiment experiment = requireExperiment(experimentId);
         if (!experiment.isActive()) {
             throw TrackingInputChecks.deletedExperiment(experiment);
         }
-        String runId = StoreIds.newRunId();
         RunInfo info = new RunInfo(runId, experimentId, runName, userId, RunStatus.RUNNING, startTime,
                 OptionalLong.empty(), experiment.artifactLocation() + "/" + runId + "/artifacts",
                 LifecycleStage.ACTIVE);

@@ -38,6 +38,7 @@ import org.mlops4j.core.tracking.RunsPage;
 import org.mlops4j.core.tracking.SearchRequest;
 import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.SystemTags;
+import org.mlops4j.core.tracking.TrackingAlreadyExistsException;
 import org.mlops4j.core.tracking.TrackingException;
 import org.mlops4j.core.tracking.TrackingInputChecks;
 import org.mlops4j.core.tracking.TrackingNotFoundException;
@@ -409,13 +410,49 @@ public final class JdbcTrackingStore implements TrackingStore {
 
     @Override
     public RunInfo createRun(String experimentId, String runName, String userId, long startTime, List<RunTag> tags) {
+        return createRun(Optional.empty(), experimentId, runName, userId, startTime, tags);
+    }
+
+    /** The longest run id {@code runs.run_id} holds (VARCHAR(64)). */
+    private static final int MAX_RUN_ID_LENGTH = 64;
+
+    /** Keeps the id: {@code runs.run_id} is whatever the store is given, up to 64 characters. */
+    @Override
+    public RunInfo createRunWithId(String runId, String experimentId, String runName, String userId, long startTime,
+                                   List<RunTag> tags) {
+        TrackingInputChecks.checkRunId(runId);
+        if (runId.length() > MAX_RUN_ID_LENGTH) {
+            throw new InvalidTrackingInputException("Run id '" + runId + "' has " + runId.length() + " characters;"
+                    + " runs.run_id of " + location() + " holds at most " + MAX_RUN_ID_LENGTH + ".");
+        }
+        return createRun(Optional.of(runId), experimentId, runName, userId, startTime, tags);
+    }
+
+    @Override
+    public boolean keepsRunIds() {
+        return true;
+    }
+
+    private RunInfo createRun(Optional<String> givenId, String experimentId, String runName, String userId,
+                              long startTime, List<RunTag> tags) {
         Map<String, String> tagMap = TrackingInputChecks.checkNewRun(runName, userId, startTime, tags);
         return write(connection -> {
             Experiment experiment = requireExperiment(connection, experimentId);
             if (!experiment.isActive()) {
                 throw TrackingInputChecks.deletedExperiment(experiment);
             }
-            String runId = StoreIds.newRunId();
+            String runId = givenId.orElseGet(StoreIds::newRunId);
+            if (givenId.isPresent()) {
+                try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM runs WHERE run_id = ?")) {
+                    select.setString(1, runId);
+                    try (ResultSet rs = select.executeQuery()) {
+                        if (rs.next()) {
+                            throw new TrackingAlreadyExistsException("Run " + runId + " already exists in "
+                                    + location() + "; a run id is given once.");
+                        }
+                    }
+                }
+            }
             RunInfo info = new RunInfo(runId, experimentId, runName, userId, RunStatus.RUNNING, startTime,
                     OptionalLong.empty(), experiment.artifactLocation() + "/" + runId + "/artifacts",
                     LifecycleStage.ACTIVE);

@@ -28,6 +28,12 @@ public final class JdbcTrackingStoreProvider implements TrackingStoreProvider {
     public static final String ARTIFACT_ROOT = "mlops.tracking.artifact-root";
     /** The most database connections a store opens. */
     public static final String POOL_SIZE = "mlops.tracking.jdbc.pool-size";
+    /**
+     * The schema a new database gets: {@code mlops} (default; mlops4j's own, versioned, faster) or {@code mlflow}
+     * (MLflow's at alembic revision {@code acf3f17fdcc7}, which MLflow's UI and clients open; see
+     * {@link MlflowDatabases#createEmpty}). A database that holds a schema already keeps it.
+     */
+    public static final String SCHEMA = "mlops.tracking.jdbc.schema";
 
     /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
     public JdbcTrackingStoreProvider() {
@@ -56,7 +62,8 @@ public final class JdbcTrackingStoreProvider implements TrackingStoreProvider {
     /**
      * Opens the store in the database the URI names. A database holding MLflow's own schema (an
      * {@code alembic_version} row beside MLflow's tables) opens, either way, as MLflow's store read in place
-     * ({@link MlflowDatabases}); read-write, it writes runs into SQLite at known revisions and refuses other changes. Otherwise, read-write, the schema is created or migrated when needed.
+     * ({@link MlflowDatabases}); read-write, it writes experiments, runs and artifacts as MLflow does at the revisions mlops4j writes and
+     * refuses changes to other revisions. Otherwise, read-write, the schema is created or migrated when needed.
      * Read-only, the database must exist and hold the current tracking schema; no file, table or row is created, the
      * connections are read-only, and writes through the store are refused.
      *
@@ -72,6 +79,10 @@ public final class JdbcTrackingStoreProvider implements TrackingStoreProvider {
         SqlDialect dialect = SqlDialect.ofUrl(url).orElseThrow(() -> new ConfigurationException("The tracking URI '"
                 + location + "' names a database mlops4j does not support; supported: " + SqlDialect.supported()
                 + "."));
+        Path artifactRoot = artifactRoot(config, url, dialect);
+        if (access == StoreAccess.READ_WRITE && wantsMlflowSchema(config)) {
+            MlflowDatabases.createWhenEmpty(location, url, dialect, artifactRoot.toAbsolutePath().toString());
+        }
         Optional<TrackingStore> mlflow = MlflowDatabases.trackingStore(location, url, dialect);
         if (mlflow.isPresent()) {
             return access == StoreAccess.READ_ONLY ? ReadOnlyTrackingStore.of(mlflow.get()) : mlflow.get();
@@ -81,10 +92,33 @@ public final class JdbcTrackingStoreProvider implements TrackingStoreProvider {
                 "jdbc:sqlite:file::memory")) {
             poolSize = 1;
         }
-        Path artifactRoot = config.get(ARTIFACT_ROOT).filter(s -> !s.isBlank()).map(Path::of)
-                .orElseGet(() -> defaultArtifactRoot(url, dialect));
         JdbcTrackingStore store = new JdbcTrackingStore(location, url, dialect, poolSize, artifactRoot, access);
         return access == StoreAccess.READ_ONLY ? ReadOnlyTrackingStore.of(store) : store;
+    }
+
+    /**
+     * @param config the host's configuration
+     * @return whether {@value #SCHEMA} asks for MLflow's schema
+     * @throws ConfigurationException when it names neither {@code mlops} nor {@code mlflow}
+     */
+    public static boolean wantsMlflowSchema(MlopsConfig config) {
+        String schema = config.get(SCHEMA).map(s -> s.trim().toLowerCase(Locale.ROOT)).orElse("mlops");
+        if (!schema.equals("mlops") && !schema.equals("mlflow")) {
+            throw new ConfigurationException(SCHEMA + " is '" + schema + "'; expected 'mlops' (mlops4j's own schema,"
+                    + " the default) or 'mlflow' (MLflow's).");
+        }
+        return schema.equals("mlflow");
+    }
+
+    /**
+     * @param config  the host's configuration
+     * @param url     a JDBC URL
+     * @param dialect its dialect
+     * @return {@value #ARTIFACT_ROOT} when set, else {@link #defaultArtifactRoot}
+     */
+    public static Path artifactRoot(MlopsConfig config, String url, SqlDialect dialect) {
+        return config.get(ARTIFACT_ROOT).filter(s -> !s.isBlank()).map(Path::of)
+                .orElseGet(() -> defaultArtifactRoot(url, dialect));
     }
 
     /**

@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A database in MLflow's SQL schema, opened for reading (writes go through {@link MlflowSqlWriter}'s own connections):
- * the {@code jdbc:} providers of the tracking store and
+ * A database in MLflow's SQL schema, opened for reading, and for writing through {@link #write} (with connections of
+ * its own, see {@link MlflowSqlTransactions}): the {@code jdbc:} providers of the tracking store and
  * the registry ask {@link #detect} first, and open an {@link MlflowSqlStore} or {@link MlflowSqlRegistry} over it
  * when it is MLflow's. Connections are read-only as {@link ReadOnlyDatabase} opens them (SQLite's file in read-only
  * mode, PostgreSQL sessions read-only), so looking and reading create no file, table or row.
@@ -44,12 +44,12 @@ final class MlflowDatabase implements AutoCloseable {
     private final ConnectionPool pool;
     private final MlflowSchema schema;
     private final Path folder;
-    private final String url;
+    private final MlflowSqlTransactions transactions;
 
     private MlflowDatabase(URI location, String url, SqlDialect dialect, ConnectionPool pool, MlflowSchema schema) {
         this.location = location;
         this.folder = dialect == SqlDialect.SQLITE ? sqliteFolder(url) : null;
-        this.url = url;
+        this.transactions = new MlflowSqlTransactions(url, dialect);
         this.dialect = dialect;
         this.pool = pool;
         this.schema = schema;
@@ -123,12 +123,20 @@ final class MlflowDatabase implements AutoCloseable {
     }
 
     /**
-     * @return what writes runs, metrics, params and tags into the database: for SQLite at a schema revision that
-     *         {@link MlflowSchema#writesRuns() allows it}; empty otherwise (PostgreSQL, unknown revisions)
+     * Runs one write transaction. Callers check first that the {@link #schema()} allows the write.
+     *
+     * @param work  the change
+     * @param <T>   what it gives back
+     * @return what it gave back, after the commit
+     * @throws SQLException when a statement fails, the driver's message redacted; nothing is kept
      */
-    Optional<MlflowSqlWriter> runWriter() {
-        return dialect == SqlDialect.SQLITE && schema.writesRuns() ? Optional.of(new MlflowSqlWriter(this, url))
-                : Optional.empty();
+    <T> T write(MlflowSqlTransactions.Work<T> work) throws SQLException {
+        return transactions.run(work);
+    }
+
+    /** @return how writes lock rows and tell constraint violations */
+    MlflowSqlTransactions transactions() {
+        return transactions;
     }
 
     /** @return what the database holds */
@@ -157,5 +165,6 @@ final class MlflowDatabase implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        transactions.close();
     }
 }

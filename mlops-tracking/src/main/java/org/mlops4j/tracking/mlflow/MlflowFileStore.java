@@ -23,6 +23,7 @@ import org.mlops4j.core.tracking.RunTag;
 import org.mlops4j.core.tracking.RunsPage;
 import org.mlops4j.core.tracking.SearchRequest;
 import org.mlops4j.core.tracking.StoreAccess;
+import org.mlops4j.core.tracking.TrackingAlreadyExistsException;
 import org.mlops4j.core.tracking.TrackingException;
 import org.mlops4j.core.tracking.TrackingNotFoundException;
 import org.mlops4j.core.tracking.TrackingStore;
@@ -240,6 +241,26 @@ public final class MlflowFileStore implements TrackingStore {
         String runId = writer.orElseThrow(() -> refused("create a run in experiment " + experimentId))
                 .createRun(experimentId, runName, userId, startTime, tags);
         return getRun(runId).orElseThrow(() -> notFound(runId)).info();
+    }
+
+    /** Keeps the id: the run's folder is named by it, as MLflow names it by its {@code run_uuid}. */
+    @Override
+    public RunInfo createRunWithId(String runId, String experimentId, String runName, String userId, long startTime,
+                                   List<RunTag> tags) {
+        MlflowFileWriter runs = writer.orElseThrow(() -> refused("create a run in experiment " + experimentId));
+        TrackingInputChecks.checkRunId(runId);
+        if (getRun(runId).isPresent()) {
+            throw new TrackingAlreadyExistsException("Run " + runId + " already exists in " + location()
+                    + "; a run id is given once.");
+        }
+        runs.createRun(runId, experimentId, runName, userId, startTime, tags);
+        return getRun(runId).orElseThrow(() -> notFound(runId)).info();
+    }
+
+    /** @return whether the store was opened to write */
+    @Override
+    public boolean keepsRunIds() {
+        return writer.isPresent();
     }
 
     @Override

@@ -279,6 +279,12 @@ final class MlflowFileWriter {
     // ------------------------------------------------------------------------------------------ runs
 
     String createRun(String experimentId, String runName, String userId, long startTime, List<RunTag> tags) {
+        return createRun(StoreIds.newRunId(), experimentId, runName, userId, startTime, tags);
+    }
+
+    /** As {@link #createRun(String, String, String, long, List)}, with the id given (checked by the caller). */
+    String createRun(String runId, String experimentId, String runName, String userId, long startTime,
+                     List<RunTag> tags) {
         Map<String, String> tagMap = TrackingInputChecks.checkNewRun(runName, userId, startTime, tags);
         try (FileLocks.Held ignored = storeLock()) {
             Path dir = root.resolve(experimentId);
@@ -287,7 +293,6 @@ final class MlflowFileWriter {
                 throw TrackingInputChecks.deletedExperiment(MlflowExperimentFolder.read(deleted));
             }
             Experiment experiment = MlflowExperimentFolder.read(dir);
-            String runId = StoreIds.newRunId();
             Path runDir = dir.resolve(runId);
             RunInfo info = new RunInfo(runId, experimentId, runName, userId, RunStatus.RUNNING, startTime,
                     OptionalLong.empty(), experiment.artifactLocation().replaceAll("/+$", "") + "/" + runId

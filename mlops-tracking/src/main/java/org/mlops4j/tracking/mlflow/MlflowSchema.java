@@ -32,9 +32,15 @@ import org.mlops4j.core.spi.support.jdbc.ReadOnlyDatabase;
  * @param modelTags        whether {@code registered_model_tags} exists (since {@code 728d730b5ebd})
  * @param versionTags      whether {@code model_version_tags} exists (since {@code 27a6a02d2cf1})
  * @param aliases          whether {@code registered_model_aliases} exists (since {@code 3500859a5d39})
+ * @param runLink          whether {@code model_versions.run_link} exists (since {@code 84291f40a231})
+ * @param storageLocation  whether {@code model_versions.storage_location} exists (since {@code acf3f17fdcc7})
  */
 record MlflowSchema(String revision, boolean latestMetrics, boolean metricNaN, boolean experimentTags,
-        boolean experimentTimes, boolean runDeletedTime, boolean registry, boolean modelTags, boolean versionTags, boolean aliases) {
+        boolean experimentTimes, boolean runDeletedTime, boolean registry, boolean modelTags, boolean versionTags,
+        boolean aliases, boolean runLink, boolean storageLocation) {
+
+    /** The revision {@link MlflowDatabases#createEmpty} writes: the last of {@link #KNOWN_REVISIONS}. */
+    static final String CURRENT_REVISION = "acf3f17fdcc7";
 
     /**
      * The alembic revisions this reader was written against, oldest first: MLflow's chain from its first revision
@@ -53,6 +59,22 @@ record MlflowSchema(String revision, boolean latestMetrics, boolean metricNaN, b
      */
     boolean writesRuns() {
         return isKnown() && latestMetrics && metricNaN;
+    }
+
+    /**
+     * @return whether mlops4j writes experiments (create, rename, tags, delete, restore): as {@link #writesRuns()},
+     *         with {@code experiment_tags}
+     */
+    boolean writesExperiments() {
+        return writesRuns() && experimentTags;
+    }
+
+    /**
+     * @return whether mlops4j writes the registry: as {@link #writesRuns()}, with the registry's tables and their tag
+     *         tables; aliases are written where the revision has them
+     */
+    boolean writesRegistry() {
+        return writesRuns() && registry && modelTags && versionTags;
     }
 
     /** @return whether the revision is one of {@link #KNOWN_REVISIONS} */
@@ -84,7 +106,9 @@ record MlflowSchema(String revision, boolean latestMetrics, boolean metricNaN, b
                 hasColumn(connection, "runs", "deleted_time"), registry,
                 registry && ReadOnlyDatabase.hasTable(connection, "registered_model_tags"),
                 registry && ReadOnlyDatabase.hasTable(connection, "model_version_tags"),
-                registry && ReadOnlyDatabase.hasTable(connection, "registered_model_aliases")));
+                registry && ReadOnlyDatabase.hasTable(connection, "registered_model_aliases"),
+                registry && hasColumn(connection, "model_versions", "run_link"),
+                registry && hasColumn(connection, "model_versions", "storage_location")));
     }
 
     private static Optional<String> revision(Connection connection) throws SQLException {

@@ -16,12 +16,17 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.mlops4j.core.spi.support.LikePattern;
+import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.tracking.InvalidRegistryValueException;
+import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelRegistryException;
 import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.core.tracking.ModelVersion;
+import org.mlops4j.core.tracking.NewModelVersion;
 import org.mlops4j.core.tracking.RegisteredModel;
-import org.mlops4j.core.tracking.readonly.WritesRefusedModelRegistry;
+import org.mlops4j.tracking.registry.internal.RegistryRules;
+import org.mlops4j.tracking.registry.internal.StageTransitions;
+import org.mlops4j.tracking.registry.internal.StoredInputSchema;
 
 /**
  * The model registry in a database in MLflow's SQL schema, read in place as
@@ -32,18 +37,28 @@ import org.mlops4j.core.tracking.readonly.WritesRefusedModelRegistry;
  * through MLflow keeps the stage {@code Deleted_Internal} and is never shown), {@code source}, {@code run_id}
  * ({@code NULL} when registered from a path, since {@code a8c4a736bde6}), {@code description} and
  * {@code model_version_tags}; times in milliseconds, the update time taken as the creation time when {@code NULL}.
+ * The version tag {@value #INPUT_SCHEMA_TAG} holds the input schema mlops4j registered, and is not shown among the
+ * tags.
  *
- * <p>Every change is refused with a {@link ModelRegistryException} naming the schema revision: writing MLflow's
- * schema is not supported yet. Thread-safe.
+ * <p>At a revision that {@link MlflowSchema#writesRegistry() allows it} (SQLite or PostgreSQL), changes are written
+ * as MLflow writes them ({@link MlflowSqlRegistryWriter}); at any other revision every change is refused with a
+ * {@link ModelRegistryException} naming the revision. Names, aliases and tags follow mlops4j's registry rules
+ * ({@link RegistryRules}). Thread-safe.
  */
-public final class MlflowSqlRegistry extends WritesRefusedModelRegistry {
+public final class MlflowSqlRegistry implements ModelRegistry {
+
+    /** The model version tag that keeps the input schema mlops4j registered (MLflow keeps it in the model's files). */
+    public static final String INPUT_SCHEMA_TAG = "mlops.input_schema";
 
     private static final String DELETED_STAGE = "Deleted_Internal";
 
     private final MlflowDatabase database;
+    private final Optional<MlflowSqlRegistryWriter> writer;
 
     MlflowSqlRegistry(MlflowDatabase database) {
         this.database = database;
+        this.writer = database.schema().writesRegistry() ? Optional.of(new MlflowSqlRegistryWriter(database))
+                : Optional.empty();
     }
 
     @Override
@@ -53,6 +68,7 @@ public final class MlflowSqlRegistry extends WritesRefusedModelRegistry {
 
     @Override
     public Optional<RegisteredModel> findModel(String name) {
+        RegistryRules.checkModelName(name);
         return models("WHERE name = ?", name).stream().findFirst();
     }
 
@@ -69,6 +85,7 @@ public final class MlflowSqlRegistry extends WritesRefusedModelRegistry {
 
     @Override
     public Optional<ModelVersion> findVersion(String name, int version) {
+        RegistryRules.checkModelName(name);
         return versions("name = ? AND version = ?", name, version).stream().findFirst();
     }
 
@@ -162,9 +179,11 @@ public final class MlflowSqlRegistry extends WritesRefusedModelRegistry {
                 named.add(alias);
             }
         });
+        Map<String, String> versionTags = new TreeMap<>(tags.getOrDefault(name + "\u0000" + version, Map.of()));
+        Optional<Schema> schema = StoredInputSchema.read(versionTags.remove(INPUT_SCHEMA_TAG), name, version);
         return new ModelVersion(name, version, created, updatedAt, stage, text(rs.getString(7)),
-                Optional.ofNullable(rs.getString(8)).filter(id -> !id.isEmpty()), Optional.empty(),
-                text(rs.getString(5)), tags.getOrDefault(name + "\u0000" + version, Map.of()), named);
+                Optional.ofNullable(rs.getString(8)).filter(id -> !id.isEmpty()), schema,
+                text(rs.getString(5)), versionTags, named);
     }
 
     /** Tags by model name, or by name and version joined by a NUL for {@code model_version_tags}. */
@@ -214,8 +233,122 @@ public final class MlflowSqlRegistry extends WritesRefusedModelRegistry {
         database.close();
     }
 
+    // ------------------------------------------------------------------------------------------------ writes
+
     @Override
-    protected ModelRegistryException refused(String what) {
-        return MlflowWritesRefused.inRegistry(what, location(), database.schema());
+    public RegisteredModel createModel(String name, String description, Map<String, String> tags) {
+        RegistryRules.checkModelName(name);
+        RegistryRules.checkTags(tags);
+        writes("create model '" + name + "'").createModel(name, description, tags);
+        return getModel(name);
+    }
+
+    @Override
+    public RegisteredModel renameModel(String name, String newName) {
+        RegistryRules.checkModelName(name);
+        RegistryRules.checkModelName(newName);
+        writes("rename model '" + name + "'").renameModel(name, newName);
+        return getModel(newName);
+    }
+
+    @Override
+    public void deleteModel(String name) {
+        RegistryRules.checkModelName(name);
+        writes("delete model '" + name + "'").deleteModel(name);
+    }
+
+    @Override
+    public RegisteredModel updateModelDescription(String name, String description) {
+        RegistryRules.checkModelName(name);
+        writes("update the description of model '" + name + "'").updateModelDescription(name, description);
+        return getModel(name);
+    }
+
+    @Override
+    public RegisteredModel setModelTag(String name, String key, String value) {
+        RegistryRules.checkModelName(name);
+        RegistryRules.checkTag(key, value);
+        writes("set tag '" + key + "' of model '" + name + "'").setModelTag(name, key, value);
+        return getModel(name);
+    }
+
+    @Override
+    public RegisteredModel deleteModelTag(String name, String key) {
+        RegistryRules.checkModelName(name);
+        writes("delete tag '" + key + "' of model '" + name + "'").deleteModelTag(name, key);
+        return getModel(name);
+    }
+
+    @Override
+    public ModelVersion createVersion(NewModelVersion version) {
+        MlflowSqlRegistryWriter versions = writes("register a version of model '" + version.name() + "'");
+        int number = versions.createVersion(RegistryRules.prepare(version, this));
+        return getVersion(version.name(), number);
+    }
+
+    @Override
+    public ModelVersion transitionStage(String name, int version, ModelStage stage, boolean archiveExisting) {
+        RegistryRules.checkModelName(name);
+        StageTransitions.checkArchiveExisting(stage, archiveExisting);
+        writes("move version " + version + " of model '" + name + "' to " + stage)
+                .transitionStage(name, version, stage, archiveExisting);
+        return getVersion(name, version);
+    }
+
+    @Override
+    public ModelVersion updateVersionDescription(String name, int version, String description) {
+        RegistryRules.checkModelName(name);
+        writes("update the description of version " + version + " of model '" + name + "'")
+                .updateVersionDescription(name, version, description);
+        return getVersion(name, version);
+    }
+
+    @Override
+    public ModelVersion setVersionTag(String name, int version, String key, String value) {
+        RegistryRules.checkModelName(name);
+        RegistryRules.checkTag(key, value);
+        writes("set tag '" + key + "' of version " + version + " of model '" + name + "'")
+                .setVersionTag(name, version, key, value);
+        return getVersion(name, version);
+    }
+
+    @Override
+    public ModelVersion deleteVersionTag(String name, int version, String key) {
+        RegistryRules.checkModelName(name);
+        writes("delete tag '" + key + "' of version " + version + " of model '" + name + "'")
+                .deleteVersionTag(name, version, key);
+        return getVersion(name, version);
+    }
+
+    @Override
+    public void deleteVersion(String name, int version) {
+        RegistryRules.checkModelName(name);
+        writes("delete version " + version + " of model '" + name + "'").deleteVersion(name, version);
+    }
+
+    @Override
+    public ModelVersion setAlias(String name, String alias, int version) {
+        RegistryRules.checkModelName(name);
+        RegistryRules.checkAlias(alias);
+        aliasWrites("set alias '" + alias + "' of model '" + name + "'").setAlias(name, alias, version);
+        return getVersion(name, version);
+    }
+
+    @Override
+    public void deleteAlias(String name, String alias) {
+        RegistryRules.checkModelName(name);
+        aliasWrites("delete alias '" + alias + "' of model '" + name + "'").deleteAlias(name, alias);
+    }
+
+    private MlflowSqlRegistryWriter writes(String what) {
+        return writer.orElseThrow(() -> MlflowWritesRefused.inRegistry(what, location(), database.schema()));
+    }
+
+    private MlflowSqlRegistryWriter aliasWrites(String what) {
+        if (!database.schema().aliases()) {
+            throw MlflowWritesRefused.inRegistry(what + " (this revision has no registered_model_aliases table)",
+                    location(), database.schema());
+        }
+        return writes(what);
     }
 }

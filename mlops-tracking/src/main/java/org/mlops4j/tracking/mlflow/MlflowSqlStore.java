@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import org.mlops4j.core.tracking.TrackingInputChecks;
 import org.mlops4j.core.tracking.ArtifactInfo;
 import org.mlops4j.core.tracking.Experiment;
+import org.mlops4j.core.tracking.InvalidTrackingInputException;
 import org.mlops4j.core.tracking.LifecycleStage;
 import org.mlops4j.core.tracking.Metric;
 import org.mlops4j.core.tracking.Param;
@@ -50,28 +51,36 @@ import org.mlops4j.tracking.internal.ArtifactFolder;
  *   <li>latest metrics: the rows of {@code latest_metrics}, which MLflow keeps at the value greatest by
  *       {@code (step, timestamp, value)} ({@code _update_latest_metrics_if_necessary}); in revisions older than that
  *       table, chosen from {@code metrics} by the same rule ({@link Metric#LATEST_ORDER}). A row with {@code is_nan}
- *       true is NaN (MLflow stores 0 in {@code value}).</li>
+ *       true is NaN (MLflow stores 0 in {@code value}); ±{@link Double#MAX_VALUE}, which MLflow stores for ±Inf
+ *       ({@code _get_metric_value_details}), reads as ±Inf.</li>
  *   <li>artifacts: at the run's {@code artifact_uri} when it is a local path; a relative one is taken relative to a
  *       SQLite database's folder; remote ones ({@code s3://}, {@code mlflow-artifacts:/}) list as empty.</li>
  * </ul>
  * Run search applies mlops4j's filter, order and paging to the runs of the searched experiments.
  *
- * <p>Into a SQLite database at a known revision, runs are created, ended, deleted and restored, and metrics, params
- * and tags logged, as MLflow writes them ({@link MlflowSqlWriter}). Every other write (experiments, artifacts), and
- * every write into PostgreSQL or a revision mlops4j does not know, is refused with a {@link TrackingException} naming
- * the schema revision. Thread-safe.
+ * <p>At a known revision from {@code 89d4b8295536} on ({@link MlflowSchema#writesRuns()}), on SQLite and PostgreSQL,
+ * experiments are created, renamed, tagged, deleted and restored ({@link MlflowSqlExperimentWriter}), runs created,
+ * ended, deleted and restored, and metrics, params and tags logged ({@link MlflowSqlWriter}), as MLflow writes them;
+ * artifacts are written where a run's {@code artifact_uri} is a local folder. Every write into an older revision or
+ * one mlops4j does not know is refused with a {@link TrackingException} naming the revision. Thread-safe.
  */
 public final class MlflowSqlStore implements TrackingStore {
 
     private static final String RUN_COLUMNS = "r.run_uuid, r.name, r.user_id, r.status, r.start_time, r.end_time,"
             + " r.artifact_uri, r.lifecycle_stage, r.experiment_id";
 
+    /** The longest run id {@code runs.run_uuid} holds (VARCHAR(32)). */
+    private static final int MAX_RUN_ID_LENGTH = 32;
+
     private final MlflowDatabase database;
     private final Optional<MlflowSqlWriter> writer;
+    private final Optional<MlflowSqlExperimentWriter> experiments;
 
     MlflowSqlStore(MlflowDatabase database) {
         this.database = database;
-        this.writer = database.runWriter();
+        this.writer = database.schema().writesRuns() ? Optional.of(new MlflowSqlWriter(database)) : Optional.empty();
+        this.experiments = database.schema().writesExperiments() ? Optional.of(new MlflowSqlExperimentWriter(database))
+                : Optional.empty();
     }
 
     @Override
@@ -100,6 +109,7 @@ public final class MlflowSqlStore implements TrackingStore {
 
     @Override
     public Optional<Run> getRun(String runId) {
+        TrackingInputChecks.checkRunId(runId);
         return runs("r.run_uuid = ?", runId).stream().findFirst();
     }
 
@@ -284,7 +294,9 @@ public final class MlflowSqlStore implements TrackingStore {
 
     /** A metric from the columns key, value, timestamp, step and, when present, is_nan, from {@code first} on. */
     private static Metric metric(ResultSet rs, int first, boolean withNaN) throws SQLException {
-        double value = withNaN && rs.getBoolean(first + 4) ? Double.NaN : rs.getDouble(first + 1);
+        double stored = rs.getDouble(first + 1);
+        double value = withNaN && rs.getBoolean(first + 4) ? Double.NaN
+                : Math.abs(stored) == Double.MAX_VALUE ? Math.copySign(Double.POSITIVE_INFINITY, stored) : stored;
         return new Metric(rs.getString(first), value, rs.getLong(first + 2), rs.getLong(first + 3));
     }
 
@@ -318,40 +330,67 @@ public final class MlflowSqlStore implements TrackingStore {
         }
     }
 
-    // ------------------------------------------------------------------------------------------ writes, refused
+    // ------------------------------------------------------------------------------------------------ writes
 
     @Override
     public Experiment createExperiment(String name, Map<String, String> tags) {
-        throw refused("create experiment '" + name + "'");
+        String id = experiments.orElseThrow(() -> refused("create experiment '" + name + "'")).create(name, tags);
+        return getExperiment(id).orElseThrow();
     }
 
     @Override
     public void renameExperiment(String experimentId, String newName) {
-        throw refused("rename experiment " + experimentId);
+        experiments.orElseThrow(() -> refused("rename experiment " + experimentId)).rename(experimentId, newName);
     }
 
     @Override
     public void setExperimentTag(String experimentId, String key, String value) {
-        throw refused("set tag '" + key + "' of experiment " + experimentId);
+        experiments.orElseThrow(() -> refused("set tag '" + key + "' of experiment " + experimentId))
+                .setTag(experimentId, key, value);
     }
 
     @Override
     public void deleteExperiment(String experimentId) {
-        throw refused("delete experiment " + experimentId);
+        experiments.orElseThrow(() -> refused("delete experiment " + experimentId)).delete(experimentId);
     }
 
     @Override
     public void restoreExperiment(String experimentId) {
-        throw refused("restore experiment " + experimentId);
+        experiments.orElseThrow(() -> refused("restore experiment " + experimentId)).restore(experimentId);
     }
 
     @Override
     public RunInfo createRun(String experimentId, String runName, String userId, long startTime, List<RunTag> tags) {
+        return createRun(experimentId, runName, userId, startTime, tags, Optional.empty());
+    }
+
+    /** Keeps ids of up to 32 characters, the width of {@code runs.run_uuid}. */
+    @Override
+    public RunInfo createRunWithId(String runId, String experimentId, String runName, String userId, long startTime,
+                                   List<RunTag> tags) {
+        TrackingInputChecks.checkRunId(runId);
+        if (runId.length() > MAX_RUN_ID_LENGTH) {
+            throw new InvalidTrackingInputException("Run id '" + runId + "' has " + runId.length() + " characters;"
+                    + " runs.run_uuid of the MLflow database " + location() + " holds at most " + MAX_RUN_ID_LENGTH
+                    + ".");
+        }
+        return createRun(experimentId, runName, userId, startTime, tags, Optional.of(runId));
+    }
+
+    /** @return whether runs are written here at all (a revision mlops4j writes) */
+    @Override
+    public boolean keepsRunIds() {
+        return writer.isPresent();
+    }
+
+    private RunInfo createRun(String experimentId, String runName, String userId, long startTime, List<RunTag> tags,
+            Optional<String> runId) {
         MlflowSqlWriter runs = writer.orElseThrow(() -> refused("create a run in experiment " + experimentId));
         TrackingInputChecks.checkRunName(runName);
         tags.forEach(tag -> TrackingInputChecks.checkRunTag(tag, "(new)"));
-        String runId = runs.createRun(experimentId, runName, userId, startTime, tags);
-        return requireRun(runId).info();
+        runId.ifPresent(TrackingInputChecks::checkRunId);
+        String created = runs.createRun(experimentId, runName, userId, startTime, tags, runId);
+        return requireRun(created).info();
     }
 
     @Override
@@ -384,7 +423,14 @@ public final class MlflowSqlStore implements TrackingStore {
 
     @Override
     public void writeArtifact(String runId, String path, InputStream content) {
-        throw refused("write artifact '" + path + "' of run " + runId);
+        TrackingInputChecks.checkArtifactPath(path, false);
+        if (writer.isEmpty()) {
+            throw refused("write artifact '" + path + "' of run " + runId);
+        }
+        artifacts(runId).orElseThrow(() -> new TrackingException("Cannot write artifact '" + path + "' of run "
+                + runId + ": its artifact_uri " + requireRun(runId).info().artifactUri() + " in " + location()
+                + " is not a local folder, and mlops4j writes artifacts only to local folders. Log it with MLflow's"
+                + " client, or give the experiment a local artifact location.")).write(path, content);
     }
 
     /** Closes the connections. */

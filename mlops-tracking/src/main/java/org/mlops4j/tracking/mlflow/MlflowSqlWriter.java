@@ -1,7 +1,6 @@
 package org.mlops4j.tracking.mlflow;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,22 +8,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.UUID;
-import org.mlops4j.core.spi.support.jdbc.JdbcUrls;
-import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 import org.mlops4j.core.tracking.InvalidTrackingInputException;
 import org.mlops4j.core.tracking.Metric;
 import org.mlops4j.core.tracking.Param;
 import org.mlops4j.core.tracking.RunStatus;
 import org.mlops4j.core.tracking.RunTag;
 import org.mlops4j.core.tracking.SystemTags;
+import org.mlops4j.core.tracking.TrackingAlreadyExistsException;
 import org.mlops4j.core.tracking.TrackingException;
 import org.mlops4j.core.tracking.TrackingNotFoundException;
 
 /**
- * Writes runs, metrics, params and tags into an MLflow SQLite database as {@code mlflow/store/tracking/
- * sqlalchemy_store.py} writes them, each change in one transaction:
+ * Writes runs, metrics, params and tags into an MLflow database (SQLite or PostgreSQL) as {@code mlflow/store/tracking/
+ * sqlalchemy_store.py} writes them, each change in one transaction ({@link MlflowSqlTransactions}):
  * <ul>
  *   <li>{@code create_run}: a 32-hex-digit {@code run_uuid}; {@code artifact_uri} the experiment's
  *       {@code artifact_location} + {@code /<run id>/artifacts}; status {@code RUNNING}, {@code source_type}
@@ -46,22 +44,16 @@ final class MlflowSqlWriter {
     private static final String NO_EXPERIMENT = "Experiment %s does not exist in the MLflow database %s; list the"
             + " experiments to see their ids.";
 
-    /** One write transaction. */
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
+    /** The longest tag value {@code tags.value} holds at the known revisions (VARCHAR(5000) since 7ac759974ad8). */
+    static final int MAX_TAG_VALUE_LENGTH = 5000;
 
     private final MlflowDatabase database;
-    private final String url;
 
     /**
-     * @param database the database, which must be SQLite at a schema that {@link MlflowSchema#writesRuns()}
-     * @param url      its JDBC URL
+     * @param database the database, at a schema that {@link MlflowSchema#writesRuns()}
      */
-    MlflowSqlWriter(MlflowDatabase database, String url) {
+    MlflowSqlWriter(MlflowDatabase database) {
         this.database = database;
-        this.url = url;
     }
 
     /**
@@ -70,15 +62,18 @@ final class MlflowSqlWriter {
      * @param userId       who starts it
      * @param startTime    when, in milliseconds
      * @param tags         its first tags
+     * @param givenId      the id to give it (a run copied from another store); a new one when empty
      * @return the new run's id
      */
-    String createRun(String experimentId, String runName, String userId, long startTime, List<RunTag> tags) {
-        String runId = UUID.randomUUID().toString().replace("-", "");
+    String createRun(String experimentId, String runName, String userId, long startTime, List<RunTag> tags,
+            Optional<String> givenId) {
+        String runId = givenId.orElseGet(() -> UUID.randomUUID().toString().replace("-", ""));
+        checkTagValues(runId, tags);
         return write("create a run in experiment " + experimentId, c -> {
             long experiment = experimentKey(experimentId);
             String artifactLocation;
             try (PreparedStatement select = c.prepareStatement("SELECT artifact_location, lifecycle_stage FROM"
-                    + " experiments WHERE experiment_id = ?")) {
+                    + " experiments WHERE experiment_id = ?" + database.transactions().forUpdate())) {
                 select.setLong(1, experiment);
                 try (ResultSet rs = select.executeQuery()) {
                     if (!rs.next()) {
@@ -92,6 +87,9 @@ final class MlflowSqlWriter {
                     }
                     artifactLocation = rs.getString(1) == null ? "" : rs.getString(1);
                 }
+            }
+            if (givenId.isPresent()) {
+                requireNoRun(c, runId);
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO runs (run_uuid, name, source_type,"
                     + " source_name, entry_point_name, user_id, status, start_time, end_time, source_version,"
@@ -165,6 +163,7 @@ final class MlflowSqlWriter {
      * @param tags    tags to set
      */
     void logBatch(String runId, List<Metric> metrics, List<Param> params, List<RunTag> tags) {
+        checkTagValues(runId, tags);
         write("log to run " + runId, c -> {
             requireActive(c, runId);
             for (Param param : params) {
@@ -174,8 +173,8 @@ final class MlflowSqlWriter {
                 setTag(c, runId, tag.key(), tag.value());
             }
             Map<String, Metric> greatest = new LinkedHashMap<>();
+            insertMetrics(c, runId, metrics);
             for (Metric metric : metrics) {
-                insertMetric(c, runId, metric);
                 greatest.merge(metric.key(), metric, (a, b) -> compareStored(b, a) > 0 ? b : a);
             }
             for (Metric metric : greatest.values()) {
@@ -205,6 +204,30 @@ final class MlflowSqlWriter {
     }
 
     // --------------------------------------------------------------------------------------------------- rows
+
+    private void checkTagValues(String runId, List<RunTag> tags) {
+        for (RunTag tag : tags) {
+            if (tag.value().length() > MAX_TAG_VALUE_LENGTH) {
+                throw new InvalidTrackingInputException("Tag '" + tag.key() + "' of run " + runId + " has "
+                        + tag.value().length() + " characters; MLflow's schema (" + database.schema().describe()
+                        + ") holds at most " + MAX_TAG_VALUE_LENGTH + " in tags.value of " + database.location()
+                        + ". Shorten the value, or log it as an artifact.");
+            }
+        }
+    }
+
+    /** Throws when a run has the id (checked in the transaction that creates it). */
+    private void requireNoRun(Connection c, String runId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM runs WHERE run_uuid = ?")) {
+            select.setString(1, runId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (rs.next()) {
+                    throw new TrackingAlreadyExistsException("Run " + runId + " already exists in the MLflow database "
+                            + database.location() + "; a run id is given once.");
+                }
+            }
+        }
+    }
 
     private void logParam(Connection c, String runId, Param param) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT value FROM params WHERE run_uuid = ? AND key = ?")) {
@@ -248,16 +271,23 @@ final class MlflowSqlWriter {
         }
     }
 
-    private static void insertMetric(Connection c, String runId, Metric metric) throws SQLException {
+    /** Inserts the rows as one JDBC batch (one round trip on PostgreSQL), duplicates of a row ignored. */
+    private static void insertMetrics(Connection c, String runId, List<Metric> metrics) throws SQLException {
+        if (metrics.isEmpty()) {
+            return;
+        }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO metrics (key, value, timestamp, step, is_nan,"
                 + " run_uuid) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            insert.setString(1, metric.key());
-            insert.setDouble(2, stored(metric.value()));
-            insert.setLong(3, metric.timestamp());
-            insert.setLong(4, metric.step());
-            insert.setBoolean(5, Double.isNaN(metric.value()));
-            insert.setString(6, runId);
-            insert.executeUpdate();
+            for (Metric metric : metrics) {
+                insert.setString(1, metric.key());
+                insert.setDouble(2, stored(metric.value()));
+                insert.setLong(3, metric.timestamp());
+                insert.setLong(4, metric.step());
+                insert.setBoolean(5, Double.isNaN(metric.value()));
+                insert.setString(6, runId);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
@@ -314,7 +344,8 @@ final class MlflowSqlWriter {
 
     /** @return the run's lifecycle stage */
     private String requireRun(Connection c, String runId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT lifecycle_stage FROM runs WHERE run_uuid = ?")) {
+        try (PreparedStatement select = c.prepareStatement("SELECT lifecycle_stage FROM runs WHERE run_uuid = ?"
+                + database.transactions().forUpdate())) {
             select.setString(1, runId);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
@@ -334,23 +365,12 @@ final class MlflowSqlWriter {
         }
     }
 
-    private <T> T write(String what, Work<T> work) {
-        Properties properties = new Properties();
-        properties.setProperty("busy_timeout", Integer.toString(SqlDialect.SQLITE_BUSY_TIMEOUT_MS));
-        properties.setProperty("transaction_mode", "IMMEDIATE");
-        try (Connection connection = DriverManager.getConnection(url, properties)) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+    private <T> T write(String what, MlflowSqlTransactions.Work<T> work) {
+        try {
+            return database.write(work);
         } catch (SQLException e) {
             throw new TrackingException("Cannot " + what + " in the MLflow database " + database.location() + " ("
-                    + database.schema().describe() + "): " + JdbcUrls.redact(e).getMessage(), e);
+                    + database.schema().describe() + "): " + e.getMessage(), e);
         }
     }
 }

@@ -34,7 +34,7 @@ final class MlflowWritesRefused {
      * @return the exception a tracking store over MLflow's SQL schema throws
      */
     static TrackingException inTracking(String what, URI location, MlflowSchema schema) {
-        return new InTracking(message(what, location, sqlSchema(schema), "MLflow's SQL schema"));
+        return new InTracking(sqlMessage(what, location, schema));
     }
 
     /**
@@ -53,11 +53,15 @@ final class MlflowWritesRefused {
      * @return the exception a registry over MLflow's SQL schema throws
      */
     static ModelRegistryException inRegistry(String what, URI location, MlflowSchema schema) {
-        return new InRegistry(message(what, location, sqlSchema(schema), "MLflow's SQL schema"));
+        return new InRegistry(sqlMessage(what, location, schema));
     }
 
-    private static String sqlSchema(MlflowSchema schema) {
-        return "an MLflow database (" + schema.describe() + ")";
+    private static String sqlMessage(String what, URI location, MlflowSchema schema) {
+        return "Cannot " + what + ": " + location + " holds an MLflow database (" + schema.describe() + "), which"
+                + " mlops4j reads in place but writes only at the revisions from 89d4b8295536 (latest_metrics) to "
+                + MlflowSchema.CURRENT_REVISION + " (MLflow 1.x to 2.9), so that MLflow still reads what it finds."
+                + " Write to another location (a new folder or a jdbc: database) with --tracking-uri or"
+                + " mlops.tracking.uri and copy with 'mlops migrate', or use MLflow itself to change this one.";
     }
 
     private static String message(String what, URI location, String holds, String format) {

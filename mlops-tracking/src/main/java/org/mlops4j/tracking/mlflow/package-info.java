@@ -8,7 +8,9 @@
  *
  * <p>MLflow's SQL databases (SQLite, PostgreSQL) open through the {@code jdbc:} providers when they hold MLflow's
  * schema ({@link org.mlops4j.tracking.mlflow.MlflowDatabases}): {@link org.mlops4j.tracking.mlflow.MlflowSqlStore}
- * and {@link org.mlops4j.tracking.mlflow.MlflowSqlRegistry} read them in place; runs, metrics, params and tags are
- * written into SQLite databases at known schema revisions, every other change is refused.
+ * and {@link org.mlops4j.tracking.mlflow.MlflowSqlRegistry} read them in place, and write experiments, runs, metrics,
+ * params, tags, artifacts (to local artifact folders) and the registry as MLflow's {@code SqlAlchemyStore}s do, at the
+ * schema revisions from {@code 89d4b8295536} to {@code acf3f17fdcc7}; other revisions are read-only.
+ * {@link org.mlops4j.tracking.mlflow.MlflowDatabases#createEmpty} makes a new database in MLflow's schema.
  */
 package org.mlops4j.tracking.mlflow;

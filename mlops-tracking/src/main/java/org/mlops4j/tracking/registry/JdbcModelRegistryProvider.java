@@ -9,6 +9,7 @@ import org.mlops4j.core.spi.support.jdbc.SqlDialect;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.readonly.ReadOnlyModelRegistry;
+import org.mlops4j.tracking.jdbc.JdbcTrackingStoreProvider;
 import org.mlops4j.tracking.mlflow.MlflowDatabases;
 import org.mlops4j.tracking.registry.internal.JdbcModelRegistry;
 
@@ -62,7 +63,7 @@ public final class JdbcModelRegistryProvider implements ModelRegistryProvider {
 
     /**
      * Connects to the database. A database holding MLflow's own schema opens, either way, as MLflow's registry read
-     * in place, its changes refused for now ({@link MlflowDatabases}). Otherwise, read-write, the registry tables are created or upgraded. Read-only, the database must
+     * in place, and written as MLflow writes it at the revisions mlops4j writes ({@link MlflowDatabases}). Otherwise, read-write, the registry tables are created or upgraded. Read-only, the database must
      * exist and hold an mlops4j store (a tracking store without registry tables reads as an empty registry); no file,
      * table or row is created, the connections are read-only, and writes through the registry are refused.
      *
@@ -76,6 +77,10 @@ public final class JdbcModelRegistryProvider implements ModelRegistryProvider {
     @Override
     public ModelRegistry open(URI location, MlopsConfig config, StoreAccess access) {
         String url = location.toString();
+        if (access == StoreAccess.READ_WRITE && JdbcTrackingStoreProvider.wantsMlflowSchema(config)) {
+            SqlDialect.ofUrl(url).ifPresent(d -> MlflowDatabases.createWhenEmpty(location, url, d,
+                    JdbcTrackingStoreProvider.artifactRoot(config, url, d).toAbsolutePath().toString()));
+        }
         Optional<ModelRegistry> mlflow = SqlDialect.ofUrl(url).flatMap(d -> MlflowDatabases.registry(location, url,
                 d));
         if (mlflow.isPresent()) {

@@ -52,7 +52,9 @@ class StoreMigrationTest {
             assertEquals(List.of(), migration.check());
 
             Run parentCopy = copyOf(out, parent);
+            assertEquals(parent, parentCopy.runId(), "the copy keeps its source's id");
             for (Run run : runs(out)) {
+                assertEquals(run.data().tag(StoreMigration.MIGRATED_FROM).orElseThrow(), run.runId());
                 run.parentRunId().ifPresent(p -> assertEquals(parentCopy.runId(), p, "nested run's parent"));
             }
             Run child = runs(out).stream().filter(r -> r.info().runName().equals("Logistic Regression"))
@@ -68,6 +70,7 @@ class StoreMigrationTest {
                     .source());
         }
         assertEquals(MigrationStores.ACTIVE_RUNS, counts.runsCopied());
+        assertEquals(0, counts.runsGivenNewIds(), "every id kept");
         assertEquals(MigrationStores.DELETED_RUNS, counts.runsSkippedDeleted());
         assertEquals(1, counts.experimentsSkippedDeleted());
         assertEquals(1, counts.experimentsCreated());
@@ -142,6 +145,35 @@ class StoreMigrationTest {
              MigrationEnd out = MigrationStores.open(target, StoreAccess.READ_WRITE)) {
             assertEquals(List.of(), new StoreMigration(in, out).check());
             assertEquals(total, runs(out).size());
+            for (Run run : runs(out)) {
+                String from = run.data().tag(StoreMigration.MIGRATED_FROM).orElseThrow();
+                assertEquals(from.equals(halfCopied), !from.equals(run.runId()),
+                        "ids kept but for the copy the test made with a new id: " + run.runId());
+            }
+        }
+        assertEquals(0, resumed.runsGivenNewIds(), resumed.toString());
+    }
+
+    @Test
+    void aSourceRunIdTakenInTheTargetGivesThatCopyANewIdCountedAndTheCheckAgrees() {
+        URI source = location("sqlite", "source");
+        URI target = location("file", "target");
+        try (MigrationEnd end = MigrationStores.open(source, StoreAccess.READ_WRITE)) {
+            MigrationStores.fill(end, 0);
+        }
+        String taken;
+        try (MigrationEnd in = MigrationStores.open(source, StoreAccess.READ_ONLY);
+             MigrationEnd out = MigrationStores.open(target, StoreAccess.READ_WRITE)) {
+            taken = runs(in).stream().filter(r -> r.info().isActive()).findFirst().orElseThrow().runId();
+            out.tracking().createRunWithId(taken, Experiment.DEFAULT_ID, "not a copy", "someone", 1L, List.of());
+        }
+        MigrationCounts counts = migrate(source, target, MigrationListener.NONE);
+        assertEquals(1, counts.runsGivenNewIds(), counts.toString());
+        try (MigrationEnd in = MigrationStores.open(source, StoreAccess.READ_ONLY);
+             MigrationEnd out = MigrationStores.open(target, StoreAccess.READ_WRITE)) {
+            assertTrue(!copyOf(out, taken).runId().equals(taken), "the copy of " + taken + " has a new id");
+            assertEquals("not a copy", out.tracking().getRun(taken).orElseThrow().info().runName());
+            assertEquals(List.of(), new StoreMigration(in, out).check());
         }
     }
 

@@ -1,7 +1,6 @@
 package org.mlops4j.tracking.mlflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -23,12 +22,11 @@ import org.mlops4j.core.tracking.ViewType;
 import org.mlops4j.core.tracking.migration.MigrationCounts;
 import org.mlops4j.core.tracking.migration.MigrationEnd;
 import org.mlops4j.core.tracking.migration.MigrationListener;
-import org.mlops4j.core.tracking.migration.MigrationRefusedException;
 import org.mlops4j.core.tracking.migration.StoreMigration;
 
 /**
  * Migrations out of MLflow's stores (the file layout and the SQL schema, opened read-only) into mlops4j's, and into an
- * MLflow database, which takes runs but refuses experiments and models.
+ * MLflow database, which takes experiments, runs and models as MLflow writes them.
  */
 class MlflowMigrationTest {
 
@@ -50,6 +48,7 @@ class MlflowMigrationTest {
             counts = migration.copy(MigrationListener.NONE);
             assertEquals(List.of(), migration.check());
             Run setup = copyOf(out, MlflowStores.SETUP);
+            assertEquals(MlflowStores.SETUP, setup.runId(), "MLflow's run id kept");
             assertEquals(setup.runId(), copyOf(out, MlflowStores.FOREST).parentRunId().orElseThrow());
             assertEquals(in.tracking().getMetricHistory(MlflowStores.FOREST, "AUC").size(),
                     out.tracking().getMetricHistory(copyOf(out, MlflowStores.FOREST).runId(), "AUC").size());
@@ -63,6 +62,7 @@ class MlflowMigrationTest {
         }
         assertEquals(before, MlflowStores.contents(mlruns), "reading the source wrote nothing to it");
         assertTrue(counts.runsCopied() >= 4, counts.toString());
+        assertEquals(0, counts.runsGivenNewIds(), counts.toString());
         assertTrue(counts.runsSkippedDeleted() >= 1, counts.toString());
         assertEquals(1, counts.experimentsSkippedDeleted(), counts.toString());
         assertEquals(2, counts.modelsCreated(), counts.toString());
@@ -105,24 +105,25 @@ class MlflowMigrationTest {
     }
 
     @Test
-    void anMlflowDatabaseAsTargetRefusesExperimentsItLacksBeforeAnyRunIsCopied() throws Exception {
+    void anMlflowDatabaseAsTargetGetsTheExperimentsItLacksAndTheirRunsWithTheirIds() throws Exception {
         URI source = tempDir.resolve("ours").toUri();
+        String runId;
         try (MigrationEnd end = open(source, StoreAccess.READ_WRITE)) {
             end.tracking().createExperiment("brand-new", Map.of());
             String experiment = end.tracking().getExperimentByName("brand-new").orElseThrow().experimentId();
-            end.tracking().createRun(experiment, "r", "u", 1L, List.of());
+            runId = end.tracking().createRun(experiment, "r", "u", 1L, List.of()).runId();
         }
         Path db = MlflowSqlFixtures.sqlite(MlflowSqlFixtures.MLFLOW2, tempDir);
         URI target = URI.create("jdbc:sqlite:" + db);
         int runsBefore = runCount(target);
         try (MigrationEnd in = open(source, StoreAccess.READ_ONLY);
              MigrationEnd out = open(target, StoreAccess.READ_WRITE)) {
-            MigrationRefusedException refused = assertThrows(MigrationRefusedException.class,
-                    () -> new StoreMigration(in, out).copy(MigrationListener.NONE));
-            assertTrue(refused.getMessage().contains("refused to create experiment '"),
-                    refused.getMessage());
+            new StoreMigration(in, out).copy(MigrationListener.NONE);
+            String id = out.tracking().getExperimentByName("brand-new").orElseThrow().experimentId();
+            assertTrue(Long.parseLong(id) > 2, "an id after MLflow's experiments 0, 1 and 2: " + id);
+            assertEquals(id, out.tracking().getRun(runId).orElseThrow().info().experimentId(), "the run's id kept");
         }
-        assertEquals(runsBefore, runCount(target), "no run copied");
+        assertEquals(runsBefore + 1, runCount(target), "the run copied");
     }
 
     private static int runCount(URI location) {

@@ -23,6 +23,7 @@ import org.mlops4j.core.tracking.Metric;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.core.tracking.ModelVersion;
+import org.mlops4j.core.tracking.NewModelVersion;
 import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.SearchRequest;
 import org.mlops4j.core.tracking.TrackingClient;
@@ -32,7 +33,8 @@ import org.mlops4j.tracking.registry.PostgresTestDatabase;
 /**
  * The MLflow fixtures loaded into a PostgreSQL schema of their own (the server named by
  * {@code MLOPS_TEST_POSTGRES_URL}; skipped without one) read through a {@code jdbc:postgresql:} URI, opened
- * read-write: the same runs, latest metrics and versions as from SQLite; writes refused; no table or row added.
+ * read-write: the same runs, latest metrics and versions as from SQLite, no table or row changed by reading; then
+ * a run, its metrics and a promotion written into them as MLflow writes them.
  */
 class MlflowSqlPostgresIT {
 
@@ -68,12 +70,30 @@ class MlflowSqlPostgresIT {
             assertEquals(script.equals(MlflowSqlFixtures.MLFLOW2) ? Map.of("champion", 2, "challenger", 3)
                     : Map.of(), registry.getModel("lead-scoring").aliases());
 
-            MlopsException refused = assertThrows(MlopsException.class, () -> tracking.createExperiment("new"));
-            assertTrue(refused.getMessage().contains("writing MLflow's SQL schema is not supported yet"),
-                    refused.getMessage());
-            assertTrue(!refused.getMessage().contains("password=secret"), "the password is redacted");
         }
-        assertEquals(before, contents(url), "tables or rows changed");
+        assertEquals(before, contents(url), "reading changed tables or rows");
+
+        try (TrackingClient tracking = TrackingClient.open(mlops, location);
+             ModelRegistry registry = mlops.openModelRegistry()) {
+            String runId = tracking.store().createRun("1", "from mlops4j", "ana", 1_700_000_000_000L, List.of())
+                    .runId();
+            tracking.store().logBatch(runId, List.of(new Metric("AUC", 0.9, 2, 1), new Metric("AUC", 0.5, 1, 2),
+                    new Metric("AUC", Double.NaN, 3, 0)), List.of(), List.of());
+            assertEquals(new Metric("AUC", 0.5, 1, 2), tracking.store().getRun(runId).orElseThrow().data().metrics().get("AUC"),
+                    "the greatest step wins");
+            assertEquals(3, tracking.getMetricHistory(runId, "AUC").size());
+            ModelVersion promoted = registry.transitionStage("lead-scoring", 3, ModelStage.PRODUCTION, true);
+            assertEquals(ModelStage.PRODUCTION, promoted.stage());
+            assertEquals(ModelStage.ARCHIVED, registry.getVersion("lead-scoring", 2).stage());
+            assertEquals(4 + 1, registry.register(NewModelVersion.builder("lead-scoring",
+                    "runs:/" + runId + "/model").build()).version(), "the number after the deleted version 4");
+            if (script.equals(MlflowSqlFixtures.MLFLOW1)) {
+                MlopsException refused = assertThrows(MlopsException.class,
+                        () -> registry.setAlias("lead-scoring", "champion", 3));
+                assertTrue(refused.getMessage().contains("registered_model_aliases"), refused.getMessage());
+                assertTrue(!refused.getMessage().contains("password=secret"), "the password is redacted");
+            }
+        }
     }
 
     /** Every table of the schema with its row count and a checksum of its rows. */

@@ -31,13 +31,13 @@ import org.mlops4j.tck.readonly.FileTreeSnapshot;
 
 /**
  * Opening an MLflow SQLite database, read-only or read-write, and reading all of it writes nothing: the database
- * file keeps its bytes and time, and no journal, WAL or other file appears beside it. Writes other than runs' are
- * refused naming the schema revision, and write nothing; a revision mlops4j does not know opens read-only, named in
- * every refusal.
+ * file keeps its bytes and time, and no journal, WAL or other file appears beside it. At a revision mlops4j does not
+ * write (older than latest_metrics, or one it does not know) every write is refused naming the revision, and writes
+ * nothing.
  */
 class MlflowSqlReadOnlyTest {
 
-    private static final String NOT_SUPPORTED = "writing MLflow's SQL schema is not supported yet";
+    private static final String NOT_SUPPORTED = "writes only at the revisions from 89d4b8295536";
 
     @TempDir
     Path tempDir;
@@ -68,22 +68,27 @@ class MlflowSqlReadOnlyTest {
     }
 
     @Test
-    void writesOtherThanRunsOpenedReadWriteAreRefusedNamingTheRevisionAndWriteNothing() throws Exception {
-        Path db = MlflowSqlFixtures.sqlite(MlflowSqlFixtures.MLFLOW2, tempDir);
+    void aRevisionBeforeLatestMetricsOpenedReadWriteRefusesEveryWriteNamingItAndWritesNothing() throws Exception {
+        Path db = MlflowSqlFixtures.sqlite(MlflowSqlFixtures.MLFLOW1, tempDir, "DROP TABLE latest_metrics",
+                "UPDATE alembic_version SET version_num = '7ac759974ad8'");
         String bytes = sha256(db);
         Mlops mlops = MlflowSqlStoreTest.mlops(db);
         try (TrackingClient tracking = TrackingClient.open(mlops, MlflowSqlStoreTest.uri(db));
              ModelRegistry registry = mlops.openModelRegistry()) {
             TrackingStore store = tracking.store();
+            assertEquals(0.79, store.getRun(MlflowSqlFixtures.FOREST).orElseThrow().data().metric("AUC")
+                    .orElseThrow(), "latest chosen from metrics");
             String message = assertRefused(() -> tracking.createExperiment("new"));
-            assertTrue(message.contains("alembic revision acf3f17fdcc7"), message);
+            assertTrue(message.contains("alembic revision 7ac759974ad8"), message);
             assertRefused(() -> store.renameExperiment("1", "renamed"));
             assertRefused(() -> store.deleteExperiment("1"));
+            assertRefused(() -> store.logBatch(MlflowSqlFixtures.FOREST, List.of(Metric.now("AUC", 0.9, 3)),
+                    List.of(), List.of()));
             assertRefused(() -> store.writeArtifact(MlflowSqlFixtures.FOREST, "x.txt",
                     new ByteArrayInputStream(new byte[] {1})));
             assertRefused(() -> registry.createModel("new"));
             assertRefused(() -> registry.transitionStage("lead-scoring", 3, ModelStage.PRODUCTION, true));
-            assertRefused(() -> registry.setAlias("lead-scoring", "champion", 3));
+            assertRefused(() -> registry.deleteVersion("lead-scoring", 1));
         }
         assertEquals(bytes, sha256(db));
     }

@@ -20,11 +20,15 @@ package org.mlops4j.core.tracking.migration;
  * @param versionsSkipped           model versions not copied because their source is an MLflow 3 logged model
  *                                  ({@code models:/m-...}), whose artifacts the tracking API does not reach
  * @param registryChanges           stages, aliases, descriptions and tags set on target models and versions
+ * @param runsGivenNewIds           of the runs copied now, those whose copy has a new id, not the source's: the
+ *                                  target does not keep run ids ({@code TrackingStore#keepsRunIds}), or refused the
+ *                                  source's id (taken by another run there, or too long for it); each copy names its
+ *                                  source in the tag {@link StoreMigration#MIGRATED_FROM} either way
  */
 public record MigrationCounts(int experimentsCreated, int experimentsSkippedDeleted, int runsCopied, int runsFinished,
                               int runsAlreadyComplete, int runsSkippedDeleted, long params, long tags,
                               long metricValues, long artifactFiles, long artifactBytes, int modelsCreated,
-                              int versionsCopied, int versionsSkipped, int registryChanges) {
+                              int versionsCopied, int versionsSkipped, int registryChanges, int runsGivenNewIds) {
 
     /** @return whether anything was written to the target */
     public boolean movedAnything() {

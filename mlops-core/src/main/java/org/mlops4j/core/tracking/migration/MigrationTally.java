@@ -17,10 +17,11 @@ final class MigrationTally {
     int versionsCopied;
     int versionsSkipped;
     int registryChanges;
+    int runsGivenNewIds;
 
     MigrationCounts counts() {
         return new MigrationCounts(experimentsCreated, experimentsSkippedDeleted, runsCopied, runsFinished,
                 runsAlreadyComplete, runsSkippedDeleted, params, tags, metricValues, artifactFiles, artifactBytes,
-                modelsCreated, versionsCopied, versionsSkipped, registryChanges);
+                modelsCreated, versionsCopied, versionsSkipped, registryChanges, runsGivenNewIds);
     }
 }

@@ -13,14 +13,18 @@ import org.mlops4j.core.tracking.Param;
 import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.RunInfo;
 import org.mlops4j.core.tracking.RunTag;
+import org.mlops4j.core.tracking.TrackingAlreadyExistsException;
+import org.mlops4j.core.tracking.InvalidTrackingInputException;
 import org.mlops4j.core.tracking.TrackingException;
 import org.mlops4j.core.tracking.TrackingLimits;
 import org.mlops4j.core.tracking.TrackingStore;
 import org.mlops4j.core.tracking.migration.RunProgress.RunOutcome;
 
 /**
- * Copies one source run into the target, or completes a copy an interrupted migration left: a new run (same name,
- * user and start time, tagged {@link StoreMigration#MIGRATED_FROM}), then what the copy lacks of the params, tags,
+ * Copies one source run into the target, or completes a copy an interrupted migration left: a new run with the
+ * source's id where the target keeps ids ({@link TrackingStore#createRunWithId}), else with a new one (counted in
+ * {@link MigrationCounts#runsGivenNewIds()}), with the same name, user and start time and tagged
+ * {@link StoreMigration#MIGRATED_FROM} with the source's id; then what the copy lacks of the params, tags,
  * metric histories and artifact files, then the tag {@link StoreMigration#MIGRATION_COMPLETE}, then the status and
  * end time. Each step writes only what is missing, so repeating it is harmless. Not thread-safe.
  */
@@ -70,8 +74,21 @@ final class RunCopier {
 
     private Run create(Run run) {
         RunInfo info = run.info();
-        RunInfo created = target.createRun(experimentIds.get(info.experimentId()), copyName(info), info.userId(),
-                info.startTime(), List.of(new RunTag(StoreMigration.MIGRATED_FROM, run.runId())));
+        String experiment = experimentIds.get(info.experimentId());
+        List<RunTag> tags = List.of(new RunTag(StoreMigration.MIGRATED_FROM, run.runId()));
+        RunInfo created = null;
+        if (target.keepsRunIds()) {
+            try {
+                created = target.createRunWithId(run.runId(), experiment, copyName(info), info.userId(),
+                        info.startTime(), tags);
+            } catch (TrackingAlreadyExistsException | InvalidTrackingInputException idRefused) {
+                // another run of the target has the id, or the id does not fit there: a new id, as below
+            }
+        }
+        if (created == null) {
+            created = target.createRun(experiment, copyName(info), info.userId(), info.startTime(), tags);
+            tally.runsGivenNewIds++;
+        }
         Run copy = target.getRun(created.runId()).orElseThrow();
         mapping.put(run.runId(), copy);
         return copy;

@@ -28,13 +28,15 @@ import org.mlops4j.core.tracking.migration.RunProgress.RunOutcome;
  * }
  * }</pre>
  *
- * <p><b>Ids.</b> A store gives new runs and experiments ids of its own ({@link TrackingStore#createRun} takes no id),
- * so copies get new ids; everything else of a run is kept: name, user, start and end time, status, params, tags and
- * every metric value with its timestamp and step (repeated steps included). Each copied run carries the tag
- * {@value #MIGRATED_FROM} with its source run's id: that is the mapping. The parent tag
- * ({@code mlflow.parentRunId}) of a nested run, and the run id and source of a model version made from a run's
- * artifacts, are rewritten to the copies' ids (a nested run whose parent was not copied, being deleted, keeps the
- * parent id as it was). Experiments are matched by name; a missing one is created with the
+ * <p><b>Ids.</b> A copied run keeps its source's id where the target keeps ids ({@link TrackingStore#keepsRunIds()}:
+ * mlops4j's file and JDBC stores, MLflow's file layout and SQL schema opened to write) and the id is free there;
+ * otherwise it gets a new one, and {@link MigrationCounts#runsGivenNewIds()} counts it. Everything else of a run is
+ * kept: name, user, start and end time, status, params, tags and every metric value with its timestamp and step
+ * (repeated steps included). Each copied run carries the tag {@value #MIGRATED_FROM} with its source run's id: that is
+ * the mapping, whether the ids agree or not. Where a copy has a new id, the parent tag ({@code mlflow.parentRunId}) of
+ * a nested run, and the run id and source of a model version made from a run's artifacts, are rewritten to the
+ * copies' ids (a nested run whose parent was not copied, being deleted, keeps the parent id as it was). Experiments
+ * get the target's ids. Experiments are matched by name; a missing one is created with the
  * source's tags (its artifact location is the target's choice).
  *
  * <p><b>Idempotent and resumable.</b> A run is copied in steps that each write only what the copy lacks, and marked
@@ -49,7 +51,7 @@ import org.mlops4j.core.tracking.migration.RunProgress.RunOutcome;
  * its source run id as name; a run that ended without an end time gets the time the copy ended.
  *
  * <p><b>Refusals.</b> Experiments and registered models are created before any run is copied, so a target that
- * refuses them (a read-only store, MLflow's SQL schema, which takes runs but not experiments or models) stops the
+ * refuses them (a read-only store, an MLflow database at a revision mlops4j does not write) stops the
  * migration with a {@link MigrationRefusedException} naming the refused change before runs are copied; a refused run
  * stops it at that run, with the runs before it complete.
  *
