@@ -24,7 +24,7 @@ import org.mlops4j.tracking.registry.internal.FileModelRegistry;
  * process killed at any point leaves every model readable, as it was before or after the interrupted change.
  *
  * <p>A folder holding MLflow's own {@code mlruns} layout opens as an {@link MlflowFileRegistry}: MLflow's
- * {@code models/} read in place, changes refused.
+ * {@code models/} read and written in place, in MLflow's layout.
  */
 public final class FileModelRegistryProvider implements ModelRegistryProvider {
 
@@ -68,7 +68,8 @@ public final class FileModelRegistryProvider implements ModelRegistryProvider {
      * Opens the registry at a {@code file:} location. Read-only, the folder must hold an mlops4j store (a store
      * without registered models reads as an empty registry) and nothing is written to it; read-write, a missing or
      * empty folder becomes a new store and a folder holding anything else is refused. A folder in MLflow's own layout
-     * opens, either way, as an {@link MlflowFileRegistry}: read in place, changes refused.
+     * opens, either way, as an {@link MlflowFileRegistry}: read in place, and written in MLflow's layout when opened
+     * read-write.
      *
      * @param location a {@code file:} URI, as for {@link #open(URI, MlopsConfig)}
      * @param config   the host's configuration (no keys are read yet)
@@ -80,7 +81,7 @@ public final class FileModelRegistryProvider implements ModelRegistryProvider {
     public ModelRegistry open(URI location, MlopsConfig config, StoreAccess access) {
         Path root = folderOf(location);
         ModelRegistry registry = StoreFolder.inspect(root) == StoreFolder.Contents.MLFLOW_STORE
-                ? new MlflowFileRegistry(location, root) : new FileModelRegistry(location, root, access);
+                ? new MlflowFileRegistry(location, root, access) : new FileModelRegistry(location, root, access);
         return access == StoreAccess.READ_ONLY ? ReadOnlyModelRegistry.of(registry) : registry;
     }
 
