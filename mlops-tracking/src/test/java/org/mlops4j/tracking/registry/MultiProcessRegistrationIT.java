@@ -59,7 +59,11 @@ class MultiProcessRegistrationIT {
 
     private URI location(String kind) throws Exception {
         return switch (kind) {
-            case "file" -> folder.resolve("mlruns").toUri();
+            case "file" -> {
+                // a store in mlops4j's layout (new ones are MLflow's): the writer processes open it as it is
+                FileModelRegistryProvider.open(folder.resolve("mlruns")).close();
+                yield folder.resolve("mlruns").toUri();
+            }
             case "mlflow-file" -> {
                 // a store in MLflow's own layout: the writer processes open it as it is
                 Path root = folder.resolve("mlflow-runs");
