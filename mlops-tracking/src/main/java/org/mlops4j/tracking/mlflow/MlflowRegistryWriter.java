@@ -234,6 +234,8 @@ final class MlflowRegistryWriter {
                 for (Map.Entry<String, String> tag : tags.entrySet()) {
                     KeyedFiles.write(staged, staged.resolve("tags").resolve(tag.getKey()), tag.getValue());
                 }
+                // the model's time first, as MLflow does: a failure after it leaves no version behind
+                touch(dir);
                 for (int tries = 1; ; tries++) {
                     int number = MlflowModelFolder.highestNumber(dir) + 1;
                     FileWrites.replace(staged.resolve(META), MetaYaml.dump(versionMeta(version, number, now)),
@@ -242,7 +244,6 @@ final class MlflowRegistryWriter {
                         Files.move(staged, dir.resolve(MlflowModelFolder.VERSION_PREFIX + number),
                                 StandardCopyOption.ATOMIC_MOVE);
                         staged = null;
-                        touch(dir);
                         LOG.debug("Registered version {} of model '{}' in {}", number, name, location);
                         return version(dir, number);
                     } catch (FileAlreadyExistsException taken) {
