@@ -17,10 +17,10 @@ public final class MlopsProperties {
     public static final String DEFAULT_TRACKING_URI = "file:./mlruns";
 
     /**
-     * The layout of a new {@code file:} tracking store, made in a missing or empty folder: {@code mlops4j} (the
-     * default: JSON meta files and a search index) or {@code mlflow} (MLflow's own {@code mlruns} layout with
-     * {@code meta.yaml} files, which MLflow's UI and client read). A folder that already holds a store keeps its
-     * layout whatever this says.
+     * The layout of a new {@code file:} tracking store and registry, made in a missing or empty folder: {@code mlflow}
+     * (the default: MLflow's own {@code mlruns} layout with {@code meta.yaml} files, which MLflow's UI and client read)
+     * or {@code mlops4j} (JSON meta files, a run index for search, one JSON file per registered model). A folder that
+     * already holds a store keeps its layout whatever this says.
      */
     public static final String TRACKING_FILE_LAYOUT = "mlops.tracking.file.layout";
 

@@ -13,7 +13,7 @@ import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.MlopsProperties;
 import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.tracking.TrackingClient;
-import org.mlops4j.tracking.file.FileTrackingStore;
+import org.mlops4j.tracking.mlflow.MlflowFileStore;
 import org.mlops4j.tracking.file.FileTrackingStoreProvider;
 import org.mlops4j.tracking.jdbc.JdbcTrackingStore;
 import org.mlops4j.tracking.jdbc.JdbcTrackingStoreProvider;
@@ -40,7 +40,7 @@ class TrackingStoreProvidersTest {
         Path folder = tempDir.resolve("my runs");
         Mlops mlops = Mlops.builder().property(MlopsProperties.TRACKING_URI, folder.toString()).build();
         try (TrackingClient tracking = TrackingClient.open(mlops)) {
-            assertInstanceOf(FileTrackingStore.class, tracking.store());
+            assertInstanceOf(MlflowFileStore.class, tracking.store(), "a new file store is in MLflow's layout");
             tracking.createExperiment("configured");
         }
         assertTrue(folder.toFile().isDirectory());

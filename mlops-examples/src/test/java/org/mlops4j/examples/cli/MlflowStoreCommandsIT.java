@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A user coming from MLflow points the {@code mlops} tool at the {@code ./mlruns} PyCaret wrote (through MLflow 2.x):
  * {@code runs search} and {@code models list}, run as processes of the packaged jar, print its runs with their latest
- * metrics and its model versions, and change nothing there; a command that would write exits 2 saying why.
+ * metrics and its model versions, and change nothing there; {@code models transition} writes the stages in MLflow's
+ * own layout, touching no other model and no run.
  */
 class MlflowStoreCommandsIT {
 
@@ -98,14 +99,25 @@ class MlflowStoreCommandsIT {
     }
 
     @Test
-    void aCommandThatWouldWriteExits2SayingWhyAndWritesNothing() throws Exception {
+    void modelsTransitionWritesTheStagesInMlflowsLayoutAndTouchesNothingElse() throws Exception {
         Map<String, String> before = contents(mlruns);
         MlopsJar.Outcome transition = MlopsJar.built(outputs).run("models", "transition", "--tracking-uri", uri,
-                "--name", "lead-scoring", "--version", "3", "--stage", "Production");
-        assertEquals(2, transition.code(), transition.err());
-        assertTrue(transition.err().contains("writing MLflow's file layout is not supported yet"), transition.err());
-        assertEquals(1, transition.err().lines().count(), transition.err());
-        assertEquals(before, contents(mlruns));
+                "--name", "lead-scoring", "--version", "3", "--stage", "Production", "--archive-existing");
+        assertEquals(0, transition.code(), transition.err());
+        Path model = mlruns.resolve("models/lead-scoring");
+        assertTrue(Files.readString(model.resolve("version-3/meta.yaml")).contains("current_stage: Production\n"));
+        assertTrue(Files.readString(model.resolve("version-2/meta.yaml")).contains("current_stage: Archived\n"),
+                "the version in Production before is archived");
+        Map<String, String> after = contents(mlruns);
+        for (String path : before.keySet()) {
+            if (!path.startsWith("models/lead-scoring/")) {
+                assertEquals(before.get(path), after.get(path), path);
+            }
+        }
+        MlopsJar.Outcome list = MlopsJar.built(outputs).run("models", "list", "--tracking-uri", uri);
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().replaceAll("[ \\t]+", " ").contains("lead-scoring version 3 Production aliases"
+                + " [challenger]"), list.out());
     }
 
     /** Every file's SHA-256 and every folder, by relative path. */

@@ -9,6 +9,7 @@ import org.mlops4j.core.MlopsProperties;
 import org.mlops4j.core.spi.TrackingStoreProvider;
 import org.mlops4j.core.tracking.StoreAccess;
 import org.mlops4j.core.tracking.TrackingStore;
+import org.mlops4j.tracking.internal.NewStoreLayout;
 import org.mlops4j.tracking.internal.StoreFolder;
 import org.mlops4j.tracking.mlflow.MlflowFileStore;
 import org.mlops4j.core.tracking.readonly.ReadOnlyTrackingStore;
@@ -17,12 +18,10 @@ import org.mlops4j.core.tracking.readonly.ReadOnlyTrackingStore;
  * Opens {@link FileTrackingStore}s for {@code file:} URIs: {@code file:./mlruns} (relative to the working folder),
  * {@code file:/abs/path} or {@code file:///abs/path}. A folder holding MLflow's own {@code mlruns} layout opens as an
  * {@link MlflowFileStore}, read and written in place in that layout. A new store (a missing or empty folder) is made
- * in mlops4j's layout, or in MLflow's when {@link MlopsProperties#TRACKING_FILE_LAYOUT} is {@code mlflow}.
+ * in MLflow's layout, or in mlops4j's when {@link MlopsProperties#TRACKING_FILE_LAYOUT} is {@code mlops4j}; a folder
+ * holding a store in mlops4j's layout ({@code meta.json}) opens as a {@link FileTrackingStore}.
  */
 public final class FileTrackingStoreProvider implements TrackingStoreProvider {
-
-    private static final String MLOPS4J_LAYOUT = "mlops4j";
-    private static final String MLFLOW_LAYOUT = "mlflow";
 
     /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
     public FileTrackingStoreProvider() {
@@ -35,8 +34,8 @@ public final class FileTrackingStoreProvider implements TrackingStoreProvider {
 
     @Override
     public String description() {
-        return "Tracking store in a local folder (MLflow-like mlruns layout, JSON meta, indexed search);"
-                + " reads MLflow's own mlruns folders in place";
+        return "Tracking store in a local folder: MLflow's own mlruns layout (meta.yaml), read and written in place,"
+                + " or mlops4j's (JSON meta, indexed search)";
     }
 
     @Override
@@ -52,9 +51,9 @@ public final class FileTrackingStoreProvider implements TrackingStoreProvider {
     /**
      * Opens the store in the location's folder. Read-only, the folder must hold a store and nothing is written to it;
      * read-write, a missing or empty folder becomes a new store and a folder holding anything else is refused. A folder
-     * in MLflow's own layout opens as an {@link MlflowFileStore}, written in place when opened read-write; with
-     * {@link MlopsProperties#TRACKING_FILE_LAYOUT} {@code mlflow}, a missing or empty folder opened read-write becomes
-     * a new store in MLflow's layout.
+     * in MLflow's own layout opens as an {@link MlflowFileStore}, written in place when opened read-write; a missing or
+     * empty folder opened read-write becomes a new store in MLflow's layout, or in mlops4j's when
+     * {@link MlopsProperties#TRACKING_FILE_LAYOUT} is {@code mlops4j}.
      *
      * @param location a {@code file:} URI
      * @param config   the host's configuration ({@link MlopsProperties#TRACKING_FILE_LAYOUT} is read)
@@ -69,24 +68,13 @@ public final class FileTrackingStoreProvider implements TrackingStoreProvider {
         TrackingStore store;
         if (contents == StoreFolder.Contents.MLFLOW_STORE) {
             store = new MlflowFileStore(location, root, access);
-        } else if (access == StoreAccess.READ_WRITE && newStoreInMlflowLayout(config)
+        } else if (access == StoreAccess.READ_WRITE && NewStoreLayout.of(config) == NewStoreLayout.MLFLOW
                 && (contents == StoreFolder.Contents.MISSING || contents == StoreFolder.Contents.EMPTY)) {
             store = MlflowFileStore.create(location, root);
         } else {
             store = new FileTrackingStore(location, root, access);
         }
         return access == StoreAccess.READ_ONLY ? ReadOnlyTrackingStore.of(store) : store;
-    }
-
-    private static boolean newStoreInMlflowLayout(MlopsConfig config) {
-        String layout = config.get(MlopsProperties.TRACKING_FILE_LAYOUT, MLOPS4J_LAYOUT);
-        return switch (layout) {
-            case MLOPS4J_LAYOUT -> false;
-            case MLFLOW_LAYOUT -> true;
-            default -> throw new ConfigurationException("Invalid value for property "
-                    + MlopsProperties.TRACKING_FILE_LAYOUT + "=" + layout + ". Must be " + MLOPS4J_LAYOUT + " (the"
-                    + " default) or " + MLFLOW_LAYOUT + ".");
-        };
     }
 
     /**

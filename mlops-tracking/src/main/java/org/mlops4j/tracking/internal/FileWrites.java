@@ -19,6 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * stays a line of its own that readers skip).
  *
  * <p>Temporary files are named {@code <name>~<random>.tmp}; {@code ~} is not allowed in keys, so readers skip them.
+ * The name is cut to its first {@value #TEMP_NAME_PREFIX} characters, so that the temporary file of a file whose name
+ * is as long as the file system allows (a 250-character tag key) fits too.
  *
  * <p>This class is internal and is hence not for public use. Its API may change without notice.
  */
@@ -26,6 +28,8 @@ public final class FileWrites {
 
     /** The character that marks temporary files. */
     public static final char TEMP_MARK = '~';
+    /** How many characters of the target's name a temporary file's name keeps (4 UTF-8 bytes at most each). */
+    private static final int TEMP_NAME_PREFIX = 48;
 
     private FileWrites() {
     }
@@ -72,8 +76,7 @@ public final class FileWrites {
      */
     public static void replace(Path target, Path tempFolder, byte[] bytes, boolean force) throws IOException {
         Files.createDirectories(target.getParent());
-        String random = Long.toHexString(ThreadLocalRandom.current().nextLong());
-        Path temp = tempFolder.resolve(target.getFileName() + String.valueOf(TEMP_MARK) + random + ".tmp");
+        Path temp = tempFolder.resolve(temporaryName(target));
         try {
             write(temp, bytes, force);
             moveIntoPlace(temp, target);
@@ -179,8 +182,14 @@ public final class FileWrites {
 
     private static Path temporary(Path target) throws IOException {
         Files.createDirectories(target.getParent());
+        return target.resolveSibling(temporaryName(target));
+    }
+
+    private static String temporaryName(Path target) {
+        String name = target.getFileName().toString();
+        int end = name.offsetByCodePoints(0, Math.min(TEMP_NAME_PREFIX, name.codePointCount(0, name.length())));
         String random = Long.toHexString(ThreadLocalRandom.current().nextLong());
-        return target.resolveSibling(target.getFileName() + String.valueOf(TEMP_MARK) + random + ".tmp");
+        return name.substring(0, end) + TEMP_MARK + random + ".tmp";
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {

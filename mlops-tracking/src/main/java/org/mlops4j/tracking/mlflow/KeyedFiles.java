@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.mlops4j.core.tracking.TrackingException;
+import org.mlops4j.tracking.internal.FileWrites;
 
 /**
  * A folder of MLflow's file store that keeps one file per key: a run's {@code params/}, {@code tags/} and
@@ -18,10 +19,26 @@ import org.mlops4j.core.tracking.TrackingException;
  * with {@code /} is a file in sub-folders, so the folder is walked ({@code FileStore._get_resource_files} walks it
  * with {@code os.walk}); the key is the file's relative path with {@code /} separators. A value is the whole file,
  * as MLflow writes it (no trailing newline added).
+ *
+ * <p>{@link #write} replaces a file atomically, its temporary file made in the folder that owns the keyed folder (the
+ * run's, experiment's, model's or version's), never in the keyed folder itself, whose every file MLflow reads as a key;
+ * not even a temporary file a killed writer left is seen there.
  */
 final class KeyedFiles {
 
     private KeyedFiles() {
+    }
+
+    /**
+     * Writes one key's file as MLflow's {@code write_to} does: the value as UTF-8, without a newline.
+     *
+     * @param owner the folder holding the keyed folder, where the temporary file is made
+     * @param file  the key's file ({@code <owner>/tags/<key>}); its folders are created when missing
+     * @param value the value
+     * @throws IOException when the file cannot be written
+     */
+    static void write(Path owner, Path file, String value) throws IOException {
+        FileWrites.replace(file, owner, value.getBytes(StandardCharsets.UTF_8), false);
     }
 
     /**

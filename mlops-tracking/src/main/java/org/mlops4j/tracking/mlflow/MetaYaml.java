@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * <p>{@link #dump} writes one as {@code write_yaml} does ({@code yaml.dump(data, default_flow_style=False,
  * allow_unicode=True, Dumper=SafeDumper)}): one {@code key: value} line per field, keys sorted, text plain when
  * PyYAML would leave it plain and single-quoted otherwise (so {@code experiment_id: '0'} stays text), {@code null},
- * integers, and {@code []} for the empty list MLflow keeps in a run's {@code tags} for old readers.
+ * integers, and {@code []} for the empty list MLflow keeps in a run's {@code tags} for old readers; a registered
+ * model's {@code aliases} mapping and a version's {@code aliases} list as PyYAML's block styles.
  */
 record MetaYaml(Path file, JsonNode fields) {
 
@@ -105,34 +106,79 @@ record MetaYaml(Path file, JsonNode fields) {
             "[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?|\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
                     + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)",
             "~|null|Null|NULL", "[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?.*", "<<", "="));
+    /** PyYAML writes a mapping key shorter than this plain after its indent ({@code Emitter.check_simple_key}). */
+    private static final int SIMPLE_KEY_LIMIT = 128;
     /** Characters that may not start a plain scalar ({@code yaml.emitter.Emitter.analyze_scalar}). */
     private static final String INDICATORS = "#,[]{}&*!|>'\"%@`";
 
     /**
-     * @param fields the fields: text, whole numbers, {@code null} or an empty list
+     * @param fields the fields: text, whole numbers, booleans, {@code null}, lists of such values, or mappings of text
+     *               to such values (MLflow's registered model keeps its aliases as one)
      * @return the file's bytes, as MLflow's {@code write_yaml} writes them (UTF-8)
+     * @throws IllegalArgumentException when a field holds another kind of value (a float, a list of lists)
      */
     static byte[] dump(Map<String, ?> fields) {
         StringBuilder out = new StringBuilder(512);
-        for (Map.Entry<String, ?> field : new TreeMap<>(fields).entrySet()) {
-            out.append(field.getKey()).append(": ").append(scalar(field.getValue())).append('\n');
-        }
+        mapping(out, "", fields);
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @return every field with its value as {@link #dump} takes it back: text, {@code Integer} or {@code Long},
+     *         {@code Boolean}, {@code null}, lists and mappings (floats too, which {@link #dump} refuses)
+     */
+    Map<String, Object> toMap() {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        fields.fields().forEachRemaining(field -> map.put(field.getKey(), YAML.convertValue(field.getValue(),
+                Object.class)));
+        return map;
+    }
+
+    /** A block mapping, keys sorted; a key of 128 characters or more is written after {@code ?}, as PyYAML does. */
+    private static void mapping(StringBuilder out, String indent, Map<String, ?> fields) {
+        for (Map.Entry<String, ?> field : new TreeMap<>(fields).entrySet()) {
+            String key = scalar(field.getKey());
+            if (field.getKey().length() < SIMPLE_KEY_LIMIT) {
+                out.append(indent).append(key).append(':');
+            } else {
+                out.append(indent).append("? ").append(key).append('\n').append(indent).append(':');
+            }
+            value(out, indent, field.getValue());
+        }
+    }
+
+    /** A mapping's value: a nested block mapping, a block sequence (not indented, as PyYAML's), or a scalar. */
+    @SuppressWarnings("unchecked")
+    private static void value(StringBuilder out, String indent, Object value) {
+        if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+            out.append('\n');
+            mapping(out, indent + "  ", (Map<String, ?>) map);
+        } else if (value instanceof List<?> list && !list.isEmpty()) {
+            out.append('\n');
+            for (Object item : list) {
+                out.append(indent).append("- ").append(scalar(item)).append('\n');
+            }
+        } else {
+            out.append(' ').append(scalar(value)).append('\n');
+        }
     }
 
     private static String scalar(Object value) {
         if (value == null) {
             return "null";
         }
-        if (value instanceof Long || value instanceof Integer) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Boolean) {
             return value.toString();
         }
         if (value instanceof List<?> list && list.isEmpty()) {
             return "[]";
         }
+        if (value instanceof Map<?, ?> map && map.isEmpty()) {
+            return "{}";
+        }
         if (!(value instanceof String text)) {
-            throw new IllegalArgumentException("A meta.yaml field holds text, a whole number, null or []; found "
-                    + value.getClass().getName());
+            throw new IllegalArgumentException("A meta.yaml field holds text, a whole number, a boolean, null, a list"
+                    + " or a mapping of them; found " + value.getClass().getName() + " (" + value + ")");
         }
         boolean printable = text.chars().allMatch(MetaYaml::isPrintable);
         if (printable && isPlain(text) && !RESOLVED.matcher(text).matches()) {

@@ -8,14 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.mlops4j.core.spi.support.FileLocks;
 import org.mlops4j.core.tracking.Experiment;
@@ -72,23 +70,15 @@ import org.mlops4j.tracking.internal.UndoLog;
  * a line break when a killed writer left a torn line. A call that fails part-way takes back what it wrote
  * ({@link UndoLog}).
  *
- * <p>Concurrency: lock files ({@link FileLocks}) are plain files at the store's root, where MLflow never looks:
- * MLflow lists the root's sub-folders only ({@code _get_active_experiments} calls {@code list_subdirs}), and a
- * sub-folder such as {@code .mlops4j/} would not do — MLflow takes every sub-folder but {@code .trash}-suffixed ones
- * and {@code models} for an experiment id, and {@code search_experiments} fails on one that
- * {@code _validate_experiment_id} rejects. {@value #STORE_LOCK} guards the experiments (create, rename, tag, delete,
- * restore) and run creation; {@code .mlops4j-runs-NN.lock} ({@value #RUN_LOCK_STRIPES} stripes, by the run id's
- * hash) guard the runs (artifact writes included). Deleting or restoring an experiment holds the store lock and the
- * locks of all its runs, so no run is written while its folder moves. MLflow's own processes take no locks: mlops4j and MLflow writing the
- * same run at once are not kept apart (MLflow's own writers are not kept apart either).
+ * <p>Concurrency: the lock files of {@link MlflowLocks}, at the store's root where MLflow never looks. The store lock
+ * guards the experiments (create, rename, tag, delete, restore) and run creation; the run locks guard the runs
+ * (artifact writes included). Deleting or restoring an experiment holds the store lock and the locks of all its runs,
+ * so no run is written while its folder moves.
  *
  * <p>Thread-safe and multi-process safe among mlops4j writers.
  */
 final class MlflowFileWriter {
 
-    /** The store lock's file name. */
-    static final String STORE_LOCK = ".mlops4j-store.lock";
-    private static final int RUN_LOCK_STRIPES = 32;
     private static final String META = MetaYaml.FILE_NAME;
     /** {@code SourceType.LOCAL}, which {@code _make_persisted_run_info_dict} always writes. */
     private static final int SOURCE_TYPE_LOCAL = 4;
@@ -102,7 +92,7 @@ final class MlflowFileWriter {
     private final String location;
     private final MlflowLayout layout;
     private final Path root;
-    private final FileLocks locks = new FileLocks(TrackingException::new);
+    private final MlflowLocks locks;
 
     /**
      * @param location the store's URI, for messages
@@ -112,6 +102,7 @@ final class MlflowFileWriter {
         this.location = location;
         this.layout = layout;
         this.root = layout.root().toAbsolutePath().normalize();
+        this.locks = new MlflowLocks(root, TrackingException::new);
     }
 
     /**
@@ -125,7 +116,7 @@ final class MlflowFileWriter {
         try {
             Files.createDirectories(root);
             MlflowFileWriter writer = new MlflowFileWriter(location, new MlflowLayout(root));
-            try (FileLocks.Held ignored = writer.storeLock()) {
+            try (FileLocks.Held ignored = writer.locks.store()) {
                 Path trash = writer.root.resolve(MlflowLayout.TRASH);
                 if (!Files.exists(writer.root.resolve(Experiment.DEFAULT_ID).resolve(META))
                         && !Files.exists(trash.resolve(Experiment.DEFAULT_ID).resolve(META))) {
@@ -148,7 +139,7 @@ final class MlflowFileWriter {
     Experiment createExperiment(String name, Map<String, String> tags) {
         TrackingInputChecks.checkExperimentName(name);
         tags.forEach(TrackingInputChecks::checkExperimentTag);
-        try (FileLocks.Held ignored = storeLock()) {
+        try (FileLocks.Held ignored = locks.store()) {
             Optional<Experiment> existing = findByName(name);
             if (existing.isPresent()) {
                 throw TrackingInputChecks.alreadyExists(existing.get());
@@ -169,7 +160,7 @@ final class MlflowFileWriter {
                         tags, now, now);
                 writeExperimentMeta(dir, experiment);
                 for (Map.Entry<String, String> tag : tags.entrySet()) {
-                    writeKeyed(dir, dir.resolve("tags").resolve(tag.getKey()), tag.getValue());
+                    KeyedFiles.write(dir, dir.resolve("tags").resolve(tag.getKey()), tag.getValue());
                 }
                 return experiment;
             }
@@ -180,7 +171,7 @@ final class MlflowFileWriter {
 
     void renameExperiment(String experimentId, String newName) {
         TrackingInputChecks.checkExperimentName(newName);
-        try (FileLocks.Held ignored = storeLock()) {
+        try (FileLocks.Held ignored = locks.store()) {
             Path dir = requireActiveExperimentDir(experimentId, "renaming it");
             Experiment experiment = MlflowExperimentFolder.read(dir);
             Optional<Experiment> other = findByName(newName);
@@ -197,9 +188,9 @@ final class MlflowFileWriter {
 
     void setExperimentTag(String experimentId, String key, String value) {
         TrackingInputChecks.checkExperimentTag(key, value);
-        try (FileLocks.Held ignored = storeLock()) {
+        try (FileLocks.Held ignored = locks.store()) {
             Path dir = requireActiveExperimentDir(experimentId, "setting its tags");
-            writeKeyed(dir, dir.resolve("tags").resolve(key), value);
+            KeyedFiles.write(dir, dir.resolve("tags").resolve(key), value);
         } catch (IOException e) {
             throw failure("set tag '" + key + "' of experiment " + experimentId, e);
         }
@@ -209,7 +200,7 @@ final class MlflowFileWriter {
         if (Experiment.DEFAULT_ID.equals(experimentId)) {
             throw new InvalidTrackingInputException("Cannot delete the default experiment '0'; it is reserved.");
         }
-        try (FileLocks.Held ignored = storeLock()) {
+        try (FileLocks.Held ignored = locks.store()) {
             Path dir = root.resolve(experimentId);
             if (!MlflowLayout.isId(experimentId) || !Files.isRegularFile(dir.resolve(META))) {
                 requireExperimentDir(experimentId);
@@ -225,7 +216,7 @@ final class MlflowFileWriter {
                     now = Math.max(now, deletedAt.getAsLong() + 1);
                 }
             }
-            try (FileLocks.Held runs = runLocks(runDirs)) {
+            try (FileLocks.Held runs = locks.runs(runIds(runDirs))) {
                 for (Path runDir : runDirs) {
                     Optional<RunInfo> info = runInfo(runDir, experimentId);
                     if (info.isPresent() && info.get().isActive()) {
@@ -243,7 +234,7 @@ final class MlflowFileWriter {
     }
 
     void restoreExperiment(String experimentId) {
-        try (FileLocks.Held ignored = storeLock()) {
+        try (FileLocks.Held ignored = locks.store()) {
             Path trashed = root.resolve(MlflowLayout.TRASH).resolve(experimentId);
             Path dir = root.resolve(experimentId);
             if (!MlflowLayout.isId(experimentId) || !Files.isRegularFile(trashed.resolve(META))) {
@@ -258,7 +249,7 @@ final class MlflowFileWriter {
             Experiment experiment = MlflowExperimentFolder.read(trashed);
             long deletedAt = experiment.lastUpdateTime();
             List<Path> runDirs = layout.runDirs(trashed);
-            try (FileLocks.Held runs = runLocks(runDirs)) {
+            try (FileLocks.Held runs = locks.runs(runIds(runDirs))) {
                 Files.move(trashed, dir, StandardCopyOption.ATOMIC_MOVE);
                 writeExperimentMeta(dir, withStage(experiment, LifecycleStage.ACTIVE, System.currentTimeMillis()));
                 for (Path trashedRun : runDirs) {
@@ -286,7 +277,7 @@ final class MlflowFileWriter {
     String createRun(String runId, String experimentId, String runName, String userId, long startTime,
                      List<RunTag> tags) {
         Map<String, String> tagMap = TrackingInputChecks.checkNewRun(runName, userId, startTime, tags);
-        try (FileLocks.Held ignored = storeLock()) {
+        try (FileLocks.Held ignored = locks.store()) {
             Path dir = root.resolve(experimentId);
             if (!MlflowLayout.isId(experimentId) || !Files.isRegularFile(dir.resolve(META))) {
                 Path deleted = requireExperimentDir(experimentId);
@@ -308,7 +299,7 @@ final class MlflowFileWriter {
                     Files.createDirectory(runDir.resolve(folder));
                 }
                 for (Map.Entry<String, String> tag : tagMap.entrySet()) {
-                    writeKeyed(runDir, runDir.resolve("tags").resolve(tag.getKey()), tag.getValue());
+                    KeyedFiles.write(runDir, runDir.resolve("tags").resolve(tag.getKey()), tag.getValue());
                 }
             } catch (IOException | RuntimeException | Error e) {
                 undo.rollBack(e);
@@ -372,13 +363,13 @@ final class MlflowFileWriter {
                 for (Map.Entry<String, String> param : newParams.entrySet()) {
                     Path file = runDir.resolve("params").resolve(param.getKey());
                     undo.beforeChanging(file);
-                    writeKeyed(runDir, file, param.getValue());
+                    KeyedFiles.write(runDir, file, param.getValue());
                 }
                 appendMetrics(runDir, metrics, undo);
                 for (Map.Entry<String, String> tag : tagMap.entrySet()) {
                     Path file = runDir.resolve("tags").resolve(tag.getKey());
                     undo.beforeChanging(file);
-                    writeKeyed(runDir, file, tag.getValue());
+                    KeyedFiles.write(runDir, file, tag.getValue());
                 }
                 if (newName != null && !newName.equals(info.runName())) {
                     undo.beforeChanging(runDir.resolve(META));
@@ -415,7 +406,7 @@ final class MlflowFileWriter {
      */
     void underRunLock(String runId, Runnable write) {
         TrackingInputChecks.checkRunId(runId);
-        try (FileLocks.Held ignored = locks.lock(runLock(runId), FileLocks.Level.RUN)) {
+        try (FileLocks.Held ignored = locks.run(runId)) {
             write.run();
         }
     }
@@ -447,7 +438,7 @@ final class MlflowFileWriter {
 
     private <T> T onRun(String runId, String what, RunWork<T> work) {
         TrackingInputChecks.checkRunId(runId);
-        try (FileLocks.Held ignored = locks.lock(runLock(runId), FileLocks.Level.RUN)) {
+        try (FileLocks.Held ignored = locks.run(runId)) {
             Path runDir = layout.runDir(runId).orElseThrow(() -> new TrackingNotFoundException("Run '" + runId
                     + "' does not exist in the MLflow store at " + location + "; search the runs to see their ids."));
             RunInfo info;
@@ -499,11 +490,6 @@ final class MlflowFileWriter {
         meta.put("lifecycle_stage", experiment.lifecycleStage().storedName());
         meta.put("name", experiment.name());
         FileWrites.replace(dir.resolve(META), MetaYaml.dump(meta), true);
-    }
-
-    /** A param or tag file: the value without a newline, its temporary file in {@code owner}, not beside it. */
-    private static void writeKeyed(Path owner, Path file, String value) throws IOException {
-        FileWrites.replace(file, owner, value.getBytes(StandardCharsets.UTF_8), false);
     }
 
     /** The store's folder as MLflow's {@code path_to_local_file_uri}: {@code file:///}, percent-encoded. */
@@ -579,20 +565,8 @@ final class MlflowFileWriter {
                 + "new run.");
     }
 
-    private FileLocks.Held storeLock() {
-        return locks.lock(root.resolve(STORE_LOCK), FileLocks.Level.STORE);
-    }
-
-    private Path runLock(String runId) {
-        return root.resolve(String.format(".mlops4j-runs-%02d.lock", Math.floorMod(runId.hashCode(),
-                RUN_LOCK_STRIPES)));
-    }
-
-    /** The locks of several runs, or none held when there is no run. */
-    private FileLocks.Held runLocks(List<Path> runDirs) {
-        TreeSet<Path> files = new TreeSet<>();
-        runDirs.forEach(dir -> files.add(runLock(dir.getFileName().toString())));
-        return files.isEmpty() ? null : locks.lockAll(new ArrayList<>(files), FileLocks.Level.RUN);
+    private static List<String> runIds(List<Path> runDirs) {
+        return runDirs.stream().map(dir -> dir.getFileName().toString()).toList();
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -15,8 +15,8 @@ import org.mlops4j.core.tracking.ViewType;
 
 /**
  * Where things are in MLflow's file store ({@code mlflow/store/tracking/file_store.py}, {@code FileStore}):
- * active experiments are the sub-folders of the root other than {@code .trash} and {@code models} (the registry,
- * {@code _get_active_experiments}); deleted experiments are moved whole into {@code .trash/}
+ * active experiments are the sub-folders of the root other than {@code models} (the registry) and those whose name
+ * ends in {@code .trash} ({@code _get_active_experiments}: {@code .trash} itself, and mlops4j's registry work folder); deleted experiments are moved whole into {@code .trash/}
  * ({@code delete_experiment}); an experiment is looked up among the active ones first, then in the trash
  * ({@code _get_experiment_path}); a run is the sub-folder of its experiment named by its id, and an experiment
  * folder's other sub-folders {@code tags}, {@code datasets}, {@code traces} ({@code RESERVED_EXPERIMENT_FOLDERS})
@@ -113,7 +113,7 @@ final class MlflowLayout {
     }
 
     private static boolean isReserved(String name) {
-        return name.equals(TRASH) || name.equals(MODELS);
+        return name.endsWith(TRASH) || name.equals(MODELS);
     }
 
     private static boolean isNumber(String id) {

@@ -7,7 +7,7 @@ import org.mlops4j.core.tracking.TrackingException;
 
 /**
  * What a change asked of a store or registry in MLflow's file layout or SQL schema that mlops4j does not write (an
- * MLflow file store opened read-only, an MLflow registry, a SQL schema it cannot write) fails with: one message, in a {@link TrackingException} or a {@link ModelRegistryException} marked {@link CausedByInput} (the fix
+ * MLflow file store or registry opened read-only, a SQL schema it cannot write) fails with: one message, in a {@link TrackingException} or a {@link ModelRegistryException} marked {@link CausedByInput} (the fix
  * is another location), so that the {@code mlops} tool exits 2 with the message alone.
  */
 final class MlflowWritesRefused {
@@ -40,10 +40,11 @@ final class MlflowWritesRefused {
     /**
      * @param what     the refused change, such as "create model 'churn'"
      * @param location the registry's location
-     * @return the exception a registry throws
+     * @return the exception a registry in MLflow's file layout opened read-only throws
      */
     static ModelRegistryException inRegistry(String what, URI location) {
-        return new InRegistry(message(what, location, FILE_LAYOUT, "MLflow's file layout"));
+        return new InRegistry("Cannot " + what + ": " + location + " holds " + FILE_LAYOUT + ", opened read-only"
+                + " here. Open the registry to read and write (Mlops.openModelRegistry) to change it.");
     }
 
     /**

@@ -2,8 +2,8 @@
  * MLflow's own file store ({@code ./mlruns} with {@code meta.yaml} files, as MLflow 1.x, 2.x and 3.x and PyCaret
  * through MLflow write it), read in place: {@link org.mlops4j.tracking.mlflow.MlflowFileStore} for experiments and
  * runs, {@link org.mlops4j.tracking.mlflow.MlflowFileRegistry} for the registry in {@code models/}. The {@code file:}
- * providers open them for a folder in MLflow's layout. The store writes experiments and runs in that layout when opened
- * read-write ({@code MlflowFileWriter}); the registry only reads.
+ * providers open them for a folder in MLflow's layout. Opened read-write, the store writes experiments and runs
+ * ({@code MlflowFileWriter}) and the registry its models and versions ({@code MlflowRegistryWriter}) in that layout.
  * The layout rules each class follows are in its javadoc, with the MLflow source they come from.
  *
  * <p>MLflow's SQL databases (SQLite, PostgreSQL) open through the {@code jdbc:} providers when they hold MLflow's

@@ -29,6 +29,7 @@ import org.mlops4j.core.tracking.TrackingStore;
 import org.mlops4j.tracking.file.FileTrackingStore;
 import org.mlops4j.tracking.internal.MetricLines;
 import org.mlops4j.tracking.jdbc.JdbcTrackingStoreProvider;
+import org.mlops4j.tracking.mlflow.MlflowFileStore;
 
 /**
  * Measures the tracking stores, with every ratio taken within one run of the program:
@@ -37,7 +38,8 @@ import org.mlops4j.tracking.jdbc.JdbcTrackingStoreProvider;
  *   <li>metric logging throughput, 1000 values per call and one value per call, on the file store and on SQLite,
  *       against appending the same lines ({@code <timestamp> <value> <step>}, formatted from the same values) to one
  *       file through a {@link BufferedWriter};</li>
- *   <li>the latency of a filtered, ordered search over 10k and 100k runs, on the file store and on SQLite.</li>
+ *   <li>the latency of a filtered, ordered search over 10k and 100k runs, on the file store (mlops4j's layout, with
+ *       its run index), a store in MLflow's file layout (no index: every run folder is read) and SQLite.</li>
  * </ol>
  *
  * <p>The two sides of each logging comparison take turns (raw, store, raw, store, ...) for several rounds after a
@@ -114,6 +116,7 @@ public final class TrackingBenchmark {
             System.out.println("\n== Search latency: filter \"" + FILTER + "\", order by " + ORDER + ", 100 results");
             for (int runs : runCounts) {
                 search("file store", () -> fileStore(work.resolve("search-file-" + runs)), runs);
+                search("MLflow file", () -> mlflowStore(work.resolve("search-mlflow-" + runs)), runs);
                 search("SQLite    ", () -> sqlite(work.resolve("search-sqlite-" + runs)), runs);
             }
         }
@@ -256,6 +259,11 @@ public final class TrackingBenchmark {
 
     private static TrackingStore fileStore(Path folder) {
         return FileTrackingStore.open(folder);
+    }
+
+    /** A store in MLflow's file layout, made when the folder is new. */
+    private static TrackingStore mlflowStore(Path folder) {
+        return MlflowFileStore.create(folder.toUri(), folder);
     }
 
     private static TrackingStore sqlite(Path folder) {

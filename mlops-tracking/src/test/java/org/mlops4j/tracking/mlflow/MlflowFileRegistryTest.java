@@ -1,6 +1,7 @@
 package org.mlops4j.tracking.mlflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mlops4j.tracking.mlflow.MlflowStores.FOREST;
 import static org.mlops4j.tracking.mlflow.MlflowStores.LOGISTIC;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.MlopsProperties;
+import org.mlops4j.core.tracking.InvalidRegistryValueException;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.core.tracking.ModelVersion;
@@ -90,10 +92,11 @@ class MlflowFileRegistryTest {
     }
 
     @Test
-    void namesThatCannotBeAModelFolderFindNothing() {
-        for (String name : List.of("..", ".", "lead-scoring/version-1", "50%", "missing")) {
-            assertTrue(registry.findModel(name).isEmpty(), name);
+    void namesThatCannotBeAModelFolderAreRefusedAndMissingOnesFindNothing() {
+        for (String name : List.of("..", ".", "lead-scoring/version-1", "50%")) {
+            assertThrows(InvalidRegistryValueException.class, () -> registry.findModel(name), name);
         }
+        assertTrue(registry.findModel("missing").isEmpty());
         assertTrue(registry.findVersion("missing", 1).isEmpty());
     }
 }

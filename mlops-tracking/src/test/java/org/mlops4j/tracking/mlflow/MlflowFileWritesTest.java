@@ -30,6 +30,8 @@ import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.InvalidTrackingInputException;
 import org.mlops4j.core.tracking.LifecycleStage;
 import org.mlops4j.core.tracking.Metric;
+import org.mlops4j.core.tracking.ModelRegistry;
+import org.mlops4j.core.tracking.NewModelVersion;
 import org.mlops4j.core.tracking.Param;
 import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.RunInfo;
@@ -297,27 +299,54 @@ class MlflowFileWritesTest {
     }
 
     @Test
-    void theLayoutPropertyMakesNewFileStoresInMlflowsLayoutWhileStoresKeepTheirOwn() {
+    void newFileStoresAndRegistriesAreMadeInMlflowsLayoutUnlessTheLayoutPropertyAsksForOursAndStoresKeepTheirs() {
         Path mlflow = tempDir.resolve("new-mlflow");
         Path ours = tempDir.resolve("new-ours");
-        try (TrackingClient tracking = TrackingClient.open(mlops(mlflow, "mlflow"), mlflow.toUri())) {
+        try (TrackingClient tracking = TrackingClient.open(mlops(mlflow, null), mlflow.toUri())) {
             tracking.createExperiment("x");
         }
-        assertTrue(Files.isRegularFile(mlflow.resolve("0/meta.yaml")));
+        assertTrue(Files.isRegularFile(mlflow.resolve("0/meta.yaml")), "the default layout is MLflow's");
         assertFalse(Files.exists(mlflow.resolve("0/meta.json")));
-        try (TrackingClient tracking = TrackingClient.open(mlops(ours, null), ours.toUri())) {
+        try (TrackingClient tracking = TrackingClient.open(mlops(ours, "mlops4j"), ours.toUri())) {
             tracking.createExperiment("x");
         }
-        assertTrue(Files.isRegularFile(ours.resolve("0/meta.json")), "the default layout is mlops4j's");
-        try (TrackingClient tracking = TrackingClient.open(mlops(ours, "mlflow"), ours.toUri())) {
+        assertTrue(Files.isRegularFile(ours.resolve("0/meta.json")), "mlops4j's layout when asked for");
+        try (TrackingClient tracking = TrackingClient.open(mlops(ours, null), ours.toUri())) {
             tracking.createExperiment("y");
         }
         assertFalse(Files.exists(ours.resolve("0/meta.yaml")), "a store keeps its layout");
+        try (TrackingClient tracking = TrackingClient.open(mlops(mlflow, "mlops4j"), mlflow.toUri())) {
+            tracking.createExperiment("y");
+        }
+        assertFalse(Files.exists(mlflow.resolve("0/meta.json")), "a store keeps its layout");
         Path other = tempDir.resolve("other");
         ConfigurationException bad = assertThrows(ConfigurationException.class,
                 () -> TrackingClient.open(mlops(other, "yaml"), other.toUri()));
         assertTrue(bad.getMessage().contains(MlopsProperties.TRACKING_FILE_LAYOUT), bad.getMessage());
         assertFalse(Files.exists(other));
+    }
+
+    @Test
+    void aNewRegistryIsMadeInMlflowsLayoutBesideTheRunsUnlessOursIsAskedFor() {
+        Path mlflow = tempDir.resolve("registry-mlflow");
+        try (ModelRegistry registry = mlops(mlflow, null).openModelRegistry()) {
+            registry.register(NewModelVersion.builder("m", "runs:/r1/model").build());
+        }
+        assertTrue(Files.isRegularFile(mlflow.resolve("models/m/version-1/meta.yaml")));
+        assertTrue(Files.isRegularFile(mlflow.resolve("0/meta.yaml")), "a whole store, as MLflow makes one");
+        try (TrackingClient tracking = TrackingClient.open(mlops(mlflow, null), mlflow.toUri())) {
+            assertEquals("Default", tracking.listExperiments(ViewType.ALL).get(0).name());
+        }
+        Path ours = tempDir.resolve("registry-ours");
+        try (ModelRegistry registry = mlops(ours, "mlops4j").openModelRegistry()) {
+            registry.register(NewModelVersion.builder("m", "runs:/r1/model").build());
+        }
+        assertTrue(Files.isRegularFile(ours.resolve("models/m/model.json")));
+        try (ModelRegistry registry = mlops(ours, null).openModelRegistry()) {
+            assertEquals(2, registry.register(NewModelVersion.builder("m", "runs:/r2/model").build()).version(),
+                    "a registry keeps its layout");
+        }
+        assertFalse(Files.exists(ours.resolve("models/m/meta.yaml")));
     }
 
     private static Mlops mlops(Path root, String layout) {

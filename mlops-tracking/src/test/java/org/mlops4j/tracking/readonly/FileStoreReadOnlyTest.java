@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.MlopsProperties;
+import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.tracking.Experiment;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.Run;
@@ -24,8 +26,18 @@ import org.mlops4j.tck.readonly.FileTreeSnapshot;
 import org.mlops4j.tck.readonly.ReadOnlyStoreContractTest;
 import org.mlops4j.tracking.internal.RunIndex;
 
-/** Read-only opening of the file store and file registry, and what writing refuses: folders that hold other files. */
+/**
+ * Read-only opening of the file store and file registry in mlops4j's own layout, and what writing refuses: folders
+ * that hold other files.
+ */
 class FileStoreReadOnlyTest extends ReadOnlyStoreContractTest {
+
+    /** Stores made here are in mlops4j's layout, which this test is about (new stores are MLflow's by default). */
+    @Override
+    protected Mlops mlops(URI location) {
+        return Mlops.builder().property(MlopsProperties.TRACKING_URI, location.toString())
+                .property(MlopsProperties.TRACKING_FILE_LAYOUT, "mlops4j").build();
+    }
 
     @Override
     protected URI newStoreLocation() {

@@ -33,8 +33,10 @@ class FileModelRegistryTest extends ModelRegistryContractTest {
     @TempDir
     Path folder;
 
+    /** A new store in mlops4j's own layout (new file stores are made in MLflow's unless asked otherwise). */
     @Override
     protected URI newStoreLocation() {
+        FileModelRegistryProvider.open(folder.resolve("mlruns")).close();
         return folder.resolve("mlruns").toUri();
     }
 

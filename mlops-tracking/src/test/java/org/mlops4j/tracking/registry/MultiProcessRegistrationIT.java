@@ -31,6 +31,7 @@ import org.mlops4j.core.tracking.NewModelVersion;
 import org.mlops4j.tck.registry.RegistryWriterProcess;
 import org.mlops4j.tck.registry.SharedModelsWriterProcess;
 import org.mlops4j.tck.registry.WriterProcesses;
+import org.mlops4j.tracking.mlflow.MlflowFileStore;
 
 /**
  * Registry stores shared by several JVM processes: two processes registering versions of one model at the same time
@@ -44,7 +45,8 @@ class MultiProcessRegistrationIT {
     Path folder;
 
     static Stream<Arguments> stores() {
-        return Stream.of(Arguments.of("file"), Arguments.of("sqlite"), Arguments.of("postgresql"));
+        return Stream.of(Arguments.of("file"), Arguments.of("mlflow-file"), Arguments.of("sqlite"),
+                Arguments.of("postgresql"));
     }
 
     @AfterAll
@@ -57,7 +59,17 @@ class MultiProcessRegistrationIT {
 
     private URI location(String kind) throws Exception {
         return switch (kind) {
-            case "file" -> folder.resolve("mlruns").toUri();
+            case "file" -> {
+                // a store in mlops4j's layout (new ones are MLflow's): the writer processes open it as it is
+                FileModelRegistryProvider.open(folder.resolve("mlruns")).close();
+                yield folder.resolve("mlruns").toUri();
+            }
+            case "mlflow-file" -> {
+                // a store in MLflow's own layout: the writer processes open it as it is
+                Path root = folder.resolve("mlflow-runs");
+                MlflowFileStore.create(root.toUri(), root).close();
+                yield root.toUri();
+            }
             case "sqlite" -> URI.create("jdbc:sqlite:" + folder.resolve("registry.db"));
             default -> URI.create(PostgresTestDatabase.freshSchemaUrl());
         };

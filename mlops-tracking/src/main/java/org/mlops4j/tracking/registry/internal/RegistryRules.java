@@ -1,6 +1,7 @@
 package org.mlops4j.tracking.registry.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -120,7 +121,8 @@ public final class RegistryRules {
 
     /**
      * @param key a tag key
-     * @throws InvalidRegistryValueException when it is empty, too long or has characters outside the allowed set
+     * @throws InvalidRegistryValueException when it is empty, too long, has characters outside the allowed set, or is
+     *                                       not a clean relative path ({@code ..}, {@code a//b})
      */
     public static void checkTagKey(String key) {
         Objects.requireNonNull(key, "key");
@@ -128,6 +130,12 @@ public final class RegistryRules {
             throw new InvalidRegistryValueException("Invalid tag key '" + PrintableValue.of(key)
                     + "': a tag key is 1 to " + MAX_TAG_KEY_LENGTH
                     + " characters of letters, digits, '_', '-', '.', '/', ':' and space.");
+        }
+        if (key.startsWith("/") || key.endsWith("/") || Arrays.stream(key.split("/", -1))
+                .anyMatch(segment -> segment.isEmpty() || segment.equals(".") || segment.equals(".."))) {
+            throw new InvalidRegistryValueException("Invalid tag key '" + PrintableValue.of(key) + "': tag keys"
+                    + " are also file paths in a file store (as in MLflow's, which refuses such keys too), so they"
+                    + " must not start or end with '/', contain '//', or have '.' or '..' as a path segment.");
         }
     }
 
