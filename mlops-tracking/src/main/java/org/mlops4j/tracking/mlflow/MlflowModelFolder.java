@@ -42,7 +42,7 @@ import org.mlops4j.tracking.registry.internal.StoredInputSchema;
 final class MlflowModelFolder {
 
     /** The version tag that keeps a version's input schema. */
-    static final String INPUT_SCHEMA_TAG = "mlops.input_schema";
+    static final String INPUT_SCHEMA_TAG = MlflowSqlRegistry.INPUT_SCHEMA_TAG;
     /** The stage MLflow gives a deleted version ({@code STAGE_DELETED_INTERNAL}). */
     static final String DELETED_STAGE = "Deleted_Internal";
     /** A version's folder is {@code version-<n>}. */
