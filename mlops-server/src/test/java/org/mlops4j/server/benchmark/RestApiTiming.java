@@ -29,14 +29,14 @@ import org.mlops4j.tracking.jdbc.JdbcTrackingStoreProvider;
  *     -Dmdep.includeScope=test
  * java -cp "mlops-server/target/test-classes:mlops-server/target/classes:mlops-tracking/target/test-classes:\
  * mlops-tracking/target/classes:mlops-core/target/classes:$(cat mlops-server/target/cp.txt)" \
- *     org.mlops4j.server.benchmark.RestApiTiming target/rest-timing 5 100000 200
+ *     org.mlops4j.server.benchmark.RestApiTiming target/rest-timing 7 100000 200
  * </pre>
- * Arguments: a work folder (emptied first), the measured logging rounds (each logs 10 batches of 1,000 and 200 single
- * calls per side), the number of runs to search ({@code 0} skips the search) and the timed searches per side.
+ * Arguments: a work folder (emptied first), the measured logging rounds (each logs 100 batches of 1,000 and 200
+ * single calls per side), the number of runs to search ({@code 0} skips the search) and the timed searches per side.
  */
 public final class RestApiTiming {
 
-    private static final int BATCHES_PER_ROUND = 10;
+    private static final int BATCHES_PER_ROUND = 100;
     private static final int SINGLES_PER_ROUND = 200;
 
     private RestApiTiming() {
@@ -48,7 +48,7 @@ public final class RestApiTiming {
      */
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args.length > 0 ? args[0] : "target/rest-timing");
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         int searches = args.length > 3 ? Integer.parseInt(args[3]) : 200;
         delete(work);

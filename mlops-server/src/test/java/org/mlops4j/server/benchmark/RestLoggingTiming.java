@@ -1,5 +1,7 @@
 package org.mlops4j.server.benchmark;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.mlops4j.core.tracking.Metric;
 import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.core.tracking.TrackingStore;
@@ -19,11 +22,14 @@ import org.mlops4j.server.rest.TrackingServer;
  * {@link RestApiTiming}: {@code log-batch} of 1,000 metrics and single {@code log-metric} calls, in values per second.
  * The two sides take turns (in-process, server, in-process, server, ...) for several rounds after a warm-up round,
  * each round gives one ratio, and the medians are printed, so that other work on the machine disturbs both sides
- * alike. One client thread, HTTP/1.1 with keep-alive.
+ * alike. Each side is also measured in values per second of the process's CPU time (client, server and store
+ * together), which other work on the machine disturbs much less. One client thread, HTTP/1.1 with keep-alive.
  */
 final class RestLoggingTiming {
 
     static final int BATCH = 1000;
+    private static final OperatingSystemMXBean CPU = (OperatingSystemMXBean) ManagementFactory
+            .getOperatingSystemMXBean();
 
     private RestLoggingTiming() {
     }
@@ -51,14 +57,14 @@ final class RestLoggingTiming {
                     .runId();
             URI batchUri = server.url().resolve("/api/2.0/mlflow/runs/log-batch");
             URI singleUri = server.url().resolve("/api/2.0/mlflow/runs/log-metric");
-            double[][] batch = new double[2][rounds];
-            double[][] single = new double[2][rounds];
+            Sample[][] batch = new Sample[2][rounds];
+            Sample[][] single = new Sample[2][rounds];
             for (int round = -1; round < rounds; round++) {
                 String key = round < 0 ? "warm" : "round_" + round;
-                double inBatch = inProcessBatches(store, inRun, key + "_batch", batches);
-                double httpBatch = httpBatches(batchUri, httpRun, key + "_batch", batches);
-                double inSingle = inProcessSingles(store, inRun, key + "_single", singles);
-                double httpSingle = httpSingles(singleUri, httpRun, key + "_single", singles);
+                Sample inBatch = time((long) batches * BATCH, () -> inProcessBatches(store, inRun, key, batches));
+                Sample httpBatch = time((long) batches * BATCH, () -> httpBatches(batchUri, httpRun, key, batches));
+                Sample inSingle = time(singles, () -> inProcessSingles(store, inRun, key + "_single", singles));
+                Sample httpSingle = time(singles, () -> httpSingles(singleUri, httpRun, key + "_single", singles));
                 if (round >= 0) {
                     batch[0][round] = inBatch;
                     batch[1][round] = httpBatch;
@@ -72,20 +78,40 @@ final class RestLoggingTiming {
         }
     }
 
-    private static double print(String label, String call, double[][] rates) {
-        double[] ratios = new double[rates[0].length];
-        for (int i = 0; i < ratios.length; i++) {
-            ratios[i] = rates[1][i] / rates[0][i];
-        }
-        double ratio = median(ratios);
-        System.out.printf(Locale.ROOT, "%s %s: in-process %,10.0f values/s, through the server %,10.0f values/s: "
-                + "%3.0f %% (median of %d rounds; per round %s)%n", label, call, median(rates[0]), median(rates[1]),
-                100 * ratio, ratios.length, percentages(ratios));
-        return ratio;
+    /** The rates of one side in one round: per second of wall-clock time and per second of the process's CPU time. */
+    private record Sample(double perSecond, double perCpuSecond) {
     }
 
-    private static double inProcessBatches(TrackingStore store, String runId, String key, int batches) {
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private static Sample time(long values, Work work) throws Exception {
+        long cpu = CPU.getProcessCpuTime();
         long start = System.nanoTime();
+        work.run();
+        long wall = System.nanoTime() - start;
+        long cpuUsed = Math.max(1, CPU.getProcessCpuTime() - cpu);
+        return new Sample(values / (wall / 1e9), values / (cpuUsed / 1e9));
+    }
+
+    private static double print(String label, String call, Sample[][] samples) {
+        int rounds = samples[0].length;
+        double[] wall = new double[rounds];
+        double[] cpu = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            wall[i] = samples[1][i].perSecond() / samples[0][i].perSecond();
+            cpu[i] = samples[1][i].perCpuSecond() / samples[0][i].perCpuSecond();
+        }
+        System.out.printf(Locale.ROOT, "%s %s: in-process %,10.0f values/s, through the server %,10.0f values/s: "
+                + "%3.0f %%; per CPU second %,10.0f and %,10.0f: %3.0f %% (medians of %d rounds; wall ratio per "
+                + "round %s)%n", label, call, median(samples[0], Sample::perSecond),
+                median(samples[1], Sample::perSecond), 100 * median(wall), median(samples[0], Sample::perCpuSecond),
+                median(samples[1], Sample::perCpuSecond), 100 * median(cpu), rounds, percentages(wall));
+        return median(wall);
+    }
+
+    private static void inProcessBatches(TrackingStore store, String runId, String key, int batches) {
         for (int b = 0; b < batches; b++) {
             List<Metric> metrics = new ArrayList<>(BATCH);
             for (int i = 0; i < BATCH; i++) {
@@ -93,11 +119,9 @@ final class RestLoggingTiming {
             }
             store.logBatch(runId, metrics, List.of(), List.of());
         }
-        return perSecond((long) batches * BATCH, start);
     }
 
-    private static double httpBatches(URI uri, String runId, String key, int batches) throws Exception {
-        long start = System.nanoTime();
+    private static void httpBatches(URI uri, String runId, String key, int batches) throws Exception {
         for (int b = 0; b < batches; b++) {
             List<Map<String, Object>> metrics = new ArrayList<>(BATCH);
             for (int i = 0; i < BATCH; i++) {
@@ -106,28 +130,23 @@ final class RestLoggingTiming {
             }
             RestPost.send(uri, Map.of("run_id", runId, "metrics", metrics));
         }
-        return perSecond((long) batches * BATCH, start);
     }
 
-    private static double inProcessSingles(TrackingStore store, String runId, String key, int calls) {
-        long start = System.nanoTime();
+    private static void inProcessSingles(TrackingStore store, String runId, String key, int calls) {
         for (int i = 0; i < calls; i++) {
             store.logBatch(runId, List.of(new Metric(key, i, 1_700_000_000_000L + i, i)), List.of(), List.of());
         }
-        return perSecond(calls, start);
     }
 
-    private static double httpSingles(URI uri, String runId, String key, int calls) throws Exception {
-        long start = System.nanoTime();
+    private static void httpSingles(URI uri, String runId, String key, int calls) throws Exception {
         for (int i = 0; i < calls; i++) {
             RestPost.send(uri, Map.of("run_id", runId, "key", key, "value", i, "timestamp", 1_700_000_000_000L + i,
                     "step", i));
         }
-        return perSecond(calls, start);
     }
 
-    private static double perSecond(long values, long startNanos) {
-        return values / ((System.nanoTime() - startNanos) / 1e9);
+    private static double median(Sample[] samples, ToDoubleFunction<Sample> rate) {
+        return median(Arrays.stream(samples).mapToDouble(rate).toArray());
     }
 
     private static double median(double[] values) {
