@@ -61,8 +61,8 @@ public final class RestApiTiming {
                 URI.create("jdbc:sqlite:" + folder.resolve("mlops.db")), MlopsConfig.ofOnly(Map.of(
                         JdbcTrackingStoreProvider.ARTIFACT_ROOT, folder.resolve("artifacts").toString()))),
                 work.resolve("logging-sqlite"), rounds, BATCHES_PER_ROUND, SINGLES_PER_ROUND);
-        System.out.printf(Locale.ROOT, "goal log-batch through the server >= 50 %% of in-process: file %.0f %% (%s), "
-                + "sqlite %.0f %% (%s)%n", 100 * file, met(file >= 0.5), 100 * sqlite, met(sqlite >= 0.5));
+        System.out.printf(Locale.ROOT, "goal log-batch through the server >= 50 %% of in-process: file %.1f %% (%s), "
+                + "sqlite %.1f %% (%s)%n", 100 * file, met(file >= 0.5), 100 * sqlite, met(sqlite >= 0.5));
         if (runs > 0) {
             double p99 = RestSearchTiming.measure(work.resolve("search-sqlite"), runs, searches);
             System.out.printf(Locale.ROOT, "goal runs/search p99 < 200 ms over %,d runs (page of 100): %.1f ms (%s)%n",

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import org.mlops4j.core.tracking.Metric;
 import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.core.tracking.TrackingStore;
@@ -22,8 +21,8 @@ import org.mlops4j.server.rest.TrackingServer;
  * {@link RestApiTiming}: {@code log-batch} of 1,000 metrics and single {@code log-metric} calls, in values per second.
  * The two sides take turns (in-process, server, in-process, server, ...) for several rounds after a warm-up round,
  * each round gives one ratio, and the medians are printed, so that other work on the machine disturbs both sides
- * alike. Each side is also measured in values per second of the process's CPU time (client, server and store
- * together), which other work on the machine disturbs much less. One client thread, HTTP/1.1 with keep-alive.
+ * alike. Each side is also measured in values per second of the process's CPU time over all rounds (client, server
+ * and store together), which other work on the machine disturbs much less. One client thread, HTTP/1.1 with keep-alive.
  */
 final class RestLoggingTiming {
 
@@ -78,8 +77,11 @@ final class RestLoggingTiming {
         }
     }
 
-    /** The rates of one side in one round: per second of wall-clock time and per second of the process's CPU time. */
-    private record Sample(double perSecond, double perCpuSecond) {
+    /** One side in one round: the values logged, the wall-clock time and the process's CPU time it took. */
+    private record Sample(long values, long wallNanos, long cpuNanos) {
+        double perSecond() {
+            return values / (wallNanos / 1e9);
+        }
     }
 
     private interface Work {
@@ -91,23 +93,21 @@ final class RestLoggingTiming {
         long start = System.nanoTime();
         work.run();
         long wall = System.nanoTime() - start;
-        long cpuUsed = Math.max(1, CPU.getProcessCpuTime() - cpu);
-        return new Sample(values / (wall / 1e9), values / (cpuUsed / 1e9));
+        return new Sample(values, wall, CPU.getProcessCpuTime() - cpu);
     }
 
     private static double print(String label, String call, Sample[][] samples) {
         int rounds = samples[0].length;
         double[] wall = new double[rounds];
-        double[] cpu = new double[rounds];
         for (int i = 0; i < rounds; i++) {
             wall[i] = samples[1][i].perSecond() / samples[0][i].perSecond();
-            cpu[i] = samples[1][i].perCpuSecond() / samples[0][i].perCpuSecond();
         }
+        double inCpu = perCpuSecond(samples[0]);
+        double httpCpu = perCpuSecond(samples[1]);
         System.out.printf(Locale.ROOT, "%s %s: in-process %,10.0f values/s, through the server %,10.0f values/s: "
-                + "%3.0f %%; per CPU second %,10.0f and %,10.0f: %3.0f %% (medians of %d rounds; wall ratio per "
-                + "round %s)%n", label, call, median(samples[0], Sample::perSecond),
-                median(samples[1], Sample::perSecond), 100 * median(wall), median(samples[0], Sample::perCpuSecond),
-                median(samples[1], Sample::perCpuSecond), 100 * median(cpu), rounds, percentages(wall));
+                + "%3.0f %% (medians of %d rounds; per round %s); per CPU second %,10.0f and %,10.0f: %3.0f %%%n",
+                label, call, median(samples[0]), median(samples[1]), 100 * median(wall), rounds, percentages(wall),
+                inCpu, httpCpu, 100 * httpCpu / inCpu);
         return median(wall);
     }
 
@@ -145,8 +145,14 @@ final class RestLoggingTiming {
         }
     }
 
-    private static double median(Sample[] samples, ToDoubleFunction<Sample> rate) {
-        return median(Arrays.stream(samples).mapToDouble(rate).toArray());
+    private static double median(Sample[] samples) {
+        return median(Arrays.stream(samples).mapToDouble(Sample::perSecond).toArray());
+    }
+
+    /** Over all rounds together, as the process's CPU time is counted in ticks of several milliseconds. */
+    private static double perCpuSecond(Sample[] samples) {
+        return Arrays.stream(samples).mapToLong(Sample::values).sum()
+                / (Math.max(1, Arrays.stream(samples).mapToLong(Sample::cpuNanos).sum()) / 1e9);
     }
 
     private static double median(double[] values) {
