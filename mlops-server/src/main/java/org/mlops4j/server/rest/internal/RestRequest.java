@@ -64,6 +64,10 @@ public record RestRequest(String method, ObjectNode fields) {
      * @throws RestException when it is not a whole number
      */
     public OptionalLong number(String name) {
+        JsonNode node = fields.get(name);
+        if (node != null && node.isIntegralNumber() && node.canConvertToLong()) {
+            return OptionalLong.of(node.longValue());
+        }
         Optional<String> text = text(name);
         if (text.isEmpty()) {
             return OptionalLong.empty();
@@ -82,6 +86,10 @@ public record RestRequest(String method, ObjectNode fields) {
      * @throws RestException when it is missing or not a number
      */
     public double requiredDouble(String name) {
+        JsonNode node = fields.get(name);
+        if (node != null && node.isNumber()) {
+            return node.doubleValue();
+        }
         String text = required(name).trim();
         try {
             return Double.parseDouble(text);
