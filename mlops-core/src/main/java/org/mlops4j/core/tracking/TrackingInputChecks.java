@@ -64,6 +64,22 @@ public final class TrackingInputChecks {
     }
 
     /**
+     * Checks a run id that a store is asked to keep ({@code createRunWithId}) against the store's column.
+     *
+     * @param runId     the id
+     * @param maxLength the longest id the store's column holds
+     * @param column    the column and store, for the message, such as {@code "runs.run_id of jdbc:sqlite:runs.db"}
+     * @throws InvalidTrackingInputException when the id is invalid or longer than the column holds
+     */
+    public static void checkRunIdFits(String runId, int maxLength, String column) {
+        checkRunId(runId);
+        if (runId.length() > maxLength) {
+            throw new InvalidTrackingInputException("Run id '" + runId + "' has " + runId.length() + " characters;"
+                    + " " + column + " holds at most " + maxLength + ".");
+        }
+    }
+
+    /**
      * @param runName a run name
      * @throws InvalidTrackingInputException when it is blank, too long or holds control characters
      */

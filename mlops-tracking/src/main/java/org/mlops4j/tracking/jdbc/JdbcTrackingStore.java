@@ -420,11 +420,7 @@ public final class JdbcTrackingStore implements TrackingStore {
     @Override
     public RunInfo createRunWithId(String runId, String experimentId, String runName, String userId, long startTime,
                                    List<RunTag> tags) {
-        TrackingInputChecks.checkRunId(runId);
-        if (runId.length() > MAX_RUN_ID_LENGTH) {
-            throw new InvalidTrackingInputException("Run id '" + runId + "' has " + runId.length() + " characters;"
-                    + " runs.run_id of " + location() + " holds at most " + MAX_RUN_ID_LENGTH + ".");
-        }
+        TrackingInputChecks.checkRunIdFits(runId, MAX_RUN_ID_LENGTH, "runs.run_id of " + location());
         return createRun(Optional.of(runId), experimentId, runName, userId, startTime, tags);
     }
 

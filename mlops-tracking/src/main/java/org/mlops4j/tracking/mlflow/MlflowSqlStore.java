@@ -368,12 +368,8 @@ public final class MlflowSqlStore implements TrackingStore {
     @Override
     public RunInfo createRunWithId(String runId, String experimentId, String runName, String userId, long startTime,
                                    List<RunTag> tags) {
-        TrackingInputChecks.checkRunId(runId);
-        if (runId.length() > MAX_RUN_ID_LENGTH) {
-            throw new InvalidTrackingInputException("Run id '" + runId + "' has " + runId.length() + " characters;"
-                    + " runs.run_uuid of the MLflow database " + location() + " holds at most " + MAX_RUN_ID_LENGTH
-                    + ".");
-        }
+        TrackingInputChecks.checkRunIdFits(runId, MAX_RUN_ID_LENGTH, "runs.run_uuid of the MLflow database "
+                + location());
         return createRun(experimentId, runName, userId, startTime, tags, Optional.of(runId));
     }
 

@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
 public final class ArtifactProxyHandler extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArtifactProxyHandler.class);
-    private static final List<String> PREFIXES = List.of("/api/2.0/mlflow-artifacts/",
+    private static final ApiPrefixes PREFIXES = ApiPrefixes.of("/api/2.0/mlflow-artifacts/",
             "/ajax-api/2.0/mlflow-artifacts/");
     private static final String FILES = "artifacts";
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][\\w-]{0,255}");
@@ -79,8 +79,7 @@ public final class ArtifactProxyHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = request.getHttpURI().getPath();
-        Optional<String> call = PREFIXES.stream().filter(path::startsWith).findFirst()
-                .map(prefix -> path.substring(prefix.length()));
+        Optional<String> call = PREFIXES.call(path);
         if (call.isEmpty()) {
             return next.handle(request, response, callback);
         }

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class RestHandler extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestHandler.class);
-    private static final List<String> PREFIXES = List.of("/api/2.0/mlflow/", "/ajax-api/2.0/mlflow/",
+    private static final ApiPrefixes PREFIXES = ApiPrefixes.of("/api/2.0/mlflow/", "/ajax-api/2.0/mlflow/",
             "/api/2.0/preview/mlflow/");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> READING_POSTS = Set.of("experiments/search", "runs/search",
@@ -69,15 +69,13 @@ public final class RestHandler extends Handler.Abstract {
             return true;
         }
         String path = request.getHttpURI().getPath();
-        return method.equals("POST") && PREFIXES.stream().filter(path::startsWith).findFirst()
-                .map(prefix -> READING_POSTS.contains(path.substring(prefix.length()))).orElse(false);
+        return method.equals("POST") && PREFIXES.call(path).map(READING_POSTS::contains).orElse(false);
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = request.getHttpURI().getPath();
-        Optional<String> call = PREFIXES.stream().filter(path::startsWith).findFirst()
-                .map(prefix -> path.substring(prefix.length()));
+        Optional<String> call = PREFIXES.call(path);
         if (call.isEmpty()) {
             return other.handle(request, response, callback);
         }
