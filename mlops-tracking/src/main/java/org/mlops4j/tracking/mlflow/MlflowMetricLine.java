@@ -1,5 +1,6 @@
 package org.mlops4j.tracking.mlflow;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -58,20 +59,18 @@ final class MlflowMetricLine {
     }
 
     /**
-     * The fewest significant digits that read back to the value. {@link Double#toString} gives them in almost every
-     * case, but before Java 19 not always ({@code 4.9E-324} for Python's {@code 5e-324}), so fewer are tried while
-     * they still read back.
+     * The fewest significant digits that read back to the value, the closest of them to it (Python's rule). The
+     * Schubfach algorithm of Jackson's {@link NumberOutput} (the one behind {@link Double#toString} since Java 19)
+     * finds them, but writes at least two digits where one would do ({@code 4.9E-324} for Python's {@code 5e-324}):
+     * only such two-digit answers are tried with one digit less. {@link Double#toString} of Java 17 is not used: it
+     * writes more digits than needed for some values.
      */
     private static BigDecimal shortest(double positive) {
-        BigDecimal best = new BigDecimal(Double.toString(positive)).stripTrailingZeros();
-        BigDecimal exact = new BigDecimal(positive);
-        for (int digits = best.precision() - 1; digits >= 1; digits--) {
-            BigDecimal shorter = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-            if (shorter.doubleValue() != positive) {
-                break;
-            }
-            best = shorter.stripTrailingZeros();
+        BigDecimal best = new BigDecimal(NumberOutput.toString(positive, true)).stripTrailingZeros();
+        if (best.precision() != 2) {
+            return best;
         }
-        return best;
+        BigDecimal shorter = new BigDecimal(positive).round(new MathContext(1, RoundingMode.HALF_EVEN));
+        return shorter.doubleValue() == positive ? shorter.stripTrailingZeros() : best;
     }
 }
