@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -94,20 +95,30 @@ public final class RestHandler extends Handler.Abstract {
         }
         RestRequest fields;
         try {
-            fields = new RestRequest(method, method.equals("GET") ? query(request) : body(request, method));
+            if (method.equals("GET")) {
+                fields = new RestRequest(method, query(request));
+            } else {
+                byte[] body = body(request, method);
+                if (route.get().direct().isPresent()
+                        && answer(() -> route.get().direct().get().answer(body), method, path, response, callback)) {
+                    return true;
+                }
+                fields = new RestRequest(method, tree(body));
+            }
         } catch (RestException e) {
             JsonAnswers.send(response, callback, ErrorAnswer.of(e));
             return true;
         }
-        answer(route.get().endpoint(), fields, method, path, response, callback);
+        answer(() -> Optional.of(route.get().endpoint().answer(fields)), method, path, response, callback);
         return true;
     }
 
-    private void answer(Endpoint endpoint, RestRequest fields, String method, String path, Response response,
+    /** @return whether it answered: the call gave a message or failed */
+    private static boolean answer(Supplier<Optional<ObjectNode>> call, String method, String path, Response response,
             Callback callback) {
-        ObjectNode answer;
+        Optional<ObjectNode> answer;
         try {
-            answer = endpoint.answer(fields);
+            answer = call.get();
         } catch (RuntimeException e) {
             ErrorAnswer error = ErrorAnswer.of(e);
             if (error.code() == ErrorCode.INTERNAL_ERROR) {
@@ -116,9 +127,10 @@ public final class RestHandler extends Handler.Abstract {
                 LOG.debug("{} {} refused: {}", method, path, error.message());
             }
             JsonAnswers.send(response, callback, error);
-            return;
+            return true;
         }
-        JsonAnswers.send(response, callback, 200, answer);
+        answer.ifPresent(message -> JsonAnswers.send(response, callback, 200, message));
+        return answer.isPresent();
     }
 
     private static ObjectNode query(Request request) {
@@ -139,29 +151,35 @@ public final class RestHandler extends Handler.Abstract {
      * A POST must say {@code application/json}; a PATCH or DELETE may leave the type out, as MLflow's server allows
      * (browsers ask before sending either across sites, so no web page can forge one).
      */
-    private ObjectNode body(Request request, String method) throws IOException {
+    private byte[] body(Request request, String method) throws IOException {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         boolean typeOptional = type == null && !method.equals("POST");
         if (!typeOptional && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
             throw new RestException(ErrorCode.INVALID_PARAMETER_VALUE, "Bad Request. Content-Type must be "
                     + "'application/json', found " + (type == null ? "none" : "'" + type + "'") + ".");
         }
-        JsonNode node;
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBodyBytes + 1));
             if (bytes.length > maxBodyBytes) {
                 throw RestException.tooLarge("The request body", maxBodyBytes, "send fewer values per call.");
             }
-            if (bytes.length == 0) {
-                return JsonNodeFactory.instance.objectNode();
-            }
+            return bytes;
+        }
+    }
+
+    private static ObjectNode tree(byte[] bytes) {
+        if (bytes.length == 0) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        JsonNode node;
+        try {
             node = JSON.readTree(bytes);
             if (node.isTextual()) { // older clients double-encode the body as a JSON string, as MLflow accepts
                 node = JSON.readTree(node.asText());
             }
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new RestException(ErrorCode.BAD_REQUEST, "The request body is not JSON: "
-                    + e.getOriginalMessage());
+                    + (e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage()));
         }
         if (!(node instanceof ObjectNode object)) {
             throw new RestException(ErrorCode.BAD_REQUEST, "The request body must be a JSON object, found "

@@ -2,6 +2,7 @@ package org.mlops4j.server.rest.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,14 +15,19 @@ import java.util.Set;
  */
 public final class RestRoutes {
 
-    /** An endpoint and the methods it answers. */
-    public record Route(Set<String> methods, Endpoint endpoint) {
-        /**
-         * @param methods  the methods, such as {@code GET}
-         * @param endpoint the call
-         */
+    /**
+     * An endpoint and the methods it answers.
+     *
+     * @param methods  the methods, such as {@code GET}
+     * @param endpoint the call
+     * @param direct   a faster way into the call for plain bodies, where there is one
+     */
+    public record Route(Set<String> methods, Endpoint endpoint, Optional<DirectEndpoint> direct) {
+        /** Copies the methods. */
         public Route {
             methods = Set.copyOf(methods);
+            Objects.requireNonNull(endpoint, "endpoint");
+            Objects.requireNonNull(direct, "direct");
         }
     }
 
@@ -44,7 +50,22 @@ public final class RestRoutes {
      * @return this table
      */
     public RestRoutes add(String path, Set<String> methods, Endpoint endpoint) {
-        if (routes.putIfAbsent(path, new Route(methods, endpoint)) != null) {
+        return add(path, new Route(methods, endpoint, Optional.empty()));
+    }
+
+    /**
+     * @param path     the path after {@code /api/2.0/mlflow/}
+     * @param method   the method MLflow uses
+     * @param endpoint the call
+     * @param direct   the same call, reading plain bodies without a tree
+     * @return this table
+     */
+    public RestRoutes add(String path, String method, Endpoint endpoint, DirectEndpoint direct) {
+        return add(path, new Route(Set.of(method), endpoint, Optional.of(direct)));
+    }
+
+    private RestRoutes add(String path, Route route) {
+        if (routes.putIfAbsent(path, route) != null) {
             throw new IllegalStateException("Two endpoints at " + path);
         }
         return this;

@@ -3,6 +3,7 @@ package org.mlops4j.server.rest.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.mlops4j.core.tracking.Metric;
 import org.mlops4j.core.tracking.Param;
@@ -57,7 +58,7 @@ public final class RunEndpoints {
                 .add("runs/log-parameter", "POST", this::logParam)
                 .add("runs/set-tag", "POST", this::setTag)
                 .add("runs/delete-tag", "POST", this::deleteTag)
-                .add("runs/log-batch", "POST", this::logBatch)
+                .add("runs/log-batch", "POST", this::logBatch, this::logPlainBatch)
                 .add("metrics/get-history", "GET", this::metricHistory)
                 .add("artifacts/list", "GET", this::listArtifacts);
     }
@@ -163,6 +164,13 @@ public final class RunEndpoints {
                 .map(param -> new Param(param.required("key"), param.text("value").orElse(""))).toList();
         batch(runId, metrics, params, tags(request));
         return MlflowJson.object();
+    }
+
+    private Optional<ObjectNode> logPlainBatch(byte[] body) {
+        return LogBatchReader.read(body).map(read -> {
+            batch(read.runId(), read.metrics(), read.params(), read.tags());
+            return MlflowJson.object();
+        });
     }
 
     private ObjectNode metricHistory(RestRequest request) {
