@@ -20,6 +20,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.mlops4j.core.tracking.Metric;
 import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.RunData;
@@ -39,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Staying right when MLflow writes.</b> MLflow's own processes change run folders without telling anyone and
  * without mlops4j's locks. So before each search every entry is checked against its folder: the experiment folder is
  * listed (runs added or removed, by MLflow or by a move into {@code .trash/}), and each known run's stamps are compared
- * with one {@code stat} per stamped path; a run whose stamps differ, or were too fresh to trust, is read again. An
- * entry is never trusted for more than its stamps say.
+ * with one {@code stat} per stamped path (in parallel for large experiments: the check is bound by the system calls);
+ * a run whose stamps differ, or were too fresh to trust, is read again. An entry is never trusted for more than its
+ * stamps say.
  *
  * <p><b>The file.</b> The index is kept in memory by each store instance and, by a store that writes, saved as
  * {@value #FILE_NAME} in the experiment folder: a plain file, which MLflow never reads (its {@code FileStore} takes
@@ -63,6 +65,8 @@ final class MlflowRunIndex {
     private static final int VERSION = 1;
     /** Save after a search once this share of the entries (1/64) changed since the last save, or any when small. */
     private static final int SAVE_SHARE = 64;
+    /** From this many runs on, the stamps are checked by the common fork-join pool's threads. */
+    private static final int PARALLEL_FROM = 256;
 
     /** One folder of the experiment: its run, or why it is not one, and the stamps it was read from. */
     private record Entry(RunStamps stamps, Optional<Run> run, String problem) {
@@ -93,15 +97,24 @@ final class MlflowRunIndex {
             load(experimentDir.resolve(FILE_NAME));
             loaded = true;
         }
+        List<String> names = candidates(experimentDir);
+        boolean[] stale = new boolean[names.size()];
+        IntStream checks = IntStream.range(0, names.size());
+        (names.size() >= PARALLEL_FROM ? checks.parallel() : checks).forEach(i -> {
+            Entry entry = entries.get(names.get(i));
+            stale[i] = entry == null || entry.stamps().isRacy()
+                    || !entry.stamps().unchanged(experimentDir.resolve(names.get(i)));
+        });
         Set<String> seen = new HashSet<>();
         List<Run> runs = new ArrayList<>();
-        for (String name : candidates(experimentDir)) {
+        for (int i = 0; i < stale.length; i++) {
+            String name = names.get(i);
             Path runDir = experimentDir.resolve(name);
             Entry entry = entries.get(name);
             if (entry == null && !Files.isDirectory(runDir)) {
                 continue;
             }
-            if (entry == null || entry.stamps().isRacy() || !entry.stamps().unchanged(runDir)) {
+            if (stale[i]) {
                 Entry read = read(runDir);
                 if (entry == null || !sameContent(entry, read)) {
                     changedSinceSaved++;
