@@ -12,6 +12,9 @@ final class MalformedFolderException extends TrackingException {
 
     private static final long serialVersionUID = 1L;
 
+    private final transient Path folder;
+    private final String reason;
+
     /**
      * @param folder the folder
      * @param reason what is wrong with it, such as "it has no meta.yaml"
@@ -19,5 +22,17 @@ final class MalformedFolderException extends TrackingException {
     MalformedFolderException(Path folder, String reason) {
         super("The folder " + folder + " of an MLflow store is malformed: " + reason + ". MLflow skips it too;"
                 + " repair or remove it to see it.");
+        this.folder = folder;
+        this.reason = reason;
+    }
+
+    /** @return the malformed folder */
+    Path folder() {
+        return folder;
+    }
+
+    /** @return what is wrong with it */
+    String reason() {
+        return reason;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.mlops4j.core.tracking.TrackingInputChecks;
 import org.mlops4j.core.tracking.ArtifactInfo;
 import org.mlops4j.core.tracking.Experiment;
@@ -38,9 +39,12 @@ import org.slf4j.LoggerFactory;
  * {@code StoreFolder} recognises as MLflow's; experiments, runs, params, tags, metric histories and artifacts read as
  * MLflow's {@code FileStore} reads them (the rules, with their sources, are in {@link MlflowLayout},
  * {@link MlflowExperimentFolder}, {@link MlflowRunFolder} and {@link ArtifactLocations}). Run search applies
- * mlops4j's filter, order and paging to what the folders hold; nothing is indexed.
+ * mlops4j's filter, order and paging to the runs of {@link MlflowRunIndex}, which reads again only the run folders
+ * that changed since the last search (MLflow's own processes may change them at any time).
  *
- * <p>Opening and reading write nothing into the folder: no lock, no index, no {@code .trash}. Opened read-write,
+ * <p>Opening and reading write nothing into the folder: no lock, no index, no {@code .trash}; a run index file left
+ * by a writer is used when valid. Once this instance has written, it also saves the run index file of each experiment
+ * it searches ({@link MlflowRunIndex}, a plain file that MLflow never reads). Opened read-write,
  * experiments, runs, params, tags, metrics and artifacts are written in MLflow's layout, as MLflow's
  * {@code FileStore} writes them, crash-safe and under lock files that MLflow does not see ({@link MlflowFileWriter});
  * opened read-only, every write is refused with a {@link TrackingException}.
@@ -58,6 +62,8 @@ public final class MlflowFileStore implements TrackingStore {
     private final URI location;
     private final MlflowLayout layout;
     private final Set<Path> warned = ConcurrentHashMap.newKeySet();
+    private final Map<String, MlflowRunIndex> indexes = new ConcurrentHashMap<>();
+    private final AtomicBoolean wrote = new AtomicBoolean();
     private final Optional<MlflowFileWriter> writer;
 
     /**
@@ -146,8 +152,10 @@ public final class MlflowFileStore implements TrackingStore {
             Path experimentDir = layout.experimentDir(experimentId).orElseThrow(() ->
                     new TrackingNotFoundException("Experiment " + experimentId + " does not exist in the MLflow"
                             + " store at " + location + "; list the experiments to see their ids."));
-            for (Path runDir : layout.runDirs(experimentDir)) {
-                run(runDir).ifPresent(runs::add);
+            MlflowRunIndex index = indexes.computeIfAbsent(experimentId, MlflowRunIndex::new);
+            runs.addAll(index.runs(experimentDir, this::warnOnce));
+            if (wrote.get() && index.worthSaving()) {
+                save(experimentId, index, experimentDir);
             }
         }
         return RunPages.page(runs, request);
@@ -199,6 +207,20 @@ public final class MlflowFileStore implements TrackingStore {
         }
     }
 
+    /** Writes an experiment's run index file; a failure only costs the next instance's first search its speed. */
+    private void save(String experimentId, MlflowRunIndex index, Path experimentDir) {
+        try {
+            writer.orElseThrow().saveIndex(experimentId, index, experimentDir);
+        } catch (TrackingException e) {
+            LOG.warn("Could not save the run index of experiment {} in {}: {}", experimentId, experimentDir,
+                    e.getMessage());
+        }
+    }
+
+    private void warnOnce(MalformedFolderException e) {
+        warnOnce(e.folder(), e);
+    }
+
     private void warnOnce(Path folder, MalformedFolderException e) {
         if (warned.add(folder)) {
             LOG.warn("Skipped: {}", e.getMessage());
@@ -211,34 +233,34 @@ public final class MlflowFileStore implements TrackingStore {
 
     @Override
     public Experiment createExperiment(String name, Map<String, String> tags) {
-        return writer.orElseThrow(() -> refused("create experiment '" + name + "'")).createExperiment(name, tags);
+        return writes("create experiment '" + name + "'").createExperiment(name, tags);
     }
 
     @Override
     public void renameExperiment(String experimentId, String newName) {
-        writer.orElseThrow(() -> refused("rename experiment " + experimentId))
+        writes("rename experiment " + experimentId)
                 .renameExperiment(experimentId, newName);
     }
 
     @Override
     public void setExperimentTag(String experimentId, String key, String value) {
-        writer.orElseThrow(() -> refused("set tag '" + key + "' of experiment " + experimentId))
+        writes("set tag '" + key + "' of experiment " + experimentId)
                 .setExperimentTag(experimentId, key, value);
     }
 
     @Override
     public void deleteExperiment(String experimentId) {
-        writer.orElseThrow(() -> refused("delete experiment " + experimentId)).deleteExperiment(experimentId);
+        writes("delete experiment " + experimentId).deleteExperiment(experimentId);
     }
 
     @Override
     public void restoreExperiment(String experimentId) {
-        writer.orElseThrow(() -> refused("restore experiment " + experimentId)).restoreExperiment(experimentId);
+        writes("restore experiment " + experimentId).restoreExperiment(experimentId);
     }
 
     @Override
     public RunInfo createRun(String experimentId, String runName, String userId, long startTime, List<RunTag> tags) {
-        String runId = writer.orElseThrow(() -> refused("create a run in experiment " + experimentId))
+        String runId = writes("create a run in experiment " + experimentId)
                 .createRun(experimentId, runName, userId, startTime, tags);
         return getRun(runId).orElseThrow(() -> notFound(runId)).info();
     }
@@ -247,7 +269,7 @@ public final class MlflowFileStore implements TrackingStore {
     @Override
     public RunInfo createRunWithId(String runId, String experimentId, String runName, String userId, long startTime,
                                    List<RunTag> tags) {
-        MlflowFileWriter runs = writer.orElseThrow(() -> refused("create a run in experiment " + experimentId));
+        MlflowFileWriter runs = writes("create a run in experiment " + experimentId);
         TrackingInputChecks.checkRunId(runId);
         if (getRun(runId).isPresent()) {
             throw new TrackingAlreadyExistsException("Run " + runId + " already exists in " + location()
@@ -265,38 +287,45 @@ public final class MlflowFileStore implements TrackingStore {
 
     @Override
     public RunInfo updateRun(String runId, RunStatus status, OptionalLong endTime) {
-        return writer.orElseThrow(() -> refused("set the status of run " + runId)).updateRun(runId, status, endTime);
+        return writes("set the status of run " + runId).updateRun(runId, status, endTime);
     }
 
     @Override
     public void deleteRun(String runId) {
-        writer.orElseThrow(() -> refused("delete run " + runId)).setDeleted(runId, true);
+        writes("delete run " + runId).setDeleted(runId, true);
     }
 
     @Override
     public void restoreRun(String runId) {
-        writer.orElseThrow(() -> refused("restore run " + runId)).setDeleted(runId, false);
+        writes("restore run " + runId).setDeleted(runId, false);
     }
 
     @Override
     public void logBatch(String runId, List<Metric> metrics, List<Param> params, List<RunTag> tags) {
-        writer.orElseThrow(() -> refused("log to run " + runId)).logBatch(runId, metrics, params, tags);
+        writes("log to run " + runId).logBatch(runId, metrics, params, tags);
     }
 
     @Override
     public void deleteTag(String runId, String key) {
-        writer.orElseThrow(() -> refused("delete tag '" + key + "' of run " + runId)).deleteTag(runId, key);
+        writes("delete tag '" + key + "' of run " + runId).deleteTag(runId, key);
     }
 
     @Override
     public void writeArtifact(String runId, String path, InputStream content) {
-        writer.orElseThrow(() -> refused("write artifact '" + path + "' of run " + runId))
+        writes("write artifact '" + path + "' of run " + runId)
                 .underRunLock(runId, () -> artifacts(runId).write(path, content));
     }
 
     /** Nothing is held open. */
     @Override
     public void close() {
+    }
+
+    /** @return the writer, noting that this instance writes (so that it keeps the run index files) */
+    private MlflowFileWriter writes(String what) {
+        MlflowFileWriter runs = writer.orElseThrow(() -> refused(what));
+        wrote.set(true);
+        return runs;
     }
 
     private TrackingException refused(String what) {

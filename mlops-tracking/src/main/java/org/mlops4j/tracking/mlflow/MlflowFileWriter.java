@@ -411,6 +411,22 @@ final class MlflowFileWriter {
         }
     }
 
+    /**
+     * Saves an experiment's run index file under its lock ({@link MlflowLocks#index}).
+     *
+     * @param experimentId  the experiment
+     * @param index         its index
+     * @param experimentDir its folder
+     * @throws TrackingException when the file cannot be written or the lock taken
+     */
+    void saveIndex(String experimentId, MlflowRunIndex index, Path experimentDir) {
+        try (FileLocks.Held ignored = locks.index(experimentId)) {
+            index.save(experimentDir);
+        } catch (IOException e) {
+            throw failure("save the run index of experiment " + experimentId, e);
+        }
+    }
+
     /** Appends the lines of each key in one write; notes how to cut them off again. */
     private static void appendMetrics(Path runDir, List<Metric> metrics, UndoLog undo) throws IOException {
         Map<String, StringBuilder> lines = new LinkedHashMap<>();

@@ -91,8 +91,7 @@ final class MlflowLayout {
      * @return its sub-folders that may be runs, sorted by name
      */
     List<Path> runDirs(Path experimentDir) {
-        return subFolders(experimentDir).stream().filter(f -> !NOT_RUNS.contains(f.getFileName().toString()))
-                .toList();
+        return subFolders(experimentDir).stream().filter(f -> mayBeRun(f.getFileName().toString())).toList();
     }
 
     /**
@@ -110,6 +109,14 @@ final class MlflowLayout {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * @param name the name of a folder in an experiment's folder
+     * @return whether it may be a run's folder: it is none of the experiment's own sub-folders
+     */
+    static boolean mayBeRun(String name) {
+        return !NOT_RUNS.contains(name);
     }
 
     private static boolean isReserved(String name) {

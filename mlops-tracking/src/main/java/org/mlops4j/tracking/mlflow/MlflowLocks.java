@@ -18,6 +18,8 @@ import org.mlops4j.core.spi.support.FileLocks;
  * <ul>
  *   <li>{@value #STORE_LOCK}: the experiments (create, rename, tag, delete, restore) and run creation;</li>
  *   <li>{@code .mlops4j-runs-NN.lock}: the runs, {@value #STRIPES} stripes by the run id's hash;</li>
+ *   <li>{@code .mlops4j-index-NN.lock}: the experiments' run index files ({@link MlflowRunIndex}),
+ *       {@value #STRIPES} stripes by the experiment id's hash;</li>
  *   <li>{@code .mlops4j-models-NN.lock}: the registered models, {@value #STRIPES} stripes by the model name's
  *       hash.</li>
  * </ul>
@@ -65,6 +67,14 @@ final class MlflowLocks {
         TreeSet<Path> files = new TreeSet<>();
         runIds.forEach(id -> files.add(stripe("runs", id)));
         return files.isEmpty() ? null : locks.lockAll(files, FileLocks.Level.RUN);
+    }
+
+    /**
+     * @param experimentId an experiment id
+     * @return the lock of the experiment's run index file, held
+     */
+    FileLocks.Held index(String experimentId) {
+        return locks.lock(stripe("index", experimentId), FileLocks.Level.EXPERIMENT);
     }
 
     /**
