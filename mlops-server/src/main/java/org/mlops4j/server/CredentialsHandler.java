@@ -67,6 +67,7 @@ final class CredentialsHandler extends Handler.Wrapper {
         String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         Optional<Access> access = authorization == null ? Optional.empty() : access(authorization.strip());
         if (access.isEmpty()) {
+            PlainAnswers.closeIfBodyUnread(request, response);
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, CHALLENGE);
             PlainAnswers.write(response, callback, 401, authorization == null
                     ? "This server needs credentials: send 'Authorization: Bearer <token>' or a user and password."
@@ -74,6 +75,7 @@ final class CredentialsHandler extends Handler.Wrapper {
             return true;
         }
         if (access.get() == Access.READ_ONLY && !reads.test(request)) {
+            PlainAnswers.closeIfBodyUnread(request, response);
             refuse(request, response, callback);
             return true;
         }

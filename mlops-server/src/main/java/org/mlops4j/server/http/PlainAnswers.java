@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -34,6 +35,20 @@ public final class PlainAnswers {
         headers.put(HttpHeader.CACHE_CONTROL, "no-store");
         headers.put("Content-Security-Policy", POLICY);
         headers.put("X-Frame-Options", "DENY");
+    }
+
+    /**
+     * Marks an answer given before the request's body was read with {@code Connection: close}, when the request has a
+     * body: the server then drops the connection instead of reading the unread body, and the client must know not to
+     * send its next request on it (a client that reuses it gets no answer).
+     *
+     * @param request  the request, its body unread
+     * @param response the response, not yet committed
+     */
+    public static void closeIfBodyUnread(Request request, Response response) {
+        if (request.getLength() != 0) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
     }
 
     /**

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -96,6 +98,12 @@ class TrackingServerSecurityIT {
             }
             assertTrue(tracking.getExperimentByName("sneaky").isEmpty());
             assertFalse(Files.exists(folder.resolve("artifacts/notes.txt")));
+            HttpResponse<String> unread = HttpClient.newHttpClient().send(readOnly.request("x").uri(server.url()
+                    .resolve("/api/2.0/mlflow/experiments/create")).POST(HttpRequest.BodyPublishers.ofString(
+                    "{\"name\": \"sneaky\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, unread.statusCode());
+            assertEquals(Optional.of("close"), unread.headers().firstValue("Connection"),
+                    "a refusal that leaves the body unread closes the connection, and says so");
             assertEquals(200, writer.post("runs/create", Map.of("experiment_id", experimentId)).status());
         }
     }
