@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,7 +116,7 @@ public final class HttpServingBenchmark {
             for (int i = 0; i < SINGLE_RUNS; i++) {
                 singles.add(wrk(one, url, 16, seconds));
             }
-            WrkResult single = singles.stream().sorted(java.util.Comparator.comparingDouble(WrkResult::p99ms))
+            WrkResult single = singles.stream().sorted(Comparator.comparingDouble(WrkResult::p99ms))
                     .toList().get(SINGLE_RUNS / 2);
             double singleInProcess = inProcessRowsPerSecond(model.predictor(), batch.head(1), seconds, 16);
             wrk(many, url, BATCH_CONNECTIONS, seconds);

@@ -1,7 +1,6 @@
 package org.mlops4j.examples.cli;
 
 import org.mlops4j.core.runtime.Mlops;
-import org.mlops4j.core.MlopsProperties;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,13 +24,6 @@ final class ModelStoreOptions {
 
     /** @return the settings that name the tracking store and the registry */
     Mlops mlops() {
-        Mlops.Builder settings = Mlops.builder();
-        if (trackingUri != null) {
-            settings.property(MlopsProperties.TRACKING_URI, trackingUri);
-        }
-        if (registryUri != null) {
-            settings.property(MlopsProperties.REGISTRY_URI, registryUri);
-        }
-        return settings.build();
+        return StoreSettings.of(trackingUri, registryUri);
     }
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.mlops4j.core.MlopsProperties;
 import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.TrackingClient;
@@ -78,14 +77,7 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         TrackingServer.Builder server = OptionValues.apply(spec, "--port", () -> TrackingServer.builder().port(port));
-        Mlops.Builder settings = Mlops.builder();
-        if (trackingUri != null) {
-            settings.property(MlopsProperties.TRACKING_URI, trackingUri);
-        }
-        if (registryUri != null) {
-            settings.property(MlopsProperties.REGISTRY_URI, registryUri);
-        }
-        Mlops mlops = settings.build();
+        Mlops mlops = StoreSettings.of(trackingUri, registryUri);
         URI tracking = mlops.trackingUri();
         try (TrackingClient client = TrackingClient.open(mlops, tracking);
                 ModelRegistry models = noRegistry ? null : mlops.openModelRegistry();

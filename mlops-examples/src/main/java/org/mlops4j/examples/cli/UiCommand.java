@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.mlops4j.core.MlopsProperties;
 import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.TrackingClient;
@@ -57,14 +56,7 @@ final class UiCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         TrackingUi.Builder ui = OptionValues.apply(spec, "--port", () -> TrackingUi.builder().port(port));
-        Mlops.Builder settings = Mlops.builder();
-        if (trackingUri != null) {
-            settings.property(MlopsProperties.TRACKING_URI, trackingUri);
-        }
-        if (registryUri != null) {
-            settings.property(MlopsProperties.REGISTRY_URI, registryUri);
-        }
-        Mlops mlops = settings.build();
+        Mlops mlops = StoreSettings.of(trackingUri, registryUri);
         URI tracking = mlops.trackingUri();
         try (TrackingClient client = TrackingClient.openReadOnly(mlops, tracking);
                 ModelRegistry models = noRegistry ? null : mlops.openModelRegistryReadOnly();
