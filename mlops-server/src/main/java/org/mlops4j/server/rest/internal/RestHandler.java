@@ -20,6 +20,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.mlops4j.server.http.PlainAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,11 +84,13 @@ public final class RestHandler extends Handler.Abstract {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         Optional<RestRoutes.Route> route = routes.find(call.get());
         if (route.isEmpty()) {
+            PlainAnswers.closeIfBodyUnread(request, response);
             JsonAnswers.send(response, callback, new ErrorAnswer(ErrorCode.ENDPOINT_NOT_FOUND, "No API endpoint at "
                     + path + "; see MLflow's REST API 2.0 for the calls this server answers."));
             return true;
         }
         if (!route.get().methods().contains(method)) {
+            PlainAnswers.closeIfBodyUnread(request, response);
             response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", route.get().methods()));
             JsonAnswers.send(response, callback, 405, new ErrorAnswer(ErrorCode.BAD_REQUEST, "Use "
                     + String.join(" or ", route.get().methods()) + " for " + path + ", not " + method + ".").json());
@@ -106,6 +109,7 @@ public final class RestHandler extends Handler.Abstract {
                 fields = new RestRequest(method, tree(body));
             }
         } catch (RestException e) {
+            PlainAnswers.closeIfBodyUnread(request, response);
             JsonAnswers.send(response, callback, ErrorAnswer.of(e));
             return true;
         }
