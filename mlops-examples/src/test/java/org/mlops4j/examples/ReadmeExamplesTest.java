@@ -47,7 +47,7 @@ import org.mlops4j.models.ChampionChallenger;
 import org.mlops4j.models.CompareOptions;
 import org.mlops4j.models.Leaderboard;
 import org.mlops4j.models.LoggedModel;
-import org.mlops4j.models.Metric;
+import org.mlops4j.models.EvaluationMetric;
 import org.mlops4j.models.ModelEvaluation;
 import org.mlops4j.models.ModelTracking;
 import org.mlops4j.models.ModelingSetup;
@@ -119,7 +119,7 @@ class ReadmeExamplesTest {
                         .listener(TrackingModelingListener.under(run))      // each candidate a nested run
                         .build();
                 Leaderboard board = setup.compareModels(CompareOptions.defaults()
-                        .include("lr", "dt", "nb", "dummy").sortBy(Metric.AUC));
+                        .include("lr", "dt", "nb", "dummy").sortBy(EvaluationMetric.AUC));
                 System.out.println(board.toText());
                 TrainedModel best = setup.finalizeModel(setup.createModel(board.best().orElseThrow().family()));
                 LoggedModel logged = models.logModel(run, best, modelInput);  // provenance + data fingerprint
@@ -142,7 +142,7 @@ class ReadmeExamplesTest {
             }
             Table heldOutRows = modelInput(400, 9);
             // --- README: Experiments, model comparison and the registry (promotion gate)
-            PromotionDecision decision = ChampionChallenger.of(models, registry).metric(Metric.AUC).minImprovement(0.002)
+            PromotionDecision decision = ChampionChallenger.of(models, registry).metric(EvaluationMetric.AUC).minImprovement(0.002)
                     .challenge("lead-scoring", candidate.version(), heldOutRows);
             System.out.println(decision.summary());
             // ---

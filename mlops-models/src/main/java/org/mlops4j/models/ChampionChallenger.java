@@ -54,11 +54,11 @@ public final class ChampionChallenger {
 
     private final ModelTracking models;
     private final ModelRegistry registry;
-    private final Optional<Metric> metric;
+    private final Optional<EvaluationMetric> metric;
     private final double minImprovement;
     private final Optional<String> alias;
 
-    private ChampionChallenger(ModelTracking models, ModelRegistry registry, Optional<Metric> metric,
+    private ChampionChallenger(ModelTracking models, ModelRegistry registry, Optional<EvaluationMetric> metric,
             double minImprovement, Optional<String> alias) {
         this.models = Objects.requireNonNull(models, "models");
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -70,7 +70,7 @@ public final class ChampionChallenger {
     /**
      * @param models   loads the versions' models (the same tracking store and registry)
      * @param registry where the versions are registered
-     * @return a gate comparing on the task's default metric ({@link Metric#defaultFor}), with no minimum improvement
+     * @return a gate comparing on the task's default metric ({@link EvaluationMetric#defaultFor}), with no minimum improvement
      *         beyond strictly better, moving the alias {@value #DEFAULT_ALIAS}
      */
     public static ChampionChallenger of(ModelTracking models, ModelRegistry registry) {
@@ -81,7 +81,7 @@ public final class ChampionChallenger {
      * @param compareOn the metric to compare on; lower is better for error metrics such as RMSE
      * @return a gate comparing on it
      */
-    public ChampionChallenger metric(Metric compareOn) {
+    public ChampionChallenger metric(EvaluationMetric compareOn) {
         return new ChampionChallenger(models, registry, Optional.of(compareOn), minImprovement, alias);
     }
 
@@ -131,7 +131,7 @@ public final class ChampionChallenger {
      */
     public PromotionDecision challenge(String modelName, int candidateVersion, TrainedModel candidate, Table heldOut) {
         registry.getVersion(modelName, candidateVersion);
-        Metric compareOn = metric.orElse(Metric.defaultFor(candidate.task()));
+        EvaluationMetric compareOn = metric.orElse(EvaluationMetric.defaultFor(candidate.task()));
         double candidateScore = score(candidate, heldOut, compareOn, "candidate version " + candidateVersion);
         Map<Integer, Double> championScores = new HashMap<>();
         OptionalInt championVersion = currentChampion(modelName, candidateVersion);
@@ -177,12 +177,12 @@ public final class ChampionChallenger {
         return new ModelUri.ByVersion(modelName, version).toString();
     }
 
-    private static double score(TrainedModel model, Table heldOut, Metric compareOn, String which) {
+    private static double score(TrainedModel model, Table heldOut, EvaluationMetric compareOn, String which) {
         if (compareOn.task() != model.task()) {
             throw new MlopsException("Cannot compare " + which + " on " + compareOn.label() + ": it is a "
                     + model.task().name().toLowerCase(Locale.ROOT) + " model");
         }
-        if (compareOn == Metric.AUC && !model.probabilistic()) {
+        if (compareOn == EvaluationMetric.AUC && !model.probabilistic()) {
             throw new MlopsException("AUC of " + which + " (" + model.family() + ") is not available: the model gives"
                     + " no probabilities; compare on another metric");
         }

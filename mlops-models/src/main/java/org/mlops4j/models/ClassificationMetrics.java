@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Classification scores computed from predictions, defined exactly as scikit-learn defines them (see {@link Metric}).
+ * Classification scores computed from predictions, defined exactly as scikit-learn defines them (see {@link EvaluationMetric}).
  *
  * <p>Classes are given as indices {@code 0..classCount-1}. For two classes, precision, recall and F1 are those of the
  * positive class; for more, they are averaged over classes weighted by their number of true rows. Every method is a
@@ -25,15 +25,15 @@ public final class ClassificationMetrics {
      * @param predicted     the predicted class of each row
      * @param probabilities each row's probability per class ({@code probabilities[row][class]}); an empty array when
      *                      the model has no probabilities, which makes AUC {@code NaN}
-     * @return each metric of {@link Metric#forTask(TaskType) CLASSIFICATION}; {@code NaN} where undefined
+     * @return each metric of {@link EvaluationMetric#forTask(TaskType) CLASSIFICATION}; {@code NaN} where undefined
      */
-    public static Map<Metric, Double> compute(int classCount, int positiveClass, int[] actual, int[] predicted,
+    public static Map<EvaluationMetric, Double> compute(int classCount, int positiveClass, int[] actual, int[] predicted,
             double[][] probabilities) {
         check(actual.length == predicted.length, "actual and predicted differ in length");
         long[][] confusion = confusion(classCount, actual, predicted);
-        Map<Metric, Double> out = new EnumMap<>(Metric.class);
-        out.put(Metric.ACCURACY, accuracy(confusion));
-        out.put(Metric.AUC, probabilities.length == 0 ? Double.NaN
+        Map<EvaluationMetric, Double> out = new EnumMap<>(EvaluationMetric.class);
+        out.put(EvaluationMetric.ACCURACY, accuracy(confusion));
+        out.put(EvaluationMetric.AUC, probabilities.length == 0 ? Double.NaN
                 : classCount == 2 ? auc(actual, positiveClass, column(probabilities, positiveClass))
                 : weightedOneVsRestAuc(classCount, actual, probabilities));
         double[] precision = new double[classCount];
@@ -53,17 +53,17 @@ public final class ClassificationMetrics {
                     : 2 * precision[c] * recall[c] / (precision[c] + recall[c]);
         }
         if (classCount == 2) {
-            out.put(Metric.RECALL, recall[positiveClass]);
-            out.put(Metric.PRECISION, precision[positiveClass]);
-            out.put(Metric.F1, f1[positiveClass]);
+            out.put(EvaluationMetric.RECALL, recall[positiveClass]);
+            out.put(EvaluationMetric.PRECISION, precision[positiveClass]);
+            out.put(EvaluationMetric.F1, f1[positiveClass]);
         } else {
             long[] support = rowSums(confusion);
-            out.put(Metric.RECALL, weighted(recall, support));
-            out.put(Metric.PRECISION, weighted(precision, support));
-            out.put(Metric.F1, weighted(f1, support));
+            out.put(EvaluationMetric.RECALL, weighted(recall, support));
+            out.put(EvaluationMetric.PRECISION, weighted(precision, support));
+            out.put(EvaluationMetric.F1, weighted(f1, support));
         }
-        out.put(Metric.KAPPA, kappa(confusion));
-        out.put(Metric.MCC, mcc(confusion));
+        out.put(EvaluationMetric.KAPPA, kappa(confusion));
+        out.put(EvaluationMetric.MCC, mcc(confusion));
         return out;
     }
 

@@ -27,7 +27,7 @@ import java.util.Optional;
  * @param turbo      when {@code include} is empty, leave out the slow families (as PyCaret's {@code turbo=True});
  *                   true by default
  */
-public record CompareOptions(List<String> include, List<String> exclude, Optional<Metric> sortBy,
+public record CompareOptions(List<String> include, List<String> exclude, Optional<EvaluationMetric> sortBy,
         Optional<Duration> timeBudget, Map<String, Map<String, Object>> params, boolean turbo) {
 
     /** Copies the collections and checks the budget. */
@@ -51,7 +51,7 @@ public record CompareOptions(List<String> include, List<String> exclude, Optiona
      * @param timeBudget the most wall time to spend
      * @param params     parameters that differ from the families' defaults
      */
-    public CompareOptions(List<String> include, List<String> exclude, Optional<Metric> sortBy,
+    public CompareOptions(List<String> include, List<String> exclude, Optional<EvaluationMetric> sortBy,
             Optional<Duration> timeBudget, Map<String, Map<String, Object>> params) {
         this(include, exclude, sortBy, timeBudget, params, true);
     }
@@ -72,7 +72,7 @@ public record CompareOptions(List<String> include, List<String> exclude, Optiona
     }
 
     /** @param metric the metric to sort by @return a copy sorting by it */
-    public CompareOptions sortBy(Metric metric) {
+    public CompareOptions sortBy(EvaluationMetric metric) {
         return new CompareOptions(include, exclude, Optional.of(metric), timeBudget, params, turbo);
     }
 

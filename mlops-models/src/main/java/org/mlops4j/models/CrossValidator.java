@@ -111,12 +111,12 @@ final class CrossValidator {
             CandidateStatus status, List<FoldResult> folds, Optional<String> message) {
         List<FoldResult> ordered = new ArrayList<>(folds);
         ordered.sort(Comparator.comparingInt(FoldResult::fold));
-        Map<Metric, MetricSummary> metrics = new EnumMap<>(Metric.class);
+        Map<EvaluationMetric, MetricSummary> metrics = new EnumMap<>(EvaluationMetric.class);
         MetricSummary seconds = MetricSummary.notAvailable();
         if (!ordered.isEmpty()) {
             seconds = MetricSummary.of(ordered.stream().map(FoldResult::trainingSeconds).toList());
         }
-        for (Metric metric : Metric.forTask(family.task())) {
+        for (EvaluationMetric metric : EvaluationMetric.forTask(family.task())) {
             metrics.put(metric, status == CandidateStatus.COMPLETED
                     ? MetricSummary.of(ordered.stream().map(r -> r.metrics().getOrDefault(metric, Double.NaN))
                             .toList())

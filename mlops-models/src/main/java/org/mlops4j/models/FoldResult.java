@@ -13,7 +13,7 @@ import java.util.Map;
  * @param metrics         each metric's value on the fold's validation rows; {@code NaN} where not available
  * @param trainingSeconds wall time spent training on the fold's training rows
  */
-public record FoldResult(String candidateId, String family, int fold, Map<Metric, Double> metrics,
+public record FoldResult(String candidateId, String family, int fold, Map<EvaluationMetric, Double> metrics,
         double trainingSeconds) {
 
     /** Copies the metrics. */

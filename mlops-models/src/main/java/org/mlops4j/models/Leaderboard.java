@@ -24,7 +24,7 @@ import org.mlops4j.core.spi.support.Json;
  * @param entries    the candidates, best first
  * @param elapsed    the wall time of the comparison
  */
-public record Leaderboard(TaskType task, Metric sortMetric, int folds, List<LeaderboardEntry> entries,
+public record Leaderboard(TaskType task, EvaluationMetric sortMetric, int folds, List<LeaderboardEntry> entries,
         Duration elapsed) {
 
     /** Copies the entries and sorts them. */
@@ -34,14 +34,14 @@ public record Leaderboard(TaskType task, Metric sortMetric, int folds, List<Lead
         entries = List.copyOf(sorted);
     }
 
-    static Comparator<LeaderboardEntry> order(Metric metric) {
+    static Comparator<LeaderboardEntry> order(EvaluationMetric metric) {
         return Comparator.comparingInt((LeaderboardEntry e) -> rank(e, metric)).thenComparingDouble(e -> {
             double mean = e.metric(metric).mean();
             return Double.isNaN(mean) ? 0 : metric.higherIsBetter() ? -mean : mean;
         });
     }
 
-    private static int rank(LeaderboardEntry e, Metric metric) {
+    private static int rank(LeaderboardEntry e, EvaluationMetric metric) {
         if (e.status() != CandidateStatus.COMPLETED) {
             return 2;
         }
@@ -67,12 +67,12 @@ public record Leaderboard(TaskType task, Metric sortMetric, int folds, List<Lead
         return entries.stream().filter(e -> e.status() == CandidateStatus.NOT_FINISHED).toList();
     }
 
-    /** @return the leaderboard as a JSON document (metric keys are {@link Metric#id()}s; n/a is {@code null}) */
+    /** @return the leaderboard as a JSON document (metric keys are {@link EvaluationMetric#id()}s; n/a is {@code null}) */
     public String toJson() {
         List<Document.Entry> list = new ArrayList<>();
         for (LeaderboardEntry e : entries) {
             Map<String, Document.Summary> metrics = new LinkedHashMap<>();
-            Metric.forTask(task).forEach(m -> metrics.put(m.id(), Document.Summary.of(e.metric(m))));
+            EvaluationMetric.forTask(task).forEach(m -> metrics.put(m.id(), Document.Summary.of(e.metric(m))));
             list.add(new Document.Entry(e.candidateId(), e.family(), e.name(), e.status().name(),
                     e.message().orElse(null), e.params(), metrics, Document.Summary.of(e.trainingSeconds()),
                     e.elapsed().toNanos() / 1e9));
@@ -99,16 +99,16 @@ public record Leaderboard(TaskType task, Metric sortMetric, int folds, List<Lead
 
     /** @return a fixed-width table like PyCaret's score grid: mean of each metric, training seconds, status */
     public String toText() {
-        List<Metric> metrics = Metric.forTask(task);
+        List<EvaluationMetric> metrics = EvaluationMetric.forTask(task);
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%-10s %-28s", "Key", "Model"));
-        for (Metric m : metrics) {
+        for (EvaluationMetric m : metrics) {
             out.append(String.format(Locale.ROOT, " %8s", m.label()));
         }
         out.append(String.format(Locale.ROOT, " %9s  %s%n", "TT (Sec)", "Status"));
         for (LeaderboardEntry e : entries) {
             out.append(String.format(Locale.ROOT, "%-10s %-28s", e.candidateId(), e.name()));
-            for (Metric m : metrics) {
+            for (EvaluationMetric m : metrics) {
                 out.append(String.format(Locale.ROOT, " %8s", LeaderboardEntry.format(e.metric(m).mean())));
             }
             double tt = e.trainingSeconds().mean();
@@ -149,7 +149,7 @@ public record Leaderboard(TaskType task, Metric sortMetric, int folds, List<Lead
      * @param metric  the metric to sort by
      * @return the entries best first, by the same rule as a leaderboard
      */
-    static List<LeaderboardEntry> sorted(List<LeaderboardEntry> entries, Metric metric) {
+    static List<LeaderboardEntry> sorted(List<LeaderboardEntry> entries, EvaluationMetric metric) {
         List<LeaderboardEntry> out = new ArrayList<>(entries);
         out.sort(order(metric));
         return out;

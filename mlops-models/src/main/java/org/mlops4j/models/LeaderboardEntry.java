@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param message         why the candidate failed, was unavailable or did not finish
  */
 public record LeaderboardEntry(String candidateId, String family, String name, Map<String, Object> params,
-        CandidateStatus status, Map<Metric, MetricSummary> metrics, MetricSummary trainingSeconds,
+        CandidateStatus status, Map<EvaluationMetric, MetricSummary> metrics, MetricSummary trainingSeconds,
         List<FoldResult> folds, Duration elapsed, Optional<String> message) {
 
     /** Copies the collections. */
@@ -39,7 +39,7 @@ public record LeaderboardEntry(String candidateId, String family, String name, M
      * @param metric a metric
      * @return its summary; not available when the entry lacks it
      */
-    public MetricSummary metric(Metric metric) {
+    public MetricSummary metric(EvaluationMetric metric) {
         return metrics.getOrDefault(metric, MetricSummary.notAvailable());
     }
 
@@ -49,7 +49,7 @@ public record LeaderboardEntry(String candidateId, String family, String name, M
             return status + message.map(m -> ": " + m).orElse("");
         }
         StringBuilder out = new StringBuilder();
-        for (Map.Entry<Metric, MetricSummary> e : metrics.entrySet()) {
+        for (Map.Entry<EvaluationMetric, MetricSummary> e : metrics.entrySet()) {
             out.append(e.getKey().id()).append('=').append(format(e.getValue().mean())).append(' ');
         }
         out.append(String.format(Locale.ROOT, "tt=%.3fs", trainingSeconds.mean()));

@@ -48,7 +48,7 @@ final class LeaderboardHtml {
     }
 
     private static void table(Html m, Leaderboard board) {
-        List<Metric> metrics = Metric.forTask(board.task());
+        List<EvaluationMetric> metrics = EvaluationMetric.forTask(board.task());
         m.open("table").open("tr");
         m.element("th", "Key", "class", "label").element("th", "Model", "class", "label");
         metrics.forEach(metric -> m.element("th", metric.label()));
@@ -57,7 +57,7 @@ final class LeaderboardHtml {
         for (LeaderboardEntry e : board.entries()) {
             m.open("tr");
             m.element("td", e.candidateId(), "class", "label").element("td", e.name(), "class", "label");
-            for (Metric metric : metrics) {
+            for (EvaluationMetric metric : metrics) {
                 MetricSummary s = e.metric(metric);
                 if (isBest(board, e, metric)) {
                     m.open("td", "style", BEST);
@@ -83,7 +83,7 @@ final class LeaderboardHtml {
                 "class", "note");
     }
 
-    private static boolean isBest(Leaderboard board, LeaderboardEntry entry, Metric metric) {
+    private static boolean isBest(Leaderboard board, LeaderboardEntry entry, EvaluationMetric metric) {
         double value = entry.metric(metric).mean();
         if (!entry.metric(metric).available() || !Double.isFinite(value)) {
             return false;
@@ -98,7 +98,7 @@ final class LeaderboardHtml {
         return true;
     }
 
-    private static void metricChart(Html m, List<LeaderboardEntry> entries, Metric metric) {
+    private static void metricChart(Html m, List<LeaderboardEntry> entries, EvaluationMetric metric) {
         List<HorizontalBarChart.Bar> bars = new ArrayList<>();
         for (LeaderboardEntry e : entries) {
             MetricSummary s = e.metric(metric);

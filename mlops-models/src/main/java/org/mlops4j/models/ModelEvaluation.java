@@ -45,7 +45,7 @@ import org.mlops4j.core.data.Table;
  * @param regression        the residuals of a regressor
  * @param featureImportance per input column, most important first; empty when the model offers none
  */
-public record ModelEvaluation(String family, TaskType task, String target, int rows, Map<Metric, Double> metrics,
+public record ModelEvaluation(String family, TaskType task, String target, int rows, Map<EvaluationMetric, Double> metrics,
         Optional<ClassificationEvaluation> classification, Optional<RegressionEvaluation> regression,
         List<FeatureImportance> featureImportance) {
 
@@ -74,7 +74,7 @@ public record ModelEvaluation(String family, TaskType task, String target, int r
     public static ModelEvaluation of(TrainedModel model, Table labelledRows) {
         TargetSpec spec = model.targetSpec();
         ModelScorer.Scored scored = model.score(labelledRows);  // the one scoring pass, as TrainedModel.evaluate's
-        Map<Metric, Double> metrics = ModelScorer.metrics(scored, spec);
+        Map<EvaluationMetric, Double> metrics = ModelScorer.metrics(scored, spec);
         Optional<ClassificationEvaluation> classification = Optional.empty();
         Optional<RegressionEvaluation> regression = Optional.empty();
         if (model.task() == TaskType.CLASSIFICATION) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param model           the model trained on all training rows with the same parameters
  * @param holdout         its metrics on the test split (empty when the setup keeps no test rows)
  */
-public record ModelResult(LeaderboardEntry crossValidation, TrainedModel model, Map<Metric, Double> holdout) {
+public record ModelResult(LeaderboardEntry crossValidation, TrainedModel model, Map<EvaluationMetric, Double> holdout) {
 
     /** Copies the holdout metrics. */
     public ModelResult {

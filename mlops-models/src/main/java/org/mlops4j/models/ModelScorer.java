@@ -161,7 +161,7 @@ final class ModelScorer {
      * @param target the target
      * @return the task's metrics ({@code NaN} where not available)
      */
-    public static Map<Metric, Double> metrics(Scored scored, TargetSpec target) {
+    public static Map<EvaluationMetric, Double> metrics(Scored scored, TargetSpec target) {
         if (target.task() == TaskType.CLASSIFICATION) {
             return ClassificationMetrics.compute(target.classLabels().size(), target.positiveIndex(),
                     scored.actualClass(), scored.predictedClass(), scored.probabilities());

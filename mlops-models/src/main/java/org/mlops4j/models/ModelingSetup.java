@@ -215,7 +215,7 @@ public final class ModelingSetup {
      * @throws ConfigurationException when a family key or parameter is unknown or the sort metric is of another task
      */
     public Leaderboard compareModels(CompareOptions options) {
-        Metric sort = options.sortBy().orElse(Metric.defaultFor(task()));
+        EvaluationMetric sort = options.sortBy().orElse(EvaluationMetric.defaultFor(task()));
         checkMetric(sort);
         options.params().forEach((key, values) -> family(key).withDefaults(values));
         Set<String> excluded = new HashSet<>();
@@ -290,7 +290,7 @@ public final class ModelingSetup {
      *                                model without probabilities)
      * @throws MlopsException when no trial completes
      */
-    public TuningResult tuneModel(String key, int iterations, Metric metric) {
+    public TuningResult tuneModel(String key, int iterations, EvaluationMetric metric) {
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations must be at least 1, was " + iterations);
         }
@@ -347,7 +347,7 @@ public final class ModelingSetup {
      * @param rows  labelled rows with the model's input columns and the target
      * @return the model's metrics on those rows
      */
-    public Map<Metric, Double> evaluate(TrainedModel model, Table rows) {
+    public Map<EvaluationMetric, Double> evaluate(TrainedModel model, Table rows) {
         return model.evaluate(rows);
     }
 
@@ -373,7 +373,7 @@ public final class ModelingSetup {
         ModelFitter.Fitted fitted = ModelFitter.fit(training, target, features, family, entry.params(),
                 data.options(), data.seed());
         Map<String, Double> metrics = new LinkedHashMap<>();
-        for (Metric m : Metric.forTask(task())) {
+        for (EvaluationMetric m : EvaluationMetric.forTask(task())) {
             MetricSummary s = entry.metric(m);
             if (s.available()) {
                 metrics.put("cv_" + m.id() + "_mean", s.mean());
@@ -381,7 +381,7 @@ public final class ModelingSetup {
             }
         }
         TrainedModel model = packageModel(family, entry.params(), fitted, metrics);
-        Map<Metric, Double> holdoutScores = new EnumMap<>(Metric.class);
+        Map<EvaluationMetric, Double> holdoutScores = new EnumMap<>(EvaluationMetric.class);
         if (holdout.rowCount() > 0) {
             holdoutScores.putAll(evaluate(model, holdout));
             Map<String, Double> withHoldout = new LinkedHashMap<>(metrics);
@@ -448,10 +448,10 @@ public final class ModelingSetup {
         }
     }
 
-    private void checkMetric(Metric metric) {
+    private void checkMetric(EvaluationMetric metric) {
         if (metric.task() != task()) {
             throw new ConfigurationException("Metric '" + metric.id() + "' is a " + metric.task() + " metric but this "
-                    + "setup is " + task() + "; use one of " + Metric.forTask(task()).stream().map(Metric::id).toList());
+                    + "setup is " + task() + "; use one of " + EvaluationMetric.forTask(task()).stream().map(EvaluationMetric::id).toList());
         }
     }
 

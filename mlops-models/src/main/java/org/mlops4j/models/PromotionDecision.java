@@ -20,7 +20,7 @@ import org.mlops4j.core.spi.support.Json;
  * @param promoted         whether the candidate was moved to Production
  * @param heldOutRows      how many rows both were scored on
  */
-public record PromotionDecision(String modelName, int candidateVersion, Metric metric, double candidateScore,
+public record PromotionDecision(String modelName, int candidateVersion, EvaluationMetric metric, double candidateScore,
         OptionalInt championVersion, OptionalDouble championScore, double minImprovement, boolean promoted,
         int heldOutRows) {
 

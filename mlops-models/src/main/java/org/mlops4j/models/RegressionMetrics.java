@@ -18,7 +18,7 @@ public final class RegressionMetrics {
      * @param predicted the predicted values, same length
      * @return RMSE, MAE and R2; {@code NaN} for an empty input
      */
-    public static Map<Metric, Double> compute(double[] actual, double[] predicted) {
+    public static Map<EvaluationMetric, Double> compute(double[] actual, double[] predicted) {
         if (actual.length != predicted.length) {
             throw new IllegalArgumentException("actual has " + actual.length + " values but predicted has "
                     + predicted.length);
@@ -38,10 +38,10 @@ public final class RegressionMetrics {
             absolutes += Math.abs(error);
             total += (actual[i] - mean) * (actual[i] - mean);
         }
-        Map<Metric, Double> out = new EnumMap<>(Metric.class);
-        out.put(Metric.RMSE, n == 0 ? Double.NaN : Math.sqrt(squares / n));
-        out.put(Metric.MAE, n == 0 ? Double.NaN : absolutes / n);
-        out.put(Metric.R2, n == 0 ? Double.NaN : total == 0 ? (squares == 0 ? 1.0 : 0.0) : 1 - squares / total);
+        Map<EvaluationMetric, Double> out = new EnumMap<>(EvaluationMetric.class);
+        out.put(EvaluationMetric.RMSE, n == 0 ? Double.NaN : Math.sqrt(squares / n));
+        out.put(EvaluationMetric.MAE, n == 0 ? Double.NaN : absolutes / n);
+        out.put(EvaluationMetric.R2, n == 0 ? Double.NaN : total == 0 ? (squares == 0 ? 1.0 : 0.0) : 1 - squares / total);
         return out;
     }
 }

@@ -108,7 +108,7 @@ public final class TrainedModel {
 
     /**
      * @return metrics recorded when the model was made: {@code cv_<metric>_mean}, {@code cv_<metric>_std} over the
-     *         folds and {@code holdout_<metric>} on the test split, with {@link Metric#id()} names
+     *         folds and {@code holdout_<metric>} on the test split, with {@link EvaluationMetric#id()} names
      */
     public Map<String, Double> metrics() {
         return metrics;
@@ -132,7 +132,7 @@ public final class TrainedModel {
      * @throws org.mlops4j.core.DataException when an input column is missing or of another type, or a target value is
      *                                        missing or not one of the classes
      */
-    public Map<Metric, Double> evaluate(org.mlops4j.core.data.Table rows) {
+    public Map<EvaluationMetric, Double> evaluate(org.mlops4j.core.data.Table rows) {
         TargetSpec spec = targetSpec();
         return ModelScorer.metrics(score(rows), spec);
     }

@@ -14,7 +14,7 @@ import java.util.List;
  * @param best   the best trial
  * @param model  the best trial's model trained on all training rows, with its holdout scores
  */
-public record TuningResult(String family, Metric metric, List<LeaderboardEntry> trials, LeaderboardEntry best,
+public record TuningResult(String family, EvaluationMetric metric, List<LeaderboardEntry> trials, LeaderboardEntry best,
         ModelResult model) {
 
     /** Copies the trials. */

@@ -79,7 +79,7 @@
  * it cannot load, its leaderboard entry is {@code UNAVAILABLE} with the reason.
  *
  * <h2>Metrics</h2>
- * {@link org.mlops4j.models.Metric}: computed from predictions exactly as scikit-learn does (checked to 1e-9
+ * {@link org.mlops4j.models.EvaluationMetric}: computed from predictions exactly as scikit-learn does (checked to 1e-9
  * against committed reference values). Binary tasks score the positive class (1, true, yes, or as configured);
  * multiclass precision, recall and F1 are support-weighted and AUC is one-vs-rest support-weighted, as PyCaret
  * reports them. AUC is not available, rather than an error, for models without probabilities.

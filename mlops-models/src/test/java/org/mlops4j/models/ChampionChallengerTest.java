@@ -86,13 +86,13 @@ class ChampionChallengerTest {
     }
 
     private static double auc(TrainedModel model, Table rows) {
-        return model.evaluate(rows).get(Metric.AUC);
+        return model.evaluate(rows).get(EvaluationMetric.AUC);
     }
 
     @Test
     void theFirstVersionIsPromotedAndABetterOneReplacesItWhileAWorseOneDoesNot() {
         Table heldOut = leads(600, 3, false);
-        ChampionChallenger gate = ChampionChallenger.of(models, registry).metric(Metric.AUC);
+        ChampionChallenger gate = ChampionChallenger.of(models, registry).metric(EvaluationMetric.AUC);
 
         ModelVersion noise = register(leads(500, 1, true), "lr");
         PromotionDecision first = gate.challenge(MODEL, noise.version(), heldOut);
@@ -166,7 +166,7 @@ class ChampionChallengerTest {
         PromotionDecision plain = ChampionChallenger.of(models, registry).minImprovement(0.5)
                 .challenge(MODEL, more.version(), heldOut);
         assertFalse(plain.promoted(), plain.summary());
-        assertEquals(Metric.AUC, plain.metric(), "classification compares on AUC by default");
+        assertEquals(EvaluationMetric.AUC, plain.metric(), "classification compares on AUC by default");
         assertEquals(ModelStage.PRODUCTION, registry.getVersion(MODEL, first.version()).stage());
     }
 
@@ -176,7 +176,7 @@ class ChampionChallengerTest {
         Table train = regression(random, 400, 0.1);
         Table noisy = regression(random, 400, 3.0);
         Table heldOut = regression(random, 300, 0.1);
-        ChampionChallenger gate = ChampionChallenger.of(models, registry).metric(Metric.RMSE).alias(null);
+        ChampionChallenger gate = ChampionChallenger.of(models, registry).metric(EvaluationMetric.RMSE).alias(null);
         ModelVersion constant = registerRegression(noisy, "dummy");
         gate.challenge(MODEL, constant.version(), heldOut);
         ModelVersion linear = registerRegression(train, "lr");

@@ -87,7 +87,7 @@ class CompactScoringTest {
         for (int i = 0; i < valid.rowCount(); i++) {
             assertArrayEquals(tribuo.probabilities()[i], compact.probabilities()[i], 1e-12, "row " + i);
         }
-        assertTrue(ModelScorer.metrics(compact, target).get(Metric.ACCURACY) > 0.5);
+        assertTrue(ModelScorer.metrics(compact, target).get(EvaluationMetric.ACCURACY) > 0.5);
     }
 
     @ParameterizedTest
@@ -122,7 +122,7 @@ class CompactScoringTest {
                 family.scaling(), target, valid);
         assertArrayEquals(tribuo.predictedValue(), compact.predictedValue(), 0.0);
         // a line cannot follow the -2 z^2 term: least squares explains about 0.6 of the variance, trees more
-        assertTrue(ModelScorer.metrics(compact, target).get(Metric.R2) > (key.equals("lr") ? 0.5 : 0.8));
+        assertTrue(ModelScorer.metrics(compact, target).get(EvaluationMetric.R2) > (key.equals("lr") ? 0.5 : 0.8));
     }
 
     private static int[] range(int from, int to) {

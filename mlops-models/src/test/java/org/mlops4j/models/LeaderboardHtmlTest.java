@@ -29,10 +29,10 @@ class LeaderboardHtmlTest {
                 .filter(td -> td.getAttribute("style").contains("font-weight")).toList();
         assertFalse(highlighted.isEmpty());
         String bestAuc = String.format(java.util.Locale.ROOT, "%.4f ± %.4f",
-                board.best().orElseThrow().metric(Metric.AUC).mean(), board.best().orElseThrow().metric(Metric.AUC).std());
+                board.best().orElseThrow().metric(EvaluationMetric.AUC).mean(), board.best().orElseThrow().metric(EvaluationMetric.AUC).std());
         assertTrue(highlighted.stream().anyMatch(td -> td.getTextContent().equals(bestAuc)), bestAuc);
         assertEquals(2, page.getElementsByTagNameNS(SVG, "svg").getLength(), "the AUC chart and the time chart");
-        long aucCandidates = board.entries().stream().filter(e -> e.metric(Metric.AUC).available()).count();
+        long aucCandidates = board.entries().stream().filter(e -> e.metric(EvaluationMetric.AUC).available()).count();
         assertEquals(aucCandidates * 3, page.getElementsByTagNameNS(SVG, "circle").getLength(),
                 "one dot per fold for each candidate with an AUC");
         assertTrue(html.contains("n/a"), "svm and dummy have no AUC");

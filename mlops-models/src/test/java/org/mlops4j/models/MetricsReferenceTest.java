@@ -46,9 +46,9 @@ class MetricsReferenceTest {
                 probabilities[i][c] = predictions.numeric("p" + c).getDouble(i);
             }
         }
-        Map<Metric, Double> got = ClassificationMetrics.compute(classes, want.get("positive").asInt(), actual,
+        Map<EvaluationMetric, Double> got = ClassificationMetrics.compute(classes, want.get("positive").asInt(), actual,
                 predicted, probabilities);
-        for (Metric metric : Metric.forTask(TaskType.CLASSIFICATION)) {
+        for (EvaluationMetric metric : EvaluationMetric.forTask(TaskType.CLASSIFICATION)) {
             assertEquals(want.get(metric.id()).asDouble(), got.get(metric), TOLERANCE, name + " " + metric.id());
         }
     }
@@ -57,20 +57,20 @@ class MetricsReferenceTest {
     void regressionMetricsEqualScikitLearns() throws IOException {
         Table predictions = TestTables.numericCsv("/reference/predictions_regression.csv");
         JsonNode want = expected().get("regression");
-        Map<Metric, Double> got = RegressionMetrics.compute(predictions.numeric("actual").toArray(),
+        Map<EvaluationMetric, Double> got = RegressionMetrics.compute(predictions.numeric("actual").toArray(),
                 predictions.numeric("predicted").toArray());
-        for (Metric metric : Metric.forTask(TaskType.REGRESSION)) {
+        for (EvaluationMetric metric : EvaluationMetric.forTask(TaskType.REGRESSION)) {
             assertEquals(want.get(metric.id()).asDouble(), got.get(metric), TOLERANCE, metric.id());
         }
     }
 
     @Test
     void aucIsNotAvailableWithoutProbabilities() {
-        Map<Metric, Double> got = ClassificationMetrics.compute(2, 1, new int[] {0, 1, 1}, new int[] {0, 1, 0},
+        Map<EvaluationMetric, Double> got = ClassificationMetrics.compute(2, 1, new int[] {0, 1, 1}, new int[] {0, 1, 0},
                 new double[0][]);
-        assertTrue(got.get(Metric.AUC).isNaN());
-        assertEquals(2.0 / 3, got.get(Metric.ACCURACY), TOLERANCE);
-        assertFalse(MetricSummary.of(List.of(got.get(Metric.AUC))).available());
+        assertTrue(got.get(EvaluationMetric.AUC).isNaN());
+        assertEquals(2.0 / 3, got.get(EvaluationMetric.ACCURACY), TOLERANCE);
+        assertFalse(MetricSummary.of(List.of(got.get(EvaluationMetric.AUC))).available());
     }
 
     @Test

@@ -43,11 +43,11 @@ class ModelEvaluationTest {
         assertEquals("yes", c.positiveLabel().orElseThrow());
         long cells = c.confusionMatrix().stream().flatMap(List::stream).mapToLong(Long::longValue).sum();
         assertEquals(holdout.rowCount(), cells);
-        assertEquals(evaluation.metrics().get(Metric.ACCURACY), c.accuracy(), 1e-15);
-        assertEquals(evaluation.metrics().get(Metric.RECALL), c.classReport().get(1).recall(), 1e-15);
+        assertEquals(evaluation.metrics().get(EvaluationMetric.ACCURACY), c.accuracy(), 1e-15);
+        assertEquals(evaluation.metrics().get(EvaluationMetric.RECALL), c.classReport().get(1).recall(), 1e-15);
         RocCurve roc = c.rocCurves().get(0);
         assertEquals("yes", roc.label());
-        assertEquals(evaluation.metrics().get(Metric.AUC), roc.auc(), 1e-12, "trapezoid area = rank-sum AUC");
+        assertEquals(evaluation.metrics().get(EvaluationMetric.AUC), roc.auc(), 1e-12, "trapezoid area = rank-sum AUC");
         assertTrue(c.precisionRecall().isPresent());
         assertEquals(holdout.rowCount(), c.calibration().orElseThrow().counts().stream().mapToLong(Long::longValue)
                 .sum());
@@ -149,8 +149,8 @@ class ModelEvaluationTest {
         assertEquals(ys[2], r.sampleActual().get(2), 0.0, "row floor(2 * 2500 / 2000) = 2");
         assertEquals(ys[3], r.sampleActual().get(3), 0.0, "row floor(3 * 2500 / 2000) = 3");
         assertEquals(ys[5], r.sampleActual().get(4), 0.0, "row floor(4 * 2500 / 2000) = 5");
-        assertEquals(e.metrics().get(Metric.RMSE), r.residuals().rmse(), 1e-9);
-        assertEquals(e.metrics().get(Metric.R2), r.residuals().r2(), 1e-9);
+        assertEquals(e.metrics().get(EvaluationMetric.RMSE), r.residuals().rmse(), 1e-9);
+        assertEquals(e.metrics().get(EvaluationMetric.R2), r.residuals().r2(), 1e-9);
         assertEquals(n, r.residualHistogram().counts().stream().mapToLong(Long::longValue).sum());
         assertTrue(r.residuals().r2() > 0.9);
     }
@@ -189,7 +189,7 @@ class ModelEvaluationTest {
         assertEquals("mlops4j.model-evaluation/1", json.get("format").asText());
         assertEquals("classification", json.get("task").asText());
         assertEquals(evaluation.rows(), json.get("rows").asInt());
-        assertEquals(evaluation.metrics().get(Metric.AUC), json.at("/metrics/auc").asDouble(), 0.0);
+        assertEquals(evaluation.metrics().get(EvaluationMetric.AUC), json.at("/metrics/auc").asDouble(), 0.0);
         JsonNode c = json.get("classification");
         assertEquals("yes", c.get("positive_label").asText());
         assertEquals(2, c.get("confusion_matrix").size());

@@ -67,22 +67,22 @@ class ModelingSetupTest {
         List<LeaderboardEntry> entries = board.entries();
         assertEquals(4, entries.size());
         for (int i = 0; i < 2; i++) {
-            assertTrue(entries.get(i).metric(Metric.AUC).mean() >= entries.get(i + 1).metric(Metric.AUC).mean());
+            assertTrue(entries.get(i).metric(EvaluationMetric.AUC).mean() >= entries.get(i + 1).metric(EvaluationMetric.AUC).mean());
         }
         LeaderboardEntry dummy = entries.get(3);
         assertEquals("dummy", dummy.family(), "the model without probabilities comes last");
         assertEquals(CandidateStatus.COMPLETED, dummy.status());
-        assertFalse(dummy.metric(Metric.AUC).available());
-        assertEquals(0.0, dummy.metric(Metric.KAPPA).mean());
+        assertFalse(dummy.metric(EvaluationMetric.AUC).available());
+        assertEquals(0.0, dummy.metric(EvaluationMetric.KAPPA).mean());
         LeaderboardEntry tree = board.entry("dt").orElseThrow();
-        assertTrue(tree.metric(Metric.AUC).available(), "a tree's leaf frequencies rank rows");
-        assertTrue(tree.metric(Metric.ACCURACY).mean() > 0.85);
+        assertTrue(tree.metric(EvaluationMetric.AUC).available(), "a tree's leaf frequencies rank rows");
+        assertTrue(tree.metric(EvaluationMetric.ACCURACY).mean() > 0.85);
         LeaderboardEntry lr = board.best().orElseThrow();
         assertEquals("lr", lr.family());
-        assertTrue(lr.metric(Metric.AUC).mean() > 0.98, lr.summaryLine());
-        assertEquals(3, lr.metric(Metric.AUC).folds().size());
-        assertEquals(lr.folds().stream().mapToDouble(f -> f.metrics().get(Metric.F1)).average().orElseThrow(),
-                lr.metric(Metric.F1).mean(), 1e-12);
+        assertTrue(lr.metric(EvaluationMetric.AUC).mean() > 0.98, lr.summaryLine());
+        assertEquals(3, lr.metric(EvaluationMetric.AUC).folds().size());
+        assertEquals(lr.folds().stream().mapToDouble(f -> f.metrics().get(EvaluationMetric.F1)).average().orElseThrow(),
+                lr.metric(EvaluationMetric.F1).mean(), 1e-12);
         assertEquals(List.of("start dummy", "fold dummy", "fold dummy", "fold dummy", "end dummy"),
                 events.subList(0, 5));
         assertEquals(20, events.size());
@@ -90,7 +90,7 @@ class ModelingSetupTest {
 
     @Test
     void leaderboardRendersAsJsonAndAsText() throws Exception {
-        Leaderboard board = cancer.compareModels(CompareOptions.defaults().include("svm", "lr").sortBy(Metric.F1));
+        Leaderboard board = cancer.compareModels(CompareOptions.defaults().include("svm", "lr").sortBy(EvaluationMetric.F1));
         JsonNode json = new ObjectMapper().readTree(board.toJson());
         assertEquals("f1", json.get("sortMetric").asText());
         assertEquals(2, json.get("entries").size());
@@ -137,7 +137,7 @@ class ModelingSetupTest {
         for (String key : slow) {
             LeaderboardEntry entry = all.entry(key).orElseThrow();
             assertEquals(CandidateStatus.COMPLETED, entry.status(), entry.summaryLine());
-            assertTrue(entry.metric(Metric.AUC).mean() > 0.9, entry.summaryLine());
+            assertTrue(entry.metric(EvaluationMetric.AUC).mean() > 0.9, entry.summaryLine());
         }
         TrainedModel forest = cancer.createModel("tribuo_rf", Map.of("n_trees", 10)).model();
         assertEquals(org.tribuo.common.tree.RandomForestTrainer.class.getName(),
@@ -172,7 +172,7 @@ class ModelingSetupTest {
             assertTrue(xgb.message().orElseThrow().contains("libgomp"));
         } else {
             assertEquals(CandidateStatus.COMPLETED, xgb.status(), xgb.summaryLine());
-            assertTrue(xgb.metric(Metric.AUC).mean() > 0.95);
+            assertTrue(xgb.metric(EvaluationMetric.AUC).mean() > 0.95);
         }
     }
 
@@ -181,20 +181,20 @@ class ModelingSetupTest {
         ModelResult result = cancer.createModel("lr", Map.of("C", 0.5));
         assertEquals(0.5, result.crossValidation().params().get("C"));
         assertEquals(398, Integer.parseInt(result.model().provenance().get("dataset.examples")));
-        assertTrue(result.holdout().get(Metric.AUC) > 0.95);
-        assertEquals(result.holdout().get(Metric.AUC), result.model().metrics().get("holdout_auc"));
+        assertTrue(result.holdout().get(EvaluationMetric.AUC) > 0.95);
+        assertEquals(result.holdout().get(EvaluationMetric.AUC), result.model().metrics().get("holdout_auc"));
         assertTrue(result.model().metrics().containsKey("cv_auc_mean"));
     }
 
     @Test
     void tuningKeepsTheDefaultsAsATrialAndReturnsTheBestByTheMetric() {
-        TuningResult tuned = cancer.tuneModel("dt", 3, Metric.ACCURACY);
+        TuningResult tuned = cancer.tuneModel("dt", 3, EvaluationMetric.ACCURACY);
         assertEquals(4, tuned.trials().size());
         assertTrue(tuned.trials().stream().anyMatch(t -> t.candidateId().equals("dt#0")));
-        double best = tuned.trials().stream().mapToDouble(t -> t.metric(Metric.ACCURACY).mean()).max().orElseThrow();
-        assertEquals(best, tuned.best().metric(Metric.ACCURACY).mean());
+        double best = tuned.trials().stream().mapToDouble(t -> t.metric(EvaluationMetric.ACCURACY).mean()).max().orElseThrow();
+        assertEquals(best, tuned.best().metric(EvaluationMetric.ACCURACY).mean());
         assertEquals(tuned.best().params(), tuned.model().model().params());
-        assertThrows(ConfigurationException.class, () -> cancer.tuneModel("knn", 1, Metric.AUC));
+        assertThrows(ConfigurationException.class, () -> cancer.tuneModel("knn", 1, EvaluationMetric.AUC));
     }
 
     @Test
@@ -211,7 +211,7 @@ class ModelingSetupTest {
         assertEquals(List.of("no", "yes"), setup.classLabels());
         assertEquals("yes", setup.positiveLabel().orElseThrow());
         ModelResult result = setup.createModel("lr");
-        assertTrue(result.holdout().get(Metric.AUC) > 0.6, result.holdout().toString());
+        assertTrue(result.holdout().get(EvaluationMetric.AUC) > 0.6, result.holdout().toString());
         assertTrue(result.model().predictor().predict(setup.holdoutRows()).rows().stream()
                 .allMatch(r -> r.label().orElseThrow().equals("yes") || r.label().orElseThrow().equals("no")));
     }
@@ -232,8 +232,8 @@ class ModelingSetupTest {
         ModelingSetup plain = ModelingSetup.builder(imbalanced, "label").folds(3).positiveLabel("rare").build();
         ModelingSetup weighted = ModelingSetup.builder(imbalanced, "label").folds(3).positiveLabel("rare")
                 .preprocessing(PreprocessingOptions.defaults().withClassWeighting(true)).build();
-        double before = plain.createModel("lr").crossValidation().metric(Metric.RECALL).mean();
-        double after = weighted.createModel("lr").crossValidation().metric(Metric.RECALL).mean();
+        double before = plain.createModel("lr").crossValidation().metric(EvaluationMetric.RECALL).mean();
+        double after = weighted.createModel("lr").crossValidation().metric(EvaluationMetric.RECALL).mean();
         assertTrue(after > before + 0.2, "recall of the rare class: " + before + " unweighted, " + after + " weighted");
     }
 
@@ -254,14 +254,14 @@ class ModelingSetupTest {
         ModelingSetup setup = ModelingSetup.builder(Table.of(x.build(), z.build(), y.build()), "y").folds(3).build();
         assertEquals(TaskType.REGRESSION, setup.task());
         Leaderboard board = setup.compareModels(CompareOptions.defaults().include("lr", "dt", "dummy"));
-        assertEquals(Metric.R2, board.sortMetric());
+        assertEquals(EvaluationMetric.R2, board.sortMetric());
         assertEquals("lr", board.best().orElseThrow().family(), board.toText());
-        assertTrue(board.best().orElseThrow().metric(Metric.R2).mean() > 0.95);
+        assertTrue(board.best().orElseThrow().metric(EvaluationMetric.R2).mean() > 0.95);
         LeaderboardEntry dummy = board.entry("dummy").orElseThrow();
-        assertTrue(Math.abs(dummy.metric(Metric.R2).mean()) < 0.05, board.toText());
-        assertTrue(dummy.metric(Metric.RMSE).mean() > board.best().orElseThrow().metric(Metric.RMSE).mean());
+        assertTrue(Math.abs(dummy.metric(EvaluationMetric.R2).mean()) < 0.05, board.toText());
+        assertTrue(dummy.metric(EvaluationMetric.RMSE).mean() > board.best().orElseThrow().metric(EvaluationMetric.RMSE).mean());
         assertThrows(ConfigurationException.class,
-                () -> setup.compareModels(CompareOptions.defaults().sortBy(Metric.AUC)));
+                () -> setup.compareModels(CompareOptions.defaults().sortBy(EvaluationMetric.AUC)));
     }
 
     @Test
@@ -277,7 +277,7 @@ class ModelingSetupTest {
         }
         ModelingSetup setup = ModelingSetup.builder(Table.of(x.build(), y.build()), "y").folds(3).build();
         assertEquals(Map.of("alpha", 0.0), setup.family("lr").defaults());
-        TuningResult tuned = setup.tuneModel("lr", 3, Metric.R2);
+        TuningResult tuned = setup.tuneModel("lr", 3, EvaluationMetric.R2);
         assertEquals(4, tuned.trials().size());
         for (LeaderboardEntry trial : tuned.trials()) {
             double alpha = ((Number) trial.params().get("alpha")).doubleValue();

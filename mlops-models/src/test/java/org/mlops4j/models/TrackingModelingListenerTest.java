@@ -52,7 +52,7 @@ class TrackingModelingListenerTest {
                 parentId = comparison.id();
                 board = ModelingSetup.builder(separableLeads(300, 3), "app_complete_flag").folds(3).seed(1)
                         .parallelism(2).listener(TrackingModelingListener.under(comparison)).build()
-                        .compareModels(CompareOptions.defaults().include("lr", "dt", "dummy").sortBy(Metric.AUC));
+                        .compareModels(CompareOptions.defaults().include("lr", "dt", "dummy").sortBy(EvaluationMetric.AUC));
                 comparison.end();
             }
             assertEquals(3, board.entries().size());
@@ -67,7 +67,7 @@ class TrackingModelingListenerTest {
             assertEquals(RunStatus.FINISHED, lr.info().status());
             assertEquals("3", lr.data().params().get("folds"));
             double meanAuc = board.entries().stream().filter(e -> e.family().equals("lr")).findFirst().orElseThrow()
-                    .metric(Metric.AUC).mean();
+                    .metric(EvaluationMetric.AUC).mean();
             assertEquals(meanAuc, lr.data().metric("auc").orElseThrow(), 1e-12);
             assertTrue(meanAuc > 0.8, "lr separates the generated leads: " + meanAuc);
             assertEquals(4, tracking.getMetricHistory(lr.info().runId(), "auc").size(), "three folds and the mean");

@@ -11,7 +11,7 @@ import org.mlops4j.core.tracking.ModelStage;
 import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.core.tracking.RegisteredModel;
 import org.mlops4j.models.ChampionChallenger;
-import org.mlops4j.models.Metric;
+import org.mlops4j.models.EvaluationMetric;
 import org.mlops4j.models.ModelTracking;
 import org.mlops4j.models.PromotionDecision;
 import picocli.CommandLine.Command;
@@ -177,7 +177,7 @@ final class ModelsCommand implements Runnable {
         @Override
         public Integer call() {
             RegisteredModelOptions.requireVersion(spec, version);
-            Metric compareOn = metric == null ? null : OptionValues.apply(spec, "--metric", () -> Metric.parse(metric));
+            EvaluationMetric compareOn = metric == null ? null : OptionValues.apply(spec, "--metric", () -> EvaluationMetric.parse(metric));
             Table rows = InputFiles.readCsv(heldOut, "--held-out");
             try (TrackingLocation location = model.open()) {
                 ChampionChallenger base = ChampionChallenger.of(

@@ -37,7 +37,7 @@ import org.mlops4j.drift.DataDrift;
 import org.mlops4j.drift.DriftReport;
 import org.mlops4j.drift.policy.DriftMonitor;
 import org.mlops4j.drift.policy.JsonLinesDecisionRecorder;
-import org.mlops4j.models.Metric;
+import org.mlops4j.models.EvaluationMetric;
 import org.mlops4j.models.ModelTracking;
 import org.mlops4j.models.TrainedModel;
 
@@ -147,11 +147,11 @@ public final class LeadScoringMonitoring {
             throw new DataException("No labelled lead could be scored, so the model's quality cannot be measured",
                     null, 0, LeadScoringSchemas.TARGET, null);
         }
-        Map<Metric, Double> metrics = model.evaluate(withLabels);
+        Map<EvaluationMetric, Double> metrics = model.evaluate(withLabels);
         Map<String, Double> out = new LinkedHashMap<>();
-        out.put("auc", metrics.get(Metric.AUC));
-        out.put("precision", metrics.get(Metric.PRECISION));
-        out.put("recall", metrics.get(Metric.RECALL));
+        out.put("auc", metrics.get(EvaluationMetric.AUC));
+        out.put("precision", metrics.get(EvaluationMetric.PRECISION));
+        out.put("recall", metrics.get(EvaluationMetric.RECALL));
         return out;
     }
 

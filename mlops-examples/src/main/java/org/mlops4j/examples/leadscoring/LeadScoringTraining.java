@@ -25,7 +25,7 @@ import org.mlops4j.models.FeatureEncoder;
 import org.mlops4j.models.Leaderboard;
 import org.mlops4j.models.LeaderboardEntry;
 import org.mlops4j.models.LoggedModel;
-import org.mlops4j.models.Metric;
+import org.mlops4j.models.EvaluationMetric;
 import org.mlops4j.models.ModelEvaluation;
 import org.mlops4j.models.ModelResult;
 import org.mlops4j.models.ModelTracking;
@@ -200,7 +200,7 @@ public final class LeadScoringTraining {
             ModelingSetup setup = ModelingSetup.builder(rows, LeadScoringSchemas.TARGET)
                     .trainFraction(options.trainFraction()).folds(options.folds()).seed(options.seed())
                     .parallelism(options.parallelism()).listener(TrackingModelingListener.under(run)).build();
-            CompareOptions compare = CompareOptions.defaults().sortBy(Metric.AUC)
+            CompareOptions compare = CompareOptions.defaults().sortBy(EvaluationMetric.AUC)
                     .include(options.families().toArray(String[]::new));
             for (String family : options.families()) {
                 Map<String, Object> params = options.familyParams().get(family);
@@ -212,7 +212,7 @@ public final class LeadScoringTraining {
             context.log().info("Leaderboard:\n{}", board.toText());
             run.logText(board.toJson(), "leaderboard.json");
             run.logText(board.toHtml(), "leaderboard.html");
-            LeaderboardEntry best = board.best().filter(e -> e.metric(Metric.AUC).available())
+            LeaderboardEntry best = board.best().filter(e -> e.metric(EvaluationMetric.AUC).available())
                     .orElseThrow(() -> new DataException("No model family could be trained with an AUC on this"
                             + " data; check the model input's target and rows. Leaderboard:\n" + board.toText(), null, 0,
                             null, null));
@@ -225,7 +225,7 @@ public final class LeadScoringTraining {
             LoggedModel logged = models.logModel(run, model, setup.trainingRows());
             models.logEvaluation(run, ModelEvaluation.of(model, heldOut));  // evaluation.json and evaluation.html
             ModelVersion version = models.register(logged, options.modelName());
-            PromotionDecision promotion = ChampionChallenger.of(models, registry).metric(Metric.AUC)
+            PromotionDecision promotion = ChampionChallenger.of(models, registry).metric(EvaluationMetric.AUC)
                     .alias(CHAMPION_ALIAS).challenge(options.modelName(), version.version(), model, heldOut);
             double newAuc = promotion.candidateScore();
             OptionalDouble productionAuc = promotion.championScore();

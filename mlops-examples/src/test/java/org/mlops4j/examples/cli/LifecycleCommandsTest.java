@@ -21,7 +21,7 @@ import org.mlops4j.examples.leadscoring.LeadDrift;
 import org.mlops4j.examples.leadscoring.LeadGenerator;
 import org.mlops4j.examples.leadscoring.LeadScoringSchemas;
 import org.mlops4j.examples.leadscoring.LeadScoringTraining;
-import org.mlops4j.models.Metric;
+import org.mlops4j.models.EvaluationMetric;
 import org.mlops4j.models.ModelTracking;
 import org.mlops4j.models.ModelingSetup;
 import org.mlops4j.models.TrainedModel;
@@ -140,8 +140,8 @@ class LifecycleCommandsTest {
         MlopsCommandTest.Result challenger = MlopsCommandTest.mlops("models", "challenge", "--tracking-uri", uri,
                 "--name", "lead-scoring", "--version", 3, "--held-out", heldOut, "--json");
         JsonNode decision = JSON.readTree(challenger.out());
-        double lrAuc = lr.evaluate(CsvReader.builder().build().read(heldOut)).get(Metric.AUC);
-        double nbAuc = nb.evaluate(CsvReader.builder().build().read(heldOut)).get(Metric.AUC);
+        double lrAuc = lr.evaluate(CsvReader.builder().build().read(heldOut)).get(EvaluationMetric.AUC);
+        double nbAuc = nb.evaluate(CsvReader.builder().build().read(heldOut)).get(EvaluationMetric.AUC);
         assertEquals(lrAuc, decision.path("candidateScore").asDouble(), 1e-12, challenger.out());
         assertEquals(nbAuc, decision.path("championScore").asDouble(), 1e-12, challenger.out());
         assertEquals(1, decision.path("championVersion").asInt());

@@ -15,7 +15,7 @@ import org.mlops4j.core.ConfigurationException;
  * Regression: {@link #RMSE}, {@link #MAE}, {@link #R2}. Precision, recall and F1 are 0 where their denominator is
  * 0 ({@code zero_division=0}).
  */
-public enum Metric {
+public enum EvaluationMetric {
     /** Share of rows predicted right ({@code accuracy_score}). */
     ACCURACY("accuracy", "Accuracy", TaskType.CLASSIFICATION, true),
     /** Area under the ROC curve from predicted probabilities ({@code roc_auc_score}); needs a probabilistic model. */
@@ -42,7 +42,7 @@ public enum Metric {
     private final TaskType task;
     private final boolean higherIsBetter;
 
-    Metric(String id, String label, TaskType task, boolean higherIsBetter) {
+    EvaluationMetric(String id, String label, TaskType task, boolean higherIsBetter) {
         this.id = id;
         this.label = label;
         this.task = task;
@@ -73,7 +73,7 @@ public enum Metric {
      * @param task a task
      * @return the metrics of that task, in leaderboard column order
      */
-    public static List<Metric> forTask(TaskType task) {
+    public static List<EvaluationMetric> forTask(TaskType task) {
         return Arrays.stream(values()).filter(m -> m.task == task).toList();
     }
 
@@ -81,7 +81,7 @@ public enum Metric {
      * @param task a task
      * @return the metric a leaderboard is sorted by unless told otherwise: AUC, or R2 for regression
      */
-    public static Metric defaultFor(TaskType task) {
+    public static EvaluationMetric defaultFor(TaskType task) {
         return task == TaskType.CLASSIFICATION ? AUC : R2;
     }
 
@@ -90,15 +90,15 @@ public enum Metric {
      * @return the metric
      * @throws ConfigurationException listing the known ids when nothing matches
      */
-    public static Metric parse(String text) {
+    public static EvaluationMetric parse(String text) {
         String wanted = text.trim().toLowerCase(Locale.ROOT);
-        for (Metric metric : values()) {
+        for (EvaluationMetric metric : values()) {
             if (metric.id.equals(wanted) || metric.label.toLowerCase(Locale.ROOT).equals(wanted)
                     || metric.name().toLowerCase(Locale.ROOT).equals(wanted)) {
                 return metric;
             }
         }
         throw new ConfigurationException("Unknown metric '" + text + "'; expected one of "
-                + Arrays.stream(values()).map(Metric::id).toList());
+                + Arrays.stream(values()).map(EvaluationMetric::id).toList());
     }
 }
