@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.mlops4j.core.MlopsConfig;
 import org.mlops4j.core.tracking.Metric;
 import org.mlops4j.core.tracking.StoreAccess;
@@ -120,7 +121,8 @@ public final class RestLoggingBenchmark {
                 System.out.printf(Locale.ROOT, "%-21s log-batch of %d, %d logger(s): in-process %,10.0f values/s, "
                         + "through the server %,10.0f values/s: %3.0f %% (median of %d rounds; per round %s); "
                         + "%,d values answered, %,d stored%n", label, BATCH, loggers, median(in), median(served),
-                        100 * median(ratios), rounds, percentages(ratios), sent, stored);
+                        100 * median(ratios), rounds, Arrays.stream(ratios).mapToObj(r -> String.format(Locale.ROOT,
+                        "%.0f %%", 100 * r)).toList(), sent, stored);
             }
         }
     }
@@ -173,13 +175,6 @@ public final class RestLoggingBenchmark {
     }
 
     private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static String percentages(double[] ratios) {
-        return Arrays.stream(ratios).mapToObj(r -> String.format(Locale.ROOT, "%.0f %%", 100 * r)).toList()
-                .toString();
+        return new Median().evaluate(values);
     }
 }
