@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * Files.writeString(Path.of("drift.html"), report.toHtml());
  * }</pre>
  *
- * <p>Per column: missing, NaN and infinite values are dropped (and counted); the column type is inferred (numbers
- * are {@code num} except integer columns with at most 10 distinct values; everything else {@code cat}) unless set;
+ * <p>Per column: missing, NaN and infinite values are dropped (and counted); the column type is inferred as Evidently
+ * types a feature by its data type (numbers are {@code num} however few distinct values they hold; everything else
+ * {@code cat}) unless set with {@link Builder#columnType(String, ColumnType)};
  * the test is the one configured for the column, else for its type, else for all columns, else Evidently's default
  * choice; the threshold likewise, else the test's default. Timestamp columns are skipped unless named. The dataset
  * drifts when the share of drifted columns is at least {@code driftShare} (default 0.5).

@@ -76,13 +76,13 @@ class DataDriftTest {
     }
 
     @Test
-    void infersIntegerColumnsWithFewValuesAsCategoriesUnlessTold() {
+    void typesNumbersAsNumericHoweverFewValuesUnlessTold() {
         Table t = Table.of(NumericColumn.of("code", cycle(100, 1, 2, 3)), NumericColumn.of("ratio",
                 cycle(100, 0.1, 0.2, 0.3)));
 
-        assertEquals(ColumnType.CATEGORICAL, DataDrift.builder().build().run(t, t).columns().get(0).columnType());
+        assertEquals(ColumnType.NUMERIC, DataDrift.builder().build().run(t, t).columns().get(0).columnType());
         assertEquals(ColumnType.NUMERIC, DataDrift.builder().build().run(t, t).columns().get(1).columnType());
-        assertEquals(ColumnType.NUMERIC, DataDrift.builder().columnType("code", ColumnType.NUMERIC).build()
+        assertEquals(ColumnType.CATEGORICAL, DataDrift.builder().columnType("code", ColumnType.CATEGORICAL).build()
                 .run(t, t).columns().get(0).columnType());
     }
 

@@ -10,8 +10,8 @@ import org.mlops4j.drift.internal.Histograms;
  * column, in percentage points, {@code 50 * Σ |p_i - q_i|} over bins {@code i}: the share of probability mass that
  * moved, 0 for equal distributions and 100 for distributions without overlap.
  *
- * <p>Bins: a column treated as categories ({@link ColumnType#CATEGORICAL}, which includes integer codes with few
- * values) has one bin per distinct value of both samples. A column treated as numbers is cut at the reference's
+ * <p>Bins: a column treated as categories ({@link ColumnType#CATEGORICAL}, which includes integer codes a user typed so,
+ * say) has one bin per distinct value of both samples. A column treated as numbers is cut at the reference's
  * deciles, computed as numpy's {@code np.quantile(reference, [0.1, ..., 0.9])} does (linear interpolation between order
  * statistics); repeated deciles count once, and the bins are {@code (-inf, d1], (d1, d2], ..., (dk, +inf)}, so that
  * a current value outside the reference's range still lands in the first or last bin. Each reference bin then holds

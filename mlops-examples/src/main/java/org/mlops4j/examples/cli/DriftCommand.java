@@ -3,8 +3,10 @@ package org.mlops4j.examples.cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mlops4j.core.data.Table;
+import org.mlops4j.core.monitor.DriftTreatment;
 import org.mlops4j.core.spi.support.AtomicFiles;
 import org.mlops4j.drift.DataDrift;
 import org.mlops4j.drift.DriftReport;
@@ -32,6 +34,12 @@ final class DriftCommand implements Callable<Integer> {
     @Option(names = "--columns", split = ",", paramLabel = "NAME",
             description = "The columns to test (default: every column of the reference but timestamps).")
     private List<String> columns;
+
+    @Option(names = "--column-type", paramLabel = "COLUMN=num|cat",
+            description = "How to treat a column, repeatable: num (numbers) or cat (categories). By default numeric "
+                    + "columns are num however few distinct values they hold (as Evidently types them; the number of "
+                    + "distinct values only chooses the default test), all others cat. Set cat for integer codes.")
+    private Map<String, String> columnTypes;
 
     @Option(names = "--stattest", paramLabel = "NAME",
             description = "The test for every column, such as ks, psi, wasserstein, jensenshannon, chisquare, tvd "
@@ -67,6 +75,10 @@ final class DriftCommand implements Callable<Integer> {
             }
             drift.columns(columns.toArray(String[]::new));
         }
+        if (columnTypes != null) {
+            columnTypes.forEach((column, key) -> OptionValues.apply(spec, "--column-type",
+                    () -> drift.columnType(checkedColumn(column, referenceTable), DriftTreatment.fromKey(key))));
+        }
         if (stattest != null) {
             drift.stattest(stattest);
         }
@@ -82,5 +94,13 @@ final class DriftCommand implements Callable<Integer> {
             AtomicFiles.write(html, out -> out.write(page));
         }
         return report.summary().datasetDrift() ? ExitCodes.CHECKS_FAILED : ExitCodes.OK;
+    }
+
+    private String checkedColumn(String column, Table referenceTable) {
+        if (!referenceTable.hasColumn(column)) {
+            throw new IllegalArgumentException("the reference " + reference + " has no column '" + column
+                    + "'; its columns are " + referenceTable.columnNames());
+        }
+        return column;
     }
 }
