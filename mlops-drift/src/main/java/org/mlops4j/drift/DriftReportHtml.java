@@ -56,6 +56,14 @@ final class DriftReportHtml {
                     .append("</td></tr>\n");
         }
         out.append("</tbody></table>\n");
+        if (!report.untestedColumns().isEmpty()) {
+            out.append("<h2>Columns not tested</h2>\n<ul>\n");
+            for (UntestedColumn u : report.untestedColumns()) {
+                out.append("<li>").append(Html.escape(u.column())).append(": ").append(Html.escape(u.reason()))
+                        .append("</li>\n");
+            }
+            out.append("</ul>\n");
+        }
         for (ColumnDrift c : report.columns()) {
             out.append("<section><h2>").append(Html.escape(c.column())).append("</h2>\n<p>")
                     .append(Html.escape(c.stattest())).append(" = ").append(fmt(c.score())).append(", ")

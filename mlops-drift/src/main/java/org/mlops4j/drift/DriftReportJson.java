@@ -67,6 +67,10 @@ final class DriftReportJson {
                 cur.add(v);
             }
         }
+        ArrayNode untested = root.putArray("untested_columns");
+        for (UntestedColumn u : report.untestedColumns()) {
+            untested.addObject().put("column", u.column()).put("reason", u.reason());
+        }
         return Json.writePretty(root);
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlops4j.examples.cli.MlopsCommandTest.Result;
+import org.mlops4j.examples.leadscoring.LeadGenerator;
 
 /** {@code mlops drift}: column types, forced tests on integer-valued columns. */
 class DriftCommandTest {
@@ -74,5 +75,26 @@ class DriftCommandTest {
                 badType.err());
         assertEquals(ExitCodes.BAD_INPUT, badColumn.code());
         assertTrue(badColumn.err().contains("no column 'y'"), badColumn.err());
+    }
+
+    @Test
+    void testsTheGeneratorsRawDataWithDefaultOptionsListingTheColumnsItCannotTest() throws Exception {
+        Path reference = folder.resolve("reference.csv");
+        Path current = folder.resolve("current.csv");
+        LeadGenerator.builder().seed(1).rows(2000).build().write(reference);
+        LeadGenerator.builder().seed(2).rows(1500).build().write(current);
+
+        Result result = mlops("drift", "--reference", reference, "--current", current);
+
+        assertEquals(ExitCodes.OK, result.code(), result.err());
+        JsonNode report = JSON.readTree(result.out());
+        JsonNode untested = report.get("untested_columns");
+        boolean careerCoach = false;
+        for (JsonNode u : untested) {
+            careerCoach |= u.get("column").asText().equals("career_coach")
+                    && u.get("reason").asText().startsWith("empty: no values in both windows");
+        }
+        assertTrue(careerCoach, untested.toString());
+        assertTrue(report.get("number_of_columns").asInt() >= 5, result.out());
     }
 }
