@@ -54,7 +54,6 @@ import org.slf4j.LoggerFactory;
 public final class DataDrift {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataDrift.class);
-    private static final int MAX_PLOT_BINS = 30;
 
     private final ProviderSet<DriftDetectorProvider> providers;
     private final MlopsConfig config;
@@ -184,7 +183,7 @@ public final class DataDrift {
         double score = detector.score(prepared.samples());
         double thr = thresholdFor(name, type, detector);
         LOG.debug("Column '{}' ({}): {} = {} against {}", name, DriftTreatment.key(type), testName, score, thr);
-        return new Pending(name, type, detector, prepared, score, thr, ColumnDistributions.of(prepared.samples(), MAX_PLOT_BINS));
+        return new Pending(name, type, detector, prepared, score, thr, ColumnDistributions.of(prepared.samples()));
     }
 
     private record Pending(String name, ColumnType type, DriftDetector detector, PreparedColumn prepared,

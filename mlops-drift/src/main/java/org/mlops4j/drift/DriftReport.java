@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.mlops4j.core.monitor.DriftSummary;
+import org.mlops4j.core.monitor.PolicyDecision;
 
 /**
  * The result of comparing a current table with a reference table, column by column, and the verdict for the whole
@@ -124,8 +125,23 @@ public record DriftReport(DriftSummary summary, MultipleTesting multipleTesting,
         return DriftReportJson.write(this);
     }
 
-    /** @return a self-contained HTML page: a summary and, per column, both distributions as an inline SVG chart */
+    /**
+     * @return a self-contained HTML page: the dataset verdict, a table of columns, the columns not tested, and per
+     *         column its test, score and threshold and both distributions as an inline SVG chart (every category
+     *         labelled with its shares, or a histogram with axes and quantiles)
+     */
     public String toHtml() {
-        return DriftReportHtml.write(this);
+        return DriftReportHtml.write(this, Optional.empty());
+    }
+
+    /**
+     * The page of {@link #toHtml()} with the policy's decision on top (action, band, deciding column and its moved
+     * probability mass) and each column's moved mass, so that the page and the action agree.
+     *
+     * @param decision the decision made from this report and the same data
+     * @return the HTML page
+     */
+    public String toHtml(PolicyDecision decision) {
+        return DriftReportHtml.write(this, Optional.of(decision));
     }
 }

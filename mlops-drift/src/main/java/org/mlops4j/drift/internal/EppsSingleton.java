@@ -84,18 +84,7 @@ public final class EppsSingleton {
      * @return the interquartile range with numpy's linear interpolation of percentiles
      */
     public static double interquartileRange(double[] sorted) {
-        return percentile(sorted, 0.75) - percentile(sorted, 0.25);
-    }
-
-    static double percentile(double[] sorted, double q) {
-        double index = q * (sorted.length - 1);
-        int lo = (int) Math.floor(index);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        double fraction = index - lo;
-        double a = sorted[lo];
-        double b = sorted[hi];
-        double diff = b - a;
-        return fraction >= 0.5 ? b - diff * (1 - fraction) : a + diff * fraction;
+        return Histograms.quantile(sorted, 0.75) - Histograms.quantile(sorted, 0.25);
     }
 
     private static double[][] features(double[] values, double[] ts) {

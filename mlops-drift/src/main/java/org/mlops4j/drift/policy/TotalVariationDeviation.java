@@ -59,24 +59,12 @@ public final class TotalVariationDeviation implements DeviationMeasure {
         double[] edges = new double[QUANTILES - 1];
         int n = 0;
         for (int k = 1; k < QUANTILES; k++) {
-            double q = quantile(sorted, k / (double) QUANTILES);
+            double q = Histograms.quantile(sorted, k / (double) QUANTILES);
             if (n == 0 || q != edges[n - 1]) {
                 edges[n++] = q;
             }
         }
         return java.util.Arrays.copyOf(edges, n);
-    }
-
-    /** numpy's {@code quantile(method="linear")}, including its two-sided interpolation. */
-    static double quantile(double[] sorted, double q) {
-        double h = (sorted.length - 1) * q;
-        int previous = (int) Math.floor(h);
-        int next = Math.min(previous + 1, sorted.length - 1);
-        double gamma = h - previous;
-        double a = sorted[previous];
-        double b = sorted[next];
-        double diff = b - a;
-        return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
     }
 
     private static int[] counts(double[] sorted, double[] edges) {

@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mlops4j.core.data.Table;
+import org.mlops4j.core.monitor.ActionKind;
 import org.mlops4j.core.monitor.DriftTreatment;
+import org.mlops4j.core.monitor.PolicyDecision;
 import org.mlops4j.core.spi.support.AtomicFiles;
 import org.mlops4j.drift.DataDrift;
 import org.mlops4j.drift.DriftReport;
+import org.mlops4j.drift.policy.DriftMonitor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,7 +57,9 @@ final class DriftCommand implements Callable<Integer> {
             description = "The share of drifted columns from which the dataset drifted (default: ${DEFAULT-VALUE}).")
     private double driftShare;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as an HTML page.")
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as an HTML page, with the "
+            + "default policy's decision on top (moved probability mass: below 5 points none, 5-10 retrain, above "
+            + "10 escalate) and every column's test, score, threshold and distributions.")
     private Path html;
 
     @Override
@@ -90,10 +95,21 @@ final class DriftCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(report.toJson());
         spec.commandLine().getOut().println();
         if (html != null) {
-            byte[] page = report.toHtml().getBytes(StandardCharsets.UTF_8);
+            byte[] page = htmlPage(comparison, referenceTable, currentTable, report).getBytes(StandardCharsets.UTF_8);
             AtomicFiles.write(html, out -> out.write(page));
         }
         return report.summary().datasetDrift() ? ExitCodes.CHECKS_FAILED : ExitCodes.OK;
+    }
+
+    /** The page with the default policy's decision on top, so that it shows the moved probability mass. */
+    private static String htmlPage(DataDrift comparison, Table reference, Table current, DriftReport report) {
+        if (report.columns().isEmpty()) {
+            return report.toHtml();
+        }
+        PolicyDecision decision = DriftMonitor.builder().dataDrift(comparison)
+                .actions(ActionKind.RETRAIN, "log").actions(ActionKind.ESCALATE, "log").build()
+                .decide(reference, current, report, Map.of());
+        return report.toHtml(decision);
     }
 
     private String checkedColumn(String column, Table referenceTable) {
