@@ -84,9 +84,14 @@ class DriftCommandTest {
         LeadGenerator.builder().seed(1).rows(2000).build().write(reference);
         LeadGenerator.builder().seed(2).rows(1500).build().write(current);
 
-        Result result = mlops("drift", "--reference", reference, "--current", current);
+        Path html = folder.resolve("drift.html");
+        Result result = mlops("drift", "--reference", reference, "--current", current, "--html", html);
 
         assertEquals(ExitCodes.OK, result.code(), result.err());
+        String page = Files.readString(html);
+        assertTrue(page.contains("Policy decision: ") && page.contains("Columns not tested")
+                && page.contains("career_coach"), "the page shows the default policy's decision and the untested "
+                + "columns");
         JsonNode report = JSON.readTree(result.out());
         JsonNode untested = report.get("untested_columns");
         boolean careerCoach = false;
