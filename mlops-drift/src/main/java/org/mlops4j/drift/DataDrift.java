@@ -269,7 +269,9 @@ public final class DataDrift {
 
         /**
          * @param column a column's name
-         * @param type   how to treat it, instead of inferring it
+         * @param type   how to treat it, instead of inferring it: {@link ColumnType#CATEGORICAL} for integer codes
+         *               (numbers are otherwise numeric however few distinct values they hold), or
+         *               {@link ColumnType#NUMERIC}; the CLI's {@code --column-type column=num|cat}
          * @return this builder
          */
         public Builder columnType(String column, ColumnType type) {
