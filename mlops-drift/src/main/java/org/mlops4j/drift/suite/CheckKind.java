@@ -17,11 +17,12 @@ public enum CheckKind {
     COLUMN_TYPES("column_types"),
     /** Drift of each column by its statistical test and threshold (options {@code stattest}, {@code threshold}). */
     COLUMN_DRIFT("column_drift"),
-    /** Share of drifted columns; by default below 0.5, Evidently's dataset-drift share. */
+    /** Share of drifted columns; by default at most one third, as Evidently's {@code TestShareOfDriftedColumns}. */
     DRIFTED_SHARE("drifted_share"),
     /**
      * A model quality metric on a labelled window (options {@code metric}, {@code target}, {@code prediction}); by
-     * default within 20 % of the reference window's value.
+     * default within 20 % of the reference window's value (10 % for the regression metrics rmse, mae and r2), as
+     * Evidently's quality tests.
      */
     MODEL_QUALITY("model_quality");
 

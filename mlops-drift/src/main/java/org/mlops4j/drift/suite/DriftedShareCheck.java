@@ -8,8 +8,8 @@ import org.mlops4j.core.monitor.DriftSummary;
 
 /**
  * {@link CheckKind#DRIFTED_SHARE}: the share of drifted columns among those tested (the check's columns, or every
- * reference column but timestamps), by {@link ColumnDriftCheck}'s options; by default below 0.5, the share from which
- * Evidently calls the dataset drifted.
+ * reference column but timestamps), by {@link ColumnDriftCheck}'s options; by default at most one third, as
+ * Evidently's {@code TestShareOfDriftedColumns}.
  */
 final class DriftedShareCheck {
 
@@ -30,7 +30,7 @@ final class DriftedShareCheck {
         } catch (MlopsException e) {
             return List.of(CheckResult.error(check, null, e.getMessage()));
         }
-        Condition condition = check.condition().orElseGet(() -> Condition.lt(0.5));
+        Condition condition = check.condition().orElseGet(() -> Condition.lte(1.0 / 3));
         return List.of(CheckResult.judged(check, null, summary.shareOfDriftedColumns(), Double.NaN, condition,
                 String.format(Locale.ROOT, "%d of %d columns drifted%s", summary.numberOfDriftedColumns(),
                         summary.numberOfColumns(), summary.driftedColumns().isEmpty() ? ""

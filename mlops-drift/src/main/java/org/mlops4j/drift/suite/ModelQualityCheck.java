@@ -2,6 +2,7 @@ package org.mlops4j.drift.suite;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.data.Table;
@@ -9,10 +10,13 @@ import org.mlops4j.core.data.Table;
 /**
  * {@link CheckKind#MODEL_QUALITY}: a metric (option {@code metric}) of the predictions (option {@code prediction},
  * default {@code "prediction"}) against the labels (option {@code target}) of the current window, computed by the
- * suite's {@link QualityMetrics}; by default within 20 % of the same metric on the reference window, as Evidently's
- * quality tests compare with the reference.
+ * suite's {@link QualityMetrics}; by default within 20 % of the same metric on the reference window (10 % for the
+ * regression metrics), as Evidently's classification and regression tests compare with the reference.
  */
 final class ModelQualityCheck {
+
+    /** Metrics compared with the reference within 10 %, as Evidently's regression tests; the others within 20 %. */
+    private static final Set<String> REGRESSION_METRICS = Set.of("rmse", "mae", "r2");
 
     private ModelQualityCheck() {
     }
@@ -31,8 +35,10 @@ final class ModelQualityCheck {
             } else {
                 reference = compute(windows.metrics(), metric, windows.reference(), target, prediction,
                         "reference");
-                condition = Condition.between(Math.min(reference * 0.8, reference * 1.2),
-                        Math.max(reference * 0.8, reference * 1.2));
+                double margin = REGRESSION_METRICS.contains(metric) ? 0.1 : 0.2;
+                double low = reference * (1 - margin);
+                double high = reference * (1 + margin);
+                condition = Condition.between(Math.min(low, high), Math.max(low, high));
             }
             return List.of(CheckResult.judged(check, column, value, reference, condition, String.format(Locale.ROOT,
                     "%s of '%s' against '%s' is %s on the current window%s", metric, prediction, target,

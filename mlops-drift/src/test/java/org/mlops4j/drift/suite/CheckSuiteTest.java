@@ -136,9 +136,25 @@ class CheckSuiteTest {
         Table current = Table.of(NumericColumn.of("a", base), NumericColumn.of("b", shifted));
         CheckResult half = only(Check.of(CheckKind.DRIFTED_SHARE).option("stattest", "ks"), reference, current);
         assertEquals(0.5, half.value());
-        assertEquals(CheckStatus.FAIL, half.status(), "by default below 0.5");
+        assertEquals(CheckStatus.FAIL, half.status(), "by default at most a third");
         assertEquals(CheckStatus.PASS, only(Check.of(CheckKind.DRIFTED_SHARE).option("stattest", "ks")
                 .when(Condition.lte(0.5)), reference, current).status());
+    }
+
+    @Test
+    void driftedShareByDefaultAcceptsOneColumnInThreeAndNoMore() {
+        SplittableRandom random = new SplittableRandom(5);
+        double[] base = random.doubles(500).toArray();
+        double[] shifted = random.doubles(500).map(v -> v + 0.5).toArray();
+        Table reference = Table.of(NumericColumn.of("a", base), NumericColumn.of("b", base),
+                NumericColumn.of("c", base));
+        Table oneOfThree = Table.of(NumericColumn.of("a", base), NumericColumn.of("b", base),
+                NumericColumn.of("c", shifted));
+        Table twoOfThree = Table.of(NumericColumn.of("a", base), NumericColumn.of("b", shifted),
+                NumericColumn.of("c", shifted));
+        Check share = Check.of(CheckKind.DRIFTED_SHARE).option("stattest", "ks");
+        assertEquals(CheckStatus.PASS, only(share, reference, oneOfThree).status());
+        assertEquals(CheckStatus.FAIL, only(share, reference, twoOfThree).status());
     }
 
     @Test
