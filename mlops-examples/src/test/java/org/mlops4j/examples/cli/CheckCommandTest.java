@@ -120,6 +120,18 @@ class CheckCommandTest {
     }
 
     @Test
+    void helpNamesTheExitCodesAndANeitherSuiteNorPresetIsABadInput() {
+        Result help = mlops("check", "--help");
+        assertEquals(ExitCodes.OK, help.code());
+        assertTrue(help.out().startsWith("Usage: mlops check"), help.out());
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("Exit code 0 when the suite passes"), help.out());
+
+        Result neither = mlops("check", "--reference", leads.toString(), "--current", leads.toString());
+        assertEquals(ExitCodes.BAD_INPUT, neither.code());
+        assertTrue(neither.err().contains("--suite") && neither.err().contains("--preset"), neither.err());
+    }
+
+    @Test
     void anUnknownPresetIsABadInputNamingThePresets() {
         Result result = mlops("check", "--preset", "stable", "--reference", leads.toString(), "--current",
                 leads.toString());
