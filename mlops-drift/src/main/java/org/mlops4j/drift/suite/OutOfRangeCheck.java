@@ -8,7 +8,8 @@ import org.mlops4j.core.data.NumericColumn;
 
 /**
  * {@link CheckKind#OUT_OF_RANGE_SHARE}: the share of a numeric column's current values (missing and NaN left out)
- * outside the reference's [min, max]; by default none.
+ * outside the reference's [min, max]; by default none. A reference without values has an empty range, which every
+ * current value is outside of; a current window without values has none outside.
  */
 final class OutOfRangeCheck {
 
@@ -45,10 +46,6 @@ final class OutOfRangeCheck {
                 max = Math.max(max, v);
             }
         }
-        if (min > max) {
-            return CheckResult.error(check, name, "The reference has no value in column '" + name
-                    + "', so it has no range; leave the column out of this check");
-        }
         long values = 0;
         long outside = 0;
         for (int row = 0; row < current.size(); row++) {
@@ -62,8 +59,10 @@ final class OutOfRangeCheck {
         }
         double share = values == 0 ? 0.0 : (double) outside / values;
         Condition condition = check.condition().orElseGet(() -> Condition.eq(0));
+        String range = min > max ? "range, which is empty as the reference has no value in the column"
+                : "range [" + Condition.format(min) + ", " + Condition.format(max) + "]";
         return CheckResult.judged(check, name, share, Double.NaN, condition, String.format(Locale.ROOT,
-                "%d of %d current values (%.2f %%) are outside the reference's range [%s, %s]", outside, values,
-                share * 100, Condition.format(min), Condition.format(max)));
+                "%d of %d current values (%.2f %%) are outside the reference's %s", outside, values, share * 100,
+                range));
     }
 }

@@ -100,6 +100,15 @@ class CheckSuiteTest {
     }
 
     @Test
+    void aReferenceWithoutValuesHasAnEmptyRangeThatEveryCurrentValueIsOutsideOf() {
+        Table empty = numbers("x", null, null);
+        CheckResult filled = only(Check.of(CheckKind.OUT_OF_RANGE_SHARE), empty, numbers("x", 1.0, null));
+        assertEquals(1.0, filled.value());
+        assertEquals(CheckStatus.FAIL, filled.status());
+        assertEquals(CheckStatus.PASS, only(Check.of(CheckKind.OUT_OF_RANGE_SHARE), empty, empty).status());
+    }
+
+    @Test
     void columnTypesCountsColumnsMissingOrOfAnotherType() {
         Table reference = Table.of(NumericColumn.of("a", 1, 2), CategoricalColumn.of("b", "x", "y"),
                 NumericColumn.of("c", 1, 2));
