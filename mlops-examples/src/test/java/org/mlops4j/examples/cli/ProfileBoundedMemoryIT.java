@@ -26,9 +26,9 @@ import org.mlops4j.core.data.CsvReader;
  */
 class ProfileBoundedMemoryIT {
 
-    private static final String HEAP = "-Xmx64m";
-    /** Three numeric columns of 3M rows are 72 MB of doubles alone, more than the heap. */
-    private static final int ROWS = 3_000_000;
+    private static final String HEAP = "-Xmx32m";
+    /** Three numeric columns of 1.5M rows are 36 MB of doubles alone, more than the heap. */
+    private static final int ROWS = 1_500_000;
 
     @TempDir
     static Path folder;
