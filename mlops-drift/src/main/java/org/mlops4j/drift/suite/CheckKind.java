@@ -13,7 +13,10 @@ public enum CheckKind {
     NEW_CATEGORIES("new_categories"),
     /** Share of current numeric values outside the reference's [min, max], per column; by default none. */
     OUT_OF_RANGE_SHARE("out_of_range_share"),
-    /** Columns missing from the current window or of another type (categorical and text count as one); by default none. */
+    /**
+     * Columns missing from the current window or of another type (categorical and text count as one); by default
+     * none.
+     */
     COLUMN_TYPES("column_types"),
     /** Drift of each column by its statistical test and threshold (options {@code stattest}, {@code threshold}). */
     COLUMN_DRIFT("column_drift"),

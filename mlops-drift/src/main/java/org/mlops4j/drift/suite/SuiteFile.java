@@ -12,14 +12,17 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.spi.support.Json;
+import org.mlops4j.core.spi.support.YamlTrees;
 
 /**
- * Reads a {@link CheckSuite} from JSON:
+ * Reads a {@link CheckSuite} from JSON (or the same document in YAML, for a file named {@code .yaml} or {@code .yml},
+ * when jackson-dataformat-yaml is on the class path, as it is in {@code mlops.jar}):
  *
  * <pre>{@code
  * {
@@ -59,8 +62,11 @@ public final class SuiteFile {
      * @throws ConfigurationException naming the file and the check when it is not a valid suite
      */
     public static CheckSuite read(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return yaml ? parseYaml(text, file.toString()) : parse(text, file.toString());
         } catch (NoSuchFileException e) {
             throw new ConfigurationException("Suite file " + file + " does not exist; check the path", e);
         } catch (IOException e) {
@@ -109,6 +115,10 @@ public final class SuiteFile {
         } catch (JsonProcessingException e) {
             throw new ConfigurationException("Suite " + source + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
+        return suite(root, source);
+    }
+
+    private static CheckSuite suite(JsonNode root, String source) {
         if (root == null || !root.isObject() || !root.path("checks").isArray()) {
             throw new ConfigurationException("Suite " + source + " must be a JSON object with a \"checks\" array");
         }
@@ -123,6 +133,25 @@ public final class SuiteFile {
             }
         }
         return new CheckSuite(root.path("name").asText(source), checks);
+    }
+
+    /**
+     * @param yaml   a suite as YAML, the same document as the JSON form
+     * @param source what to call it in messages (a file's name)
+     * @return the suite
+     * @throws ConfigurationException naming the source and the check when it is not a valid suite, or naming the
+     *                                artifact to add when YAML support is not on the class path
+     */
+    public static CheckSuite parseYaml(String yaml, String source) {
+        if (!YamlTrees.available()) {
+            throw new ConfigurationException("Suite " + source + " is YAML, which needs " + YamlTrees.ARTIFACT
+                    + " on the class path: add that dependency, or write the suite as JSON");
+        }
+        try {
+            return suite(YamlTrees.read(yaml), source);
+        } catch (JsonProcessingException e) {
+            throw new ConfigurationException("Suite " + source + " is not valid YAML: " + e.getOriginalMessage(), e);
+        }
     }
 
     /**

@@ -36,7 +36,8 @@ final class CheckCommand implements Callable<Integer> {
 
     /** Where the suite comes from: a file or a preset. */
     static final class SuiteChoice {
-        @Option(names = "--suite", required = true, paramLabel = "FILE", description = "The suite, a JSON file.")
+        @Option(names = "--suite", required = true, paramLabel = "FILE",
+                description = "The suite, a JSON file (or YAML, named .yaml or .yml).")
         private Path file;
 
         @Option(names = "--preset", required = true, paramLabel = "NAME",

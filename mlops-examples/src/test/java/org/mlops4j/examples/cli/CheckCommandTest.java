@@ -103,6 +103,26 @@ class CheckCommandTest {
     }
 
     @Test
+    void readsASuiteWrittenInYaml() throws IOException {
+        Path suite = Files.writeString(folder.resolve("suite.yaml"), """
+                name: yaml suite
+                checks:
+                  - check: row_count
+                    condition: {between: [1999, 2000]}
+                  - check: new_categories
+                    columns: [first_platform_c]
+                    severity: warn
+                """);
+
+        Result result = mlops("check", "--suite", suite.toString(), "--reference", leads.toString(), "--current",
+                driftedLeads.toString(), "--json");
+
+        assertEquals(ExitCodes.OK, result.code(), result.out() + result.err());
+        assertTrue(result.out().contains("\"suite\" : \"yaml suite\""), result.out());
+        assertTrue(result.out().contains("\"condition\" : \"≥ 1999 and ≤ 2000\""), result.out());
+    }
+
+    @Test
     void theModelQualityMetricsAgreeWithTheirDefinitions() {
         ModelQualityMetrics metrics = new ModelQualityMetrics();
         CategoricalColumn actual = CategoricalColumn.of("y", "yes", "no", "yes", "yes", "no");
