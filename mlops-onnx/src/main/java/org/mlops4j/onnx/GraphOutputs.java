@@ -111,7 +111,7 @@ final class GraphOutputs {
         for (int r = 0; r < rows.length; r++) {
             Map<String, Double> p = probs.isEmpty() ? Map.of() : probs.get(r);
             String predicted = labels != null ? text(labels, r) : argmax(p);
-            if (p.values().stream().anyMatch(v -> !Double.isFinite(v))) {
+            if (!finite(p)) {
                 out.add(failed(rows[r], "the graph gave the probabilities " + p));
                 continue;
             }
@@ -126,12 +126,14 @@ final class GraphOutputs {
             throws OrtException {
         List<Map<String, Double>> out = new ArrayList<>(rows);
         if (zipMap) {
+            List<Object> keys = zipMapKeys((OnnxSequence) output, classLabels);
             for (OnnxValue element : ((OnnxSequence) output).getValue()) {
                 Map<?, ?> map = ((OnnxMap) element).getValue();
-                Map<String, Double> row = new LinkedHashMap<>();
-                map.forEach((k, v) -> row.put(String.valueOf(k), ((Number) v).doubleValue()));
                 Map<String, Double> ordered = new LinkedHashMap<>();
-                classLabels.forEach(c -> ordered.put(c, row.getOrDefault(c, 0.0)));
+                for (int c = 0; c < classLabels.size(); c++) {
+                    Object value = map.get(keys.get(c));
+                    ordered.put(classLabels.get(c), value == null ? 0.0 : ((Number) value).doubleValue());
+                }
                 out.add(ordered);
             }
             return out;
@@ -147,6 +149,12 @@ final class GraphOutputs {
         return out;
     }
 
+    /** ZipMap's keys are int64 or string as the class labels were: the map is looked up with keys of its type. */
+    private static List<Object> zipMapKeys(OnnxSequence output, List<String> classLabels) {
+        boolean numeric = output.getInfo().mapInfo.keyType == OnnxJavaType.INT64;
+        return classLabels.stream().map(c -> numeric ? (Object) Long.valueOf(c) : c).toList();
+    }
+
     private static String text(Object labels, int row) {
         Object element = Array.get(labels, row);
         return String.valueOf(element.getClass().isArray() ? Array.get(element, 0) : element);
@@ -155,6 +163,15 @@ final class GraphOutputs {
     private static double number(Object values, int row) {
         Object element = Array.get(values, row);
         return ((Number) (element.getClass().isArray() ? Array.get(element, 0) : element)).doubleValue();
+    }
+
+    private static boolean finite(Map<String, Double> probabilities) {
+        for (double p : probabilities.values()) {
+            if (!Double.isFinite(p)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String argmax(Map<String, Double> probabilities) {

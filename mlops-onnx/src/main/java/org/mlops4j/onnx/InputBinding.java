@@ -96,28 +96,33 @@ final class InputBinding {
     }
 
     /**
+     * Finds the rows the graph cannot take, scanning each bound column once.
+     *
      * @param table a table that passed {@link Schema#requireColumns}
-     * @param row   a row
-     * @return why the graph cannot take this row (a missing value), if it cannot
+     * @return per row the graph cannot take (a missing value, a fraction for an int64 input), why; in row order
      */
-    Optional<String> problem(Table table, int row) {
+    Map<Integer, String> problems(Table table) {
+        Map<Integer, String> problems = new java.util.TreeMap<>();
         for (GraphInput input : inputs) {
             for (String name : input.columns()) {
                 Column column = table.column(name);
-                boolean missing = column.isNull(row)
-                        || column instanceof NumericColumn n && Double.isNaN(n.getDouble(row));
-                if (missing) {
-                    return Optional.of("row " + row + ", column '" + name + "': missing value; the ONNX graph has no"
-                            + " imputer, fill the value before scoring");
+                NumericColumn numeric = column instanceof NumericColumn n ? n : null;
+                if (numeric == null && column.nullCount() == 0) {
+                    continue;
                 }
-                if (input.type() == OnnxJavaType.INT64 && column instanceof NumericColumn n
-                        && n.getDouble(row) != Math.rint(n.getDouble(row))) {
-                    return Optional.of("row " + row + ", column '" + name + "': " + n.getDouble(row)
-                            + " is not a whole number, which the graph's int64 input needs");
+                for (int row = 0; row < column.size(); row++) {
+                    double value = numeric == null ? 0 : numeric.getDouble(row);
+                    if (column.isNull(row) || Double.isNaN(value)) {
+                        problems.putIfAbsent(row, "row " + row + ", column '" + name + "': missing value; the ONNX"
+                                + " graph has no imputer, fill the value before scoring");
+                    } else if (input.type() == OnnxJavaType.INT64 && value != Math.rint(value)) {
+                        problems.putIfAbsent(row, "row " + row + ", column '" + name + "': " + value
+                                + " is not a whole number, which the graph's int64 input needs");
+                    }
                 }
             }
         }
-        return Optional.empty();
+        return problems;
     }
 
     /**
@@ -148,9 +153,10 @@ final class InputBinding {
         switch (input.type()) {
             case FLOAT -> {
                 float[] values = new float[rows.length * width];
-                for (int r = 0; r < rows.length; r++) {
-                    for (int c = 0; c < width; c++) {
-                        values[r * width + c] = (float) number(columns.get(c), rows[r]);
+                for (int c = 0; c < width; c++) {
+                    Column column = columns.get(c);
+                    for (int r = 0; r < rows.length; r++) {
+                        values[r * width + c] = (float) number(column, rows[r]);
                     }
                 }
                 return OnnxTensor.createTensor(env, FloatBuffer.wrap(values), shape);
