@@ -29,6 +29,26 @@ class ModelsRegisterCommandTest {
                 + " city_tier, referred_lead, first_platform_c"), result.out());
         MlopsCommandTest.Result list = MlopsCommandTest.mlops("models", "list", "--tracking-uri", uri);
         assertTrue(list.out().contains("leads-onnx  version 1"), list.out());
+
+        Path scored = folder.resolve("scored.csv");
+        MlopsCommandTest.Result predict = MlopsCommandTest.mlops("predict", "--model", "models:/leads-onnx/1",
+                "--tracking-uri", uri, "--input", FIXTURES.resolve("holdout.csv"), "--output", scored);
+        assertEquals(0, predict.code(), predict.out() + predict.err());
+        assertTrue(predict.out().contains("scored 30 rows"), predict.out());
+        java.util.List<String> expected = readLines(FIXTURES.resolve("pipeline_expected.csv"));
+        java.util.List<String> lines = readLines(scored);
+        int label = java.util.List.of(lines.get(0).split(",")).indexOf("prediction_label");
+        for (int row = 1; row < lines.size(); row++) {
+            assertEquals(expected.get(row).split(",")[1], lines.get(row).split(",")[label], "row " + row);
+        }
+    }
+
+    private static java.util.List<String> readLines(Path file) {
+        try {
+            return java.nio.file.Files.readAllLines(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
