@@ -104,13 +104,14 @@ final class GraphOutputs {
             }
             return out;
         }
-        Object labels = label.isPresent() ? result.get(label.get()).orElseThrow().getValue() : null;
+        String[] labels = label.isPresent() ? texts(result.get(label.get()).orElseThrow().getValue(), rows.length)
+                : null;
         List<Map<String, Double>> probs = probabilities.isPresent()
                 ? probabilities(result.get(probabilities.get()).orElseThrow(), rows.length, classLabels)
                 : List.of();
         for (int r = 0; r < rows.length; r++) {
             Map<String, Double> p = probs.isEmpty() ? Map.of() : probs.get(r);
-            String predicted = labels != null ? text(labels, r) : argmax(p);
+            String predicted = labels != null ? labels[r] : argmax(p);
             if (!finite(p)) {
                 out.add(failed(rows[r], "the graph gave the probabilities " + p));
                 continue;
@@ -155,9 +156,23 @@ final class GraphOutputs {
         return classLabels.stream().map(c -> numeric ? (Object) Long.valueOf(c) : c).toList();
     }
 
-    private static String text(Object labels, int row) {
-        Object element = Array.get(labels, row);
-        return String.valueOf(element.getClass().isArray() ? Array.get(element, 0) : element);
+    /** The label tensor as text: int64 or string, shaped [N] or [N, 1]. */
+    private static String[] texts(Object labels, int rows) {
+        if (labels instanceof String[] strings) {
+            return strings;
+        }
+        String[] out = new String[rows];
+        if (labels instanceof long[] longs) {
+            for (int r = 0; r < rows; r++) {
+                out[r] = Long.toString(longs[r]);
+            }
+            return out;
+        }
+        for (int r = 0; r < rows; r++) {
+            Object element = Array.get(labels, r);
+            out[r] = String.valueOf(element.getClass().isArray() ? Array.get(element, 0) : element);
+        }
+        return out;
     }
 
     private static double number(Object values, int row) {
