@@ -15,11 +15,14 @@ import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.TableFingerprint;
 import org.mlops4j.core.tracking.ActiveRun;
+import org.mlops4j.core.tracking.ArtifactInfo;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.core.tracking.NewModelVersion;
+import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.core.tracking.TrackingLimits;
+import org.mlops4j.core.tracking.TrackingNotFoundException;
 
 /**
  * Logs trained models to runs, registers them, and loads them back: the MLflow "log model, register, load
@@ -149,6 +152,31 @@ public final class ModelTracking {
                 .tag(TRAINING_ROWS_PARAM, Integer.toString(logged.trainingRows()))
                 .tag(FLAVOR_TAG, logged.flavor())
                 .build());
+    }
+
+    /**
+     * Finds a model that {@link #logModel} saved on a run, as {@link #register} takes it: for registering a run's
+     * model after the run (as MLflow's {@code register_model("runs:/<run id>/model", name)}). Reads the saved model
+     * for its input schema, and the run for the training data's fingerprint and row count.
+     *
+     * @param runId        the run that logged the model
+     * @param artifactPath the model's folder in the run's artifacts, such as {@value #DEFAULT_ARTIFACT_PATH}
+     * @return the logged model
+     * @throws TrackingNotFoundException when there is no such run
+     * @throws MlopsException            when the folder does not hold a model saved by {@link #logModel}
+     */
+    public LoggedModel loggedModel(String runId, String artifactPath) {
+        Run run = tracking.getRun(runId).orElseThrow(() -> new TrackingNotFoundException("No run '" + runId
+                + "' at " + tracking.location() + "; list the runs with: mlops runs search"));
+        if (tracking.listArtifacts(runId, artifactPath).isEmpty()) {
+            throw new TrackingNotFoundException("Run " + runId + " has no artifact folder '" + artifactPath
+                    + "' (its artifacts: " + tracking.listArtifacts(runId, "").stream().map(ArtifactInfo::path)
+                    .toList() + "); give the folder the model was logged to");
+        }
+        TrainedModel model = load("runs:/" + runId + "/" + artifactPath);
+        int rows = Integer.parseInt(run.data().params().getOrDefault(TRAINING_ROWS_PARAM, "-1"));
+        return new LoggedModel(runId, artifactPath, flavor.name(),
+                run.data().tags().getOrDefault(DATA_FINGERPRINT_TAG, ""), rows, model.inputSchema());
     }
 
     /**

@@ -11,6 +11,7 @@ import org.mlops4j.examples.leadscoring.LeadScoringTraining;
 import org.mlops4j.examples.leadscoring.TrainingOptions;
 import org.mlops4j.examples.leadscoring.TrainingOutcome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,8 +30,8 @@ final class TrainingPipelineCommand implements Callable<Integer> {
             description = "The SQLite file with model_input (from: mlops pipeline run data).")
     private Path database;
 
-    @Option(names = "--tracking-uri", paramLabel = "URI", description = "Runs and registry (default: file:./mlruns).")
-    private String trackingUri;
+    @Mixin
+    private StoreOptions store;
 
     @Option(names = "--experiment", paramLabel = "NAME", description = "Experiment of the training runs "
             + "(default: lead-scoring).")
@@ -70,7 +71,7 @@ final class TrainingPipelineCommand implements Callable<Integer> {
             options = options.withSeed(seed);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (TrackingLocation location = TrackingLocation.open(trackingUri);
+        try (TrackingLocation location = store.open();
              PipelineRunner runner = PipelineRunner.builder().threads(1)
                      .listener(TrackingPipelineListener.of(location.tracking())).build()) {
             PipelineRun run = runner.run(LeadScoringTraining.pipeline(database, location.tracking(),

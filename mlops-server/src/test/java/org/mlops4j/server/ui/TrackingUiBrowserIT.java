@@ -96,7 +96,8 @@ class TrackingUiBrowserIT {
     @BeforeEach
     void requireBrowser() {
         Assumptions.assumeTrue(browser != null, "Chromium (" + CHROMIUM + ") or chromedriver (" + CHROMEDRIVER
-                + ") is not installed; browser tests skipped: install the Debian packages chromium and chromium-driver");
+                + ") is not installed; browser tests skipped: install the Debian packages chromium and "
+                + "chromium-driver");
     }
 
     @AfterAll

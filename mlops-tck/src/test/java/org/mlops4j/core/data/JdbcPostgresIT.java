@@ -44,7 +44,8 @@ class JdbcPostgresIT extends JdbcTablesContract {
 
     /**
      * Skips the test, with the reason, when there is no server: an assumption per test (here, in the contract's
-     * {@code @BeforeEach}) shows each test as skipped, where one in {@code @BeforeAll} left the report at "Tests run: 0".
+     * {@code @BeforeEach}) shows each test as skipped, where one in {@code @BeforeAll} left the report at
+     * "Tests run: 0".
      */
     @Override
     protected String freshDatabaseUrl() throws Exception {
