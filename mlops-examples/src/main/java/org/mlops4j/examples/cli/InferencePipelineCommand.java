@@ -39,7 +39,8 @@ final class InferencePipelineCommand implements Callable<Integer> {
     private String batch;
 
     @Option(names = "--sample-rate", paramLabel = "X", defaultValue = "0.1",
-            description = "Share of requests captured in the serving log (default: ${DEFAULT-VALUE}).")
+            description = "Share of requests captured in the serving log (default: ${DEFAULT-VALUE}, as a production "
+                    + "server logs a sample; demo logs every request).")
     private double sampleRate;
 
     @Option(names = "--minutes-per-lead", paramLabel = "X", defaultValue = "5",
