@@ -98,11 +98,13 @@ public final class DataDrift {
      * @param reference the reference data (typically the training data)
      * @param current   the current data (typically a serving window)
      * @return the report
-     * @throws DataException          when a column is missing from the current table, has another type there, or
+     * @throws DataException          when a table has no rows; when a column is missing from the current table, has another type there, or
      *                                is empty after dropping missing values; or a test's condition is not met
      * @throws ConfigurationException when a configured test does not accept the column's type
      */
     public DriftReport run(Table reference, Table current) {
+        reference.requireRows("The reference table of the drift report");
+        current.requireRows("The current table of the drift report");
         List<String> names = columns.isEmpty() ? defaultColumns(reference) : columns;
         Object[] outcomes = new Object[names.size()];
         IntStream indexes = IntStream.range(0, names.size());

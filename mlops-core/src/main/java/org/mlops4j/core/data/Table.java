@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
+import org.mlops4j.core.DataException;
 import org.mlops4j.core.MlopsException;
 
 /**
@@ -307,6 +308,24 @@ public final class Table {
             return this;
         }
         return take(IntStream.range(0, Math.max(0, n)).toArray());
+    }
+
+    /**
+     * Checks that the table has rows, for code that cannot work on an empty table, so that the message says "0 rows"
+     * rather than a later step's puzzle (no classes in the target, an empty sample).
+     *
+     * @param role what the table is for, as the message's subject, such as {@code "The training table"}
+     * @return this table
+     * @throws DataException saying the table has 0 rows and where such tables come from, when it has none
+     */
+    public Table requireRows(String role) {
+        if (rowCount == 0) {
+            throw new DataException(role + " has 0 rows (columns " + columnNames() + "); check what made it: a "
+                    + "schema check that rejected every row (see its ValidationReport: an extra column fails every "
+                    + "row unless the schema says extraColumns(IGNORE) or DROP), a filter that kept none, or an empty "
+                    + "file", null, 0, null, null);
+        }
+        return this;
     }
 
     /**

@@ -278,6 +278,15 @@ class TableTest {
     }
 
     @Test
+    void requireRowsNamesTheTableAndItsColumnsWhenItIsEmpty() {
+        Table t = leads();
+        assertSame(t, t.requireRows("The leads"));
+        DataException e = assertThrows(DataException.class, () -> t.head(0).requireRows("The leads"));
+        assertTrue(e.getMessage().startsWith("The leads has 0 rows (columns [city, dropped, referred, created, "
+                + "note]); check what made it"), e.getMessage());
+    }
+
+    @Test
     void countsDuplicateRows() {
         Table t = Table.of(NumericColumn.of("a", 1, 1, 2, 1), CategoricalColumn.of("b", "x", "x", "x", "y"));
         assertEquals(1, t.duplicateRowCount());
