@@ -93,12 +93,13 @@ public final class DataDrift {
     }
 
     /**
-     * Compares the current table with the reference table.
+     * Compares the current table with the reference table. A table with no rows is refused with a
+     * {@link DataException} that says so ({@link Table#requireRows}), rather than reported as untested columns.
      *
      * @param reference the reference data (typically the training data)
      * @param current   the current data (typically a serving window)
      * @return the report
-     * @throws DataException          when a table has no rows; when a column is missing from the current table, has another type there, or
+     * @throws DataException          when a column is missing from the current table, has another type there, or
      *                                is empty after dropping missing values; or a test's condition is not met
      * @throws ConfigurationException when a configured test does not accept the column's type
      */
