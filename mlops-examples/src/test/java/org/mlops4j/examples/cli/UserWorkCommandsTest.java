@@ -209,6 +209,24 @@ class UserWorkCommandsTest {
     }
 
     @Test
+    void aRegistryElsewhereIsUsedByEveryCommandGivenItsRegistryUri() {
+        String registry = "jdbc:sqlite:" + folder.resolve("registry.db");
+        MlopsCommandTest.Result train = MlopsCommandTest.mlops("train", "--input", churnCsv(200), "--target",
+                "churned", "--folds", 2, "--models", "lr", "--tracking-uri", uri(), "--registry-uri", registry,
+                "--register", "churn");
+        assertEquals(0, train.code(), train.err());
+        MlopsCommandTest.Result there = MlopsCommandTest.mlops("models", "list", "--tracking-uri", uri(),
+                "--registry-uri", registry);
+        assertTrue(there.out().contains("churn  version 1"), there.out());
+        MlopsCommandTest.Result describe = MlopsCommandTest.mlops("models", "describe", "--name", "churn",
+                "--tracking-uri", uri(), "--registry-uri", registry);
+        assertTrue(describe.out().contains("source runs:/" + runId(train) + "/model"), describe.out());
+        MlopsCommandTest.Result trackingOnly = MlopsCommandTest.mlops("models", "list", "--tracking-uri", uri());
+        assertEquals(0, trackingOnly.code(), trackingOnly.err());
+        assertEquals("", trackingOnly.out(), "the tracking store's own registry holds nothing");
+    }
+
+    @Test
     void artifactsOfAnUnknownRunIsABadInput() {
         MlopsCommandTest.mlops("train", "--input", churnCsv(200), "--target", "churned", "--folds", 2, "--models",
                 "dummy", "--tracking-uri", uri());
