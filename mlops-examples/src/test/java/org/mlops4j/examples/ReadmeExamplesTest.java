@@ -268,7 +268,7 @@ class ReadmeExamplesTest {
     @Test
     void theReadmesImportBlockCoversEverySnippet() throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
-        String api = readme.substring(readme.indexOf("## The API in short"), readme.indexOf("### The web UI"));
+        String api = readme.substring(readme.indexOf("## The API in short"), readme.indexOf("## Serving models"));
         List<String> blocks = new java.util.ArrayList<>();
         java.util.regex.Matcher block = java.util.regex.Pattern.compile("```java\n(.*?)```",
                 java.util.regex.Pattern.DOTALL).matcher(api);
@@ -291,11 +291,12 @@ class ReadmeExamplesTest {
         while (ours.find()) {
             known.add(ours.group(1).substring(ours.group(1).lastIndexOf('.') + 1));
         }
+        List.of(org.mlops4j.core.MlopsConfig.class, org.mlops4j.core.tracking.TrackingStore.class,
+                        org.mlops4j.server.ui.TrackingUi.class, org.mlops4j.server.ui.TrackingUiServer.class,
+                        org.mlops4j.tck.tracking.TrackingStoreContractTest.class)   // snippets compiled, not run here
+                .forEach(shown -> known.add(shown.getSimpleName()));
         java.util.Set<String> missing = new java.util.TreeSet<>();
         for (String snippet : blocks.subList(1, blocks.size())) {
-            if (snippet.contains("extends TrackingStoreContractTest")) {
-                continue;  // the plugin author's test, with its own imports named in its comment
-            }
             java.util.regex.Matcher word = java.util.regex.Pattern.compile("\\b[A-Z]\\w+\\b").matcher(snippet);
             while (word.find()) {
                 if (known.contains(word.group()) && !imported.contains(word.group())) {

@@ -33,7 +33,12 @@ import org.mlops4j.core.tracking.TrackingNotFoundException;
  * LoggedModel logged = models.logModel(run, trained, trainingTable);   // artifact "model/", provenance as params
  * ModelVersion version = models.register(logged, "lead-scoring");       // input schema and lineage kept
  * TrainedModel serving = models.load("models:/lead-scoring/Production");
+ * models.register(models.loggedModel(runId, "model"), "lead-scoring");   // a model a run logged earlier
  * }</pre>
+ *
+ * <p>This class is the one place for logging, registering and loading models ({@code mlops train --register},
+ * {@code mlops models register}, {@code predict} and {@code serve} go through it); the {@link ModelRegistry} keeps
+ * the versions' stages, aliases and tags.
  *
  * <p>Logging a model also records, automatically: every entry of the Tribuo provenance as a param under
  * {@code tribuo.} (autolog), the training data's fingerprint as the tag {@value #DATA_FINGERPRINT_TAG} and the row
