@@ -97,7 +97,8 @@ public final class DataDrift {
     }
 
     /**
-     * Compares the current table with the reference table.
+     * Compares the current table with the reference table. A table with no rows is refused with a
+     * {@link DataException} that says so ({@link Table#requireRows}), rather than reported as untested columns.
      *
      * @param reference the reference data (typically the training data)
      * @param current   the current data (typically a serving window)
@@ -107,6 +108,8 @@ public final class DataDrift {
      * @throws ConfigurationException when a configured test does not accept the column's type
      */
     public DriftReport run(Table reference, Table current) {
+        reference.requireRows("The reference table of the drift report");
+        current.requireRows("The current table of the drift report");
         List<String> names = columns.isEmpty() ? defaultColumns(reference) : columns;
         Object[] outcomes = new Object[names.size()];
         IntStream indexes = IntStream.range(0, names.size());

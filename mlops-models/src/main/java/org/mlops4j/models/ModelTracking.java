@@ -18,11 +18,14 @@ import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.TableFingerprint;
 import org.mlops4j.core.tracking.ActiveRun;
+import org.mlops4j.core.tracking.ArtifactInfo;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.core.tracking.NewModelVersion;
+import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.core.tracking.TrackingLimits;
+import org.mlops4j.core.tracking.TrackingNotFoundException;
 
 /**
  * Logs trained models to runs, registers them, and loads them back: the MLflow "log model, register, load
@@ -33,7 +36,12 @@ import org.mlops4j.core.tracking.TrackingLimits;
  * LoggedModel logged = models.logModel(run, trained, trainingTable);   // artifact "model/", provenance as params
  * ModelVersion version = models.register(logged, "lead-scoring");       // input schema and lineage kept
  * TrainedModel serving = models.load("models:/lead-scoring/Production");
+ * models.register(models.loggedModel(runId, "model"), "lead-scoring");   // a model a run logged earlier
  * }</pre>
+ *
+ * <p>This class is the one place for logging, registering and loading models ({@code mlops train --register},
+ * {@code mlops models register}, {@code predict} and {@code serve} go through it); the {@link ModelRegistry} keeps
+ * the versions' stages, aliases and tags.
  *
  * <p>Logging a model also records, automatically: every entry of the Tribuo provenance as a param under
  * {@code tribuo.} (autolog), the training data's fingerprint as the tag {@value #DATA_FINGERPRINT_TAG} and the row
@@ -152,6 +160,31 @@ public final class ModelTracking {
                 .tag(TRAINING_ROWS_PARAM, Integer.toString(logged.trainingRows()))
                 .tag(FLAVOR_TAG, logged.flavor())
                 .build());
+    }
+
+    /**
+     * Finds a model that {@link #logModel} saved on a run, as {@link #register} takes it: for registering a run's
+     * model after the run (as MLflow's {@code register_model("runs:/<run id>/model", name)}). Reads the saved model
+     * for its input schema, and the run for the training data's fingerprint and row count.
+     *
+     * @param runId        the run that logged the model
+     * @param artifactPath the model's folder in the run's artifacts, such as {@value #DEFAULT_ARTIFACT_PATH}
+     * @return the logged model
+     * @throws TrackingNotFoundException when there is no such run
+     * @throws MlopsException            when the folder does not hold a model saved by {@link #logModel}
+     */
+    public LoggedModel loggedModel(String runId, String artifactPath) {
+        Run run = tracking.getRun(runId).orElseThrow(() -> new TrackingNotFoundException("No run '" + runId
+                + "' at " + tracking.location() + "; list the runs with: mlops runs search"));
+        if (tracking.listArtifacts(runId, artifactPath).isEmpty()) {
+            throw new TrackingNotFoundException("Run " + runId + " has no artifact folder '" + artifactPath
+                    + "' (its artifacts: " + tracking.listArtifacts(runId, "").stream().map(ArtifactInfo::path)
+                    .toList() + "); give the folder the model was logged to");
+        }
+        TrainedModel model = load("runs:/" + runId + "/" + artifactPath);
+        int rows = Integer.parseInt(run.data().params().getOrDefault(TRAINING_ROWS_PARAM, "-1"));
+        return new LoggedModel(runId, artifactPath, flavor.name(),
+                run.data().tags().getOrDefault(DATA_FINGERPRINT_TAG, ""), rows, model.inputSchema());
     }
 
     /**

@@ -72,7 +72,7 @@ public final class ModelingSetup {
     private final ModelingListener listener;
 
     private ModelingSetup(Builder b) {
-        Table table = b.table;
+        Table table = b.table.requireRows("The table given to ModelingSetup");
         Column targetColumn = table.column(b.target);
         TaskType task = b.task.orElseGet(() -> detectTask(targetColumn));
         List<String> featureList = chooseFeatures(b, table);
@@ -658,7 +658,8 @@ public final class ModelingSetup {
 
         /**
          * @return the setup, with rows split and folds assigned
-         * @throws DataException when the target has missing values or fewer than two classes
+         * @throws DataException when the table has no rows, or the target has missing values or fewer than two
+         *                       classes
          * @throws ConfigurationException when the options do not fit the data
          */
         public ModelingSetup build() {

@@ -11,6 +11,7 @@ import org.mlops4j.examples.leadscoring.InferenceOptions;
 import org.mlops4j.examples.leadscoring.InferenceOutcome;
 import org.mlops4j.examples.leadscoring.LeadScoringInference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,7 +39,8 @@ final class InferencePipelineCommand implements Callable<Integer> {
     private String batch;
 
     @Option(names = "--sample-rate", paramLabel = "X", defaultValue = "0.1",
-            description = "Share of requests captured in the serving log (default: ${DEFAULT-VALUE}).")
+            description = "Share of requests captured in the serving log (default: ${DEFAULT-VALUE}, as a production "
+                    + "server logs a sample; demo logs every request).")
     private double sampleRate;
 
     @Option(names = "--minutes-per-lead", paramLabel = "X", defaultValue = "5",
@@ -53,8 +55,8 @@ final class InferencePipelineCommand implements Callable<Integer> {
             description = "Registered model (default: ${DEFAULT-VALUE}).")
     private String modelName;
 
-    @Option(names = "--tracking-uri", paramLabel = "URI", description = "Runs and registry (default: file:./mlruns).")
-    private String trackingUri;
+    @Mixin
+    private StoreOptions store;
 
     @Override
     public Integer call() {
@@ -67,7 +69,7 @@ final class InferencePipelineCommand implements Callable<Integer> {
         InferenceOptions options = InferenceOptions.builder(database, output).batch(batch).sampleRate(sampleRate)
                 .minutesPerLead(minutesPerLead).uncertaintyBand(band[0], band[1]).modelName(modelName).build();
         PrintWriter out = spec.commandLine().getOut();
-        try (TrackingLocation location = TrackingLocation.openExisting(trackingUri);
+        try (TrackingLocation location = store.openExisting();
              PipelineRunner runner = PipelineRunner.builder().threads(1)
                      .listener(TrackingPipelineListener.of(location.tracking())).build()) {
             PipelineRun run = runner.run(LeadScoringInference.pipeline(location.tracking(), location.registry(),

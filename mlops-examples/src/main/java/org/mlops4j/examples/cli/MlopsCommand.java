@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "mlops", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Machine-learning operations on the JVM: pipelines, data validation, profiles and drift.",
         subcommands = {PipelineCommand.class, DemoCommand.class, TrainCommand.class, RunsCommand.class,
-            ModelsCommand.class, MigrateCommand.class,
+            ModelsCommand.class, ArtifactsCommand.class, MigrateCommand.class,
             DriftCommand.class, ProfileCommand.class, ValidateCommand.class,
             CheckCommand.class,
             GenerateCommand.class, UiCommand.class, PredictCommand.class, ServeCommand.class,

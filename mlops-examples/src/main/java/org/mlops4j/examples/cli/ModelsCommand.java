@@ -23,9 +23,10 @@ import picocli.CommandLine;
 
 /** {@code mlops models}: the model registry from the shell. */
 @Command(name = "models", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "List registered models, move versions between stages, set aliases, gate promotions.",
-        subcommands = {ModelsCommand.ListVersions.class, ModelsCommand.Transition.class, ModelsCommand.Alias.class,
-            ModelsCommand.Challenge.class, ModelsCommand.Register.class})
+        description = "Register models, describe and list them, move versions between stages, set aliases, gate "
+                + "promotions.",
+        subcommands = {ModelsCommand.ListVersions.class, ModelsRegisterCommand.class, ModelsDescribeCommand.class,
+            ModelsCommand.Transition.class, ModelsCommand.Alias.class, ModelsCommand.Challenge.class})
 final class ModelsCommand implements Runnable {
 
     @Spec
@@ -34,7 +35,7 @@ final class ModelsCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing a command: list, transition, alias, challenge, register");
+                "Missing a command: " + String.join(", ", spec.subcommands().keySet()));
     }
 
     static void print(PrintWriter out, ModelVersion v) {
@@ -49,8 +50,8 @@ final class ModelsCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--tracking-uri", paramLabel = "URI", description = "The registry (default: file:./mlruns).")
-        private String trackingUri;
+        @Mixin
+        private StoreOptions store;
 
         @Option(names = "--name", paramLabel = "NAME", description = "Only this model.")
         private String name;
@@ -58,7 +59,7 @@ final class ModelsCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (TrackingLocation location = TrackingLocation.openReadOnly(trackingUri)) {
+            try (TrackingLocation location = store.openReadOnly()) {
                 ModelRegistry registry = location.registry();
                 List<RegisteredModel> models = name != null ? List.of(registry.getModel(name))
                         : registry.listModels();
@@ -190,32 +191,6 @@ final class ModelsCommand implements Runnable {
                 PromotionDecision decision = gate.challenge(model.name, version, rows);
                 spec.commandLine().getOut().println(json ? decision.toJson() : decision.summary());
                 return decision.promoted() ? ExitCodes.OK : ExitCodes.CHECKS_FAILED;
-            }
-        }
-    }
-
-    /** {@code mlops models register --from}: a model trained elsewhere (ONNX, an MLflow model folder). */
-    @Command(name = "register",
-            description = "Register a model trained elsewhere: an .onnx file, a model folder MLflow logged, or a "
-                    + "runs:/ artifact; its input schema from the MLmodel signature, the graph's inputs or --schema.")
-    static final class Register implements Callable<Integer> {
-        @Spec
-        private CommandSpec spec;
-
-        @Mixin
-        private RegisteredModelOptions model;
-
-        @Mixin
-        private RegisterFromOptions source;
-
-        @Override
-        public Integer call() {
-            try (TrackingLocation location = TrackingLocation.open(model.trackingUri)) {
-                ModelVersion version = source.register(spec, location, model.name);
-                spec.commandLine().getOut().printf(Locale.ROOT, "Registered %s version %d (%s flavor, input %s)%n",
-                        version.name(), version.version(), version.tags().getOrDefault(ModelTracking.FLAVOR_TAG, "?"),
-                        version.inputSchema().map(s -> s.columnNames().toString()).orElse("unknown"));
-                return ExitCodes.OK;
             }
         }
     }

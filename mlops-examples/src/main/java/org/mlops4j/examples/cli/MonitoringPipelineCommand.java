@@ -19,6 +19,7 @@ import org.mlops4j.examples.leadscoring.MonitoringOutcome;
 import org.mlops4j.examples.leadscoring.TrainingOptions;
 import org.mlops4j.examples.leadscoring.TrainingOutcome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -63,8 +64,8 @@ final class MonitoringPipelineCommand implements Callable<Integer> {
             description = "Registered model (default: ${DEFAULT-VALUE}).")
     private String modelName;
 
-    @Option(names = "--tracking-uri", paramLabel = "URI", description = "Runs and registry (default: file:./mlruns).")
-    private String trackingUri;
+    @Mixin
+    private StoreOptions store;
 
     @Override
     public Integer call() {
@@ -78,7 +79,7 @@ final class MonitoringPipelineCommand implements Callable<Integer> {
             InputFiles.requireFile(retrainData, "--retrain-data");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (TrackingLocation location = TrackingLocation.open(trackingUri);
+        try (TrackingLocation location = store.open();
              PipelineRunner runner = PipelineRunner.builder().threads(1)
                      .listener(TrackingPipelineListener.of(location.tracking())).build();
              PipelineRunner actionRunner = PipelineRunner.builder().threads(1)

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  */
 final class RegisterFromOptions {
 
-    @Option(names = "--from", required = true, paramLabel = "PATH_OR_RUN_URI",
+    @Option(names = "--from", paramLabel = "PATH_OR_RUN_URI",
             description = "An .onnx file, a model folder MLflow logged (with its MLmodel file), or runs:/RUN_ID/PATH.")
     String from;
 

@@ -71,4 +71,13 @@ class ModelsRegisterCommandTest {
         assertTrue(result.err().contains("[python_function, sklearn]"), result.err());
         assertTrue(result.err().contains("mlflow.onnx.log_model"), result.err());
     }
+
+    @Test
+    void refusesARunAndAFileTogether() {
+        MlopsCommandTest.Result result = MlopsCommandTest.mlops("models", "register", "--tracking-uri",
+                "file:" + folder.resolve("mlruns"), "--name", "both", "--run", "abc", "--from",
+                FIXTURES.resolve("forest.onnx"));
+        assertEquals(2, result.code(), result.err());
+        assertTrue(result.err().contains("not both"), result.err());
+    }
 }
