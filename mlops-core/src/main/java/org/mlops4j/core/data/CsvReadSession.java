@@ -30,6 +30,8 @@ final class CsvReadSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(CsvReader.class);
     private static final int INITIAL_CAPACITY = RowCountEstimate.UNKNOWN;
+    /** What pandas calls a column without a name in the header, followed by its 0-based position. */
+    static final String UNNAMED_PREFIX = "Unnamed: ";
 
     private final CsvReadOptions options;
     private final String source;
@@ -49,9 +51,14 @@ final class CsvReadSession {
         this.expectedRows = Math.max(16, Math.min(expectedRows, options.maxRows()));
     }
 
-    /** The header's columns: which fields are kept, under which names, with which declared types. */
+    /**
+     * The header's columns: which fields are kept, under which names, with which declared types.
+     *
+     * @param nameless the columns the header gives no name, called {@code Unnamed: N} as pandas calls them (see
+     *                 {@link UnnamedColumns})
+     */
     private record Layout(int width, String[] names, int[] fieldIndex, ColumnType[] declared,
-            boolean indexDropped) {
+            boolean indexDropped, List<String> nameless) {
     }
 
     /** A record held in memory, for the first chunk of a stream. */
@@ -101,8 +108,9 @@ final class CsvReadSession {
                     continue;
                 }
                 boolean stopped = more && rows >= options.maxRows() && hasMore(records);
-                Table table = build(columns, lines);
-                CsvReadReport report = finish(quarantine, rows, layout, stopped, table);
+                UnnamedColumns unnamed = new UnnamedColumns(source, layout.nameless());
+                Table table = unnamed.settle(build(columns, lines));
+                CsvReadReport report = finish(quarantine, rows, layout, stopped, table, unnamed);
                 return new CsvReadResult(table, report);
             }
         }
@@ -132,12 +140,14 @@ final class CsvReadSession {
                 }
             }
             Quarantine sampleQuarantine = new Quarantine();
-            Table first = inferFromHeld(layout, held, sampleQuarantine);
+            Table inferred = inferFromHeld(layout, held, sampleQuarantine);
             quarantine.addAll(sampleQuarantine);
             ColumnType[] decided = new ColumnType[layout.names().length];
             for (int c = 0; c < decided.length; c++) {
-                decided[c] = first.column(c).type();
+                decided[c] = inferred.column(c).type();
             }
+            UnnamedColumns unnamed = new UnnamedColumns(source, layout.nameless());
+            Table first = unnamed.settle(inferred);
             long rows = first.rowCount();
             consumer.accept(first);
             int sampleRows = held.size();
@@ -145,19 +155,21 @@ final class CsvReadSession {
                 ColumnAccumulator[] columns = accumulators(layout, Set.of(), decided, chunkRows);
                 NumericColumn.Builder lines = lines(chunkRows);
                 int inChunk = 0;
+                long firstLine = 0;
                 while (inChunk < chunkRows && rows + inChunk < options.maxRows() && (more = records.next())) {
                     if (acceptCurrent(records, view, layout, columns, quarantine, sampleRows)) {
+                        firstLine = inChunk == 0 ? records.line() : firstLine;
                         inChunk++;
                         addLine(lines, records.line());
                     }
                 }
                 if (inChunk > 0) {
-                    consumer.accept(build(columns, lines));
+                    consumer.accept(unnamed.apply(build(columns, lines), firstLine));
                     rows += inChunk;
                 }
             }
             boolean stopped = more && rows >= options.maxRows() && hasMore(records);
-            return finish(quarantine, rows, layout, stopped, first);
+            return finish(quarantine, rows, layout, stopped, first, unnamed);
         }
     }
 
@@ -196,6 +208,7 @@ final class CsvReadSession {
         boolean keepIndex = hasIndex && options.indexColumnName().isPresent();
         Map<String, Integer> positionByName = new LinkedHashMap<>();
         List<Integer> fieldIndex = new ArrayList<>();
+        List<String> nameless = new ArrayList<>();
         for (int i = 0; i < header.length; i++) {
             String name = header[i];
             if (i == 0 && hasIndex) {
@@ -204,9 +217,8 @@ final class CsvReadSession {
                 }
                 name = options.indexColumnName().get();
             } else if (name.isBlank()) {
-                throw new DataException("Header field " + (i + 1) + " of " + header.length + " has no name; every "
-                        + "column except a leading index column needs one: add the name to the header line", source,
-                        line, null, name);
+                name = UNNAMED_PREFIX + i;
+                nameless.add(name);
             }
             Integer previous = positionByName.putIfAbsent(name, i + 1);
             if (previous != null) {
@@ -233,7 +245,7 @@ final class CsvReadSession {
         }
         records.skipEmptyLines(header.length > 1);
         return new Layout(header.length, names.toArray(String[]::new),
-                fieldIndex.stream().mapToInt(Integer::intValue).toArray(), declared, hasIndex && !keepIndex);
+                fieldIndex.stream().mapToInt(Integer::intValue).toArray(), declared, hasIndex && !keepIndex, nameless);
     }
 
     private ColumnAccumulator[] accumulators(Layout layout, Set<String> readAsString, ColumnType[] decided,
@@ -385,7 +397,8 @@ final class CsvReadSession {
         }
     }
 
-    private CsvReadReport finish(Quarantine quarantine, long rows, Layout layout, boolean stopped, Table typed) {
+    private CsvReadReport finish(Quarantine quarantine, long rows, Layout layout, boolean stopped, Table typed,
+            UnnamedColumns unnamed) {
         Optional<Path> file = options.quarantines() ? options.quarantineFile() : Optional.empty();
         file.ifPresent(quarantine::write);
         if (quarantine.size() > 0) {
@@ -398,7 +411,8 @@ final class CsvReadSession {
         for (Column column : typed.columns()) {
             types.put(column.name(), column.type());
         }
-        return new CsvReadReport(source, rows, quarantine.size(), file, layout.indexDropped(), stopped, types);
+        return new CsvReadReport(source, rows, quarantine.size(), file, layout.indexDropped(), stopped, types,
+                unnamed.kept(), unnamed.dropped());
     }
 
     private static RecordView viewOf(CsvRecords records) {

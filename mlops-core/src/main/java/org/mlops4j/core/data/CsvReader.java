@@ -40,7 +40,11 @@ import org.mlops4j.core.data.internal.StrictUtf8Reader;
  * doubled quotes ({@code ""}). Empty lines are skipped, except in a file of one column, where an empty line is a
  * null value. A header whose first name is empty, as pandas'
  * {@code to_csv} writes the row index, marks an index column: it is dropped unless {@link Builder#keepIndexColumn()}
- * is set. Every line number in a message or a quarantine file is the 1-based physical line where the record starts.
+ * is set. Any other column without a name, as spreadsheets export a header line that ends with a separator, is read
+ * as pandas reads it: it is called {@code Unnamed: N} (N its 0-based position in the header) and kept when it holds
+ * a value, dropped when it is empty in every row (a stream decides on its first chunk), with a warning either way and
+ * the names in {@link CsvReadReport#unnamedColumnsKept()} and {@link CsvReadReport#unnamedColumnsDropped()}. Every
+ * line number in a message or a quarantine file is the 1-based physical line where the record starts.
  *
  * <h2>Nulls</h2>
  * A field whose whole text is one of the null tokens is null; by default those of pandas:
@@ -72,7 +76,7 @@ import org.mlops4j.core.data.internal.StrictUtf8Reader;
  * <h2>Bad input</h2>
  * Every problem is a {@link DataException} whose message names the source, the line, the column and the value as
  * far as they apply, and says how to fix it: a record with too few or too many fields, a value that does not fit a
- * declared type, invalid UTF-8, a header name that is missing or repeated, an empty input (a header-only input is
+ * declared type, invalid UTF-8, a header name that is repeated, an empty input (a header-only input is
  * valid and gives zero rows), a quote that is never closed, a declared type for a column the header lacks. Records
  * with the wrong number of fields and values that do not fit can instead be written to a quarantine file
  * ({@link Builder#onRaggedRow}, {@link Builder#onBadValue}, {@link Builder#quarantineFile}); nothing is dropped

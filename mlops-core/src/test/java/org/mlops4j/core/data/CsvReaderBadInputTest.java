@@ -178,21 +178,6 @@ class CsvReaderBadInputTest {
     }
 
     @Test
-    void rejectsAHeaderWithAMissingColumnName() throws IOException {
-        Path file = file("a,,c\n1,2,3\n");
-        DataException e = failure(file);
-        assertLocation(e, file, 1, null, "");
-        assertTrue(e.getMessage().contains("Header field 2 of 3 has no name"), e.getMessage());
-    }
-
-    @Test
-    void rejectsAHeaderWithABlankNameThatIsNotTheLeadingIndex() throws IOException {
-        Path file = file(",a,  \n0,1,2\n");
-        DataException e = failure(file);
-        assertTrue(e.getMessage().contains("Header field 3 of 3"), e.getMessage());
-    }
-
-    @Test
     void rejectsDuplicateHeaderNames() throws IOException {
         Path file = file("id,city,score,city\n1,a,2,b\n");
         DataException e = failure(file);
