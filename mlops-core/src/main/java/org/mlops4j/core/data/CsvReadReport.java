@@ -24,10 +24,13 @@ import java.util.Optional;
  *                              {@code Unnamed: N}, N the 0-based position in the header
  * @param unnamedColumnsDropped columns the header gives no name that are empty in every row (for a stream: in its
  *                              first chunk), left out, by their {@code Unnamed: N} names
+ * @param missingValues         for each column read from the input, in column order, how many of its values were
+ *                              read as missing and as which null token, in the rows kept
  */
 public record CsvReadReport(String source, long rowsRead, long rowsQuarantined, Optional<Path> quarantineFile,
         boolean indexColumnDropped, boolean stoppedAtMaxRows, Map<String, ColumnType> columnTypes,
-        List<String> unnamedColumnsKept, List<String> unnamedColumnsDropped) {
+        List<String> unnamedColumnsKept, List<String> unnamedColumnsDropped,
+        Map<String, MissingValues> missingValues) {
 
     /** Checks and copies the values. */
     public CsvReadReport {
@@ -36,5 +39,15 @@ public record CsvReadReport(String source, long rowsRead, long rowsQuarantined, 
         columnTypes = Collections.unmodifiableMap(new LinkedHashMap<>(columnTypes));
         unnamedColumnsKept = List.copyOf(unnamedColumnsKept);
         unnamedColumnsDropped = List.copyOf(unnamedColumnsDropped);
+        missingValues = Collections.unmodifiableMap(new LinkedHashMap<>(missingValues));
+    }
+
+    /**
+     * @param column a column of the result
+     * @return how many of its values were read as missing, and as which null token; empty counts for a column the
+     *         input did not have (such as the line column)
+     */
+    public MissingValues missingValues(String column) {
+        return missingValues.getOrDefault(column, new MissingValues(0, Map.of()));
     }
 }

@@ -37,6 +37,8 @@ final class CsvReadSession {
     private final String source;
     private final Supplier<Reader> opener;
     private final int expectedRows;
+    /** For each column of the record being offered, the null token its field is, or -1. */
+    private int[] stagedTokens;
 
     /**
      * @param options      the reader's settings
@@ -90,11 +92,12 @@ final class CsvReadSession {
                 ColumnAccumulator[] columns = accumulators(layout, readAsString, null, capacity);
                 NumericColumn.Builder lines = lines(capacity);
                 Quarantine quarantine = new Quarantine();
+                MissingValueCounter missing = missingCounter(layout);
                 RecordView view = viewOf(records);
                 int rows = 0;
                 boolean more = true;
                 while (rows < options.maxRows() && (more = records.next())) {
-                    if (acceptCurrent(records, view, layout, columns, quarantine, 0)) {
+                    if (acceptCurrent(records, view, layout, columns, quarantine, 0, missing)) {
                         rows++;
                         addLine(lines, records.line());
                     }
@@ -110,9 +113,16 @@ final class CsvReadSession {
                 boolean stopped = more && rows >= options.maxRows() && hasMore(records);
                 UnnamedColumns unnamed = new UnnamedColumns(source, layout.nameless());
                 Table table = unnamed.settle(build(columns, lines));
-                CsvReadReport report = finish(quarantine, rows, layout, stopped, table, unnamed);
+                CsvReadReport report = finish(quarantine, rows, layout, stopped, table, unnamed, missing);
                 return new CsvReadResult(table, report);
             }
+        }
+    }
+
+    /** @return the names of the columns of the input's header, as this session reads them */
+    public List<String> header() {
+        try (CsvRecords records = open()) {
+            return List.of(readHeader(records).names());
         }
     }
 
@@ -140,7 +150,8 @@ final class CsvReadSession {
                 }
             }
             Quarantine sampleQuarantine = new Quarantine();
-            Table inferred = inferFromHeld(layout, held, sampleQuarantine);
+            MissingValueCounter missing = missingCounter(layout);
+            Table inferred = inferFromHeld(layout, held, sampleQuarantine, missing);
             quarantine.addAll(sampleQuarantine);
             ColumnType[] decided = new ColumnType[layout.names().length];
             for (int c = 0; c < decided.length; c++) {
@@ -157,7 +168,7 @@ final class CsvReadSession {
                 int inChunk = 0;
                 long firstLine = 0;
                 while (inChunk < chunkRows && rows + inChunk < options.maxRows() && (more = records.next())) {
-                    if (acceptCurrent(records, view, layout, columns, quarantine, sampleRows)) {
+                    if (acceptCurrent(records, view, layout, columns, quarantine, sampleRows, missing)) {
                         firstLine = inChunk == 0 ? records.line() : firstLine;
                         inChunk++;
                         addLine(lines, records.line());
@@ -169,24 +180,27 @@ final class CsvReadSession {
                 }
             }
             boolean stopped = more && rows >= options.maxRows() && hasMore(records);
-            return finish(quarantine, rows, layout, stopped, first, unnamed);
+            return finish(quarantine, rows, layout, stopped, first, unnamed, missing);
         }
     }
 
-    private Table inferFromHeld(Layout layout, List<HeldRecord> held, Quarantine quarantine) {
+    private Table inferFromHeld(Layout layout, List<HeldRecord> held, Quarantine quarantine,
+            MissingValueCounter missing) {
         Set<String> readAsString = new HashSet<>();
         while (true) {
             ColumnAccumulator[] columns = accumulators(layout, readAsString, null, held.size());
             NumericColumn.Builder lines = lines(held.size());
             Quarantine attempt = new Quarantine();
+            MissingValueCounter attemptMissing = missingCounter(layout);
             for (HeldRecord record : held) {
-                if (accept(viewOf(record), layout, columns, attempt, 0)) {
+                if (accept(viewOf(record), layout, columns, attempt, 0, attemptMissing)) {
                     addLine(lines, record.line());
                 }
             }
             List<String> mixed = mixedColumns(columns);
             if (mixed.isEmpty()) {
                 quarantine.addAll(attempt);
+                missing.addAll(attemptMissing);
                 return build(columns, lines);
             }
             readAsString.addAll(mixed);
@@ -228,6 +242,24 @@ final class CsvReadSession {
             fieldIndex.add(i);
         }
         List<String> names = new ArrayList<>(positionByName.keySet());
+        if (!options.selectedColumns().isEmpty()) {
+            List<String> lacking = options.selectedColumns().stream().filter(n -> !positionByName.containsKey(n))
+                    .toList();
+            if (!lacking.isEmpty()) {
+                throw new DataException("The columns " + lacking + " are to be read, but the header does not have "
+                        + "them; the columns are " + names + ": correct the names given to columns(...)", source, line,
+                        lacking.get(0), null);
+            }
+            List<Integer> selectedFields = new ArrayList<>();
+            for (int c = 0; c < names.size(); c++) {
+                if (options.selectedColumns().contains(names.get(c))) {
+                    selectedFields.add(fieldIndex.get(c));
+                }
+            }
+            names.retainAll(options.selectedColumns());
+            nameless.retainAll(options.selectedColumns());
+            fieldIndex = selectedFields;
+        }
         if (options.lineColumn().isPresent() && positionByName.containsKey(options.lineColumn().get())) {
             throw new DataException("The header has a column named like the line column the reader is to add; "
                     + "choose another name with lineColumn(...)", source, line, options.lineColumn().get(), null);
@@ -267,24 +299,41 @@ final class CsvReadSession {
      * @return whether the record became a row
      */
     private boolean accept(RecordView record, Layout layout, ColumnAccumulator[] columns, Quarantine quarantine,
-            int sampleRows) {
+            int sampleRows, MissingValueCounter missing) {
         if (record.size() != layout.width()) {
             ragged(record, layout, quarantine);
             return false;
         }
         NullTokens nulls = options.nullTokens();
         int[] fieldIndex = layout.fieldIndex();
+        int[] tokens = stagedTokens(columns.length);
         for (int c = 0; c < columns.length; c++) {
             String text = record.field(fieldIndex[c]);
-            if (!columns[c].stage(nulls.isNull(text) ? null : text)) {
+            int token = nulls.indexOf(text);
+            tokens[c] = token;
+            if (!columns[c].stage(token >= 0 ? null : text)) {
                 badValue(record, columns[c], layout.declared()[c] == null ? sampleRows : 0, text, quarantine);
                 return false;
             }
         }
-        for (ColumnAccumulator column : columns) {
-            column.commit();
-        }
+        commit(columns, tokens, missing);
         return true;
+    }
+
+    private int[] stagedTokens(int columns) {
+        if (stagedTokens == null || stagedTokens.length != columns) {
+            stagedTokens = new int[columns];
+        }
+        return stagedTokens;
+    }
+
+    private static void commit(ColumnAccumulator[] columns, int[] tokens, MissingValueCounter missing) {
+        for (int c = 0; c < columns.length; c++) {
+            columns[c].commit();
+            if (tokens[c] >= 0) {
+                missing.count(c, tokens[c]);
+            }
+        }
     }
 
     /**
@@ -292,29 +341,30 @@ final class CsvReadSession {
      * strings of them; as {@link #accept} otherwise.
      */
     private boolean acceptCurrent(CsvRecords records, RecordView view, Layout layout, ColumnAccumulator[] columns,
-            Quarantine quarantine, int sampleRows) {
+            Quarantine quarantine, int sampleRows, MissingValueCounter missing) {
         if (records.size() != layout.width()) {
             ragged(view, layout, quarantine);
             return false;
         }
         NullTokens nulls = options.nullTokens();
         int[] fieldIndex = layout.fieldIndex();
+        int[] tokens = stagedTokens(columns.length);
         char[] chars = records.chars();
         for (int c = 0; c < columns.length; c++) {
             int field = fieldIndex[c];
             int start = records.start(field);
             int end = records.end(field);
             ColumnAccumulator column = columns[c];
-            boolean fits = nulls.isNull(chars, start, end) ? column.stageNull() : column.stage(chars, start, end);
+            int token = nulls.indexOf(chars, start, end);
+            tokens[c] = token;
+            boolean fits = token >= 0 ? column.stageNull() : column.stage(chars, start, end);
             if (!fits) {
                 badValue(view, column, layout.declared()[c] == null ? sampleRows : 0, records.field(field),
                         quarantine);
                 return false;
             }
         }
-        for (ColumnAccumulator column : columns) {
-            column.commit();
-        }
+        commit(columns, tokens, missing);
         return true;
     }
 
@@ -397,8 +447,12 @@ final class CsvReadSession {
         }
     }
 
+    private MissingValueCounter missingCounter(Layout layout) {
+        return new MissingValueCounter(layout.names().length, options.nullTokens().ordered());
+    }
+
     private CsvReadReport finish(Quarantine quarantine, long rows, Layout layout, boolean stopped, Table typed,
-            UnnamedColumns unnamed) {
+            UnnamedColumns unnamed, MissingValueCounter missing) {
         Optional<Path> file = options.quarantines() ? options.quarantineFile() : Optional.empty();
         file.ifPresent(quarantine::write);
         if (quarantine.size() > 0) {
@@ -412,7 +466,7 @@ final class CsvReadSession {
             types.put(column.name(), column.type());
         }
         return new CsvReadReport(source, rows, quarantine.size(), file, layout.indexDropped(), stopped, types,
-                unnamed.kept(), unnamed.dropped());
+                unnamed.kept(), unnamed.dropped(), missing.byColumn(layout.names(), typed.columnNames()));
     }
 
     private static RecordView viewOf(CsvRecords records) {

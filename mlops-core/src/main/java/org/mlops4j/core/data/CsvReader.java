@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,9 +49,13 @@ import org.mlops4j.core.data.internal.StrictUtf8Reader;
  * line number in a message or a quarantine file is the 1-based physical line where the record starts.
  *
  * <h2>Nulls</h2>
- * A field whose whole text is one of the null tokens is null; by default those of pandas:
+ * A field whose whole text is one of the null tokens is null; by default those of pandas 2:
  * {@link #DEFAULT_NULL_TOKENS}, which include the empty field, {@code NA}, {@code N/A}, {@code NaN}, {@code null},
- * {@code NULL} and {@code nan}. Matching is exact and case-sensitive, and quoting does not change it.
+ * {@code NULL}, {@code nan} and {@code None} (pandas 1.x does not count {@code None}). Matching is exact and
+ * case-sensitive, and quoting does not change it. As with pandas' {@code read_csv}, {@link Builder#naValues} adds
+ * tokens and {@link Builder#keepDefaultNa keepDefaultNa(false)} drops the defaults (then only the added tokens are
+ * null: without any, not even an empty field is). {@link CsvReadReport#missingValues()} counts, per column, the values
+ * read as missing and which token each was, so that nothing is dropped without saying why.
  *
  * <h2>Types</h2>
  * A column with a declared type ({@link Builder#columnType}, or {@link Builder#defaultType} for all the others) is
@@ -104,7 +110,10 @@ import org.mlops4j.core.data.internal.StrictUtf8Reader;
  */
 public final class CsvReader {
 
-    /** The null tokens of pandas' {@code read_csv}, used unless {@link Builder#nullTokens} replaces them. */
+    /**
+     * The null tokens of pandas' {@code read_csv} (version 2; pandas 1.x lacks {@code None}), used unless
+     * {@link Builder#nullTokens} replaces them or {@link Builder#keepDefaultNa keepDefaultNa(false)} drops them.
+     */
     public static final Set<String> DEFAULT_NULL_TOKENS = Set.of("", "#N/A", "#N/A N/A", "#NA", "-1.#IND",
             "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan",
             "null");
@@ -141,6 +150,20 @@ public final class CsvReader {
      */
     public Table read(Path file) {
         return readWithReport(file).table();
+    }
+
+    /**
+     * Reads only the header of a UTF-8 file.
+     *
+     * @param file the CSV file
+     * @return the names of the columns the header gives, as a read would call them (a dropped index column left out,
+     *         nameless columns as {@code Unnamed: N}), whichever {@link Builder#columns} are chosen
+     * @throws DataException        when the file is empty or its header is not valid for these options
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public List<String> header(Path file) {
+        CsvReadOptions all = toBuilder().columns(List.of()).build().options;
+        return new CsvReadSession(all, file.toString(), opener(file), 16).header();
     }
 
     /**
@@ -275,6 +298,8 @@ public final class CsvReader {
         Builder builder = new Builder();
         builder.separator = options.separator();
         builder.nullTokens = options.nullTokens().tokens();
+        builder.keepDefaultNa = true;
+        builder.naValues = Set.of();
         builder.columnTypes.putAll(options.columnTypes());
         builder.defaultType = options.defaultType().orElse(null);
         builder.indexColumnName = options.indexColumnName().orElse(null);
@@ -285,6 +310,7 @@ public final class CsvReader {
         builder.categoricalRatio = options.categoricalRatio();
         builder.trimSpaces = options.trimSpaces();
         builder.lineColumn = options.lineColumn().orElse(null);
+        builder.selectedColumns = options.selectedColumns();
         return builder;
     }
 
@@ -292,6 +318,8 @@ public final class CsvReader {
     public static final class Builder {
         private char separator = ',';
         private Set<String> nullTokens = DEFAULT_NULL_TOKENS;
+        private Set<String> naValues = Set.of();
+        private boolean keepDefaultNa = true;
         private final Map<String, ColumnType> columnTypes = new LinkedHashMap<>();
         private ColumnType defaultType;
         private String indexColumnName;
@@ -302,6 +330,7 @@ public final class CsvReader {
         private double categoricalRatio = 0.5;
         private boolean trimSpaces;
         private String lineColumn;
+        private Set<String> selectedColumns = Set.of();
 
         private Builder() {
         }
@@ -334,6 +363,39 @@ public final class CsvReader {
          */
         public Builder nullTokens(String... tokens) {
             return nullTokens(List.of(tokens));
+        }
+
+        /**
+         * Adds texts that mean null to the default ones, as pandas' {@code na_values} does (replacing those given
+         * before).
+         *
+         * @param values texts that mean null besides the defaults, such as {@code "-"} or {@code "missing"}
+         * @return this builder
+         */
+        public Builder naValues(Collection<String> values) {
+            this.naValues = Set.copyOf(values);
+            return this;
+        }
+
+        /**
+         * @param values texts that mean null besides the defaults
+         * @return this builder
+         */
+        public Builder naValues(String... values) {
+            return naValues(List.of(values));
+        }
+
+        /**
+         * As pandas' {@code keep_default_na}: with {@code false}, the default tokens ({@link #DEFAULT_NULL_TOKENS},
+         * or those set with {@link #nullTokens}) are not null, only those of {@link #naValues} are; without any, no
+         * text is null, not even an empty field, and a column with an empty field is then a string column.
+         *
+         * @param keep whether the default tokens are null; default true
+         * @return this builder
+         */
+        public Builder keepDefaultNa(boolean keep) {
+            this.keepDefaultNa = keep;
+            return this;
         }
 
         /**
@@ -464,6 +526,27 @@ public final class CsvReader {
         }
 
         /**
+         * Reads only these columns, as pandas' {@code usecols} does: the others are split off each record but not
+         * parsed, typed or kept, which saves most of the time and memory of a wide file when a few columns are needed.
+         * The table has the columns in the header's order. Reading fails when the header lacks one of them.
+         *
+         * @param names the columns to read; empty to read every column (the default)
+         * @return this builder
+         */
+        public Builder columns(Collection<String> names) {
+            this.selectedColumns = new LinkedHashSet<>(names);
+            return this;
+        }
+
+        /**
+         * @param names the only columns to read (see {@link #columns(Collection)})
+         * @return this builder
+         */
+        public Builder columns(String... names) {
+            return columns(List.of(names));
+        }
+
+        /**
          * @return the reader
          * @throws IllegalStateException when records are to be quarantined but no quarantine file is set
          */
@@ -473,10 +556,14 @@ public final class CsvReader {
                 throw new IllegalStateException("Records are to be quarantined but no quarantine file is set: "
                         + "call quarantineFile(path)");
             }
-            return new CsvReader(new CsvReadOptions(separator, new NullTokens(nullTokens), columnTypes,
+            Set<String> tokens = new HashSet<>(naValues);
+            if (keepDefaultNa) {
+                tokens.addAll(nullTokens);
+            }
+            return new CsvReader(new CsvReadOptions(separator, new NullTokens(tokens), columnTypes,
                     Optional.ofNullable(defaultType), Optional.ofNullable(indexColumnName), onRaggedRow, onBadValue,
                     Optional.ofNullable(quarantineFile), maxRows, categoricalRatio, trimSpaces,
-                    Optional.ofNullable(lineColumn)));
+                    Optional.ofNullable(lineColumn), selectedColumns));
         }
     }
 }

@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mlops4j.core.data.CsvReader;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.spi.support.AtomicFiles;
 import org.mlops4j.drift.DataDrift;
 import org.mlops4j.drift.DriftReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,6 +24,9 @@ final class DriftCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private MissingValueOptions missingValues;
 
     @Option(names = "--reference", required = true, paramLabel = "CSV", description = "The reference data.")
     private Path reference;
@@ -54,17 +59,22 @@ final class DriftCommand implements Callable<Integer> {
         if (html != null) {
             InputFiles.requireWritableFile(html, "--html");
         }
-        Table referenceTable = InputFiles.readCsv(reference, "--reference");
-        Table currentTable = InputFiles.readCsv(current, "--current");
+        CsvReader reader = missingValues.reader().build();
+        if (columns != null && !columns.isEmpty()) {
+            List<String> header = reader.header(InputFiles.requireFile(reference, "--reference"));
+            for (String column : columns) {
+                if (!header.contains(column)) {
+                    throw OptionValues.invalid(spec, "--columns", "the reference " + reference + " has no column '"
+                            + column + "'; its columns are " + header, null);
+                }
+            }
+            reader = reader.toBuilder().columns(columns).build(); // parse only the columns tested
+        }
+        Table referenceTable = InputFiles.readCsv(reference, "--reference", reader);
+        Table currentTable = InputFiles.readCsv(current, "--current", reader);
         DataDrift.Builder drift = OptionValues.apply(spec, "--drift-share",
                 () -> DataDrift.builder().driftShare(driftShare));
         if (columns != null && !columns.isEmpty()) {
-            for (String column : columns) {
-                if (!referenceTable.hasColumn(column)) {
-                    throw OptionValues.invalid(spec, "--columns", "the reference " + reference + " has no column '"
-                            + column + "'; its columns are " + referenceTable.columnNames(), null);
-                }
-            }
             drift.columns(columns.toArray(String[]::new));
         }
         if (stattest != null) {

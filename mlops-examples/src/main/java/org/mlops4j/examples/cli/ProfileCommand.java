@@ -6,6 +6,7 @@ import org.mlops4j.core.data.Table;
 import org.mlops4j.drift.profile.ProfileReport;
 import org.mlops4j.drift.profile.TableProfile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,6 +19,9 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private MissingValueOptions missingValues;
 
     @Option(names = "--input", required = true, paramLabel = "CSV", description = "The data to profile.")
     private Path input;
@@ -39,7 +43,7 @@ final class ProfileCommand implements Callable<Integer> {
         if (html != null) {
             InputFiles.requireWritableFile(html, "--html");
         }
-        Table table = InputFiles.readCsv(input, "--input");
+        Table table = InputFiles.readCsv(input, "--input", missingValues.reader().build());
         ProfileReport report = ProfileReport.of(TableProfile.of(table),
                 title != null ? title : input.getFileName().toString());
         if (json == null && html == null) {

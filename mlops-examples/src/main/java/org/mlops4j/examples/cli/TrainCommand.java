@@ -19,6 +19,7 @@ import org.mlops4j.models.ModelEvaluation;
 import org.mlops4j.models.ModelingSetup;
 import org.mlops4j.models.TrackingModelingListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,6 +34,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private MissingValueOptions missingValues;
 
     @Option(names = "--input", required = true, paramLabel = "CSV", description = "The labelled rows.")
     private Path input;
@@ -76,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
         if (evaluationHtml != null) {
             InputFiles.requireWritableFile(evaluationHtml, "--evaluation-html");
         }
-        Table table = InputFiles.readCsv(input, "--input");
+        Table table = InputFiles.readCsv(input, "--input", missingValues.reader().build());
         if (!table.hasColumn(target)) {
             throw OptionValues.invalid(spec, "--target", "the file " + input + " has no column '" + target
                     + "'; its columns are " + table.columnNames(), null);
