@@ -48,6 +48,8 @@ public final class CsvRecords implements Closeable {
     private int size;
     private long line;
     private long nextLine = 1;
+    /** The line where the text at {@link #recordStart} begins, for a line count in an error while filling. */
+    private long recordStartLine = 1;
     private boolean skipEmptyLines = true;
     /** Whether the last record ended with {@code \r}, so that a {@code \n} right after it belongs to that break. */
     private boolean afterCarriageReturn;
@@ -92,6 +94,7 @@ public final class CsvRecords implements Closeable {
     private boolean nextRecord() {
         size = 0;
         recordStart = position;
+        recordStartLine = nextLine;
         if (position == limit && !fill()) {
             return false;
         }
@@ -296,9 +299,28 @@ public final class CsvRecords implements Closeable {
             }
             limit += read;
             return true;
+        } catch (MalformedUtf8Exception e) {
+            throw new DataException(e.getMessage(), source, lineAtLimit(), null, null);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + source + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * @return the line at the end of the text read so far, counted from the current record's start, which is where
+     *         a decoding error in the text after it is
+     */
+    private long lineAtLimit() {
+        long count = recordStartLine;
+        boolean afterReturn = afterCarriageReturn;
+        for (int i = recordStart; i < limit; i++) {
+            char c = buffer[i];
+            if (c == '\r' || c == '\n' && !afterReturn) {
+                count++;
+            }
+            afterReturn = c == '\r';
+        }
+        return count;
     }
 
     /** @return the 1-based physical line where the current record starts */

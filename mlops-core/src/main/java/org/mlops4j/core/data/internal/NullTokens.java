@@ -25,6 +25,11 @@ public final class NullTokens {
     private final boolean emptyIsNull;
     /** For each length, which first characters (below 128) some token of that length has; others are all allowed. */
     private final boolean[][] firstCharsByLength;
+    /**
+     * As {@link #firstCharsByLength} for the last character: numbers end in a digit and no default token does, so that
+     * most numbers are told from tokens by two look-ups.
+     */
+    private final boolean[][] lastCharsByLength;
     /** The tokens of each length, as characters. */
     private final char[][][] tokensByLength;
 
@@ -35,6 +40,7 @@ public final class NullTokens {
         this.maxLength = this.tokens.stream().mapToInt(String::length).max().orElse(-1);
         this.emptyIsNull = this.tokens.contains("");
         this.firstCharsByLength = new boolean[Math.max(0, maxLength) + 1][128];
+        this.lastCharsByLength = new boolean[Math.max(0, maxLength) + 1][128];
         this.tokensByLength = new char[Math.max(0, maxLength) + 1][][];
         this.indexByLength = new int[tokensByLength.length][];
         for (int length = 0; length < tokensByLength.length; length++) {
@@ -45,13 +51,17 @@ public final class NullTokens {
         }
         for (String token : this.tokens) {
             if (!token.isEmpty()) {
-                char first = token.charAt(0);
-                if (first < 128) {
-                    firstCharsByLength[token.length()][first] = true;
-                } else {
-                    Arrays.fill(firstCharsByLength[token.length()], true);
-                }
+                allow(firstCharsByLength[token.length()], token.charAt(0));
+                allow(lastCharsByLength[token.length()], token.charAt(token.length() - 1));
             }
+        }
+    }
+
+    private static void allow(boolean[] table, char c) {
+        if (c < 128) {
+            table[c] = true;
+        } else {
+            Arrays.fill(table, true);
         }
     }
 
@@ -94,7 +104,9 @@ public final class NullTokens {
         }
         if (length > 0) {
             char first = chars[start];
-            if (first < 128 && !firstCharsByLength[length][first]) {
+            char last = chars[end - 1];
+            if (first < 128 && !firstCharsByLength[length][first]
+                    || last < 128 && !lastCharsByLength[length][last]) {
                 return -1;
             }
         }
