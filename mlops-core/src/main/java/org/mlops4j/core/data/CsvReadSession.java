@@ -347,6 +347,7 @@ final class CsvReadSession {
             return false;
         }
         NullTokens nulls = options.nullTokens();
+        boolean numbersFirst = !nulls.hasNumberToken();
         int[] fieldIndex = layout.fieldIndex();
         int[] tokens = stagedTokens(columns.length);
         char[] chars = records.chars();
@@ -355,9 +356,15 @@ final class CsvReadSession {
             int start = records.start(field);
             int end = records.end(field);
             ColumnAccumulator column = columns[c];
-            int token = nulls.indexOf(chars, start, end);
+            int token = -1;
+            boolean fits;
+            if (numbersFirst && column.stageNumber(chars, start, end)) {
+                fits = true;
+            } else {
+                token = nulls.indexOf(chars, start, end);
+                fits = token >= 0 ? column.stageNull() : column.stage(chars, start, end);
+            }
             tokens[c] = token;
-            boolean fits = token >= 0 ? column.stageNull() : column.stage(chars, start, end);
             if (!fits) {
                 badValue(view, column, layout.declared()[c] == null ? sampleRows : 0, records.field(field),
                         quarantine);

@@ -29,8 +29,8 @@ import org.mlops4j.core.data.Table;
  *       every field, which is what it offers.</li>
  * </ol>
  *
- * <p>The three readers take turns in each round, the order reversed every other round, after one warm-up round
- * that is not counted; pandas is timed inside the child around {@code read_csv} only (not the interpreter's start or
+ * <p>The three readers take turns in each round, the order reversed every other round, after two warm-up rounds
+ * that are not counted; pandas is timed inside the child around {@code read_csv} only (not the interpreter's start or
  * the import of pandas). Each measurement records the 1-minute load average from {@code /proc/loadavg} before it
  * starts, since the machine is shared. Wall-clock rates and CPU-time rates (the Java thread's CPU time; the Python
  * process's {@code time.process_time()}) are printed per measurement, then the median of each side and the medians of
@@ -64,6 +64,9 @@ public final class CsvParsingBenchmark {
             frame = pd.read_csv(path, usecols=usecols)
             print(time.perf_counter() - wall, time.process_time() - cpu, frame.shape[0], frame.shape[1])
             """;
+
+    /** Rounds not counted, so that the JIT has compiled the readers' loops. */
+    private static final int WARM_UP_ROUNDS = 2;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -107,7 +110,7 @@ public final class CsvParsingBenchmark {
                 columns.isEmpty() ? "all" : columns);
         CsvReader ours = CsvReader.builder().columns(columns).build();
         List<Timing[]> measured = new ArrayList<>();
-        for (int round = 0; round <= rounds; round++) {
+        for (int round = 1 - WARM_UP_ROUNDS; round <= rounds; round++) {
             Timing[] timings = new Timing[3];
             int[] order = round % 2 == 0 ? new int[] {0, 1, 2} : new int[] {2, 1, 0};
             for (int side : order) {
@@ -118,7 +121,7 @@ public final class CsvParsingBenchmark {
                     default -> timePandas(script, file, columns, load);
                 };
             }
-            String label = round == 0 ? "warm-up" : "round " + round;
+            String label = round <= 0 ? "warm-up" : "round " + round;
             for (Timing t : timings) {
                 System.out.printf(Locale.ROOT, "  %-8s %-7s %7.1f MB/s wall %7.1f MB/s cpu  (%.3f s, load %.2f, "
                         + "%d rows x %d columns)%n", label, t.reader(), megabytes / t.seconds(),

@@ -23,6 +23,7 @@ public final class NullTokens {
     private final int[][] indexByLength;
     private final int maxLength;
     private final boolean emptyIsNull;
+    private final boolean hasNumberToken;
     /** For each length, which first characters (below 128) some token of that length has; others are all allowed. */
     private final boolean[][] firstCharsByLength;
     /**
@@ -39,6 +40,8 @@ public final class NullTokens {
         this.ordered = this.tokens.stream().sorted().toList();
         this.maxLength = this.tokens.stream().mapToInt(String::length).max().orElse(-1);
         this.emptyIsNull = this.tokens.contains("");
+        DecimalText decimal = new DecimalText();
+        this.hasNumberToken = this.tokens.stream().anyMatch(t -> decimal.parse(t) && !Double.isNaN(decimal.value()));
         this.firstCharsByLength = new boolean[Math.max(0, maxLength) + 1][128];
         this.lastCharsByLength = new boolean[Math.max(0, maxLength) + 1][128];
         this.tokensByLength = new char[Math.max(0, maxLength) + 1][][];
@@ -130,6 +133,14 @@ public final class NullTokens {
     /** @return the tokens in the order {@link #indexOf} numbers them */
     public List<String> ordered() {
         return ordered;
+    }
+
+    /**
+     * @return whether a token is a number other than NaN (such as {@code -999} or {@code inf}), so that a field that
+     *         is such a number must still be checked against the tokens
+     */
+    public boolean hasNumberToken() {
+        return hasNumberToken;
     }
 
     /** @return the tokens */
