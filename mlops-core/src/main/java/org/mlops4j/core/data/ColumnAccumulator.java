@@ -28,7 +28,8 @@ final class ColumnAccumulator {
     private final ColumnType declared;
     private final double categoricalRatio;
     private final int expectedRows;
-    private final DecimalText decimal = new DecimalText();
+    /** Numbers as pandas reads them: {@code inf} and {@code infinity} are, {@code nan} is a null token or text. */
+    private final DecimalText decimal = new DecimalText(false);
     private final LevelIndex levels = new LevelIndex();
 
     private State state;

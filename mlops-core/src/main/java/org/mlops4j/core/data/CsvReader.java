@@ -63,9 +63,13 @@ import org.mlops4j.core.data.internal.StrictUtf8Reader;
  * {@link Builder#onBadValue}). Any other column's type is inferred from all its non-null values:
  * <ol>
  * <li>{@link ColumnType#NUMERIC} if every value is a number: optional sign, digits, optional fraction and exponent
- * ({@code 2}, {@code 1.0}, {@code -3e5}, {@code .5}), or {@code inf}, {@code infinity}, {@code nan} in any case and
- * with an optional sign. Not numbers: surrounding spaces (see {@link Builder#trimSpaces}), thousands separators,
- * hexadecimal, Java's {@code 1d}/{@code 1f}. Values equal what {@link Double#parseDouble} gives.</li>
+ * ({@code 2}, {@code 1.0}, {@code -3e5}, {@code .5}, {@code 5.}), or {@code inf} and {@code infinity} in any case
+ * and with an optional sign, as pandas reads them. As in pandas, {@code nan} is not a number but a null token in the
+ * spellings of {@link #DEFAULT_NULL_TOKENS} ({@code nan}, {@code NaN}, {@code -nan}, {@code -NaN}), and text in any
+ * other ({@code NAN}) or when the default tokens are dropped. Not numbers: surrounding spaces (see
+ * {@link Builder#trimSpaces}), thousands separators, hexadecimal, Java's {@code 1d}/{@code 1f}. Values equal what
+ * {@link Double#parseDouble} gives, whatever the number of digits (pandas reads an integer too large for 64 bits as
+ * text).</li>
  * <li>{@link ColumnType#BOOLEAN} if every value is {@code true} or {@code false}, in any case. (A column declared
  * boolean also takes {@code 1/0} and {@code yes/no}.)</li>
  * <li>{@link ColumnType#TIMESTAMP} if every value is an ISO date or date-time: {@code 2021-11-19},

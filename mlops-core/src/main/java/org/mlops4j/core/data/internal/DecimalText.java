@@ -25,10 +25,21 @@ public final class DecimalText {
     private static final long MAX_EXACT_MANTISSA = 1L << 53;
     private static final int MAX_MANTISSA_DIGITS = 18;
 
+    private final boolean nanWords;
     private double value;
 
-    /** Creates a parser. */
+    /** Creates a parser that reads {@code nan} in any case as NaN. */
     public DecimalText() {
+        this(true);
+    }
+
+    /**
+     * @param nanWords whether {@code nan} in any case is a number (NaN); pandas' {@code read_csv} reads only its
+     *                 null tokens {@code nan}, {@code NaN}, {@code -nan} and {@code -NaN} as missing and any other
+     *                 spelling as text, which a CSV reader gets with {@code false}
+     */
+    public DecimalText(boolean nanWords) {
+        this.nanWords = nanWords;
     }
 
     /**
@@ -153,7 +164,7 @@ public final class DecimalText {
             value = negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
             return true;
         }
-        if (length == 3 && matchesIgnoringCase(chars, start, "nan", 3)) {
+        if (nanWords && length == 3 && matchesIgnoringCase(chars, start, "nan", 3)) {
             value = Double.NaN;
             return true;
         }
