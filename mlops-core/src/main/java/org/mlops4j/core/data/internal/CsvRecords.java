@@ -36,6 +36,8 @@ public final class CsvRecords implements Closeable {
     private final String source;
     private final char separator;
     private final boolean trimSpaces;
+    /** The largest character that ends an unquoted field: most characters of a field are above it, one comparison. */
+    private final char maxStopChar;
     private char[] buffer = new char[BUFFER_CHARS];
     private int position;
     private int limit;
@@ -65,6 +67,7 @@ public final class CsvRecords implements Closeable {
         this.source = source;
         this.separator = separator;
         this.trimSpaces = trimSpaces;
+        this.maxStopChar = (char) Math.max(separator, '\r');
     }
 
     /**
@@ -141,6 +144,7 @@ public final class CsvRecords implements Closeable {
         int start = p;
         int lim = limit;
         char sep = separator;
+        char maxStop = maxStopChar;
         char c = 0;
         while (true) {
             if (p == lim) {
@@ -155,7 +159,7 @@ public final class CsvRecords implements Closeable {
                 lim = limit;
             }
             c = chars[p];
-            if (c == sep || c == '\n' || c == '\r') {
+            if (c <= maxStop && (c == sep || c == '\n' || c == '\r')) {
                 break;
             }
             p++;
