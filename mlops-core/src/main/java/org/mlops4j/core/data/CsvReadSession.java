@@ -37,6 +37,7 @@ final class CsvReadSession {
     private final String source;
     private final Supplier<Reader> opener;
     private final int expectedRows;
+    private final long inputLength;
     /** For each column of the record being offered, the null token its field is, or -1. */
     private int[] stagedTokens;
 
@@ -47,6 +48,19 @@ final class CsvReadSession {
      * @param expectedRows how many rows the input probably holds, to size the columns (see {@link RowCountEstimate})
      */
     public CsvReadSession(CsvReadOptions options, String source, Supplier<Reader> opener, int expectedRows) {
+        this(options, source, opener, expectedRows, -1);
+    }
+
+    /**
+     * @param options      the reader's settings
+     * @param source       the input's name for messages and the report
+     * @param opener       opens the input from its start; called once per pass
+     * @param expectedRows how many rows the input probably holds, to size the columns (see {@link RowCountEstimate})
+     * @param inputLength  the input's length in bytes or characters, to size the parser's buffer; -1 when unknown
+     */
+    public CsvReadSession(CsvReadOptions options, String source, Supplier<Reader> opener, int expectedRows,
+            long inputLength) {
+        this.inputLength = inputLength;
         this.options = options;
         this.source = source;
         this.opener = opener;
@@ -208,7 +222,7 @@ final class CsvReadSession {
     }
 
     private CsvRecords open() {
-        return new CsvRecords(opener.get(), source, options.separator(), options.trimSpaces());
+        return new CsvRecords(opener.get(), source, options.separator(), options.trimSpaces(), inputLength);
     }
 
     private Layout readHeader(CsvRecords records) {

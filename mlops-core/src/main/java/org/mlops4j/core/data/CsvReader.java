@@ -193,7 +193,8 @@ public final class CsvReader {
      * @throws UncheckedIOException when the file cannot be read
      */
     public CsvReadResult readWithReport(Path file) {
-        return new CsvReadSession(options, file.toString(), opener(file), RowCountEstimate.ofFile(file)).readAll();
+        return new CsvReadSession(options, file.toString(), opener(file), RowCountEstimate.ofFile(file),
+                sizeOf(file)).readAll();
     }
 
     /**
@@ -207,8 +208,8 @@ public final class CsvReader {
      */
     public CsvReadResult readWithReport(Reader reader, String sourceName) {
         String text = slurp(reader, sourceName);
-        return new CsvReadSession(options, sourceName, () -> new StringReader(text), RowCountEstimate.ofText(text))
-                .readAll();
+        return new CsvReadSession(options, sourceName, () -> new StringReader(text), RowCountEstimate.ofText(text),
+                text.length()).readAll();
     }
 
     /**
@@ -225,7 +226,8 @@ public final class CsvReader {
     public CsvReadReport stream(Path file, int chunkRows, Consumer<Table> consumer) {
         checkChunkRows(chunkRows);
         Objects.requireNonNull(consumer, "consumer");
-        return new CsvReadSession(options, file.toString(), opener(file), chunkRows).stream(chunkRows, consumer);
+        return new CsvReadSession(options, file.toString(), opener(file), chunkRows, sizeOf(file))
+                .stream(chunkRows, consumer);
     }
 
     /**
@@ -259,10 +261,20 @@ public final class CsvReader {
         }
     }
 
+    /** @return the file's size in bytes, to size buffers to a small file; -1 when it cannot be told */
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     private static Supplier<Reader> opener(Path file) {
+        long size = sizeOf(file);
         return () -> {
             try {
-                return new StrictUtf8Reader(Files.newInputStream(file), file.toString());
+                return new StrictUtf8Reader(Files.newInputStream(file), file.toString(), size);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read CSV file " + file + ": " + e, e);
             }

@@ -38,7 +38,7 @@ public final class CsvRecords implements Closeable {
     private final boolean trimSpaces;
     /** The largest character that ends an unquoted field: most characters of a field are above it, one comparison. */
     private final char maxStopChar;
-    private char[] buffer = new char[BUFFER_CHARS];
+    private char[] buffer;
     private int position;
     private int limit;
     private boolean endOfInput;
@@ -63,11 +63,32 @@ public final class CsvRecords implements Closeable {
      * @param trimSpaces whether spaces and tabs around unquoted values are removed
      */
     public CsvRecords(Reader reader, String source, char separator, boolean trimSpaces) {
+        this(reader, source, separator, trimSpaces, -1);
+    }
+
+    /**
+     * @param reader      the text; closed with this object
+     * @param source      the file or stream's name, for messages
+     * @param separator   the field separator
+     * @param trimSpaces  whether spaces and tabs around unquoted values are removed
+     * @param inputLength the input's length in characters or bytes, to size the buffer to a small input; -1 when
+     *                    unknown
+     */
+    public CsvRecords(Reader reader, String source, char separator, boolean trimSpaces, long inputLength) {
+        this.buffer = new char[bufferSize(inputLength)];
         this.reader = reader;
         this.source = source;
         this.separator = separator;
         this.trimSpaces = trimSpaces;
         this.maxStopChar = (char) Math.max(separator, '\r');
+    }
+
+    /**
+     * @param inputLength an input's length in characters or bytes; -1 when unknown
+     * @return the size of a buffer for it: the input and a little more when it is small, else a fixed 128 K
+     */
+    public static int bufferSize(long inputLength) {
+        return inputLength < 0 ? BUFFER_CHARS : (int) Math.max(1 << 10, Math.min(BUFFER_CHARS, inputLength + 16));
     }
 
     /**

@@ -23,15 +23,13 @@ import org.mlops4j.core.DataException;
  */
 public final class StrictUtf8Reader extends Reader {
 
-    private static final int BUFFER = 1 << 17;
-
     private final InputStream in;
     private final String source;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER).flip();
-    private final CharBuffer chars = CharBuffer.allocate(BUFFER).flip();
+    private final ByteBuffer bytes;
+    private final CharBuffer chars;
     private boolean endOfInput;
     private boolean flushed;
     private boolean started;
@@ -43,6 +41,18 @@ public final class StrictUtf8Reader extends Reader {
      * @param source the file or stream's name, for messages
      */
     public StrictUtf8Reader(InputStream in, String source) {
+        this(in, source, -1);
+    }
+
+    /**
+     * @param in     the bytes; closed when this reader is closed
+     * @param source the file or stream's name, for messages
+     * @param length how many bytes there are, to size the buffers to a small input; -1 when unknown
+     */
+    public StrictUtf8Reader(InputStream in, String source, long length) {
+        int size = CsvRecords.bufferSize(length);
+        this.bytes = ByteBuffer.allocate(size).flip();
+        this.chars = CharBuffer.allocate(size).flip();
         this.in = in;
         this.source = source;
     }
