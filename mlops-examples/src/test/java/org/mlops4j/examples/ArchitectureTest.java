@@ -31,7 +31,7 @@ import java.util.TreeSet;
 class ArchitectureTest {
 
     private static final List<String> MODULES =
-            List.of("core", "tck", "models", "tracking", "drift", "server", "serving", "examples");
+            List.of("core", "tck", "models", "tracking", "drift", "server", "serving", "onnx", "examples");
 
     private static String module(String name) {
         return "org.mlops4j." + name + "..";
@@ -52,50 +52,67 @@ class ArchitectureTest {
             .that().resideInAPackage(module("core"))
             .should().dependOnClassesThat().resideInAnyPackage(
                     module("models"), module("tracking"), module("drift"), module("server"), module("serving"),
-                    module("examples"), module("tck"));
+                    module("onnx"), module("examples"), module("tck"));
 
     @ArchTest
     static final ArchRule tckDependsOnCoreOnly = noClasses()
             .that().resideInAPackage(module("tck"))
             .should().dependOnClassesThat().resideInAnyPackage(
                     module("models"), module("tracking"), module("drift"), module("server"), module("serving"),
-                    module("examples"));
+                    module("onnx"), module("examples"));
 
     @ArchTest
     static final ArchRule trackingDoesNotDependOnDrift = noClasses()
             .that().resideInAPackage(module("tracking"))
             .should().dependOnClassesThat().resideInAnyPackage(
-                    module("drift"), module("models"), module("server"), module("serving"), module("examples"),
-                    module("tck"));
+                    module("drift"), module("models"), module("server"), module("serving"), module("onnx"),
+                    module("examples"), module("tck"));
 
     @ArchTest
     static final ArchRule driftDoesNotDependOnTracking = noClasses()
             .that().resideInAPackage(module("drift"))
             .should().dependOnClassesThat().resideInAnyPackage(
-                    module("tracking"), module("models"), module("server"), module("serving"), module("examples"),
-                    module("tck"));
+                    module("tracking"), module("models"), module("server"), module("serving"), module("onnx"),
+                    module("examples"), module("tck"));
 
     @ArchTest
     static final ArchRule modelsDependOnCoreOnly = noClasses()
             .that().resideInAPackage(module("models"))
             .should().dependOnClassesThat().resideInAnyPackage(
-                    module("tracking"), module("drift"), module("server"), module("serving"), module("examples"),
-                    module("tck"));
+                    module("tracking"), module("drift"), module("server"), module("serving"), module("onnx"),
+                    module("examples"), module("tck"));
 
     /** The HTTP server and its UI use core only; tracking at run time (the default stores). No model, no Tribuo. */
     @ArchTest
     static final ArchRule serverDependsOnCoreOnly = noClasses()
             .that().resideInAPackage(module("server"))
             .should().dependOnClassesThat().resideInAnyPackage(
-                    module("models"), module("tracking"), module("drift"), module("serving"), module("examples"),
-                    module("tck"));
+                    module("models"), module("tracking"), module("drift"), module("serving"), module("onnx"),
+                    module("examples"), module("tck"));
 
-    /** The model server uses core, models and the HTTP server. */
+    /**
+     * The model server uses core, models and the HTTP server; it serves ONNX models through the flavor-neutral
+     * {@code ScoringModel}, the onnx flavor being found at run time.
+     */
     @ArchTest
     static final ArchRule servingDependsOnCoreModelsAndServerOnly = noClasses()
             .that().resideInAPackage(module("serving"))
             .should().dependOnClassesThat().resideInAnyPackage(
-                    module("tracking"), module("drift"), module("examples"), module("tck"));
+                    module("tracking"), module("drift"), module("onnx"), module("examples"), module("tck"));
+
+    /** The onnx flavor uses core and models (the Predictor API it serves through) only. */
+    @ArchTest
+    static final ArchRule onnxDependsOnCoreAndModelsOnly = noClasses()
+            .that().resideInAPackage(module("onnx"))
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    module("tracking"), module("drift"), module("server"), module("serving"), module("examples"),
+                    module("tck"));
+
+    /** ONNX Runtime (139 MB with its native libraries) stays in mlops-onnx. */
+    @ArchTest
+    static final ArchRule onlyOnnxUsesOnnxRuntime = noClasses()
+            .that().resideInAPackage("org.mlops4j..").and().resideOutsideOfPackage(module("onnx"))
+            .should().dependOnClassesThat().resideInAPackage("ai.onnxruntime..");
 
     /** A package named {@code internal} (and its subpackages) is private to the module that holds it. */
     @ArchTest

@@ -10,8 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.mlops4j.core.MlopsException;
+import org.mlops4j.core.runtime.Mlops;
+import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.TableFingerprint;
 import org.mlops4j.core.tracking.ActiveRun;
@@ -172,6 +175,43 @@ public final class ModelTracking {
      * @throws MlopsException when the URI resolves to nothing or the artifact is not a saved model
      */
     public TrainedModel load(String uri) {
+        return withArtifact(uri, flavor::loadTrainedModel);
+    }
+
+    /**
+     * Loads a model of any flavor by URI, as {@link #load(String)}: the flavor is the one its folder was saved with
+     * ({@link ModelFolder}), found among {@link Mlops#shared()}'s providers: a {@link TrainedModel}, or an ONNX model
+     * when {@code org.mlops4j:mlops-onnx} is on the class path.
+     *
+     * @param uri the model's URI
+     * @return the model
+     * @throws MlopsException when the URI resolves to nothing, or no flavor of the artifact runs here (saying which
+     *                        flavors it has and how to export it to ONNX)
+     */
+    public ScoringModel loadModel(String uri) {
+        return withArtifact(uri, local -> ModelFolder.load(local, Mlops.shared()));
+    }
+
+    /**
+     * Logs a model folder saved elsewhere (an ONNX model with its {@value MlflowModelFile#FILE_NAME}, a model folder
+     * MLflow logged) as a run's artifact, for {@link #register}: the model was not trained here, so there is no
+     * training data to fingerprint.
+     *
+     * @param run          the run to log to
+     * @param folder       the model folder
+     * @param flavor       the flavor it loads with ({@link ModelFolder#flavorOf})
+     * @param inputSchema  the model's input columns
+     * @param artifactPath the folder within the run's artifacts
+     * @return where it was logged
+     */
+    public LoggedModel logModelFolder(ActiveRun run, Path folder, String flavor, Schema inputSchema,
+            String artifactPath) {
+        run.logArtifact(folder, artifactPath);
+        run.setTag(FLAVOR_TAG, flavor);
+        return new LoggedModel(run.id(), artifactPath, flavor, "", -1, inputSchema);
+    }
+
+    private <T> T withArtifact(String uri, Function<Path, T> loader) {
         String source = uri.startsWith("models:/") ? registry.resolve(uri).source() : uri;
         if (!source.startsWith("runs:/")) {
             throw new MlopsException("Model '" + uri + "' points to '" + source
@@ -185,7 +225,7 @@ public final class ModelTracking {
         Path folder = temporaryFolder("mlops-load-");
         try {
             Path local = tracking.downloadArtifacts(rest.substring(0, slash), rest.substring(slash + 1), folder);
-            return flavor.loadTrainedModel(local);
+            return loader.apply(local);
         } finally {
             deleteQuietly(folder);
         }

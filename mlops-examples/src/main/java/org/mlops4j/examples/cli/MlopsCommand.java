@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
         subcommands = {PipelineCommand.class, DemoCommand.class, TrainCommand.class, RunsCommand.class,
             ModelsCommand.class, MigrateCommand.class,
             DriftCommand.class, ProfileCommand.class, ValidateCommand.class,
+            CheckCommand.class,
             GenerateCommand.class, UiCommand.class, PredictCommand.class, ServeCommand.class,
             ServerCommand.class, ServerPasswordCommand.class, HelpCommand.class},
         footerHeading = "%nExit codes:%n",

@@ -25,7 +25,7 @@ import picocli.CommandLine;
 @Command(name = "models", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "List registered models, move versions between stages, set aliases, gate promotions.",
         subcommands = {ModelsCommand.ListVersions.class, ModelsCommand.Transition.class, ModelsCommand.Alias.class,
-            ModelsCommand.Challenge.class})
+            ModelsCommand.Challenge.class, ModelsCommand.Register.class})
 final class ModelsCommand implements Runnable {
 
     @Spec
@@ -34,7 +34,7 @@ final class ModelsCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing a command: list, transition, alias, challenge");
+                "Missing a command: list, transition, alias, challenge, register");
     }
 
     static void print(PrintWriter out, ModelVersion v) {
@@ -193,6 +193,32 @@ final class ModelsCommand implements Runnable {
                 PromotionDecision decision = gate.challenge(model.name, version, rows);
                 spec.commandLine().getOut().println(json ? decision.toJson() : decision.summary());
                 return decision.promoted() ? ExitCodes.OK : ExitCodes.CHECKS_FAILED;
+            }
+        }
+    }
+
+    /** {@code mlops models register --from}: a model trained elsewhere (ONNX, an MLflow model folder). */
+    @Command(name = "register",
+            description = "Register a model trained elsewhere: an .onnx file, a model folder MLflow logged, or a "
+                    + "runs:/ artifact; its input schema from the MLmodel signature, the graph's inputs or --schema.")
+    static final class Register implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Mixin
+        private RegisteredModelOptions model;
+
+        @Mixin
+        private RegisterFromOptions source;
+
+        @Override
+        public Integer call() {
+            try (TrackingLocation location = TrackingLocation.open(model.trackingUri)) {
+                ModelVersion version = source.register(spec, location, model.name);
+                spec.commandLine().getOut().printf(Locale.ROOT, "Registered %s version %d (%s flavor, input %s)%n",
+                        version.name(), version.version(), version.tags().getOrDefault(ModelTracking.FLAVOR_TAG, "?"),
+                        version.inputSchema().map(s -> s.columnNames().toString()).orElse("unknown"));
+                return ExitCodes.OK;
             }
         }
     }

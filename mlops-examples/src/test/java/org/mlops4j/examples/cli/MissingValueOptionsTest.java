@@ -65,7 +65,7 @@ class MissingValueOptionsTest {
     @Test
     void everyCommandThatReadsCsvOffersTheOptionsInItsHelp() {
         List<List<String>> commands = List.of(List.of("drift"), List.of("profile"), List.of("validate"),
-                List.of("train"), List.of("models", "challenge"));
+                List.of("train"), List.of("models", "challenge"), List.of("check"));
         for (List<String> command : commands) {
             Object[] args = new Object[command.size() + 1];
             command.toArray(args);

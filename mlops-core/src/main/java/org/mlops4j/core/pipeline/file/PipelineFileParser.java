@@ -23,6 +23,7 @@ import org.mlops4j.core.pipeline.TriggerRule;
 import org.mlops4j.core.pipeline.internal.PipelineJson;
 import org.mlops4j.core.runtime.ProviderSet;
 import org.mlops4j.core.spi.PipelineStepProvider;
+import org.mlops4j.core.spi.support.YamlTrees;
 
 /**
  * Reads pipeline declarations from JSON or YAML; see {@link org.mlops4j.core.pipeline.file.PipelineFile} for the
@@ -73,8 +74,8 @@ final class PipelineFileParser {
     public static Pipeline parse(String text, boolean yaml, String source,
                                  ProviderSet<PipelineStepProvider> providers) {
         if (yaml && !YamlTrees.available()) {
-            throw new ConfigurationException("Pipeline file " + source + " is YAML, which needs"
-                    + " com.fasterxml.jackson.dataformat:jackson-dataformat-yaml (the Jackson version mlops4j uses) on"
+            throw new ConfigurationException("Pipeline file " + source + " is YAML, which needs "
+                    + YamlTrees.ARTIFACT + " (the Jackson version mlops4j uses) on"
                     + " the class path: add that dependency, or write the pipeline as JSON");
         }
         JsonNode root;
