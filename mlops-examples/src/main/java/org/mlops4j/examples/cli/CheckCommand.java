@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.core.data.CsvReader;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.drift.suite.CheckResult;
 import org.mlops4j.drift.suite.CheckStatus;
@@ -12,6 +13,7 @@ import org.mlops4j.drift.suite.SuiteFile;
 import org.mlops4j.drift.suite.SuiteResult;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,6 +32,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private MissingValueOptions missingValues;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private SuiteChoice suite;
@@ -70,8 +75,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         CheckSuite checks = suite.file != null ? SuiteFile.read(InputFiles.requireFile(suite.file, "--suite"))
                 : OptionValues.apply(spec, "--preset", () -> preset(suite.preset));
-        Table referenceTable = InputFiles.readCsv(reference, "--reference");
-        Table currentTable = InputFiles.readCsv(current, "--current");
+        CsvReader reader = missingValues.reader().build();
+        Table referenceTable = InputFiles.readCsv(reference, "--reference", reader);
+        Table currentTable = InputFiles.readCsv(current, "--current", reader);
         SuiteResult result = checks.run(referenceTable, currentTable, new ModelQualityMetrics());
         if (html != null) {
             result.writeHtml(html);

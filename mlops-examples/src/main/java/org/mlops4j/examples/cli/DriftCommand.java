@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mlops4j.core.data.CsvReader;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.monitor.ActionKind;
 import org.mlops4j.core.monitor.DriftTreatment;
@@ -14,6 +15,7 @@ import org.mlops4j.drift.DataDrift;
 import org.mlops4j.drift.DriftReport;
 import org.mlops4j.drift.policy.DriftMonitor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,6 +29,9 @@ final class DriftCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private MissingValueOptions missingValues;
 
     @Option(names = "--reference", required = true, paramLabel = "CSV", description = "The reference data.")
     private Path reference;
@@ -67,17 +72,22 @@ final class DriftCommand implements Callable<Integer> {
         if (html != null) {
             InputFiles.requireWritableFile(html, "--html");
         }
-        Table referenceTable = InputFiles.readCsv(reference, "--reference");
-        Table currentTable = InputFiles.readCsv(current, "--current");
+        CsvReader reader = missingValues.reader().build();
+        if (columns != null && !columns.isEmpty()) {
+            List<String> header = reader.header(InputFiles.requireFile(reference, "--reference"));
+            for (String column : columns) {
+                if (!header.contains(column)) {
+                    throw OptionValues.invalid(spec, "--columns", "the reference " + reference + " has no column '"
+                            + column + "'; its columns are " + header, null);
+                }
+            }
+            reader = reader.toBuilder().columns(columns).build(); // parse only the columns tested
+        }
+        Table referenceTable = InputFiles.readCsv(reference, "--reference", reader);
+        Table currentTable = InputFiles.readCsv(current, "--current", reader);
         DataDrift.Builder drift = OptionValues.apply(spec, "--drift-share",
                 () -> DataDrift.builder().driftShare(driftShare));
         if (columns != null && !columns.isEmpty()) {
-            for (String column : columns) {
-                if (!referenceTable.hasColumn(column)) {
-                    throw OptionValues.invalid(spec, "--columns", "the reference " + reference + " has no column '"
-                            + column + "'; its columns are " + referenceTable.columnNames(), null);
-                }
-            }
             drift.columns(columns.toArray(String[]::new));
         }
         if (columnTypes != null) {

@@ -153,6 +153,9 @@ final class ModelsCommand implements Runnable {
         @Mixin
         private RegisteredModelOptions model;
 
+        @Mixin
+        private MissingValueOptions missingValues;
+
         @Option(names = "--version", required = true, paramLabel = "N", description = "The candidate version.")
         private int version;
 
@@ -179,7 +182,7 @@ final class ModelsCommand implements Runnable {
         public Integer call() {
             RegisteredModelOptions.requireVersion(spec, version);
             EvaluationMetric compareOn = metric == null ? null : OptionValues.apply(spec, "--metric", () -> EvaluationMetric.parse(metric));
-            Table rows = InputFiles.readCsv(heldOut, "--held-out");
+            Table rows = InputFiles.readCsv(heldOut, "--held-out", missingValues.reader().build());
             try (TrackingLocation location = model.open()) {
                 ChampionChallenger base = ChampionChallenger.of(
                         ModelTracking.of(location.tracking(), location.registry()), location.registry());

@@ -2,10 +2,10 @@ package org.mlops4j.examples.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.mlops4j.core.data.CsvReader;
 import org.mlops4j.drift.profile.ProfileReport;
 import org.mlops4j.drift.profile.TableProfile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,6 +19,9 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private MissingValueOptions missingValues;
 
     @Option(names = "--input", required = true, paramLabel = "CSV", description = "The data to profile.")
     private Path input;
@@ -41,7 +44,7 @@ final class ProfileCommand implements Callable<Integer> {
             InputFiles.requireWritableFile(html, "--html");
         }
         TableProfile profile = StreamingProfile.of(InputFiles.requireFile(input, "--input"),
-                CsvReader.builder().build());
+                missingValues.reader().build());
         ProfileReport report = ProfileReport.of(profile,
                 title != null ? title : input.getFileName().toString());
         if (json == null && html == null) {

@@ -45,6 +45,9 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private MissingValueOptions missingValues;
+
     @Option(names = "--input", required = true, paramLabel = "CSV", description = "The labelled rows.")
     private Path input;
 
@@ -107,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
         if (evaluationHtml != null) {
             InputFiles.requireWritableFile(evaluationHtml, "--evaluation-html");
         }
-        Table table = InputFiles.readCsv(input, "--input");
+        Table table = InputFiles.readCsv(input, "--input", missingValues.reader().build());
         if (!table.hasColumn(target)) {
             throw OptionValues.invalid(spec, "--target", "the file " + input + " has no column '" + target
                     + "'; its columns are " + table.columnNames(), null);
