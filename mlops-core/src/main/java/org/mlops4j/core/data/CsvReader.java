@@ -108,7 +108,11 @@ import org.mlops4j.core.data.internal.StrictUtf8Reader;
  * from the input's first lines. A general parser's per-token API, which an earlier version used (Jackson's CSV
  * module, which {@link CsvWriter} still uses), costs a {@code String} per field and made reading no faster than a
  * naive {@code split} loop; the tokenizer reads the same format, which tests hold it to on random input. A table
- * of numbers takes about 8 bytes per value plus a bit for its null mask. Reading is single-threaded.
+ * of numbers takes about 8 bytes per value plus a bit for its null mask. {@link Builder#columns} leaves the other
+ * columns unparsed and unkept (they are only split off), and buffers are sized to a small input. Numbers in a numeric
+ * column are parsed before the null tokens are consulted (unless a token is itself a number), and lines are counted
+ * from the parser's own position only when invalid UTF-8 needs one named. {@code CsvParsingBenchmark} (mlops-examples'
+ * tests) measures the reader against FastCSV's tokenising and pandas' {@code read_csv}. Reading is single-threaded.
  *
  * <p>Instances are immutable and thread-safe: one reader may read many inputs at once.
  */
