@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * The pipeline files of a folder ({@code .json}, {@code .yaml}, {@code .yml}, not hidden, not in sub-folders), read
  * again when a file's modification time or size changes. A file that fails to read keeps its last good version
  * running and its error is reported; a removed file's pipeline is dropped; of two files that declare one name, the
- * first by file name wins and the other is an error. Not thread-safe: the scheduler calls it under its lock.
+ * first by file name wins and the other is an error. Not thread-safe: the scheduler calls it under its lock; the
+ * {@code mlops pipeline} commands read a folder with it once.
  */
-final class PipelineFolder {
+public final class PipelineFolder {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineFolder.class);
 
@@ -36,7 +37,11 @@ final class PipelineFolder {
     private final Map<Path, String> errors = new LinkedHashMap<>();
     private Map<String, ScheduledPipelineFile> byName = Map.of();
 
-    PipelineFolder(Path folder, ProviderSet<PipelineStepProvider> providers) {
+    /**
+     * @param folder    the folder of pipeline files; read by {@link #reload()}
+     * @param providers the step types the files name
+     */
+    public PipelineFolder(Path folder, ProviderSet<PipelineStepProvider> providers) {
         this.folder = folder.toAbsolutePath().normalize();
         this.providers = providers;
     }
@@ -46,7 +51,7 @@ final class PipelineFolder {
     }
 
     /** Reads new and changed files, drops removed ones. */
-    void reload() {
+    public void reload() {
         List<Path> files = pipelineFiles(folder);
         stamps.keySet().retainAll(files);
         good.keySet().retainAll(files);
@@ -85,12 +90,12 @@ final class PipelineFolder {
     }
 
     /** @return the loaded pipelines by name, in file-name order */
-    Map<String, ScheduledPipelineFile> pipelines() {
+    public Map<String, ScheduledPipelineFile> pipelines() {
         return byName;
     }
 
     /** @return the files that could not be loaded, with their errors */
-    Map<Path, String> errors() {
+    public Map<Path, String> errors() {
         return Map.copyOf(errors);
     }
 
