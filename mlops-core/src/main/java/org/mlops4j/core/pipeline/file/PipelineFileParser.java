@@ -77,18 +77,13 @@ final class PipelineFileParser {
     }
 
     /**
-     * @param text   the declaration
+     * @param text   a declaration that {@link #parse} has read without error (so YAML is on the class path when it is
+     *               YAML)
      * @param yaml   whether it is YAML
      * @param source the file, for messages
-     * @return the declaration's tree
-     * @throws ConfigurationException when the text is not valid JSON or YAML
+     * @return the declaration's tree, for the blocks that other readers interpret (the schedule)
      */
     static JsonNode tree(String text, boolean yaml, String source) {
-        if (yaml && !YamlTrees.available()) {
-            throw new ConfigurationException("Pipeline file " + source + " is YAML, which needs"
-                    + " com.fasterxml.jackson.dataformat:jackson-dataformat-yaml (the Jackson version mlops4j uses) on"
-                    + " the class path: add that dependency, or write the pipeline as JSON");
-        }
         try {
             return yaml ? YamlTrees.read(text) : PipelineJson.MAPPER.readTree(text);
         } catch (IOException e) {
@@ -110,7 +105,18 @@ final class PipelineFileParser {
      */
     public static Pipeline parse(String text, boolean yaml, String source,
                                  ProviderSet<PipelineStepProvider> providers) {
-        JsonNode root = tree(text, yaml, source);
+        if (yaml && !YamlTrees.available()) {
+            throw new ConfigurationException("Pipeline file " + source + " is YAML, which needs"
+                    + " com.fasterxml.jackson.dataformat:jackson-dataformat-yaml (the Jackson version mlops4j uses) on"
+                    + " the class path: add that dependency, or write the pipeline as JSON");
+        }
+        JsonNode root;
+        try {
+            root = yaml ? YamlTrees.read(text) : PipelineJson.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new ConfigurationException("Pipeline file " + source + " is not valid " + (yaml ? "YAML" : "JSON")
+                    + ": " + e.getMessage(), e);
+        }
         if (root == null || !root.isObject()) {
             throw new ConfigurationException("Pipeline file " + source + " must hold an object with 'name' and "
                     + "'steps'");
