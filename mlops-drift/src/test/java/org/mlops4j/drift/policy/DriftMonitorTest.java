@@ -262,7 +262,7 @@ class DriftMonitorTest {
 
     @Test
     void theActionProvidersAreFoundOnTheClassPath() {
-        assertEquals(List.of("callback", "log", "pipeline"),
+        assertEquals(List.of("callback", "log", "pipeline", "webhook"),
                 Mlops.builder().build().providers(TriggerActionProvider.class).names());
     }
 
