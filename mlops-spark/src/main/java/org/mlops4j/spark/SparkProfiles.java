@@ -25,8 +25,9 @@ import org.mlops4j.spark.internal.RowTables;
  * ({@code NumericProfile.normalizedRankError()}, {@code DistinctCount} bounds).
  *
  * <p>Memory per task: {@value PartitionProfiler#CHUNK_ROWS} rows at a time, plus per column the sketches that
- * {@link ProfileOptions} bounds (with the defaults about 50 KiB per numeric column for the KLL sketch at k = 1024,
- * 2 KiB for the CPC sketch, up to 1,024 exact category counts or a frequent-items map of 1,024 entries), plus up to
+ * {@link ProfileOptions} bounds (with the defaults, per numeric column at most 25,092 bytes for the KLL sketch at
+ * k = 1024 even after 10^9 values, 2,580 bytes for the CPC sketch at lgK = 12 and up to 256 exact distinct values;
+ * per categorical column up to 1,024 exact category counts or a frequent-items map of 1,024 entries), plus up to
  * 1 MiB of row hashes for exact duplicate counting; it does not grow with the partition's rows. The driver holds one
  * profile per partition while merging.
  *
