@@ -39,7 +39,8 @@ final class SchedulerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Path pipelines = folders.pipelines(spec);
-        TrackingLocation location = trackingUri == null ? null : TrackingLocation.open(trackingUri);
+        TrackingLocation location = trackingUri == null ? null
+                : TrackingLocation.open(StoreSettings.of(trackingUri, null));
         SchedulerService.Builder builder = SchedulerService.builder(pipelines,
                 Mlops.builder().build().providers(PipelineStepProvider.class)).stateFolder(folders.stateFolder());
         if (location != null) {
