@@ -19,6 +19,7 @@ import org.mlops4j.models.ModelEvaluation;
 import org.mlops4j.models.ModelingSetup;
 import org.mlops4j.models.TrackingModelingListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -71,6 +72,9 @@ final class TrainCommand implements Callable<Integer> {
                     + "with its JSON on the run).")
     private Path evaluationHtml;
 
+    @Mixin
+    private ProgressOptions progress;
+
     @Override
     public Integer call() {
         if (evaluationHtml != null) {
@@ -82,7 +86,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "'; its columns are " + table.columnNames(), null);
         }
         ModelingSetup.Builder setupBuilder = OptionValues.apply(spec, "--folds",
-                () -> ModelingSetup.builder(table, target).folds(folds)).seed(seed);
+                () -> ModelingSetup.builder(table, target).folds(folds)).seed(seed)
+                .progress(progress.listener(spec.commandLine().getErr()));
         PrintWriter out = spec.commandLine().getOut();
         try (TrackingLocation location = TrackingLocation.open(trackingUri)) {
             ActiveRun parent = OptionValues.apply(spec, "--experiment",
