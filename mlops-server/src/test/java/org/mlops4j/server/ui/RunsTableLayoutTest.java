@@ -30,6 +30,7 @@ class RunsTableLayoutTest {
     private String lr;
     private String rf;
     private String other;
+    private final List<String> tuned = new java.util.ArrayList<>();
 
     @BeforeAll
     void start(@TempDir Path folder) {
@@ -57,6 +58,14 @@ class RunsTableLayoutTest {
             run.logParams(Map.of("family", "dt"));
             run.logMetric("auc", 0.7);
             run.end();
+        }
+        for (double c : new double[] {0.1, 1.0, 10.0}) {
+            try (ActiveRun run = tracking.startRun("tune", "lr-C-" + c)) {
+                tuned.add(run.id());
+                run.logParams(Map.of("C", Double.toString(c), "solver", "lbfgs"));
+                run.logMetric("auc", 0.8 + c / 100);
+                run.end();
+            }
         }
         server = TrackingUi.builder().trackingClient(tracking).port(0).build().start();
         http = new UiHttp(server.url());
@@ -111,5 +120,16 @@ class RunsTableLayoutTest {
         assertTrue(body.contains("placeholder=\"metrics.auc &gt; ") || body.contains("placeholder=\"metrics.auc > "),
                 body);
         assertTrue(body.contains("and params.family = &#39;") || body.contains("and params.family = '"), body);
+    }
+
+    @Test
+    void comparisonPlotsEachNumericParamThatDiffersAgainstAMetric() {
+        String body = http.get("/compare?runs=" + String.join(",", tuned)).body();
+        assertTrue(body.contains("<h2>Params against auc</h2>"), body);
+        java.util.regex.Matcher chart = java.util.regex.Pattern.compile("aria-label=\"auc against C\".*?</svg>",
+                java.util.regex.Pattern.DOTALL).matcher(body);
+        assertTrue(chart.find(), body);
+        assertEquals(3, chart.group().split("<circle").length - 1, "one point per run");
+        assertFalse(body.contains("aria-label=\"auc against solver\""), "a text param that is the same is left out");
     }
 }
