@@ -69,6 +69,18 @@ class ProfileReportTest {
     }
 
     @Test
+    void aBinaryTargetIsNotFlaggedForItsZeros() {
+        org.mlops4j.core.data.NumericColumn.Builder target = org.mlops4j.core.data.NumericColumn.builder("converted",
+                100);
+        for (int i = 0; i < 100; i++) {
+            target.add(i < 70 ? 0 : 1);
+        }
+        ProfileReport report = ProfileReport.of(TableProfile.of(Table.of(target.build())), "binary");
+
+        assertFalse(alerts(report, "converted").contains("ZEROS"), "a 0/1 column's zeros are one of its two values");
+    }
+
+    @Test
     void overviewCountsRowsColumnsMissingCellsAndDuplicates() {
         Table table = TableProfileStatisticsTest.mixedTable();
         ProfileReport report = ProfileReport.of(TableProfile.of(table), "mixed");
