@@ -7,6 +7,7 @@ import java.util.Map;
 import org.mlops4j.core.spi.support.html.BarChart;
 import org.mlops4j.core.spi.support.html.HorizontalBarChart;
 import org.mlops4j.core.spi.support.html.Html;
+import org.mlops4j.core.spi.support.html.ValueFormats;
 
 /**
  * Renders a {@link ProfileReport} as one self-contained HTML page: no scripts, no external resources, charts as
@@ -39,7 +40,7 @@ final class ReportHtmlWriter {
         out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(Html.escape(report.title())).append("</title><style>").append(STYLE).append("</style></head>\n")
                 .append("<body><h1>").append(Html.escape(report.title())).append("</h1><p>Profile report, ")
-                .append(Html.escape(report.createdAt().toString())).append("</p>\n");
+                .append(Html.escape(ValueFormats.time(report.createdAt()) + " UTC")).append("</p>\n");
         overview(out, report.overview());
         alerts(out, report.alerts());
         out.append("<section id=\"variables\"><h2>Variables</h2>\n");
@@ -138,6 +139,14 @@ final class ReportHtmlWriter {
         new BarChart("Histogram of " + column, CHART_WIDTH, 160, ends,
                 List.of(new BarChart.Series("count", BAR_COLOUR, counts)), tooltips, "no finite values").render(svg);
         out.append(svg);
+        double tallest = 0;
+        for (double count : counts) {
+            tallest = Math.max(tallest, count);
+        }
+        Html axes = new Html();
+        axes.element("p", "x: " + column + " (" + bins.size() + " bins); y: rows per bin, up to "
+                + number(tallest), "class", "axes");
+        out.append(axes);
     }
 
     private static void bars(StringBuilder out, List<ValueCount> values, long total, String column) {

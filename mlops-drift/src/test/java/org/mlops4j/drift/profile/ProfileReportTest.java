@@ -81,6 +81,17 @@ class ProfileReportTest {
     }
 
     @Test
+    void thePageShowsItsTimeReadablyAndLabelsTheHistogramAxes() {
+        ProfileReport report = ProfileReport.of(TableProfile.of(alertingTable()), "alerts");
+        String page = report.toHtml();
+
+        assertTrue(page.matches("(?s).*Profile report, \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC.*"),
+                page.substring(0, 400));
+        assertTrue(page.contains("<p class=\"axes\">x: skewed ("), "the histogram's axes say what they count");
+        assertTrue(page.contains("y: rows per bin, up to "));
+    }
+
+    @Test
     void overviewCountsRowsColumnsMissingCellsAndDuplicates() {
         Table table = TableProfileStatisticsTest.mixedTable();
         ProfileReport report = ProfileReport.of(TableProfile.of(table), "mixed");
