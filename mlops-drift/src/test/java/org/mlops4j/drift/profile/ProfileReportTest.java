@@ -89,6 +89,13 @@ class ProfileReportTest {
                 page.substring(0, 400));
         assertTrue(page.contains("<p class=\"axes\">x: skewed ("), "the histogram's axes say what they count");
         assertTrue(page.contains("y: rows per bin, up to "));
+        java.util.regex.Matcher heatmap = java.util.regex.Pattern.compile(
+                "<table class=\"heatmap\" id=\"correlation-heatmap\">(.*?)</table>", java.util.regex.Pattern.DOTALL)
+                .matcher(page);
+        assertTrue(heatmap.find(), "a correlation heatmap");
+        long numeric = report.correlations().stream().flatMap(c -> java.util.stream.Stream.of(c.first(), c.second()))
+                .distinct().count();
+        assertEquals(numeric * numeric, heatmap.group(1).split("<td").length - 1, "a cell per pair of columns");
     }
 
     @Test
