@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.DataException;
@@ -21,6 +22,7 @@ import org.mlops4j.core.runtime.Mlops;
 import org.mlops4j.core.runtime.ProviderSet;
 import org.mlops4j.core.spi.DriftDetectorProvider;
 import org.mlops4j.drift.internal.PreparedColumn;
+import org.mlops4j.drift.internal.Testability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,18 +40,20 @@ import org.slf4j.LoggerFactory;
  * Files.writeString(Path.of("drift.html"), report.toHtml());
  * }</pre>
  *
- * <p>Per column: missing, NaN and infinite values are dropped (and counted); the column type is inferred (numbers
- * are {@code num} except integer columns with at most 10 distinct values; everything else {@code cat}) unless set;
+ * <p>Per column: missing, NaN and infinite values are dropped (and counted); the column type is inferred as Evidently
+ * types a feature by its data type (numbers are {@code num} however few distinct values they hold; everything else
+ * {@code cat}) unless set with {@link Builder#columnType(String, ColumnType)};
  * the test is the one configured for the column, else for its type, else for all columns, else Evidently's default
- * choice; the threshold likewise, else the test's default. Timestamp columns are skipped unless named. The dataset
- * drifts when the share of drifted columns is at least {@code driftShare} (default 0.5).
+ * choice; the threshold likewise, else the test's default. Timestamp columns are skipped unless named. A column
+ * that is empty in a window (after dropping) or holds one and the same value in both windows is not tested: the report
+ * lists it with the reason ({@link DriftReport#untestedColumns()}). The dataset drifts when the share of drifted
+ * columns among the tested ones is at least {@code driftShare} (default 0.5).
  *
  * <p>Instances are immutable and thread-safe; {@link #run(Table, Table)} may be called concurrently.
  */
 public final class DataDrift {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataDrift.class);
-    private static final int MAX_PLOT_BINS = 30;
 
     private final ProviderSet<DriftDetectorProvider> providers;
     private final MlopsConfig config;
@@ -93,16 +97,19 @@ public final class DataDrift {
     }
 
     /**
-     * Compares the current table with the reference table.
+     * Compares the current table with the reference table. A table with no rows is refused with a
+     * {@link DataException} that says so ({@link Table#requireRows}), rather than reported as untested columns.
      *
      * @param reference the reference data (typically the training data)
      * @param current   the current data (typically a serving window)
      * @return the report
-     * @throws DataException          when a column is missing from the current table, has another type there, or
-     *                                is empty after dropping missing values; or a test's condition is not met
+     * @throws DataException          when a column is missing from the current table or has another type there, or
+     *                                a test's condition is not met
      * @throws ConfigurationException when a configured test does not accept the column's type
      */
     public DriftReport run(Table reference, Table current) {
+        reference.requireRows("The reference table of the drift report");
+        current.requireRows("The current table of the drift report");
         List<String> names = columns.isEmpty() ? defaultColumns(reference) : columns;
         Object[] outcomes = new Object[names.size()];
         IntStream indexes = IntStream.range(0, names.size());
@@ -117,11 +124,17 @@ public final class DataDrift {
             }
         });
         List<Pending> pending = new ArrayList<>(names.size());
+        List<UntestedColumn> untested = new ArrayList<>();
         for (Object outcome : outcomes) {
             if (outcome instanceof RuntimeException e) {
                 throw e; // the first failing column in column order, whatever thread tested it
             }
-            pending.add((Pending) outcome);
+            if (outcome instanceof UntestedColumn u) {
+                LOG.debug("Column '{}' not tested: {}", u.column(), u.reason());
+                untested.add(u);
+            } else {
+                pending.add((Pending) outcome);
+            }
         }
         double[] pValues = pending.stream()
                 .mapToDouble(p -> p.detector.scoreKind() == ScoreKind.P_VALUE ? p.score : Double.NaN).toArray();
@@ -138,15 +151,27 @@ public final class DataDrift {
                     pc.samples().referenceSize(), pc.samples().currentSize(), pc.referenceDropped(),
                     pc.currentDropped(), p.distribution));
         }
-        return DriftReport.of(driftShare, multipleTesting, reference.rowCount(), current.rowCount(), results);
+        return DriftReport.of(driftShare, multipleTesting, reference.rowCount(), current.rowCount(), results,
+                untested);
     }
 
-    private Pending testColumn(String name, Table reference, Table current) {
+    /** @return the column's {@link Pending} test, or an {@link UntestedColumn} when it cannot be tested */
+    private Object testColumn(String name, Table reference, Table current) {
         Column ref = reference.column(name);
         Column cur = current.findColumn(name).orElseThrow(() -> new DataException("The current table has no "
                 + "column '" + name + "'; its columns are " + current.columnNames(), null, 0, name, null));
+        if (ref.type() == cur.type() && !(ref instanceof TimestampColumn)) {
+            Optional<String> empty = Testability.emptyWindow(ref, cur);
+            if (empty.isPresent()) {
+                return new UntestedColumn(name, empty.get());
+            }
+        }
         PreparedColumn prepared = columnTypes.containsKey(name)
                 ? PreparedColumn.of(ref, cur, columnTypes.get(name), seed) : PreparedColumn.inferred(ref, cur, seed);
+        Optional<String> constant = Testability.constant(prepared.samples());
+        if (constant.isPresent()) {
+            return new UntestedColumn(name, constant.get());
+        }
         ColumnType type = prepared.samples().columnType();
         String testName = testFor(name, type, prepared);
         DriftDetector detector = providers.get(testName).create(config);
@@ -161,7 +186,7 @@ public final class DataDrift {
         double score = detector.score(prepared.samples());
         double thr = thresholdFor(name, type, detector);
         LOG.debug("Column '{}' ({}): {} = {} against {}", name, DriftTreatment.key(type), testName, score, thr);
-        return new Pending(name, type, detector, prepared, score, thr, ColumnDistributions.of(prepared.samples(), MAX_PLOT_BINS));
+        return new Pending(name, type, detector, prepared, score, thr, ColumnDistributions.of(prepared.samples()));
     }
 
     private record Pending(String name, ColumnType type, DriftDetector detector, PreparedColumn prepared,
@@ -247,7 +272,9 @@ public final class DataDrift {
 
         /**
          * @param column a column's name
-         * @param type   how to treat it, instead of inferring it
+         * @param type   how to treat it, instead of inferring it: {@link ColumnType#CATEGORICAL} for integer codes
+         *               (numbers are otherwise numeric however few distinct values they hold), or
+         *               {@link ColumnType#NUMERIC}; the CLI's {@code --column-type column=num|cat}
          * @return this builder
          */
         public Builder columnType(String column, ColumnType type) {

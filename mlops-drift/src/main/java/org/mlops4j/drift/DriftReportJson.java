@@ -66,6 +66,29 @@ final class DriftReportJson {
             for (long v : d.currentCounts()) {
                 cur.add(v);
             }
+            if (d.isHistogram()) {
+                ArrayNode edges = dist.putArray("edges");
+                for (double v : d.edges()) {
+                    edges.add(v);
+                }
+            }
+            if (d.referenceQuantiles().length > 0) {
+                ObjectNode quantiles = dist.putObject("quantiles");
+                ArrayNode levels = quantiles.putArray("levels");
+                ColumnDistribution.QUANTILE_LEVELS.forEach(levels::add);
+                ArrayNode refQ = quantiles.putArray("reference");
+                for (double v : d.referenceQuantiles()) {
+                    refQ.add(v);
+                }
+                ArrayNode curQ = quantiles.putArray("current");
+                for (double v : d.currentQuantiles()) {
+                    curQ.add(v);
+                }
+            }
+        }
+        ArrayNode untested = root.putArray("untested_columns");
+        for (UntestedColumn u : report.untestedColumns()) {
+            untested.addObject().put("column", u.column()).put("reason", u.reason());
         }
         return Json.writePretty(root);
     }

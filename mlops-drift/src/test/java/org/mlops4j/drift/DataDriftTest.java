@@ -76,13 +76,13 @@ class DataDriftTest {
     }
 
     @Test
-    void infersIntegerColumnsWithFewValuesAsCategoriesUnlessTold() {
+    void typesNumbersAsNumericHoweverFewValuesUnlessTold() {
         Table t = Table.of(NumericColumn.of("code", cycle(100, 1, 2, 3)), NumericColumn.of("ratio",
                 cycle(100, 0.1, 0.2, 0.3)));
 
-        assertEquals(ColumnType.CATEGORICAL, DataDrift.builder().build().run(t, t).columns().get(0).columnType());
+        assertEquals(ColumnType.NUMERIC, DataDrift.builder().build().run(t, t).columns().get(0).columnType());
         assertEquals(ColumnType.NUMERIC, DataDrift.builder().build().run(t, t).columns().get(1).columnType());
-        assertEquals(ColumnType.NUMERIC, DataDrift.builder().columnType("code", ColumnType.NUMERIC).build()
+        assertEquals(ColumnType.CATEGORICAL, DataDrift.builder().columnType("code", ColumnType.CATEGORICAL).build()
                 .run(t, t).columns().get(0).columnType());
     }
 
@@ -136,13 +136,40 @@ class DataDriftTest {
     }
 
     @Test
-    void rejectsAColumnThatIsEmptyAfterDropping() {
-        Table reference = Table.of(NumericColumn.of("x", 1, 2, 3));
-        Table current = Table.of(NumericColumn.of("x", Double.NaN, Double.POSITIVE_INFINITY));
+    void reportsEmptyAndConstantColumnsAsUntestedAndTestsTheOthers() throws Exception {
+        Random random = new Random(5);
+        Table reference = Table.of(NumericColumn.of("x", 1, 2, 3), NumericColumn.of("flag", 0, 0, 0),
+                CategoricalColumn.of("empty", null, null, null), NumericColumn.of("shifted", gaussian(random, 3)));
+        Table current = Table.of(NumericColumn.of("x", Double.NaN, Double.POSITIVE_INFINITY),
+                NumericColumn.of("flag", 0, 0), CategoricalColumn.of("empty", null, null),
+                NumericColumn.of("shifted", 100, 101));
 
-        DataException e = assertThrows(DataException.class, () -> DataDrift.builder().build().run(reference, current));
-        assertTrue(e.getMessage().contains("current sample is empty"), e.getMessage());
-        assertEquals("x", e.column().orElseThrow());
+        DriftReport report = DataDrift.builder().build().run(reference, current);
+
+        assertEquals(List.of("shifted"), report.columns().stream().map(ColumnDrift::column).toList());
+        assertEquals(List.of("x", "flag", "empty"), report.untestedColumns().stream().map(UntestedColumn::column)
+                .toList());
+        assertTrue(report.untestedColumn("x").orElseThrow().reason().startsWith("empty: no values in the current "
+                + "window"), report.untestedColumn("x").toString());
+        assertTrue(report.untestedColumn("flag").orElseThrow().reason().startsWith("constant: every value in both "
+                + "windows is 0.0"), report.untestedColumn("flag").toString());
+        assertTrue(report.untestedColumn("empty").orElseThrow().reason().contains("both windows"));
+        assertTrue(report.summary().datasetDrift(), "the verdict is the tested column's");
+        assertEquals(1, report.summary().numberOfColumns());
+        JsonNode json = JSON.readTree(report.toJson());
+        assertEquals("flag", json.get("untested_columns").get(1).get("column").asText());
+        assertTrue(json.get("untested_columns").get(1).get("reason").asText().startsWith("constant"));
+    }
+
+    @Test
+    void aColumnConstantInTheReferenceButNotInTheCurrentWindowIsTested() {
+        Table reference = Table.of(NumericColumn.of("flag", cycle(50, 0)));
+        Table current = Table.of(NumericColumn.of("flag", cycle(50, 0, 1)));
+
+        DriftReport report = DataDrift.builder().build().run(reference, current);
+
+        assertEquals(List.of(), report.untestedColumns());
+        assertTrue(report.columns().get(0).drifted());
     }
 
     @Test

@@ -23,7 +23,9 @@ import java.util.TreeSet;
 /**
  * The module and package rules of {@code ARCHITECTURE.md}, checked over the main classes of every mlops4j module
  * (this module is the only one whose class path holds them all; {@code mlops-tck} is a test dependency for this
- * test only). A module is the third segment of a package name: {@code org.mlops4j.<module>..}.
+ * test only, and so is {@code mlops-spark}, whose Spark is {@code provided} and so not on this class path: its
+ * classes are imported, Spark's are not needed for the rules). A module is the third segment of a package name:
+ * {@code org.mlops4j.<module>..}.
  *
  * <p>Inside each module, packages form a DAG ({@link #packagesAreFreeOfCycles}).
  */
@@ -31,7 +33,8 @@ import java.util.TreeSet;
 class ArchitectureTest {
 
     private static final List<String> MODULES =
-            List.of("core", "tck", "models", "tracking", "drift", "server", "serving", "examples");
+            List.of("core", "tck", "models", "tracking", "drift", "server", "serving", "onnx", "spark",
+                    "examples");
 
     private static String module(String name) {
         return "org.mlops4j." + name + "..";
@@ -52,50 +55,76 @@ class ArchitectureTest {
             .that().resideInAPackage(module("core"))
             .should().dependOnClassesThat().resideInAnyPackage(
                     module("models"), module("tracking"), module("drift"), module("server"), module("serving"),
-                    module("examples"), module("tck"));
+                    module("onnx"), module("examples"), module("tck"), module("spark"));
 
     @ArchTest
     static final ArchRule tckDependsOnCoreOnly = noClasses()
             .that().resideInAPackage(module("tck"))
             .should().dependOnClassesThat().resideInAnyPackage(
                     module("models"), module("tracking"), module("drift"), module("server"), module("serving"),
-                    module("examples"));
+                    module("onnx"), module("examples"), module("spark"));
 
     @ArchTest
     static final ArchRule trackingDoesNotDependOnDrift = noClasses()
             .that().resideInAPackage(module("tracking"))
             .should().dependOnClassesThat().resideInAnyPackage(
-                    module("drift"), module("models"), module("server"), module("serving"), module("examples"),
-                    module("tck"));
+                    module("drift"), module("models"), module("server"), module("serving"), module("onnx"),
+                    module("examples"), module("tck"), module("spark"));
 
     @ArchTest
     static final ArchRule driftDoesNotDependOnTracking = noClasses()
             .that().resideInAPackage(module("drift"))
             .should().dependOnClassesThat().resideInAnyPackage(
-                    module("tracking"), module("models"), module("server"), module("serving"), module("examples"),
-                    module("tck"));
+                    module("tracking"), module("models"), module("server"), module("serving"), module("onnx"),
+                    module("examples"), module("tck"), module("spark"));
 
     @ArchTest
     static final ArchRule modelsDependOnCoreOnly = noClasses()
             .that().resideInAPackage(module("models"))
             .should().dependOnClassesThat().resideInAnyPackage(
-                    module("tracking"), module("drift"), module("server"), module("serving"), module("examples"),
-                    module("tck"));
+                    module("tracking"), module("drift"), module("server"), module("serving"), module("onnx"),
+                    module("examples"), module("tck"), module("spark"));
 
     /** The HTTP server and its UI use core only; tracking at run time (the default stores). No model, no Tribuo. */
     @ArchTest
     static final ArchRule serverDependsOnCoreOnly = noClasses()
             .that().resideInAPackage(module("server"))
             .should().dependOnClassesThat().resideInAnyPackage(
-                    module("models"), module("tracking"), module("drift"), module("serving"), module("examples"),
-                    module("tck"));
+                    module("models"), module("tracking"), module("drift"), module("serving"), module("onnx"),
+                    module("examples"), module("tck"), module("spark"));
 
-    /** The model server uses core, models and the HTTP server. */
+    /**
+     * The model server uses core, models and the HTTP server; it serves ONNX models through the flavor-neutral
+     * {@code ScoringModel}, the onnx flavor being found at run time.
+     */
     @ArchTest
     static final ArchRule servingDependsOnCoreModelsAndServerOnly = noClasses()
             .that().resideInAPackage(module("serving"))
             .should().dependOnClassesThat().resideInAnyPackage(
-                    module("tracking"), module("drift"), module("examples"), module("tck"));
+                    module("tracking"), module("drift"), module("onnx"), module("examples"), module("tck"),
+                    module("spark"));
+
+    /** The onnx flavor uses core and models (the Predictor API it serves through) only. */
+    @ArchTest
+    static final ArchRule onnxDependsOnCoreAndModelsOnly = noClasses()
+            .that().resideInAPackage(module("onnx"))
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    module("tracking"), module("drift"), module("server"), module("serving"), module("examples"),
+                    module("tck"), module("spark"));
+
+    /** ONNX Runtime (139 MB with its native libraries) stays in mlops-onnx. */
+    @ArchTest
+    static final ArchRule onlyOnnxUsesOnnxRuntime = noClasses()
+            .that().resideInAPackage("org.mlops4j..").and().resideOutsideOfPackage(module("onnx"))
+            .should().dependOnClassesThat().resideInAPackage("ai.onnxruntime..");
+
+    /** Spark jobs use core, drift and models: they run the single-JVM code per partition. */
+    @ArchTest
+    static final ArchRule sparkDependsOnCoreDriftAndModelsOnly = noClasses()
+            .that().resideInAPackage(module("spark"))
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    module("tracking"), module("server"), module("serving"), module("onnx"), module("examples"),
+                    module("tck"));
 
     /** A package named {@code internal} (and its subpackages) is private to the module that holds it. */
     @ArchTest
@@ -118,6 +147,12 @@ class ArchitectureTest {
     static final ArchRule onlyServerUsesJetty = noClasses()
             .that().resideInAPackage("org.mlops4j..").and().resideOutsideOfPackages(module("server"), module("serving"))
             .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..");
+
+    /** Spark stays in mlops-spark, where it is a provided dependency: no other module or the mlops jar needs it. */
+    @ArchTest
+    static final ArchRule onlySparkModuleUsesSpark = noClasses()
+            .that().resideInAPackage("org.mlops4j..").and().resideOutsideOfPackage(module("spark"))
+            .should().dependOnClassesThat().resideInAPackage("org.apache.spark..");
 
     @ArchTest
     static final ArchRule onlyTrackingUsesJdbcDrivers = noClasses()

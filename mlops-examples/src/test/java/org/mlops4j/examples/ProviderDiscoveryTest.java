@@ -46,7 +46,8 @@ class ProviderDiscoveryTest {
 
     @Test
     void findsTheTriggerActionsAndTheTribuoModelFlavor() {
-        assertEquals(List.of("callback", "log", "pipeline"), mlops.providers(TriggerActionProvider.class).names());
+        assertEquals(List.of("callback", "log", "pipeline", "webhook"),
+                mlops.providers(TriggerActionProvider.class).names());
         assertEquals(List.of("tribuo"), mlops.providers(ModelFlavorProvider.class).names());
         assertTrue(mlops.discoveryReport().describe().contains("ModelFlavorProvider: tribuo"),
                 mlops.discoveryReport().describe());

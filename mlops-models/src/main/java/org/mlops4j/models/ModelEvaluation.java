@@ -69,9 +69,11 @@ public record ModelEvaluation(String family, TaskType task, String target, int r
      * @param model        a trained model
      * @param labelledRows rows with the model's input columns and its target column
      * @return the evaluation
-     * @throws org.mlops4j.core.DataException when a column is missing or a target value is missing or unknown
+     * @throws org.mlops4j.core.DataException when there are no rows, a column is missing or a target value is missing
+     *                                        or unknown
      */
     public static ModelEvaluation of(TrainedModel model, Table labelledRows) {
+        labelledRows.requireRows("The labelled rows of the evaluation");
         TargetSpec spec = model.targetSpec();
         ModelScorer.Scored scored = model.score(labelledRows);  // the one scoring pass, as TrainedModel.evaluate's
         Map<EvaluationMetric, Double> metrics = ModelScorer.metrics(scored, spec);

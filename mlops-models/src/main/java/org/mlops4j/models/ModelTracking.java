@@ -10,16 +10,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.mlops4j.core.MlopsException;
+import org.mlops4j.core.runtime.Mlops;
+import org.mlops4j.core.data.Schema;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.data.TableFingerprint;
 import org.mlops4j.core.tracking.ActiveRun;
+import org.mlops4j.core.tracking.ArtifactInfo;
 import org.mlops4j.core.tracking.ModelRegistry;
 import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.core.tracking.NewModelVersion;
+import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.core.tracking.TrackingLimits;
+import org.mlops4j.core.tracking.TrackingNotFoundException;
 
 /**
  * Logs trained models to runs, registers them, and loads them back: the MLflow "log model, register, load
@@ -30,11 +36,17 @@ import org.mlops4j.core.tracking.TrackingLimits;
  * LoggedModel logged = models.logModel(run, trained, trainingTable);   // artifact "model/", hyperparameters as params
  * ModelVersion version = models.register(logged, "lead-scoring");       // input schema and lineage kept
  * TrainedModel serving = models.load("models:/lead-scoring/Production");
+ * models.register(models.loggedModel(runId, "model"), "lead-scoring");   // a model a run logged earlier
  * }</pre>
+ *
+ * <p>This class is the one place for logging, registering and loading models ({@code mlops train --register},
+ * {@code mlops models register}, {@code predict} and {@code serve} go through it); the {@link ModelRegistry} keeps
+ * the versions' stages, aliases and tags.
  *
  * <p>Logging a model also records, automatically: its family and hyperparameters as params ({@code model.family},
  * {@code model.<name>}), its full provenance (mlops4j's summary and Tribuo's whole provenance tree: trainer settings,
- * data, host, versions) as the artifact {@code provenance/<artifactPath>.json}, the training data's fingerprint as the tag {@value #DATA_FINGERPRINT_TAG} and the row
+ * data, host, versions) as the artifact {@code provenance/<artifactPath>.json}, the training data's fingerprint as
+ * the tag {@value #DATA_FINGERPRINT_TAG} and the row
  * count as the param {@value #TRAINING_ROWS_PARAM}. Registering copies the fingerprint and the run onto the version,
  * so {@link #lineage(String, int)} leads from a version back to its run and data. Thread-safe when the tracking client
  * and registry are.
@@ -170,6 +182,31 @@ public final class ModelTracking {
     }
 
     /**
+     * Finds a model that {@link #logModel} saved on a run, as {@link #register} takes it: for registering a run's
+     * model after the run (as MLflow's {@code register_model("runs:/<run id>/model", name)}). Reads the saved model
+     * for its input schema, and the run for the training data's fingerprint and row count.
+     *
+     * @param runId        the run that logged the model
+     * @param artifactPath the model's folder in the run's artifacts, such as {@value #DEFAULT_ARTIFACT_PATH}
+     * @return the logged model
+     * @throws TrackingNotFoundException when there is no such run
+     * @throws MlopsException            when the folder does not hold a model saved by {@link #logModel}
+     */
+    public LoggedModel loggedModel(String runId, String artifactPath) {
+        Run run = tracking.getRun(runId).orElseThrow(() -> new TrackingNotFoundException("No run '" + runId
+                + "' at " + tracking.location() + "; list the runs with: mlops runs search"));
+        if (tracking.listArtifacts(runId, artifactPath).isEmpty()) {
+            throw new TrackingNotFoundException("Run " + runId + " has no artifact folder '" + artifactPath
+                    + "' (its artifacts: " + tracking.listArtifacts(runId, "").stream().map(ArtifactInfo::path)
+                    .toList() + "); give the folder the model was logged to");
+        }
+        TrainedModel model = load("runs:/" + runId + "/" + artifactPath);
+        int rows = Integer.parseInt(run.data().params().getOrDefault(TRAINING_ROWS_PARAM, "-1"));
+        return new LoggedModel(runId, artifactPath, flavor.name(),
+                run.data().tags().getOrDefault(DATA_FINGERPRINT_TAG, ""), rows, model.inputSchema());
+    }
+
+    /**
      * @param modelName a registered model
      * @param version   one of its versions
      * @return where the version came from
@@ -190,6 +227,43 @@ public final class ModelTracking {
      * @throws MlopsException when the URI resolves to nothing or the artifact is not a saved model
      */
     public TrainedModel load(String uri) {
+        return withArtifact(uri, flavor::loadTrainedModel);
+    }
+
+    /**
+     * Loads a model of any flavor by URI, as {@link #load(String)}: the flavor is the one its folder was saved with
+     * ({@link ModelFolder}), found among {@link Mlops#shared()}'s providers: a {@link TrainedModel}, or an ONNX model
+     * when {@code org.mlops4j:mlops-onnx} is on the class path.
+     *
+     * @param uri the model's URI
+     * @return the model
+     * @throws MlopsException when the URI resolves to nothing, or no flavor of the artifact runs here (saying which
+     *                        flavors it has and how to export it to ONNX)
+     */
+    public ScoringModel loadModel(String uri) {
+        return withArtifact(uri, local -> ModelFolder.load(local, Mlops.shared()));
+    }
+
+    /**
+     * Logs a model folder saved elsewhere (an ONNX model with its {@value MlflowModelFile#FILE_NAME}, a model folder
+     * MLflow logged) as a run's artifact, for {@link #register}: the model was not trained here, so there is no
+     * training data to fingerprint.
+     *
+     * @param run          the run to log to
+     * @param folder       the model folder
+     * @param flavor       the flavor it loads with ({@link ModelFolder#flavorOf})
+     * @param inputSchema  the model's input columns
+     * @param artifactPath the folder within the run's artifacts
+     * @return where it was logged
+     */
+    public LoggedModel logModelFolder(ActiveRun run, Path folder, String flavor, Schema inputSchema,
+            String artifactPath) {
+        run.logArtifact(folder, artifactPath);
+        run.setTag(FLAVOR_TAG, flavor);
+        return new LoggedModel(run.id(), artifactPath, flavor, "", -1, inputSchema);
+    }
+
+    private <T> T withArtifact(String uri, Function<Path, T> loader) {
         String source = uri.startsWith("models:/") ? registry.resolve(uri).source() : uri;
         if (!source.startsWith("runs:/")) {
             throw new MlopsException("Model '" + uri + "' points to '" + source
@@ -203,7 +277,7 @@ public final class ModelTracking {
         Path folder = temporaryFolder("mlops-load-");
         try {
             Path local = tracking.downloadArtifacts(rest.substring(0, slash), rest.substring(slash + 1), folder);
-            return flavor.loadTrainedModel(local);
+            return loader.apply(local);
         } finally {
             deleteQuietly(folder);
         }

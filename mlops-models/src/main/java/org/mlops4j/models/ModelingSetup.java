@@ -74,7 +74,7 @@ public final class ModelingSetup {
     private final ProgressListener progress;
 
     private ModelingSetup(Builder b) {
-        Table table = b.table;
+        Table table = b.table.requireRows("The table given to ModelingSetup");
         Column targetColumn = table.column(b.target);
         TaskType task = b.task.orElseGet(() -> detectTask(targetColumn));
         List<String> featureList = chooseFeatures(b, table);
@@ -677,7 +677,8 @@ public final class ModelingSetup {
 
         /**
          * @return the setup, with rows split and folds assigned
-         * @throws DataException when the target has missing values or fewer than two classes
+         * @throws DataException when the table has no rows, or the target has missing values or fewer than two
+         *                       classes
          * @throws ConfigurationException when the options do not fit the data
          */
         public ModelingSetup build() {

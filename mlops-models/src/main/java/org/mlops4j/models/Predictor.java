@@ -17,7 +17,9 @@ import org.tribuo.classification.Label;
 import org.tribuo.regression.Regressor;
 
 /**
- * Serves a {@link TrainedModel}: encodes a table with the model's own preprocessing and predicts every row.
+ * Serves a {@link ScoringModel}: for a {@link TrainedModel}, encodes a table with the model's own preprocessing and
+ * predicts every row; a model of another flavor (ONNX) predicts by its own {@link ScoringModel#predict}, with the same
+ * per-row errors and input-schema checks.
  *
  * <p>A bad row does not fail the batch: it gets a {@link PredictedRow#error()} (an infinite number, a row the model
  * cannot score) and the other rows are predicted. Only a table that lacks one of the model's input columns, or has
@@ -40,14 +42,14 @@ import org.tribuo.regression.Regressor;
  */
 public final class Predictor {
 
-    private final TrainedModel model;
+    private final ScoringModel model;
 
-    Predictor(TrainedModel model) {
+    Predictor(ScoringModel model) {
         this.model = model;
     }
 
-    /** @return the model served */
-    public TrainedModel model() {
+    /** @return the model served: a {@link TrainedModel}, or a model of another flavor */
+    public ScoringModel model() {
         return model;
     }
 
@@ -71,12 +73,15 @@ public final class Predictor {
      *                                        naming the column, the expected and the found type
      */
     public Predictions predict(Table table, PredictOptions options) {
-        EncodedRows encoded = model.encoder().encode(table, model.scaling(), options);
-        return model.task() == TaskType.CLASSIFICATION ? classify(encoded) : regress(encoded);
+        if (!(model instanceof TrainedModel trained)) {
+            return model.predict(table, options);
+        }
+        EncodedRows encoded = trained.encoder().encode(table, trained.scaling(), options);
+        return trained.task() == TaskType.CLASSIFICATION ? classify(trained, encoded) : regress(trained, encoded);
     }
 
     @SuppressWarnings("unchecked")
-    private Predictions classify(EncodedRows encoded) {
+    private static Predictions classify(TrainedModel model, EncodedRows encoded) {
         Model<Label> tribuo = (Model<Label>) model.tribuoModel();
         boolean probabilistic = TribuoData.hasProbabilities(tribuo);
         return run(encoded, tribuo, TribuoData.unknownLabel(), (row, p) -> {
@@ -96,7 +101,7 @@ public final class Predictor {
     }
 
     @SuppressWarnings("unchecked")
-    private Predictions regress(EncodedRows encoded) {
+    private static Predictions regress(TrainedModel model, EncodedRows encoded) {
         Model<Regressor> tribuo = (Model<Regressor>) model.tribuoModel();
         return run(encoded, tribuo, TribuoData.unknownRegressor(), (row, p) -> new PredictedRow(row,
                 Optional.empty(), OptionalDouble.of(p.getOutput().getValues()[0]), Map.of(), Optional.empty()));
@@ -106,7 +111,7 @@ public final class Predictor {
         PredictedRow read(int row, Prediction<T> prediction);
     }
 
-    private <T extends Output<T>> Predictions run(EncodedRows encoded, Model<T> tribuo, T unknown,
+    private static <T extends Output<T>> Predictions run(EncodedRows encoded, Model<T> tribuo, T unknown,
             RowReader<T> reader) {
         TribuoPredictions<T> predicted = TribuoPredictions.of(tribuo, encoded, unknown);
         List<PredictedRow> out = new ArrayList<>(predicted.size());

@@ -15,7 +15,7 @@ import org.tribuo.Model;
  *
  * <p>Instances are immutable and thread-safe (Tribuo's {@code Model.predict} is thread-safe).
  */
-public final class TrainedModel {
+public final class TrainedModel implements ScoringModel {
 
     private final String family;
     private final TaskType task;
@@ -47,12 +47,19 @@ public final class TrainedModel {
         this.provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
     }
 
+    /** @return {@value TribuoModelFlavor#NAME} */
+    @Override
+    public String flavor() {
+        return TribuoModelFlavor.NAME;
+    }
+
     /** @return the model family's key, such as {@code rf} */
     public String family() {
         return family;
     }
 
     /** @return classification or regression */
+    @Override
     public TaskType task() {
         return task;
     }
@@ -68,11 +75,13 @@ public final class TrainedModel {
     }
 
     /** @return the class labels in index order; empty for regression */
+    @Override
     public List<String> classLabels() {
         return classLabels;
     }
 
     /** @return the positive class of a binary classifier */
+    @Override
     public Optional<String> positiveLabel() {
         return positiveLabel;
     }
@@ -81,6 +90,7 @@ public final class TrainedModel {
      * @return the columns a prediction table must have, in order, with their training types (what a registry stores
      *         with the model's versions, and what {@link Predictor} checks a table against)
      */
+    @Override
     public Schema inputSchema() {
         return inputSchema;
     }
@@ -151,8 +161,15 @@ public final class TrainedModel {
     }
 
     /** @return a predictor serving this model, safe to share between threads */
+    @Override
     public Predictor predictor() {
         return new Predictor(this);
+    }
+
+    /** Predicts as {@link Predictor#predict(org.mlops4j.core.data.Table, PredictOptions)}. */
+    @Override
+    public Predictions predict(org.mlops4j.core.data.Table table, PredictOptions options) {
+        return predictor().predict(table, options);
     }
 
     @Override

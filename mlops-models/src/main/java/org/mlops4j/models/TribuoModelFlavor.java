@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import org.mlops4j.core.MlopsException;
 import org.mlops4j.core.spi.ModelFlavor;
 import org.mlops4j.core.spi.support.AtomicFiles;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.tribuo.Model;
+import org.tribuo.Tribuo;
 
 /**
  * Saves a {@link TrainedModel} (or a bare Tribuo {@link Model}) as files and loads it back; the flavor named
@@ -17,7 +21,9 @@ import org.tribuo.Model;
  * <p>A folder holds {@value #MODEL_FILE}, the Tribuo model in Tribuo's protobuf format ({@code Model.serializeToFile},
  * with its full provenance), and {@value #META_FILE}, a JSON document with the format version, the family, its
  * parameters, the target, the class labels, the input columns, the fitted encoder, the metrics and a flattened
- * provenance. A loaded model predicts exactly as the saved one. Both files are written atomically. Model files are
+ * provenance. A loaded model predicts exactly as the saved one. A {@link TrainedModel}'s folder also holds MLflow's
+ * {@value MlflowModelFile#FILE_NAME} (the {@code tribuo} flavor, the input schema as the signature), so that MLflow's
+ * UI lists the flavor and signature of models mlops4j logs. The files are written atomically. Model files are
  * code-like input: load only folders from a location you trust. Stateless and thread-safe.
  *
  * <p>Class names in a saved model are provenance, not code to load: models saved before the model layer moved to
@@ -64,9 +70,34 @@ public final class TribuoModelFlavor implements ModelFlavor {
             AtomicFiles.write(folder.resolve(MODEL_FILE), tribuo::serializeToStream);
             byte[] json = meta.write().getBytes(StandardCharsets.UTF_8);
             AtomicFiles.write(folder.resolve(META_FILE), out -> out.write(json));
+            if (model instanceof TrainedModel trained) {
+                description(trained).writeTo(folder);
+            }
         } catch (IOException | UncheckedIOException e) {
             throw new MlopsException("Cannot save the model into " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * @param model a trained model
+     * @return the {@value MlflowModelFile#FILE_NAME} file saved beside it, so that MLflow's UI shows its flavor,
+     *         signature and what runs it: the {@code tribuo} flavor with its files, family, task and the Maven
+     *         artifacts that load it ({@code requirements}), and the input schema as the signature
+     */
+    static MlflowModelFile description(TrainedModel model) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("data", MODEL_FILE);
+        settings.put("meta", META_FILE);
+        settings.put("family", model.family());
+        settings.put("task", model.task().name().toLowerCase(java.util.Locale.ROOT));
+        settings.put("tribuo_version", Tribuo.VERSION);
+        settings.put("requirements", List.of("org.mlops4j:mlops-models", "org.tribuo:tribuo-all:" + Tribuo.VERSION));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("artifact_path", ModelTracking.DEFAULT_ARTIFACT_PATH);
+        fields.put("saved_by", "mlops4j");
+        fields.put("utc_time_created", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));
+        return MlflowModelFile.of(NAME, settings, model.inputSchema(), fields);
     }
 
     /**

@@ -299,4 +299,12 @@ class ModelingSetupTest {
                 () -> ModelingSetup.builder(withGap, "y").folds(2).build());
         assertEquals(2, missing.line());
     }
+
+    @Test
+    void saysAnEmptyTableHasNoRowsRatherThanThatItsTargetHasNoClasses() {
+        Table empty = Table.of(NumericColumn.of("x"), org.mlops4j.core.data.CategoricalColumn.of("y"));
+        DataException e = assertThrows(DataException.class, () -> ModelingSetup.builder(empty, "y").build());
+        assertTrue(e.getMessage().startsWith("The table given to ModelingSetup has 0 rows (columns [x, y])"),
+                e.getMessage());
+    }
 }

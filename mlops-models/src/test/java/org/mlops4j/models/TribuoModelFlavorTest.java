@@ -31,6 +31,18 @@ class TribuoModelFlavorTest {
                 .preprocessing(PreprocessingOptions.defaults().withRareLevelThreshold(0.02)).build();
     }
 
+    @Test
+    void aSavedTrainedModelCarriesAnMlmodelFileWithTheTribuoFlavorAndItsSignature(@TempDir Path folder) {
+        TrainedModel model = setup.createModel("lr").model();
+        new TribuoModelFlavor().save(model, folder);
+        MlflowModelFile file = MlflowModelFile.read(folder);
+        assertEquals(java.util.List.of("tribuo"), file.flavorNames());
+        assertEquals(java.util.Optional.of(TribuoModelFlavor.MODEL_FILE), file.setting("tribuo", "data"));
+        assertEquals(java.util.Optional.of("lr"), file.setting("tribuo", "family"));
+        assertEquals(model.inputSchema().columnNames(), file.inputSchema().orElseThrow().columnNames());
+        assertEquals("tribuo", ModelFolder.flavorOf(folder, Mlops.create()));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"lr", "sgd_lr", "dt", "rf", "et", "xgboost", "knn", "nb", "mnb", "liblinear", "tribuo_dt", "tribuo_rf", "tribuo_et"})
     void aLoadedModelPredictsExactlyAsTheSavedOne(String family, @TempDir Path folder) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.mlops4j.core.data.internal.DecimalText;
 import org.mlops4j.core.data.internal.LevelIndex;
+import org.mlops4j.core.data.internal.NullTokens;
 import org.mlops4j.core.data.internal.TimestampText;
 
 /**
@@ -27,7 +28,8 @@ final class ColumnAccumulator {
     private final ColumnType declared;
     private final double categoricalRatio;
     private final int expectedRows;
-    private final DecimalText decimal = new DecimalText();
+    /** Numbers as pandas reads them: {@code inf} and {@code infinity} are, {@code nan} is a null token or text. */
+    private final DecimalText decimal = new DecimalText(false);
     private final LevelIndex levels = new LevelIndex();
 
     private State state;
@@ -168,6 +170,29 @@ final class ColumnAccumulator {
             default:
                 return true;
         }
+    }
+
+    /**
+     * Stages the value of the current row when the column is numeric and the text is a number other than NaN, which
+     * no null token is unless {@link NullTokens#hasNumberToken()} says so: numbers then skip the null token check.
+     *
+     * @param chars characters holding the field's text
+     * @param start where the text starts
+     * @param end   where it ends (exclusive)
+     * @return whether the value was staged; when not, the caller checks for a null token and calls {@link #stage}
+     */
+    public boolean stageNumber(char[] chars, int start, int end) {
+        if (state != State.NUMERIC || !decimal.parse(chars, start, end)) {
+            return false;
+        }
+        double number = decimal.value();
+        if (Double.isNaN(number)) {
+            return false;
+        }
+        stagedState = State.NUMERIC;
+        stagedNull = false;
+        stagedNumber = number;
+        return true;
     }
 
     private boolean rejectOrAbandon() {

@@ -3,9 +3,11 @@ package org.mlops4j.core.data;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.mlops4j.core.data.internal.NullTokens;
 
 /**
@@ -23,11 +25,12 @@ import org.mlops4j.core.data.internal.NullTokens;
  * @param categoricalRatio the largest ratio of distinct to non-null values for an inferred categorical column
  * @param trimSpaces       whether spaces around unquoted values are removed
  * @param lineColumn       the name of a numeric column to add last, holding each row's line; empty for none
+ * @param selectedColumns  the only columns to read, by name; empty to read every column
  */
 record CsvReadOptions(char separator, NullTokens nullTokens, Map<String, ColumnType> columnTypes,
         Optional<ColumnType> defaultType, Optional<String> indexColumnName, CsvReader.BadRowAction onRaggedRow,
         CsvReader.BadRowAction onBadValue, Optional<Path> quarantineFile, int maxRows, double categoricalRatio,
-        boolean trimSpaces, Optional<String> lineColumn) {
+        boolean trimSpaces, Optional<String> lineColumn, Set<String> selectedColumns) {
 
     /** Checks and copies the values. */
     public CsvReadOptions {
@@ -39,6 +42,7 @@ record CsvReadOptions(char separator, NullTokens nullTokens, Map<String, ColumnT
         Objects.requireNonNull(onBadValue, "onBadValue");
         Objects.requireNonNull(quarantineFile, "quarantineFile");
         Objects.requireNonNull(lineColumn, "lineColumn");
+        selectedColumns = Collections.unmodifiableSet(new LinkedHashSet<>(selectedColumns));
     }
 
     /** @return whether any kind of bad record goes to the quarantine file */

@@ -30,11 +30,16 @@ final class CsvReadSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(CsvReader.class);
     private static final int INITIAL_CAPACITY = RowCountEstimate.UNKNOWN;
+    /** What pandas calls a column without a name in the header, followed by its 0-based position. */
+    static final String UNNAMED_PREFIX = "Unnamed: ";
 
     private final CsvReadOptions options;
     private final String source;
     private final Supplier<Reader> opener;
     private final int expectedRows;
+    private final long inputLength;
+    /** For each column of the record being offered, the null token its field is, or -1. */
+    private int[] stagedTokens;
 
     /**
      * @param options      the reader's settings
@@ -43,15 +48,33 @@ final class CsvReadSession {
      * @param expectedRows how many rows the input probably holds, to size the columns (see {@link RowCountEstimate})
      */
     public CsvReadSession(CsvReadOptions options, String source, Supplier<Reader> opener, int expectedRows) {
+        this(options, source, opener, expectedRows, -1);
+    }
+
+    /**
+     * @param options      the reader's settings
+     * @param source       the input's name for messages and the report
+     * @param opener       opens the input from its start; called once per pass
+     * @param expectedRows how many rows the input probably holds, to size the columns (see {@link RowCountEstimate})
+     * @param inputLength  the input's length in bytes or characters, to size the parser's buffer; -1 when unknown
+     */
+    public CsvReadSession(CsvReadOptions options, String source, Supplier<Reader> opener, int expectedRows,
+            long inputLength) {
+        this.inputLength = inputLength;
         this.options = options;
         this.source = source;
         this.opener = opener;
         this.expectedRows = Math.max(16, Math.min(expectedRows, options.maxRows()));
     }
 
-    /** The header's columns: which fields are kept, under which names, with which declared types. */
+    /**
+     * The header's columns: which fields are kept, under which names, with which declared types.
+     *
+     * @param nameless the columns the header gives no name, called {@code Unnamed: N} as pandas calls them (see
+     *                 {@link UnnamedColumns})
+     */
     private record Layout(int width, String[] names, int[] fieldIndex, ColumnType[] declared,
-            boolean indexDropped) {
+            boolean indexDropped, List<String> nameless) {
     }
 
     /** A record held in memory, for the first chunk of a stream. */
@@ -83,11 +106,12 @@ final class CsvReadSession {
                 ColumnAccumulator[] columns = accumulators(layout, readAsString, null, capacity);
                 NumericColumn.Builder lines = lines(capacity);
                 Quarantine quarantine = new Quarantine();
+                MissingValueCounter missing = missingCounter(layout);
                 RecordView view = viewOf(records);
                 int rows = 0;
                 boolean more = true;
                 while (rows < options.maxRows() && (more = records.next())) {
-                    if (acceptCurrent(records, view, layout, columns, quarantine, 0)) {
+                    if (acceptCurrent(records, view, layout, columns, quarantine, 0, missing)) {
                         rows++;
                         addLine(lines, records.line());
                     }
@@ -101,10 +125,18 @@ final class CsvReadSession {
                     continue;
                 }
                 boolean stopped = more && rows >= options.maxRows() && hasMore(records);
-                Table table = build(columns, lines);
-                CsvReadReport report = finish(quarantine, rows, layout, stopped, table);
+                UnnamedColumns unnamed = new UnnamedColumns(source, layout.nameless());
+                Table table = unnamed.settle(build(columns, lines));
+                CsvReadReport report = finish(quarantine, rows, layout, stopped, table, unnamed, missing);
                 return new CsvReadResult(table, report);
             }
+        }
+    }
+
+    /** @return the names of the columns of the input's header, as this session reads them */
+    public List<String> header() {
+        try (CsvRecords records = open()) {
+            return List.of(readHeader(records).names());
         }
     }
 
@@ -132,12 +164,15 @@ final class CsvReadSession {
                 }
             }
             Quarantine sampleQuarantine = new Quarantine();
-            Table first = inferFromHeld(layout, held, sampleQuarantine);
+            MissingValueCounter missing = missingCounter(layout);
+            Table inferred = inferFromHeld(layout, held, sampleQuarantine, missing);
             quarantine.addAll(sampleQuarantine);
             ColumnType[] decided = new ColumnType[layout.names().length];
             for (int c = 0; c < decided.length; c++) {
-                decided[c] = first.column(c).type();
+                decided[c] = inferred.column(c).type();
             }
+            UnnamedColumns unnamed = new UnnamedColumns(source, layout.nameless());
+            Table first = unnamed.settle(inferred);
             long rows = first.rowCount();
             consumer.accept(first);
             int sampleRows = held.size();
@@ -145,36 +180,41 @@ final class CsvReadSession {
                 ColumnAccumulator[] columns = accumulators(layout, Set.of(), decided, chunkRows);
                 NumericColumn.Builder lines = lines(chunkRows);
                 int inChunk = 0;
+                long firstLine = 0;
                 while (inChunk < chunkRows && rows + inChunk < options.maxRows() && (more = records.next())) {
-                    if (acceptCurrent(records, view, layout, columns, quarantine, sampleRows)) {
+                    if (acceptCurrent(records, view, layout, columns, quarantine, sampleRows, missing)) {
+                        firstLine = inChunk == 0 ? records.line() : firstLine;
                         inChunk++;
                         addLine(lines, records.line());
                     }
                 }
                 if (inChunk > 0) {
-                    consumer.accept(build(columns, lines));
+                    consumer.accept(unnamed.apply(build(columns, lines), firstLine));
                     rows += inChunk;
                 }
             }
             boolean stopped = more && rows >= options.maxRows() && hasMore(records);
-            return finish(quarantine, rows, layout, stopped, first);
+            return finish(quarantine, rows, layout, stopped, first, unnamed, missing);
         }
     }
 
-    private Table inferFromHeld(Layout layout, List<HeldRecord> held, Quarantine quarantine) {
+    private Table inferFromHeld(Layout layout, List<HeldRecord> held, Quarantine quarantine,
+            MissingValueCounter missing) {
         Set<String> readAsString = new HashSet<>();
         while (true) {
             ColumnAccumulator[] columns = accumulators(layout, readAsString, null, held.size());
             NumericColumn.Builder lines = lines(held.size());
             Quarantine attempt = new Quarantine();
+            MissingValueCounter attemptMissing = missingCounter(layout);
             for (HeldRecord record : held) {
-                if (accept(viewOf(record), layout, columns, attempt, 0)) {
+                if (accept(viewOf(record), layout, columns, attempt, 0, attemptMissing)) {
                     addLine(lines, record.line());
                 }
             }
             List<String> mixed = mixedColumns(columns);
             if (mixed.isEmpty()) {
                 quarantine.addAll(attempt);
+                missing.addAll(attemptMissing);
                 return build(columns, lines);
             }
             readAsString.addAll(mixed);
@@ -182,7 +222,7 @@ final class CsvReadSession {
     }
 
     private CsvRecords open() {
-        return new CsvRecords(opener.get(), source, options.separator(), options.trimSpaces());
+        return new CsvRecords(opener.get(), source, options.separator(), options.trimSpaces(), inputLength);
     }
 
     private Layout readHeader(CsvRecords records) {
@@ -196,6 +236,7 @@ final class CsvReadSession {
         boolean keepIndex = hasIndex && options.indexColumnName().isPresent();
         Map<String, Integer> positionByName = new LinkedHashMap<>();
         List<Integer> fieldIndex = new ArrayList<>();
+        List<String> nameless = new ArrayList<>();
         for (int i = 0; i < header.length; i++) {
             String name = header[i];
             if (i == 0 && hasIndex) {
@@ -204,9 +245,8 @@ final class CsvReadSession {
                 }
                 name = options.indexColumnName().get();
             } else if (name.isBlank()) {
-                throw new DataException("Header field " + (i + 1) + " of " + header.length + " has no name; every "
-                        + "column except a leading index column needs one: add the name to the header line", source,
-                        line, null, name);
+                name = UNNAMED_PREFIX + i;
+                nameless.add(name);
             }
             Integer previous = positionByName.putIfAbsent(name, i + 1);
             if (previous != null) {
@@ -216,6 +256,24 @@ final class CsvReadSession {
             fieldIndex.add(i);
         }
         List<String> names = new ArrayList<>(positionByName.keySet());
+        if (!options.selectedColumns().isEmpty()) {
+            List<String> lacking = options.selectedColumns().stream().filter(n -> !positionByName.containsKey(n))
+                    .toList();
+            if (!lacking.isEmpty()) {
+                throw new DataException("The columns " + lacking + " are to be read, but the header does not have "
+                        + "them; the columns are " + names + ": correct the names given to columns(...)", source, line,
+                        lacking.get(0), null);
+            }
+            List<Integer> selectedFields = new ArrayList<>();
+            for (int c = 0; c < names.size(); c++) {
+                if (options.selectedColumns().contains(names.get(c))) {
+                    selectedFields.add(fieldIndex.get(c));
+                }
+            }
+            names.retainAll(options.selectedColumns());
+            nameless.retainAll(options.selectedColumns());
+            fieldIndex = selectedFields;
+        }
         if (options.lineColumn().isPresent() && positionByName.containsKey(options.lineColumn().get())) {
             throw new DataException("The header has a column named like the line column the reader is to add; "
                     + "choose another name with lineColumn(...)", source, line, options.lineColumn().get(), null);
@@ -233,7 +291,7 @@ final class CsvReadSession {
         }
         records.skipEmptyLines(header.length > 1);
         return new Layout(header.length, names.toArray(String[]::new),
-                fieldIndex.stream().mapToInt(Integer::intValue).toArray(), declared, hasIndex && !keepIndex);
+                fieldIndex.stream().mapToInt(Integer::intValue).toArray(), declared, hasIndex && !keepIndex, nameless);
     }
 
     private ColumnAccumulator[] accumulators(Layout layout, Set<String> readAsString, ColumnType[] decided,
@@ -255,24 +313,41 @@ final class CsvReadSession {
      * @return whether the record became a row
      */
     private boolean accept(RecordView record, Layout layout, ColumnAccumulator[] columns, Quarantine quarantine,
-            int sampleRows) {
+            int sampleRows, MissingValueCounter missing) {
         if (record.size() != layout.width()) {
             ragged(record, layout, quarantine);
             return false;
         }
         NullTokens nulls = options.nullTokens();
         int[] fieldIndex = layout.fieldIndex();
+        int[] tokens = stagedTokens(columns.length);
         for (int c = 0; c < columns.length; c++) {
             String text = record.field(fieldIndex[c]);
-            if (!columns[c].stage(nulls.isNull(text) ? null : text)) {
+            int token = nulls.indexOf(text);
+            tokens[c] = token;
+            if (!columns[c].stage(token >= 0 ? null : text)) {
                 badValue(record, columns[c], layout.declared()[c] == null ? sampleRows : 0, text, quarantine);
                 return false;
             }
         }
-        for (ColumnAccumulator column : columns) {
-            column.commit();
-        }
+        commit(columns, tokens, missing);
         return true;
+    }
+
+    private int[] stagedTokens(int columns) {
+        if (stagedTokens == null || stagedTokens.length != columns) {
+            stagedTokens = new int[columns];
+        }
+        return stagedTokens;
+    }
+
+    private static void commit(ColumnAccumulator[] columns, int[] tokens, MissingValueCounter missing) {
+        for (int c = 0; c < columns.length; c++) {
+            columns[c].commit();
+            if (tokens[c] >= 0) {
+                missing.count(c, tokens[c]);
+            }
+        }
     }
 
     /**
@@ -280,29 +355,37 @@ final class CsvReadSession {
      * strings of them; as {@link #accept} otherwise.
      */
     private boolean acceptCurrent(CsvRecords records, RecordView view, Layout layout, ColumnAccumulator[] columns,
-            Quarantine quarantine, int sampleRows) {
+            Quarantine quarantine, int sampleRows, MissingValueCounter missing) {
         if (records.size() != layout.width()) {
             ragged(view, layout, quarantine);
             return false;
         }
         NullTokens nulls = options.nullTokens();
+        boolean numbersFirst = !nulls.hasNumberToken();
         int[] fieldIndex = layout.fieldIndex();
+        int[] tokens = stagedTokens(columns.length);
         char[] chars = records.chars();
         for (int c = 0; c < columns.length; c++) {
             int field = fieldIndex[c];
             int start = records.start(field);
             int end = records.end(field);
             ColumnAccumulator column = columns[c];
-            boolean fits = nulls.isNull(chars, start, end) ? column.stageNull() : column.stage(chars, start, end);
+            int token = -1;
+            boolean fits;
+            if (numbersFirst && column.stageNumber(chars, start, end)) {
+                fits = true;
+            } else {
+                token = nulls.indexOf(chars, start, end);
+                fits = token >= 0 ? column.stageNull() : column.stage(chars, start, end);
+            }
+            tokens[c] = token;
             if (!fits) {
                 badValue(view, column, layout.declared()[c] == null ? sampleRows : 0, records.field(field),
                         quarantine);
                 return false;
             }
         }
-        for (ColumnAccumulator column : columns) {
-            column.commit();
-        }
+        commit(columns, tokens, missing);
         return true;
     }
 
@@ -385,7 +468,12 @@ final class CsvReadSession {
         }
     }
 
-    private CsvReadReport finish(Quarantine quarantine, long rows, Layout layout, boolean stopped, Table typed) {
+    private MissingValueCounter missingCounter(Layout layout) {
+        return new MissingValueCounter(layout.names().length, options.nullTokens().ordered());
+    }
+
+    private CsvReadReport finish(Quarantine quarantine, long rows, Layout layout, boolean stopped, Table typed,
+            UnnamedColumns unnamed, MissingValueCounter missing) {
         Optional<Path> file = options.quarantines() ? options.quarantineFile() : Optional.empty();
         file.ifPresent(quarantine::write);
         if (quarantine.size() > 0) {
@@ -398,7 +486,8 @@ final class CsvReadSession {
         for (Column column : typed.columns()) {
             types.put(column.name(), column.type());
         }
-        return new CsvReadReport(source, rows, quarantine.size(), file, layout.indexDropped(), stopped, types);
+        return new CsvReadReport(source, rows, quarantine.size(), file, layout.indexDropped(), stopped, types,
+                unnamed.kept(), unnamed.dropped(), missing.byColumn(layout.names(), typed.columnNames()));
     }
 
     private static RecordView viewOf(CsvRecords records) {

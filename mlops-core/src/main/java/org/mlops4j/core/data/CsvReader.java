@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,12 +42,20 @@ import org.mlops4j.core.data.internal.StrictUtf8Reader;
  * doubled quotes ({@code ""}). Empty lines are skipped, except in a file of one column, where an empty line is a
  * null value. A header whose first name is empty, as pandas'
  * {@code to_csv} writes the row index, marks an index column: it is dropped unless {@link Builder#keepIndexColumn()}
- * is set. Every line number in a message or a quarantine file is the 1-based physical line where the record starts.
+ * is set. Any other column without a name, as spreadsheets export a header line that ends with a separator, is read
+ * as pandas reads it: it is called {@code Unnamed: N} (N its 0-based position in the header) and kept when it holds
+ * a value, dropped when it is empty in every row (a stream decides on its first chunk), with a warning either way and
+ * the names in {@link CsvReadReport#unnamedColumnsKept()} and {@link CsvReadReport#unnamedColumnsDropped()}. Every
+ * line number in a message or a quarantine file is the 1-based physical line where the record starts.
  *
  * <h2>Nulls</h2>
- * A field whose whole text is one of the null tokens is null; by default those of pandas:
+ * A field whose whole text is one of the null tokens is null; by default those of pandas 2:
  * {@link #DEFAULT_NULL_TOKENS}, which include the empty field, {@code NA}, {@code N/A}, {@code NaN}, {@code null},
- * {@code NULL} and {@code nan}. Matching is exact and case-sensitive, and quoting does not change it.
+ * {@code NULL}, {@code nan} and {@code None} (pandas 1.x does not count {@code None}). Matching is exact and
+ * case-sensitive, and quoting does not change it. As with pandas' {@code read_csv}, {@link Builder#naValues} adds
+ * tokens and {@link Builder#keepDefaultNa keepDefaultNa(false)} drops the defaults (then only the added tokens are
+ * null: without any, not even an empty field is). {@link CsvReadReport#missingValues()} counts, per column, the values
+ * read as missing and which token each was, so that nothing is dropped without saying why.
  *
  * <h2>Types</h2>
  * A column with a declared type ({@link Builder#columnType}, or {@link Builder#defaultType} for all the others) is
@@ -53,9 +63,13 @@ import org.mlops4j.core.data.internal.StrictUtf8Reader;
  * {@link Builder#onBadValue}). Any other column's type is inferred from all its non-null values:
  * <ol>
  * <li>{@link ColumnType#NUMERIC} if every value is a number: optional sign, digits, optional fraction and exponent
- * ({@code 2}, {@code 1.0}, {@code -3e5}, {@code .5}), or {@code inf}, {@code infinity}, {@code nan} in any case and
- * with an optional sign. Not numbers: surrounding spaces (see {@link Builder#trimSpaces}), thousands separators,
- * hexadecimal, Java's {@code 1d}/{@code 1f}. Values equal what {@link Double#parseDouble} gives.</li>
+ * ({@code 2}, {@code 1.0}, {@code -3e5}, {@code .5}, {@code 5.}), or {@code inf} and {@code infinity} in any case
+ * and with an optional sign, as pandas reads them. As in pandas, {@code nan} is not a number but a null token in the
+ * spellings of {@link #DEFAULT_NULL_TOKENS} ({@code nan}, {@code NaN}, {@code -nan}, {@code -NaN}), and text in any
+ * other ({@code NAN}) or when the default tokens are dropped. Not numbers: surrounding spaces (see
+ * {@link Builder#trimSpaces}), thousands separators, hexadecimal, Java's {@code 1d}/{@code 1f}. Values equal what
+ * {@link Double#parseDouble} gives, whatever the number of digits (pandas reads an integer too large for 64 bits as
+ * text).</li>
  * <li>{@link ColumnType#BOOLEAN} if every value is {@code true} or {@code false}, in any case. (A column declared
  * boolean also takes {@code 1/0} and {@code yes/no}.)</li>
  * <li>{@link ColumnType#TIMESTAMP} if every value is an ISO date or date-time: {@code 2021-11-19},
@@ -72,7 +86,7 @@ import org.mlops4j.core.data.internal.StrictUtf8Reader;
  * <h2>Bad input</h2>
  * Every problem is a {@link DataException} whose message names the source, the line, the column and the value as
  * far as they apply, and says how to fix it: a record with too few or too many fields, a value that does not fit a
- * declared type, invalid UTF-8, a header name that is missing or repeated, an empty input (a header-only input is
+ * declared type, invalid UTF-8, a header name that is repeated, an empty input (a header-only input is
  * valid and gives zero rows), a quote that is never closed, a declared type for a column the header lacks. Records
  * with the wrong number of fields and values that do not fit can instead be written to a quarantine file
  * ({@link Builder#onRaggedRow}, {@link Builder#onBadValue}, {@link Builder#quarantineFile}); nothing is dropped
@@ -94,13 +108,20 @@ import org.mlops4j.core.data.internal.StrictUtf8Reader;
  * from the input's first lines. A general parser's per-token API, which an earlier version used (Jackson's CSV
  * module, which {@link CsvWriter} still uses), costs a {@code String} per field and made reading no faster than a
  * naive {@code split} loop; the tokenizer reads the same format, which tests hold it to on random input. A table
- * of numbers takes about 8 bytes per value plus a bit for its null mask. Reading is single-threaded.
+ * of numbers takes about 8 bytes per value plus a bit for its null mask. {@link Builder#columns} leaves the other
+ * columns unparsed and unkept (they are only split off), and buffers are sized to a small input. Numbers in a numeric
+ * column are parsed before the null tokens are consulted (unless a token is itself a number), and lines are counted
+ * from the parser's own position only when invalid UTF-8 needs one named. {@code CsvParsingBenchmark} (mlops-examples'
+ * tests) measures the reader against FastCSV's tokenising and pandas' {@code read_csv}. Reading is single-threaded.
  *
  * <p>Instances are immutable and thread-safe: one reader may read many inputs at once.
  */
 public final class CsvReader {
 
-    /** The null tokens of pandas' {@code read_csv}, used unless {@link Builder#nullTokens} replaces them. */
+    /**
+     * The null tokens of pandas' {@code read_csv} (version 2; pandas 1.x lacks {@code None}), used unless
+     * {@link Builder#nullTokens} replaces them or {@link Builder#keepDefaultNa keepDefaultNa(false)} drops them.
+     */
     public static final Set<String> DEFAULT_NULL_TOKENS = Set.of("", "#N/A", "#N/A N/A", "#NA", "-1.#IND",
             "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan",
             "null");
@@ -140,6 +161,20 @@ public final class CsvReader {
     }
 
     /**
+     * Reads only the header of a UTF-8 file.
+     *
+     * @param file the CSV file
+     * @return the names of the columns the header gives, as a read would call them (a dropped index column left out,
+     *         nameless columns as {@code Unnamed: N}), whichever {@link Builder#columns} are chosen
+     * @throws DataException        when the file is empty or its header is not valid for these options
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public List<String> header(Path file) {
+        CsvReadOptions all = toBuilder().columns(List.of()).build().options;
+        return new CsvReadSession(all, file.toString(), opener(file), 16).header();
+    }
+
+    /**
      * Reads all the text of a reader, which is closed afterwards. The text is held in memory while it is read; for
      * large inputs prefer {@link #read(Path)} or {@link #stream(Reader, String, int, Consumer)}.
      *
@@ -162,7 +197,8 @@ public final class CsvReader {
      * @throws UncheckedIOException when the file cannot be read
      */
     public CsvReadResult readWithReport(Path file) {
-        return new CsvReadSession(options, file.toString(), opener(file), RowCountEstimate.ofFile(file)).readAll();
+        return new CsvReadSession(options, file.toString(), opener(file), RowCountEstimate.ofFile(file),
+                sizeOf(file)).readAll();
     }
 
     /**
@@ -176,8 +212,8 @@ public final class CsvReader {
      */
     public CsvReadResult readWithReport(Reader reader, String sourceName) {
         String text = slurp(reader, sourceName);
-        return new CsvReadSession(options, sourceName, () -> new StringReader(text), RowCountEstimate.ofText(text))
-                .readAll();
+        return new CsvReadSession(options, sourceName, () -> new StringReader(text), RowCountEstimate.ofText(text),
+                text.length()).readAll();
     }
 
     /**
@@ -194,7 +230,8 @@ public final class CsvReader {
     public CsvReadReport stream(Path file, int chunkRows, Consumer<Table> consumer) {
         checkChunkRows(chunkRows);
         Objects.requireNonNull(consumer, "consumer");
-        return new CsvReadSession(options, file.toString(), opener(file), chunkRows).stream(chunkRows, consumer);
+        return new CsvReadSession(options, file.toString(), opener(file), chunkRows, sizeOf(file))
+                .stream(chunkRows, consumer);
     }
 
     /**
@@ -228,10 +265,20 @@ public final class CsvReader {
         }
     }
 
+    /** @return the file's size in bytes, to size buffers to a small file; -1 when it cannot be told */
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     private static Supplier<Reader> opener(Path file) {
+        long size = sizeOf(file);
         return () -> {
             try {
-                return new StrictUtf8Reader(Files.newInputStream(file), file.toString());
+                return new StrictUtf8Reader(Files.newInputStream(file), file.toString(), size);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read CSV file " + file + ": " + e, e);
             }
@@ -271,6 +318,8 @@ public final class CsvReader {
         Builder builder = new Builder();
         builder.separator = options.separator();
         builder.nullTokens = options.nullTokens().tokens();
+        builder.keepDefaultNa = true;
+        builder.naValues = Set.of();
         builder.columnTypes.putAll(options.columnTypes());
         builder.defaultType = options.defaultType().orElse(null);
         builder.indexColumnName = options.indexColumnName().orElse(null);
@@ -281,6 +330,7 @@ public final class CsvReader {
         builder.categoricalRatio = options.categoricalRatio();
         builder.trimSpaces = options.trimSpaces();
         builder.lineColumn = options.lineColumn().orElse(null);
+        builder.selectedColumns = options.selectedColumns();
         return builder;
     }
 
@@ -288,6 +338,8 @@ public final class CsvReader {
     public static final class Builder {
         private char separator = ',';
         private Set<String> nullTokens = DEFAULT_NULL_TOKENS;
+        private Set<String> naValues = Set.of();
+        private boolean keepDefaultNa = true;
         private final Map<String, ColumnType> columnTypes = new LinkedHashMap<>();
         private ColumnType defaultType;
         private String indexColumnName;
@@ -298,6 +350,7 @@ public final class CsvReader {
         private double categoricalRatio = 0.5;
         private boolean trimSpaces;
         private String lineColumn;
+        private Set<String> selectedColumns = Set.of();
 
         private Builder() {
         }
@@ -330,6 +383,39 @@ public final class CsvReader {
          */
         public Builder nullTokens(String... tokens) {
             return nullTokens(List.of(tokens));
+        }
+
+        /**
+         * Adds texts that mean null to the default ones, as pandas' {@code na_values} does (replacing those given
+         * before).
+         *
+         * @param values texts that mean null besides the defaults, such as {@code "-"} or {@code "missing"}
+         * @return this builder
+         */
+        public Builder naValues(Collection<String> values) {
+            this.naValues = Set.copyOf(values);
+            return this;
+        }
+
+        /**
+         * @param values texts that mean null besides the defaults
+         * @return this builder
+         */
+        public Builder naValues(String... values) {
+            return naValues(List.of(values));
+        }
+
+        /**
+         * As pandas' {@code keep_default_na}: with {@code false}, the default tokens ({@link #DEFAULT_NULL_TOKENS},
+         * or those set with {@link #nullTokens}) are not null, only those of {@link #naValues} are; without any, no
+         * text is null, not even an empty field, and a column with an empty field is then a string column.
+         *
+         * @param keep whether the default tokens are null; default true
+         * @return this builder
+         */
+        public Builder keepDefaultNa(boolean keep) {
+            this.keepDefaultNa = keep;
+            return this;
         }
 
         /**
@@ -460,6 +546,27 @@ public final class CsvReader {
         }
 
         /**
+         * Reads only these columns, as pandas' {@code usecols} does: the others are split off each record but not
+         * parsed, typed or kept, which saves most of the time and memory of a wide file when a few columns are needed.
+         * The table has the columns in the header's order. Reading fails when the header lacks one of them.
+         *
+         * @param names the columns to read; empty to read every column (the default)
+         * @return this builder
+         */
+        public Builder columns(Collection<String> names) {
+            this.selectedColumns = new LinkedHashSet<>(names);
+            return this;
+        }
+
+        /**
+         * @param names the only columns to read (see {@link #columns(Collection)})
+         * @return this builder
+         */
+        public Builder columns(String... names) {
+            return columns(List.of(names));
+        }
+
+        /**
          * @return the reader
          * @throws IllegalStateException when records are to be quarantined but no quarantine file is set
          */
@@ -469,10 +576,14 @@ public final class CsvReader {
                 throw new IllegalStateException("Records are to be quarantined but no quarantine file is set: "
                         + "call quarantineFile(path)");
             }
-            return new CsvReader(new CsvReadOptions(separator, new NullTokens(nullTokens), columnTypes,
+            Set<String> tokens = new HashSet<>(naValues);
+            if (keepDefaultNa) {
+                tokens.addAll(nullTokens);
+            }
+            return new CsvReader(new CsvReadOptions(separator, new NullTokens(tokens), columnTypes,
                     Optional.ofNullable(defaultType), Optional.ofNullable(indexColumnName), onRaggedRow, onBadValue,
                     Optional.ofNullable(quarantineFile), maxRows, categoricalRatio, trimSpaces,
-                    Optional.ofNullable(lineColumn)));
+                    Optional.ofNullable(lineColumn), selectedColumns));
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
+import org.mlops4j.core.DataException;
 import org.mlops4j.core.MlopsException;
 
 /**
@@ -310,6 +311,90 @@ public final class Table {
     }
 
     /**
+     * Checks that the table has rows, for code that cannot work on an empty table, so that the message says "0 rows"
+     * rather than a later step's puzzle (no classes in the target, an empty sample).
+     *
+     * @param role what the table is for, as the message's subject, such as {@code "The training table"}
+     * @return this table
+     * @throws DataException saying the table has 0 rows and where such tables come from, when it has none
+     */
+    public Table requireRows(String role) {
+        if (rowCount == 0) {
+            throw new DataException(role + " has 0 rows (columns " + columnNames() + "); check what made it: a "
+                    + "schema check that rejected every row (see its ValidationReport: an extra column fails every "
+                    + "row unless the schema says extraColumns(IGNORE) or DROP), a filter that kept none, or an empty "
+                    + "file", null, 0, null, null);
+        }
+        return this;
+    }
+
+    /**
+     * @param n how many rows
+     * @return the last {@code n} rows (all of them if there are fewer)
+     */
+    public Table tail(int n) {
+        if (n >= rowCount) {
+            return this;
+        }
+        return slice(rowCount - Math.max(0, n), rowCount);
+    }
+
+    /**
+     * The rows of a range, as {@link List#subList}: {@code slice(0, 100)} is the first hundred rows.
+     *
+     * @param from the first row, from 0
+     * @param to   the row after the last one, at most {@link #rowCount()}
+     * @return the rows {@code from} (inclusive) to {@code to} (exclusive), in order
+     * @throws IndexOutOfBoundsException naming the range and the row count when it is not within the table
+     */
+    public Table slice(int from, int to) {
+        if (from < 0 || to > rowCount || from > to) {
+            throw new IndexOutOfBoundsException("Rows " + from + " to " + to + " (exclusive) are not a range of this "
+                    + "table of " + rowCount + " rows; give 0 <= from <= to <= " + rowCount);
+        }
+        if (from == 0 && to == rowCount) {
+            return this;
+        }
+        return take(IntStream.range(from, to).toArray());
+    }
+
+    /**
+     * @param row the first row of the second part, from 0 to {@link #rowCount()}
+     * @return the rows before {@code row} and the rows from it on, in order
+     * @throws IndexOutOfBoundsException when {@code row} is not within the table
+     */
+    public TableSplit splitAt(int row) {
+        if (row < 0 || row > rowCount) {
+            throw new IndexOutOfBoundsException("Cannot split this table of " + rowCount + " rows at row " + row
+                    + "; give a row from 0 to " + rowCount);
+        }
+        return new TableSplit(slice(0, row), slice(row, rowCount));
+    }
+
+    /**
+     * Splits the rows at random, as a train/test split: the first part holds {@code round(fraction * rowCount)} rows
+     * picked with {@link #sample(int, long)}, the second the others; both keep the table's order.
+     *
+     * @param fraction the first part's share of the rows, in [0, 1]
+     * @param seed     the random seed, so that the same seed gives the same split
+     * @return the two parts
+     * @throws IllegalArgumentException when {@code fraction} is not in [0, 1]
+     */
+    public TableSplit randomSplit(double fraction, long seed) {
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("The first part's share of the rows must be in [0, 1], was "
+                    + fraction);
+        }
+        int n = (int) Math.round(fraction * rowCount);
+        int[] indices = shuffledPrefix(n, seed);
+        int[] first = Arrays.copyOf(indices, n);
+        int[] second = Arrays.copyOfRange(indices, n, rowCount);
+        Arrays.sort(first);
+        Arrays.sort(second);
+        return new TableSplit(take(first), take(second));
+    }
+
+    /**
      * A simple random sample without replacement; rows keep their original order.
      *
      * @param n    how many rows (all of them if there are fewer)
@@ -320,6 +405,13 @@ public final class Table {
         if (n >= rowCount) {
             return this;
         }
+        int[] picked = Arrays.copyOf(shuffledPrefix(n, seed), n);
+        Arrays.sort(picked);
+        return take(picked);
+    }
+
+    /** @return the row indices with the first {@code n} a seeded random pick (a partial Fisher-Yates shuffle) */
+    private int[] shuffledPrefix(int n, long seed) {
         int[] indices = IntStream.range(0, rowCount).toArray();
         Random random = new Random(seed);
         for (int i = 0; i < n; i++) {
@@ -328,9 +420,7 @@ public final class Table {
             indices[i] = indices[j];
             indices[j] = t;
         }
-        int[] picked = Arrays.copyOf(indices, n);
-        Arrays.sort(picked);
-        return take(picked);
+        return indices;
     }
 
     /**

@@ -7,9 +7,10 @@ import org.mlops4j.core.data.ColumnType;
  * How a drift test treats a column, said with the one column-kind type, {@link ColumnType}: as numbers
  * ({@link ColumnType#NUMERIC}: tests compare distributions on the real line) or as categories
  * ({@link ColumnType#CATEGORICAL}: tests compare the frequencies of distinct values). It is derived from the column's
- * own type and its number of distinct values: a numeric column is treated as categories when it holds few whole
- * numbers (an integer code, say); categorical, text and boolean columns always are (mlops-drift's
- * {@code DataDrift} infers it as Evidently's {@code infer_column_type} does, or takes it from configuration).
+ * own type, as Evidently types a feature by its data type: a numeric column is treated as numbers however few distinct
+ * values it holds (their number only chooses the default test); categorical, text and boolean columns as categories.
+ * Users set it per column to treat integer codes as categories (mlops-drift's {@code DataDrift.Builder.columnType},
+ * {@code mlops drift --column-type}).
  *
  * <p>Drift reports and recorded decisions write the treatment as {@code column_type} with Evidently's keys,
  * {@code "num"} and {@code "cat"}: {@link #key(ColumnType)} writes them and {@link #fromKey(String)} reads them.

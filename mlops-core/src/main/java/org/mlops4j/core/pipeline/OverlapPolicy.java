@@ -5,5 +5,11 @@ public enum OverlapPolicy {
     /** Skip this fire (counted in {@link ScheduledPipeline#skippedCount()}); the default. */
     SKIP,
     /** Queue it: the pipeline runs again as soon as the current run ends, once per queued fire. */
-    QUEUE
+    QUEUE,
+    /**
+     * Start it at once, beside the run that goes on. Only the scheduler service
+     * ({@code org.mlops4j.core.pipeline.service.SchedulerService}) runs pipelines side by side; {@link PipelineScheduler}
+     * refuses it.
+     */
+    ALLOW
 }

@@ -85,11 +85,16 @@ public final class PipelineScheduler implements AutoCloseable {
      * @param catchUp  whether every missed fire time counts (else one run stands for all that were missed)
      * @return the registration
      * @throws IllegalStateException when the scheduler is closed
+     * @throws IllegalArgumentException for {@link OverlapPolicy#ALLOW}, which this scheduler does not run
      */
     public ScheduledPipeline schedule(Pipeline pipeline, Schedule schedule, OverlapPolicy overlap, boolean catchUp) {
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(overlap, "overlap");
+        if (overlap == OverlapPolicy.ALLOW) {
+            throw new IllegalArgumentException("PipelineScheduler runs one run of '" + pipeline.name() + "' at a time"
+                    + " (SKIP or QUEUE); for ALLOW use org.mlops4j.core.pipeline.service.SchedulerService");
+        }
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("The scheduler is closed; make a new one to schedule '"

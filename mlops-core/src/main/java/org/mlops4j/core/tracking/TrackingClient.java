@@ -289,6 +289,30 @@ public final class TrackingClient implements AutoCloseable {
     }
 
     /**
+     * Starts a run, does work that returns nothing in it, and ends it, as {@link #run(String, String, RunBody)} does:
+     * {@link RunStatus#FINISHED} when the work returns, {@link RunStatus#FAILED} when it throws (the exception is
+     * rethrown; checked ones wrapped in {@link MlopsException}).
+     *
+     * <pre>{@code
+     * tracking.record("lead-scoring", "logistic", run -> {
+     *     run.logParam("C", "0.5");
+     *     run.logMetric("auc", 0.81);
+     * });
+     * }</pre>
+     *
+     * @param experimentName an experiment name (created if missing)
+     * @param runName        the run's name; {@code null} for a generated one
+     * @param action         the work
+     * @return the id of the run, to read it back or register its model
+     */
+    public String record(String experimentName, String runName, RunAction action) {
+        return run(experimentName, runName, run -> {
+            action.execute(run);
+            return run.id();
+        });
+    }
+
+    /**
      * Continues a run that ended (or whose process died), setting it back to {@link RunStatus#RUNNING}.
      *
      * @param runId an active run's id

@@ -223,6 +223,70 @@ class TableTest {
     }
 
     @Test
+    void slicesTailsAndSplitsByRowRange() {
+        Table t = leads();
+        assertEquals(List.of("delhi", "pune"), cities(t.slice(1, 4).filter(i -> i != 1)));
+        assertEquals(List.of("pune", "goa"), cities(t.tail(2)));
+        assertSame(t, t.tail(9));
+        assertEquals(0, t.tail(0).rowCount());
+        TableSplit split = t.splitAt(2);
+        assertEquals(List.of("pune", "delhi"), cities(split.first()));
+        assertEquals(3, split.second().rowCount());
+        assertEquals(t, Table.concat(List.of(split.first(), split.second())));
+        IndexOutOfBoundsException outside = assertThrows(IndexOutOfBoundsException.class, () -> t.slice(3, 6));
+        assertEquals("Rows 3 to 6 (exclusive) are not a range of this table of 5 rows; give 0 <= from <= to <= 5",
+                outside.getMessage());
+        assertThrows(IndexOutOfBoundsException.class, () -> t.splitAt(-1));
+    }
+
+    @Test
+    void randomSplitKeepsEveryRowOnceInOrderAndDependsOnTheSeed() {
+        Table t = Table.of(NumericColumn.of("i", java.util.stream.IntStream.range(0, 100).asDoubleStream()
+                .toArray()));
+        TableSplit split = t.randomSplit(0.7, 42);
+        assertEquals(70, split.first().rowCount());
+        assertEquals(30, split.second().rowCount());
+        double[] first = split.first().numeric("i").toArray();
+        double[] second = split.second().numeric("i").toArray();
+        assertTrue(isSorted(first) && isSorted(second), "each part keeps the table's order");
+        java.util.Set<Double> all = new java.util.TreeSet<>();
+        for (double v : first) {
+            all.add(v);
+        }
+        for (double v : second) {
+            all.add(v);
+        }
+        assertEquals(100, all.size(), "every row is in exactly one part");
+        assertEquals(t.sample(70, 42), split.first(), "the first part is the seed's sample");
+        assertEquals(split, t.randomSplit(0.7, 42));
+        assertFalse(split.equals(t.randomSplit(0.7, 43)));
+        assertThrows(IllegalArgumentException.class, () -> t.randomSplit(1.5, 1));
+    }
+
+    private static boolean isSorted(double[] values) {
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] < values[i - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> cities(Table t) {
+        return java.util.stream.IntStream.range(0, t.rowCount()).mapToObj(i -> t.categorical("city").getString(i))
+                .toList();
+    }
+
+    @Test
+    void requireRowsNamesTheTableAndItsColumnsWhenItIsEmpty() {
+        Table t = leads();
+        assertSame(t, t.requireRows("The leads"));
+        DataException e = assertThrows(DataException.class, () -> t.head(0).requireRows("The leads"));
+        assertTrue(e.getMessage().startsWith("The leads has 0 rows (columns [city, dropped, referred, created, "
+                + "note]); check what made it"), e.getMessage());
+    }
+
+    @Test
     void countsDuplicateRows() {
         Table t = Table.of(NumericColumn.of("a", 1, 1, 2, 1), CategoricalColumn.of("b", "x", "x", "x", "y"));
         assertEquals(1, t.duplicateRowCount());

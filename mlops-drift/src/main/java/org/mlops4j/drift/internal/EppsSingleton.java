@@ -8,13 +8,21 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * The Epps-Singleton two-sample test on the empirical characteristic function at t = (0.4, 0.8), as scipy's
  * {@code epps_singleton_2samp} computes it: points scaled by half the pooled interquartile range, biased covariance
  * estimates, the Moore-Penrose inverse, a small-sample correction below 25 values, and a chi-squared p-value with
- * the rank of the covariance as degrees of freedom.
+ * the rank of the covariance as degrees of freedom. The rank is the exact-arithmetic one (see {@link #RANK_TOLERANCE}),
+ * where scipy's may count rounding noise on data with few distinct values.
  *
  * <p>This class is internal and is hence not for public use.
  */
 public final class EppsSingleton {
 
     private static final double[] T = {0.4, 0.8};
+    /**
+     * Singular values of the covariance below this share of the largest are zero. On data with at most four distinct
+     * values the covariance is singular in exact arithmetic and its zero singular values come out as rounding noise
+     * (1e-17 to 1e-15 of the largest); scipy's {@code pinv} (cut at 1e-15) then counts some noise as rank and divides
+     * by it, so its statistic depends on rounding. Cutting well above the noise gives the exact-arithmetic rank.
+     */
+    private static final double RANK_TOLERANCE = 1e-10;
 
     private EppsSingleton() {
     }
@@ -44,14 +52,26 @@ public final class EppsSingleton {
                 est[i][j] = (n / nx) * covX[i][j] + (n / ny) * covY[i][j];
             }
         }
-        RealMatrix inverse = new SingularValueDecomposition(new Array2DRowRealMatrix(est, false)).getSolver()
-                .getInverse();
-        int rank = new SingularValueDecomposition(inverse).getRank();
         double[] diff = new double[p];
         for (int i = 0; i < p; i++) {
             diff[i] = meanX[i] - meanY[i];
         }
-        double w = n * quadraticForm(inverse, diff);
+        SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(est, false));
+        double[] singular = svd.getSingularValues();
+        RealMatrix u = svd.getU();
+        double w = 0;
+        int rank = 0;
+        for (int k = 0; k < singular.length; k++) {
+            if (singular[k] > RANK_TOLERANCE * singular[0]) {
+                double projection = 0;
+                for (int i = 0; i < p; i++) {
+                    projection += u.getEntry(i, k) * diff[i];
+                }
+                w += projection * projection / singular[k];
+                rank++;
+            }
+        }
+        w *= n;
         if (Math.max(nx, ny) < 25) {
             double corr = 1.0 / (1.0 + Math.pow(n, -0.45) + 10.1 * (Math.pow(nx, -1.7) + Math.pow(ny, -1.7)));
             w *= corr;
@@ -64,18 +84,7 @@ public final class EppsSingleton {
      * @return the interquartile range with numpy's linear interpolation of percentiles
      */
     public static double interquartileRange(double[] sorted) {
-        return percentile(sorted, 0.75) - percentile(sorted, 0.25);
-    }
-
-    static double percentile(double[] sorted, double q) {
-        double index = q * (sorted.length - 1);
-        int lo = (int) Math.floor(index);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        double fraction = index - lo;
-        double a = sorted[lo];
-        double b = sorted[hi];
-        double diff = b - a;
-        return fraction >= 0.5 ? b - diff * (1 - fraction) : a + diff * fraction;
+        return Histograms.quantile(sorted, 0.75) - Histograms.quantile(sorted, 0.25);
     }
 
     private static double[][] features(double[] values, double[] ts) {
@@ -117,17 +126,5 @@ public final class EppsSingleton {
             }
         }
         return out;
-    }
-
-    private static double quadraticForm(RealMatrix matrix, double[] v) {
-        double sum = 0;
-        for (int i = 0; i < v.length; i++) {
-            double row = 0;
-            for (int j = 0; j < v.length; j++) {
-                row += matrix.getEntry(i, j) * v[j];
-            }
-            sum += v[i] * row;
-        }
-        return sum;
     }
 }

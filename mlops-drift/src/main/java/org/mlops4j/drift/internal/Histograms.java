@@ -133,6 +133,25 @@ public final class Histograms {
     }
 
     /**
+     * numpy's {@code np.quantile(values, q)} with its default linear method, including its two-sided interpolation
+     * (from the upper neighbour when the fraction is at least one half), so that results agree to the last bit.
+     *
+     * @param sorted the values, ascending, not empty
+     * @param q      the level, in [0, 1]
+     * @return the quantile
+     */
+    public static double quantile(double[] sorted, double q) {
+        double h = (sorted.length - 1) * q;
+        int previous = (int) Math.floor(h);
+        int next = Math.min(previous + 1, sorted.length - 1);
+        double gamma = h - previous;
+        double a = sorted[previous];
+        double b = sorted[next];
+        double diff = b - a;
+        return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
+    }
+
+    /**
      * The base-2 logarithm, exact for powers of two (where a rounding error would change the number of bins).
      *
      * @param n a positive count

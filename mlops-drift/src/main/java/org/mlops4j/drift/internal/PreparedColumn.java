@@ -10,7 +10,6 @@ import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.NumericColumn;
 import org.mlops4j.core.data.TextColumn;
 import org.mlops4j.core.data.TimestampColumn;
-import org.mlops4j.core.spi.support.FewDistinctValues;
 import org.mlops4j.core.monitor.DriftSamples;
 
 /**
@@ -25,61 +24,22 @@ import org.mlops4j.core.monitor.DriftSamples;
  */
 public record PreparedColumn(DriftSamples samples, int referenceDropped, int currentDropped) {
 
-    /** Above this many distinct integer values a numeric column is inferred as numbers, not categories. */
-    static final int INTEGER_CARDINALITY_LIMIT = 10;
-
     /**
-     * Infers how a column is treated, as Evidently's {@code infer_column_type} does for the types a table can hold:
-     * numbers are {@code num}, except integer-valued columns with at most 10 distinct values, which are {@code cat};
-     * categorical, text and boolean columns are {@code cat}.
+     * Infers how a column is treated, as Evidently types a feature by its data type: numbers are {@code num}, however
+     * few distinct values they hold (the number of distinct values only chooses the default test); categorical, text
+     * and boolean columns are {@code cat}. Users who want integer codes compared as categories set the type.
      *
      * @param reference the reference column
      * @param current   the current column
      * @return the type
      */
     public static ColumnType inferType(Column reference, Column current) {
-        if (reference instanceof NumericColumn ref && current instanceof NumericColumn cur) {
-            FewDistinctValues distinct = new FewDistinctValues(INTEGER_CARDINALITY_LIMIT);
-            for (NumericColumn column : new NumericColumn[] {ref, cur}) {
-                for (int i = 0; i < column.size(); i++) {
-                    double v = column.getDouble(i);
-                    if (Double.isFinite(v) && (v != Math.rint(v) || distinct.add(v + 0.0) < 0)) {
-                        return ColumnType.NUMERIC;
-                    }
-                }
-            }
-            return ColumnType.CATEGORICAL;
-        }
-        return ColumnType.CATEGORICAL;
+        return reference instanceof NumericColumn && current instanceof NumericColumn
+                ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
     }
 
     /**
-     * Infers how a column is treated from its cleaned samples, with the same rule as
-     * {@link #inferType(Column, Column)}; numeric samples whose values were counted while cleaning answer without
-     * another pass.
-     *
-     * @param samples the cleaned samples
-     * @return the type
-     */
-    public static ColumnType inferType(DriftSamples samples) {
-        if (!samples.isNumeric() || !samples.hasMoreDistinctValuesThan(INTEGER_CARDINALITY_LIMIT)
-                && wholeNumbers(samples.numericLevels())) {
-            return ColumnType.CATEGORICAL;
-        }
-        return ColumnType.NUMERIC;
-    }
-
-    private static boolean wholeNumbers(double[] values) {
-        for (double v : values) {
-            if (v != Math.rint(v)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Prepares a column whose type is inferred ({@link #inferType(DriftSamples)}) from the same pass that cleans it.
+     * Prepares a column whose type is inferred ({@link #inferType(Column, Column)}).
      *
      * @param reference the reference column
      * @param current   the current column, of the same type
@@ -88,13 +48,7 @@ public record PreparedColumn(DriftSamples samples, int referenceDropped, int cur
      * @throws DataException as {@link #of(Column, Column, ColumnType, long)}
      */
     public static PreparedColumn inferred(Column reference, Column current, long seed) {
-        if (reference instanceof NumericColumn && current instanceof NumericColumn) {
-            PreparedColumn prepared = of(reference, current, ColumnType.NUMERIC, seed);
-            ColumnType type = inferType(prepared.samples());
-            return new PreparedColumn(prepared.samples().withColumnType(type), prepared.referenceDropped(),
-                    prepared.currentDropped());
-        }
-        return of(reference, current, ColumnType.CATEGORICAL, seed);
+        return of(reference, current, inferType(reference, current), seed);
     }
 
     /**

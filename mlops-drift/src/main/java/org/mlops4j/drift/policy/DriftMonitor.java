@@ -179,7 +179,8 @@ public final class DriftMonitor {
     /**
      * Decides from a drift report already made of the same two tables, without acting and without testing any
      * column again. The policy weighs each monitored column's deviation, measured on the tables, and keeps the
-     * report's verdict as evidence; a monitored column the report did not test has its type inferred.
+     * report's verdict as evidence; a monitored column the report left out has its type inferred, and one the report
+     * could not test (empty or constant) is not weighed.
      *
      * @param reference      the reference data the report was made from
      * @param current        the current window the report was made from
@@ -197,6 +198,9 @@ public final class DriftMonitor {
                 ? report.columns().stream().map(ColumnDrift::column).toList() : columns;
         List<ColumnDeviation> deviations = new ArrayList<>(monitored.size());
         for (String name : monitored) {
+            if (report.untestedColumn(name).isPresent()) {
+                continue; // empty or constant: nothing moved that could be measured
+            }
             Column ref = reference.findColumn(name).orElseThrow(() -> missing("reference", name, reference));
             Column cur = current.findColumn(name).orElseThrow(() -> missing("current", name, current));
             ColumnType type = report.column(name).map(ColumnDrift::columnType)

@@ -10,8 +10,8 @@ import org.mlops4j.drift.internal.Histograms;
  * column, in percentage points, {@code 50 * Σ |p_i - q_i|} over bins {@code i}: the share of probability mass that
  * moved, 0 for equal distributions and 100 for distributions without overlap.
  *
- * <p>Bins: a column treated as categories ({@link ColumnType#CATEGORICAL}, which includes integer codes with few
- * values) has one bin per distinct value of both samples. A column treated as numbers is cut at the reference's
+ * <p>Bins: a column treated as categories ({@link ColumnType#CATEGORICAL}, which includes integer codes a user typed so,
+ * say) has one bin per distinct value of both samples. A column treated as numbers is cut at the reference's
  * deciles, computed as numpy's {@code np.quantile(reference, [0.1, ..., 0.9])} does (linear interpolation between order
  * statistics); repeated deciles count once, and the bins are {@code (-inf, d1], (d1, d2], ..., (dk, +inf)}, so that
  * a current value outside the reference's range still lands in the first or last bin. Each reference bin then holds
@@ -59,24 +59,12 @@ public final class TotalVariationDeviation implements DeviationMeasure {
         double[] edges = new double[QUANTILES - 1];
         int n = 0;
         for (int k = 1; k < QUANTILES; k++) {
-            double q = quantile(sorted, k / (double) QUANTILES);
+            double q = Histograms.quantile(sorted, k / (double) QUANTILES);
             if (n == 0 || q != edges[n - 1]) {
                 edges[n++] = q;
             }
         }
         return java.util.Arrays.copyOf(edges, n);
-    }
-
-    /** numpy's {@code quantile(method="linear")}, including its two-sided interpolation. */
-    static double quantile(double[] sorted, double q) {
-        double h = (sorted.length - 1) * q;
-        int previous = (int) Math.floor(h);
-        int next = Math.min(previous + 1, sorted.length - 1);
-        double gamma = h - previous;
-        double a = sorted[previous];
-        double b = sorted[next];
-        double diff = b - a;
-        return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
     }
 
     private static int[] counts(double[] sorted, double[] edges) {

@@ -91,7 +91,7 @@ class DriftMonitorTest {
         assertEquals(ActionKind.RETRAIN, outcome.decision().action());
         assertEquals("city_tier", outcome.decision().decidingColumn());
         assertEquals(LeadTables.tvd(LeadTables.CITY_TIER, tiers), outcome.decision().decidingDeviation(), 1e-9);
-        assertEquals(ColumnType.CATEGORICAL, outcome.decision().deviations().get(1).columnType());
+        assertEquals(ColumnType.NUMERIC, outcome.decision().deviations().get(1).columnType());
         assertEquals("pipeline:retrain", outcome.actions().get(0).action());
         assertEquals("run-1", outcome.actions().get(0).detail());
         assertEquals(List.of("retrain city_tier"), calls);
@@ -262,7 +262,7 @@ class DriftMonitorTest {
 
     @Test
     void theActionProvidersAreFoundOnTheClassPath() {
-        assertEquals(List.of("callback", "log", "pipeline"),
+        assertEquals(List.of("callback", "log", "pipeline", "webhook"),
                 Mlops.builder().build().providers(TriggerActionProvider.class).names());
     }
 

@@ -3,7 +3,6 @@ package org.mlops4j.examples.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -65,20 +64,7 @@ public final class HttpServingBenchmark {
     private static final int BATCH_CONNECTIONS = 4;
     /** Single-row runs measured one after the other; the run with the median p99 is the result. */
     private static final int SINGLE_RUNS = 3;
-    /**
-     * wrk's threads (default 2; {@code -Dwrk.threads=N}). On this 2-core machine client and server share the cores:
-     * with one wrk thread the single-row run gave 6,173 requests/s with p99 12.9 ms, with two 5,375 and 13.3 ms.
-     */
-    private static final int WRK_THREADS = Integer.getInteger("wrk.threads", 2);
-
     private HttpServingBenchmark() {
-    }
-
-    /** One wrk run's summary, from the Lua script's {@code done} callback. */
-    private record WrkResult(long requests, long errors, long non2xx, double seconds, double p50ms, double p99ms) {
-        double perSecond() {
-            return requests / seconds;
-        }
     }
 
     /**
@@ -106,25 +92,25 @@ public final class HttpServingBenchmark {
                 run.end();
             }
         }
-        Path one = script(folder, "one", split(batch, 1));
-        Path many = script(folder, "many", split(batch, BATCH_ROWS));
+        Path one = Wrk.postScript(folder, "one", split(batch, 1));
+        Path many = Wrk.postScript(folder, "many", split(batch, BATCH_ROWS));
         try (ModelServer server = ModelServer.builder("models:/lead-scoring@champion").mlops(mlops)
                 .serverSettings(s -> s.port(0).threads(threads)).start()) {
             String url = server.url().resolve("/invocations").toString();
             wrk(one, url, 16, seconds);
-            List<WrkResult> singles = new ArrayList<>();
+            List<Wrk.Result> singles = new ArrayList<>();
             for (int i = 0; i < SINGLE_RUNS; i++) {
                 singles.add(wrk(one, url, 16, seconds));
             }
-            WrkResult single = singles.stream().sorted(Comparator.comparingDouble(WrkResult::p99ms))
+            Wrk.Result single = singles.stream().sorted(Comparator.comparingDouble(Wrk.Result::p99ms))
                     .toList().get(SINGLE_RUNS / 2);
             double singleInProcess = inProcessRowsPerSecond(model.predictor(), batch.head(1), seconds, 16);
             wrk(many, url, BATCH_CONNECTIONS, seconds);
             double before = inProcessRowsPerSecond(model.predictor(), batch, seconds, BATCH_CONNECTIONS);
-            WrkResult rows = wrk(many, url, BATCH_CONNECTIONS, seconds);
+            Wrk.Result rows = wrk(many, url, BATCH_CONNECTIONS, seconds);
             double after = inProcessRowsPerSecond(model.predictor(), batch, seconds, BATCH_CONNECTIONS);
             double inProcess = (before + after) / 2;
-            WrkResult stalled;
+            Wrk.Result stalled;
             List<Socket> sockets = new ArrayList<>();
             try {
                 for (int i = 0; i < STALLED; i++) {
@@ -156,7 +142,7 @@ public final class HttpServingBenchmark {
         }
     }
 
-    private static void print(String what, WrkResult result) {
+    private static void print(String what, Wrk.Result result) {
         System.out.printf(Locale.ROOT, "%-50s %9.0f requests/s  p50 %7.2f ms  p99 %7.2f ms  %d requests, %d socket "
                 + "errors, %d non-2xx%n", what, result.perSecond(), result.p50ms(), result.p99ms(), result.requests(),
                 result.errors(), result.non2xx());
@@ -198,39 +184,8 @@ public final class HttpServingBenchmark {
         }
     }
 
-    private static WrkResult wrk(Path script, String url, int connections, int seconds) throws Exception {
-        Process process = new ProcessBuilder("wrk", "-t" + WRK_THREADS, "-c" + connections, "-d" + seconds + "s",
-                "--timeout", "10s", "-s", script.toString(), url).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("wrk failed: " + output);
-        }
-        String line = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("wrk printed no RESULT line: " + output));
-        Map<String, String> values = new java.util.HashMap<>();
-        for (String pair : line.substring(7).trim().split(" ")) {
-            String[] kv = pair.split("=", 2);
-            values.put(kv[0], kv[1]);
-        }
-        return new WrkResult(Long.parseLong(values.get("requests")), Long.parseLong(values.get("errors")),
-                Long.parseLong(values.get("non2xx")), Double.parseDouble(values.get("seconds")),
-                Double.parseDouble(values.get("p50ms")), Double.parseDouble(values.get("p99ms")));
-    }
-
-    /** Writes a wrk script that POSTs the body and prints the summary as one RESULT line. */
-    private static Path script(Path folder, String name, String body) throws IOException {
-        String lua = "wrk.method = \"POST\"\n"
-                + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
-                + "wrk.body = [==[" + body + "]==]\n"
-                + "done = function(summary, latency, requests)\n"
-                + "  io.write(string.format(\"RESULT requests=%d errors=%d non2xx=%d seconds=%.3f p50ms=%.3f "
-                + "p99ms=%.3f\\n\", summary.requests, summary.errors.connect + summary.errors.read + "
-                + "summary.errors.write + summary.errors.timeout, summary.errors.status, summary.duration / 1e6, "
-                + "latency:percentile(50) / 1000, latency:percentile(99) / 1000))\n"
-                + "end\n";
-        Path file = folder.resolve(name + ".lua");
-        Files.writeString(file, lua, StandardCharsets.UTF_8);
-        return file;
+    private static Wrk.Result wrk(Path script, String url, int connections, int seconds) throws Exception {
+        return Wrk.run(script, url, Wrk.THREADS, connections, seconds);
     }
 
     /** @return the first rows of the table as a {@code dataframe_split} request body */

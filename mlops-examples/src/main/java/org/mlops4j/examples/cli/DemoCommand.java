@@ -39,14 +39,16 @@ final class DemoCommand implements Callable<Integer> {
     private int rows;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-            description = "The seed of the generator and of training (default: ${DEFAULT-VALUE}).")
+            description = "The seed of the generator and of training (default: ${DEFAULT-VALUE}; train and "
+                    + "pipeline run training default to 42).")
     private long seed;
 
     @Option(names = "--batch-rows", paramLabel = "N",
             description = "Rows of each inference batch (default: a fifth of --rows, at least 2000).")
     private Integer batchRows;
 
-    @Option(names = "--folds", paramLabel = "K", description = "Cross-validation folds (default: 3).")
+    @Option(names = "--folds", paramLabel = "K", description = "Cross-validation folds (default: 3, so that the "
+            + "demo takes seconds; train defaults to PyCaret's 10).")
     private Integer folds;
 
     @Option(names = "--models", split = ",", paramLabel = "KEY",
@@ -54,7 +56,9 @@ final class DemoCommand implements Callable<Integer> {
     private List<String> models;
 
     @Option(names = "--sample-rate", paramLabel = "X", defaultValue = "1.0",
-            description = "Share of requests captured in the serving log (default: ${DEFAULT-VALUE}).")
+            description = "Share of requests captured in the serving log (default: ${DEFAULT-VALUE}, every request "
+                    + "of the demo's batches; serve and pipeline run inference default to 0.1, a sample as in "
+                    + "production).")
     private double sampleRate;
 
     @Option(names = "--tracking-uri", paramLabel = "URI",

@@ -3,12 +3,19 @@ package org.mlops4j.examples.cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mlops4j.core.data.CsvReader;
 import org.mlops4j.core.data.Table;
+import org.mlops4j.core.monitor.ActionKind;
+import org.mlops4j.core.monitor.DriftTreatment;
+import org.mlops4j.core.monitor.PolicyDecision;
 import org.mlops4j.core.spi.support.AtomicFiles;
 import org.mlops4j.drift.DataDrift;
 import org.mlops4j.drift.DriftReport;
+import org.mlops4j.drift.policy.DriftMonitor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,6 +30,9 @@ final class DriftCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private MissingValueOptions missingValues;
+
     @Option(names = "--reference", required = true, paramLabel = "CSV", description = "The reference data.")
     private Path reference;
 
@@ -32,6 +42,12 @@ final class DriftCommand implements Callable<Integer> {
     @Option(names = "--columns", split = ",", paramLabel = "NAME",
             description = "The columns to test (default: every column of the reference but timestamps).")
     private List<String> columns;
+
+    @Option(names = "--column-type", paramLabel = "COLUMN=num|cat",
+            description = "How to treat a column, repeatable: num (numbers) or cat (categories). By default numeric "
+                    + "columns are num however few distinct values they hold (as Evidently types them; the number of "
+                    + "distinct values only chooses the default test), all others cat. Set cat for integer codes.")
+    private Map<String, String> columnTypes;
 
     @Option(names = "--stattest", paramLabel = "NAME",
             description = "The test for every column, such as ks, psi, wasserstein, jensenshannon, chisquare, tvd "
@@ -46,7 +62,9 @@ final class DriftCommand implements Callable<Integer> {
             description = "The share of drifted columns from which the dataset drifted (default: ${DEFAULT-VALUE}).")
     private double driftShare;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as an HTML page.")
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as an HTML page, with the "
+            + "default policy's decision on top (moved probability mass: below 5 points none, 5-10 retrain, above "
+            + "10 escalate) and every column's test, score, threshold and distributions.")
     private Path html;
 
     @Override
@@ -54,18 +72,27 @@ final class DriftCommand implements Callable<Integer> {
         if (html != null) {
             InputFiles.requireWritableFile(html, "--html");
         }
-        Table referenceTable = InputFiles.readCsv(reference, "--reference");
-        Table currentTable = InputFiles.readCsv(current, "--current");
+        CsvReader reader = missingValues.reader().build();
+        if (columns != null && !columns.isEmpty()) {
+            List<String> header = reader.header(InputFiles.requireFile(reference, "--reference"));
+            for (String column : columns) {
+                if (!header.contains(column)) {
+                    throw OptionValues.invalid(spec, "--columns", "the reference " + reference + " has no column '"
+                            + column + "'; its columns are " + header, null);
+                }
+            }
+            reader = reader.toBuilder().columns(columns).build(); // parse only the columns tested
+        }
+        Table referenceTable = InputFiles.readCsv(reference, "--reference", reader);
+        Table currentTable = InputFiles.readCsv(current, "--current", reader);
         DataDrift.Builder drift = OptionValues.apply(spec, "--drift-share",
                 () -> DataDrift.builder().driftShare(driftShare));
         if (columns != null && !columns.isEmpty()) {
-            for (String column : columns) {
-                if (!referenceTable.hasColumn(column)) {
-                    throw OptionValues.invalid(spec, "--columns", "the reference " + reference + " has no column '"
-                            + column + "'; its columns are " + referenceTable.columnNames(), null);
-                }
-            }
             drift.columns(columns.toArray(String[]::new));
+        }
+        if (columnTypes != null) {
+            columnTypes.forEach((column, key) -> OptionValues.apply(spec, "--column-type",
+                    () -> drift.columnType(checkedColumn(column, referenceTable), DriftTreatment.fromKey(key))));
         }
         if (stattest != null) {
             drift.stattest(stattest);
@@ -78,9 +105,28 @@ final class DriftCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(report.toJson());
         spec.commandLine().getOut().println();
         if (html != null) {
-            byte[] page = report.toHtml().getBytes(StandardCharsets.UTF_8);
+            byte[] page = htmlPage(comparison, referenceTable, currentTable, report).getBytes(StandardCharsets.UTF_8);
             AtomicFiles.write(html, out -> out.write(page));
         }
         return report.summary().datasetDrift() ? ExitCodes.CHECKS_FAILED : ExitCodes.OK;
+    }
+
+    /** The page with the default policy's decision on top, so that it shows the moved probability mass. */
+    private static String htmlPage(DataDrift comparison, Table reference, Table current, DriftReport report) {
+        if (report.columns().isEmpty()) {
+            return report.toHtml();
+        }
+        PolicyDecision decision = DriftMonitor.builder().dataDrift(comparison)
+                .actions(ActionKind.RETRAIN, "log").actions(ActionKind.ESCALATE, "log").build()
+                .decide(reference, current, report, Map.of());
+        return report.toHtml(decision);
+    }
+
+    private String checkedColumn(String column, Table referenceTable) {
+        if (!referenceTable.hasColumn(column)) {
+            throw new IllegalArgumentException("the reference " + reference + " has no column '" + column
+                    + "'; its columns are " + referenceTable.columnNames());
+        }
+        return column;
     }
 }

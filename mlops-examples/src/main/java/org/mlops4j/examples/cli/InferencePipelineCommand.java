@@ -41,7 +41,8 @@ final class InferencePipelineCommand implements Callable<Integer> {
     private String batch;
 
     @Option(names = "--sample-rate", paramLabel = "X", defaultValue = "0.1",
-            description = "Share of requests captured in the serving log (default: ${DEFAULT-VALUE}).")
+            description = "Share of requests captured in the serving log (default: ${DEFAULT-VALUE}, as a production "
+                    + "server logs a sample; demo logs every request).")
     private double sampleRate;
 
     @Option(names = "--minutes-per-lead", paramLabel = "X", defaultValue = "5",
@@ -56,8 +57,8 @@ final class InferencePipelineCommand implements Callable<Integer> {
             description = "Registered model (default: ${DEFAULT-VALUE}).")
     private String modelName;
 
-    @Option(names = "--tracking-uri", paramLabel = "URI", description = "Runs and registry (default: file:./mlruns).")
-    private String trackingUri;
+    @Mixin
+    private StoreOptions store;
 
     @Mixin
     private ProgressOptions progress;
@@ -73,7 +74,7 @@ final class InferencePipelineCommand implements Callable<Integer> {
         InferenceOptions options = InferenceOptions.builder(database, output).batch(batch).sampleRate(sampleRate)
                 .minutesPerLead(minutesPerLead).uncertaintyBand(band[0], band[1]).modelName(modelName).build();
         PrintWriter out = spec.commandLine().getOut();
-        try (TrackingLocation location = TrackingLocation.openExisting(trackingUri)) {
+        try (TrackingLocation location = store.openExisting()) {
             Pipeline pipeline = LeadScoringInference.pipeline(location.tracking(), location.registry(), options);
             PipelineRun run;
             try (PipelineRunner runner = PipelineRunner.builder().threads(1)

@@ -99,7 +99,17 @@ final class InputFiles {
      * @return its table (types inferred; a pandas index column dropped)
      */
     static Table readCsv(Path file, String option) {
-        return CsvReader.builder().build().read(requireFile(file, option));
+        return readCsv(file, option, CsvReader.builder().build());
+    }
+
+    /**
+     * @param file   a CSV file named on the command line
+     * @param option the option that named it
+     * @param reader the reader, with the command's choices (such as {@link MissingValueOptions})
+     * @return its table
+     */
+    static Table readCsv(Path file, String option, CsvReader reader) {
+        return reader.read(requireFile(file, option));
     }
 
     private static void requireDatabaseContent(Path file, String option) {

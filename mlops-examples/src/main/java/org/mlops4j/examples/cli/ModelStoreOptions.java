@@ -1,6 +1,7 @@
 package org.mlops4j.examples.cli;
 
 import org.mlops4j.core.runtime.Mlops;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,16 +15,11 @@ final class ModelStoreOptions {
                 + "models:/NAME@ALIAS.")
     String model;
 
-    @Option(names = "--tracking-uri", paramLabel = "URI",
-            description = "Where runs and model artifacts are (default: mlops.tracking.uri, else file:./mlruns).")
-    String trackingUri;
-
-    @Option(names = "--registry-uri", paramLabel = "URI",
-            description = "Where the model registry is (default: the tracking URI).")
-    String registryUri;
+    @Mixin
+    StoreOptions store;
 
     /** @return the settings that name the tracking store and the registry */
     Mlops mlops() {
-        return StoreSettings.of(trackingUri, registryUri);
+        return store.settings();
     }
 }

@@ -23,9 +23,10 @@ import picocli.CommandLine;
 
 /** {@code mlops models}: the model registry from the shell. */
 @Command(name = "models", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "List registered models, move versions between stages, set aliases, gate promotions.",
-        subcommands = {ModelsCommand.ListVersions.class, ModelsCommand.Transition.class, ModelsCommand.Alias.class,
-            ModelsCommand.Challenge.class})
+        description = "Register models, describe and list them, move versions between stages, set aliases, gate "
+                + "promotions.",
+        subcommands = {ModelsCommand.ListVersions.class, ModelsRegisterCommand.class, ModelsDescribeCommand.class,
+            ModelsCommand.Transition.class, ModelsCommand.Alias.class, ModelsCommand.Challenge.class})
 final class ModelsCommand implements Runnable {
 
     @Spec
@@ -34,7 +35,7 @@ final class ModelsCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing a command: list, transition, alias, challenge");
+                "Missing a command: " + String.join(", ", spec.subcommands().keySet()));
     }
 
     static void print(PrintWriter out, ModelVersion v) {
@@ -49,8 +50,8 @@ final class ModelsCommand implements Runnable {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--tracking-uri", paramLabel = "URI", description = "The registry (default: file:./mlruns).")
-        private String trackingUri;
+        @Mixin
+        private StoreOptions store;
 
         @Option(names = "--name", paramLabel = "NAME", description = "Only this model.")
         private String name;
@@ -58,7 +59,7 @@ final class ModelsCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (TrackingLocation location = TrackingLocation.openReadOnly(trackingUri)) {
+            try (TrackingLocation location = store.openReadOnly()) {
                 ModelRegistry registry = location.registry();
                 List<RegisteredModel> models = name != null ? List.of(registry.getModel(name))
                         : registry.listModels();
@@ -152,6 +153,9 @@ final class ModelsCommand implements Runnable {
         @Mixin
         private RegisteredModelOptions model;
 
+        @Mixin
+        private MissingValueOptions missingValues;
+
         @Option(names = "--version", required = true, paramLabel = "N", description = "The candidate version.")
         private int version;
 
@@ -178,7 +182,7 @@ final class ModelsCommand implements Runnable {
         public Integer call() {
             RegisteredModelOptions.requireVersion(spec, version);
             EvaluationMetric compareOn = metric == null ? null : OptionValues.apply(spec, "--metric", () -> EvaluationMetric.parse(metric));
-            Table rows = InputFiles.readCsv(heldOut, "--held-out");
+            Table rows = InputFiles.readCsv(heldOut, "--held-out", missingValues.reader().build());
             try (TrackingLocation location = model.open()) {
                 ChampionChallenger base = ChampionChallenger.of(
                         ModelTracking.of(location.tracking(), location.registry()), location.registry());

@@ -69,8 +69,8 @@ final class MonitoringPipelineCommand implements Callable<Integer> {
             description = "Registered model (default: ${DEFAULT-VALUE}).")
     private String modelName;
 
-    @Option(names = "--tracking-uri", paramLabel = "URI", description = "Runs and registry (default: file:./mlruns).")
-    private String trackingUri;
+    @Mixin
+    private StoreOptions store;
 
     @Mixin
     private ProgressOptions progress;
@@ -88,7 +88,7 @@ final class MonitoringPipelineCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         List<String> actionLines = new ArrayList<>();
-        try (TrackingLocation location = TrackingLocation.open(trackingUri);
+        try (TrackingLocation location = store.open();
              PipelineRunner actionRunner = PipelineRunner.builder().threads(1)
                      .listener(TrackingPipelineListener.of(location.tracking())).build()) {
             MonitoringOptions.Builder options = MonitoringOptions.builder(servingLog, referenceDb, output)

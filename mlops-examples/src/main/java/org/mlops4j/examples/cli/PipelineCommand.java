@@ -7,7 +7,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code mlops pipeline}: the case study's pipelines. */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Run the lead-scoring case study's pipelines.", subcommands = PipelineRunCommand.class)
+        description = "Run the lead-scoring case study's pipelines.", subcommands = {PipelineRunCommand.class,
+            PipelineListCommand.class, PipelineStatusCommand.class, PipelineHistoryCommand.class,
+            PipelineTriggerCommand.class, PipelinePauseCommand.class, PipelineResumeCommand.class})
 final class PipelineCommand implements Runnable {
 
     @Spec

@@ -2,10 +2,10 @@ package org.mlops4j.examples.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.mlops4j.core.data.Table;
 import org.mlops4j.drift.profile.ProfileReport;
 import org.mlops4j.drift.profile.TableProfile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -13,11 +13,15 @@ import picocli.CommandLine.Spec;
 /** {@code mlops profile}: the data profile report of a CSV file, as ydata-profiling makes it. */
 @Command(name = "profile", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Profile a CSV file: overview, per-column statistics, histograms, top values, correlations "
-            + "and alerts. Prints the report as JSON unless --json or --html says where to write it.")
+            + "and alerts. Prints the report as JSON unless --json or --html says where to write it. Reads the file in "
+            + "chunks, so memory stays bounded whatever its size.")
 final class ProfileCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private MissingValueOptions missingValues;
 
     @Option(names = "--input", required = true, paramLabel = "CSV", description = "The data to profile.")
     private Path input;
@@ -39,8 +43,9 @@ final class ProfileCommand implements Callable<Integer> {
         if (html != null) {
             InputFiles.requireWritableFile(html, "--html");
         }
-        Table table = InputFiles.readCsv(input, "--input");
-        ProfileReport report = ProfileReport.of(TableProfile.of(table),
+        TableProfile profile = StreamingProfile.of(InputFiles.requireFile(input, "--input"),
+                missingValues.reader().build());
+        ProfileReport report = ProfileReport.of(profile,
                 title != null ? title : input.getFileName().toString());
         if (json == null && html == null) {
             spec.commandLine().getOut().println(report.toJson());

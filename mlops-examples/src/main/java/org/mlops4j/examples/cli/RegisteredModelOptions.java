@@ -1,5 +1,6 @@
 package org.mlops4j.examples.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -11,8 +12,8 @@ import picocli.CommandLine.ParameterException;
  */
 final class RegisteredModelOptions {
 
-    @Option(names = "--tracking-uri", paramLabel = "URI", description = "The registry (default: file:./mlruns).")
-    String trackingUri;
+    @Mixin
+    StoreOptions store;
 
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "The registered model.")
     String name;
@@ -22,7 +23,12 @@ final class RegisteredModelOptions {
 
     /** @return the registry and tracking store the options name, open; a location without a store is an error */
     TrackingLocation open() {
-        return TrackingLocation.openExisting(trackingUri);
+        return store.openExisting();
+    }
+
+    /** @return the registry and tracking store the options name, open to read only; without a store, an error */
+    TrackingLocation openReadOnly() {
+        return store.openReadOnly();
     }
 
     /**

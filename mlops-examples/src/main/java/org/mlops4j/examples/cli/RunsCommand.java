@@ -6,8 +6,9 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.mlops4j.core.spi.support.Json;
 import org.mlops4j.core.tracking.Experiment;
@@ -15,6 +16,7 @@ import org.mlops4j.core.tracking.Run;
 import org.mlops4j.core.tracking.SearchRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,15 +37,17 @@ final class RunsCommand implements Runnable {
     /** {@code mlops runs search}: MLflow's search_runs from the shell. */
     @Command(name = "search", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Search runs with MLflow's filter syntax, such as "
-                + "\"metrics.max_deviation_pct > 10 and tags.`mlops.monitor.action` = 'ESCALATE'\".")
+                + "\"metrics.max_deviation_pct > 10 and tags.`mlops.monitor.action` = 'ESCALATE'\". Prints a "
+                + "table: run id, status, name, the latest value of each metric, then the params (cells cut at "
+                + TextTable.MAX_CELL + " characters); --json prints every field in full.")
     static final class Search implements Callable<Integer> {
 
 
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--tracking-uri", required = true, paramLabel = "URI", description = "Where the runs are.")
-        private String trackingUri;
+        @Mixin
+        private StoreOptions store;
 
         @Option(names = "--experiment", split = ",", paramLabel = "NAME",
                 description = "Experiments to search (default: all).")
@@ -70,7 +74,7 @@ final class RunsCommand implements Runnable {
                 throw OptionValues.invalid(spec, "--max-results", "it must be between 1 and "
                         + SearchRequest.MAX_RESULTS_LIMIT + ", was " + maxResults, null);
             }
-            try (TrackingLocation location = TrackingLocation.openReadOnly(trackingUri)) {
+            try (TrackingLocation location = store.openReadOnly()) {
                 List<String> ids = new ArrayList<>();
                 if (experiments == null || experiments.isEmpty()) {
                     location.tracking().listExperiments().forEach(e -> ids.add(e.experimentId()));
@@ -94,14 +98,45 @@ final class RunsCommand implements Runnable {
                 if (json) {
                     out.println(toJson(runs));
                 } else {
-                    for (Run run : runs) {
-                        out.printf(Locale.ROOT, "%s  %-9s %-30s metrics %s%n", run.runId(), run.info().status(),
-                                run.info().runName(), run.data().metrics().keySet());
-                    }
+                    out.print(table(runs).render());
                     out.println(runs.size() + " run(s)");
                 }
                 return ExitCodes.OK;
             }
+        }
+
+        /**
+         * @param runs the runs found
+         * @return one line per run: its id, status and name, the value of each metric any of them has (its latest),
+         *         then each param ({@code metrics.} and {@code params.} prefixes, as in a filter)
+         */
+        static TextTable table(List<Run> runs) {
+            SortedSet<String> metrics = new TreeSet<>();
+            SortedSet<String> params = new TreeSet<>();
+            runs.forEach(run -> {
+                metrics.addAll(run.data().metrics().keySet());
+                params.addAll(run.data().params().keySet());
+            });
+            List<String> header = new ArrayList<>(List.of("run_id", "status", "run_name"));
+            List<Boolean> numeric = new ArrayList<>(List.of(false, false, false));
+            metrics.forEach(m -> {
+                header.add("metrics." + m);
+                numeric.add(true);
+            });
+            params.forEach(p -> {
+                header.add("params." + p);
+                numeric.add(false);
+            });
+            TextTable table = TextTable.of(header, numeric);
+            for (Run run : runs) {
+                List<String> cells = new ArrayList<>(List.of(run.runId(), run.info().status().name(),
+                        run.info().runName()));
+                metrics.forEach(m -> cells.add(run.data().metrics().containsKey(m)
+                        ? TextTable.number(run.data().metrics().get(m).value()) : ""));
+                params.forEach(p -> cells.add(run.data().params().getOrDefault(p, "")));
+                table.add(cells);
+            }
+            return table;
         }
 
         static String toJson(List<Run> runs) {

@@ -53,7 +53,8 @@ final class ServeCommand implements Callable<Integer> {
     private Path servingLog;
 
     @Option(names = "--sample-rate", paramLabel = "R", defaultValue = "0.1",
-            description = "Share of requests captured in the serving log, in [0, 1] (default: ${DEFAULT-VALUE}).")
+            description = "Share of requests captured in the serving log, in [0, 1] (default: ${DEFAULT-VALUE}, as a "
+                    + "production server logs a sample; demo logs every request).")
     private double sampleRate;
 
     @Option(names = "--poll-interval", paramLabel = "SECONDS", defaultValue = "10",

@@ -15,6 +15,15 @@ final class StoreSettings {
      * @return the settings that name the tracking store and the registry
      */
     static Mlops of(String trackingUri, String registryUri) {
+        return builder(trackingUri, registryUri).build();
+    }
+
+    /**
+     * @param trackingUri the tracking URI given on the command line, or {@code null}
+     * @param registryUri the registry URI given on the command line, or {@code null}
+     * @return a builder of the settings, for a command that sets more (such as the class loader of its providers)
+     */
+    static Mlops.Builder builder(String trackingUri, String registryUri) {
         Mlops.Builder settings = Mlops.builder();
         if (trackingUri != null) {
             settings.property(MlopsProperties.TRACKING_URI, trackingUri);
@@ -22,6 +31,6 @@ final class StoreSettings {
         if (registryUri != null) {
             settings.property(MlopsProperties.REGISTRY_URI, registryUri);
         }
-        return settings.build();
+        return settings;
     }
 }

@@ -11,6 +11,7 @@ import org.mlops4j.server.BearerTokens;
 import org.mlops4j.server.ui.TrackingUi;
 import org.mlops4j.server.ui.TrackingUiServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,13 +41,8 @@ final class UiCommand implements Callable<Integer> {
                 + "127.0.0.1.")
     private Path tokenFile;
 
-    @Option(names = "--tracking-uri", paramLabel = "URI",
-            description = "Where runs are (default: mlops.tracking.uri, else file:./mlruns).")
-    private String trackingUri;
-
-    @Option(names = "--registry-uri", paramLabel = "URI",
-            description = "Where the model registry is (default: the tracking URI).")
-    private String registryUri;
+    @Mixin
+    private StoreOptions store;
 
     @Option(names = "--no-registry", description = "Serve without the model registry pages.")
     private boolean noRegistry;
@@ -56,7 +52,7 @@ final class UiCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         TrackingUi.Builder ui = OptionValues.apply(spec, "--port", () -> TrackingUi.builder().port(port));
-        Mlops mlops = StoreSettings.of(trackingUri, registryUri);
+        Mlops mlops = store.settings();
         URI tracking = mlops.trackingUri();
         try (TrackingClient client = TrackingClient.openReadOnly(mlops, tracking);
                 ModelRegistry models = noRegistry ? null : mlops.openModelRegistryReadOnly();

@@ -19,6 +19,7 @@ import org.mlops4j.core.data.ValidationOptions;
 import org.mlops4j.core.data.ValidationReport;
 import org.mlops4j.core.spi.support.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,6 +41,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private MissingValueOptions missingValues;
 
     @Option(names = "--schema", required = true, paramLabel = "FILE", description = "The schema JSON file.")
     private Path schemaFile;
@@ -65,7 +69,7 @@ final class ValidateCommand implements Callable<Integer> {
             InputFiles.requireWritableFile(quarantine, "--quarantine");
         }
         Schema schema = readSchema(InputFiles.requireFile(schemaFile, "--schema"));
-        Table table = InputFiles.readCsv(input, "--input");
+        Table table = InputFiles.readCsv(input, "--input", missingValues.reader().build());
         // row numbers count from 2, the first data line after the header, so they point into the file
         ValidationReport report = schema.validate(table, ValidationOptions.builder().source(input).firstRowNumber(2)
                 .build());

@@ -235,8 +235,8 @@ public final class LeadScoringMonitoring {
             Map<String, Double> quality = context.input(QUALITY, Map.class);
             DriftReport report = drift.run(reference, window);
             write(options.outputFolder().resolve(MonitoringRuns.DRIFT_REPORT_JSON), report.toJson());
-            write(options.outputFolder().resolve(MonitoringRuns.DRIFT_REPORT_HTML), report.toHtml());
             PolicyDecision decision = monitor.decide(reference, window, report, quality);
+            write(options.outputFolder().resolve(MonitoringRuns.DRIFT_REPORT_HTML), report.toHtml(decision));
             context.log().info("Decision {}: {}", decision.action().key(), decision.reason());
             return StepResult.of(DECISION, decision).and(REPORT, report);
         }
@@ -271,7 +271,7 @@ public final class LeadScoringMonitoring {
                     }
                 });
                 run.logText(report.toJson(), MonitoringRuns.DRIFT_REPORT_JSON);
-                run.logText(report.toHtml(), MonitoringRuns.DRIFT_REPORT_HTML);
+                run.logText(report.toHtml(decision), MonitoringRuns.DRIFT_REPORT_HTML);
                 run.logText(outcome.toJson(), MonitoringRuns.DECISION_JSON);
                 runId = run.id();
                 run.end();

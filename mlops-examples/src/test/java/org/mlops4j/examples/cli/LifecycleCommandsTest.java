@@ -121,7 +121,7 @@ class LifecycleCommandsTest {
 
         TrainedModel nb;
         TrainedModel lr;
-        try (TrackingLocation location = TrackingLocation.open(uri)) {
+        try (TrackingLocation location = TrackingLocation.open(StoreSettings.of(uri, null))) {
             ModelTracking models = ModelTracking.of(location.tracking(), location.registry());
             ModelingSetup setup = ModelingSetup.builder(training, LeadScoringSchemas.TARGET).folds(2).seed(1).build();
             nb = setup.createModel("nb").model();

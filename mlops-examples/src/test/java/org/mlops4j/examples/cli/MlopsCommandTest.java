@@ -56,7 +56,9 @@ class MlopsCommandTest {
                 List.of("generate"), List.of("demo"), List.of("pipeline", "run", "training"),
                 List.of("pipeline", "run", "inference"), List.of("pipeline", "run", "monitoring"), List.of("train"),
                 List.of("runs"), List.of("runs", "search"), List.of("models"), List.of("models", "list"),
-                List.of("models", "transition"), List.of("models", "alias"));
+                List.of("models", "transition"), List.of("models", "alias"), List.of("models", "register"),
+                List.of("models", "describe"), List.of("artifacts"), List.of("artifacts", "list"),
+                List.of("artifacts", "download"));
         for (List<String> command : commands) {
             Object[] args = new Object[command.size() + 1];
             command.toArray(args);
@@ -87,7 +89,8 @@ class MlopsCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, mlops().code());
         Result noPipeline = mlops("pipeline", "run");
         assertEquals(ExitCodes.BAD_INPUT, noPipeline.code());
-        assertTrue(noPipeline.err().contains("Missing the pipeline's name: one of data"), noPipeline.err());
+        assertTrue(noPipeline.err().contains("Missing the pipeline: a FILE.yaml or FILE.json, or the name of one of"
+                + " the case study's: data"), noPipeline.err());
         assertEquals(ExitCodes.BAD_INPUT, mlops("pipeline", "run", "nonsense").code());
     }
 

@@ -42,11 +42,23 @@ final class MlopsJar {
      * @return its exit code and output
      */
     Outcome run(String... args) throws IOException, InterruptedException {
+        return run(java.util.Map.of(), args);
+    }
+
+    /**
+     * Runs {@code java -jar mlops.jar ARGS} with more environment variables and waits up to two minutes for it.
+     *
+     * @param environment variables added to this process's environment, such as {@code MLOPS_TRACKING_URI}
+     * @param args        the command line
+     * @return its exit code and output
+     */
+    Outcome run(java.util.Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = command(args);
         Path out = Files.createTempFile(outputs, "out", ".txt");
         Path err = Files.createTempFile(outputs, "err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("mlops.jar " + String.join(" ", args) + " did not finish in two minutes");

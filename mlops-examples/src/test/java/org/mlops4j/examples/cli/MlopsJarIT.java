@@ -30,6 +30,30 @@ class MlopsJarIT {
     }
 
     @Test
+    void trainsRegistersAndDescribesAtTheStoreNamedByMlopsTrackingUriInTheEnvironment() throws Exception {
+        Path leads = folder.resolve("leads.csv");
+        LeadGenerator.builder().seed(3).rows(600).build().write(leads);
+        java.util.Map<String, String> env = java.util.Map.of("MLOPS_TRACKING_URI", "file:" + folder.resolve("runs"));
+        MlopsJar jar = MlopsJar.built(folder);
+        MlopsJar.Outcome train = jar.run(env, "train", "--input", leads.toString(), "--target", "app_complete_flag",
+                "--folds", "2", "--models", "lr", "--register", "leads");
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.out().contains("registered leads version 1") && train.out().contains(" at file:"
+                + folder.resolve("runs")), train.out());
+        MlopsJar.Outcome describe = jar.run(env, "models", "describe", "--name", "leads");
+        assertEquals(0, describe.code(), describe.err());
+        assertTrue(describe.out().startsWith("model leads") && describe.out().contains("version 1  None"),
+                describe.out());
+        MlopsJar.Outcome search = jar.run(env, "runs", "search", "--filter", "attributes.run_name = 'compare_models'");
+        assertEquals(0, search.code(), search.err());
+        assertTrue(search.out().startsWith("run_id") && search.out().contains("1 run(s)"), search.out());
+        MlopsJar.Outcome elsewhere = jar.run(java.util.Map.of("MLOPS_TRACKING_URI", "file:" + folder.resolve("none")),
+                "runs", "search");
+        assertEquals(2, elsewhere.code(), "the variable names the store: " + elsewhere.out());
+        assertTrue(elsewhere.err().contains(folder.resolve("none").toString()), elsewhere.err());
+    }
+
+    @Test
     void comparesTwoCsvFilesWithTheDriftTestsFoundThroughTheServiceFiles() throws Exception {
         Path reference = folder.resolve("reference.csv");
         Path current = folder.resolve("current.csv");

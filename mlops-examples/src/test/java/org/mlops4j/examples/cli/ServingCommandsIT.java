@@ -52,7 +52,7 @@ class ServingCommandsIT {
     static void registerAModel() {
         store = "file:" + folder.resolve("mlruns");
         Table data = rows(300, 7);
-        try (TrackingLocation location = TrackingLocation.open(store)) {
+        try (TrackingLocation location = TrackingLocation.open(StoreSettings.of(store, null))) {
             ModelingSetup setup = ModelingSetup.builder(data, "churned").folds(2).seed(3).build();
             trained = setup.finalizeModel(setup.createModel("lr"));
             ModelTracking models = ModelTracking.of(location.tracking(), location.registry());

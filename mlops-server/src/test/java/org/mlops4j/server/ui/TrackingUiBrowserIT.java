@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,8 +67,9 @@ class TrackingUiBrowserIT {
             throw new IllegalStateException("CI needs " + CHROMIUM + " and " + CHROMEDRIVER + " for the browser "
                     + "tests: install the Debian packages chromium and chromium-driver.");
         }
-        Assumptions.assumeTrue(installed, "Chromium or chromedriver is not installed; browser tests skipped");
-
+        if (!installed) {
+            return; // each test is skipped with the reason by requireBrowser()
+        }
         tracking = TrackingClient.of(FileTrackingStore.open(folder.resolve("mlruns")));
         registry = FileModelRegistryProvider.open(folder.resolve("mlruns"));
         fixture = UiFixture.log(tracking, registry);
@@ -85,6 +87,17 @@ class TrackingUiBrowserIT {
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         Files.createDirectories(screenshots);
+    }
+
+    /**
+     * Skips each test, with the reason, when there is no browser: an assumption in {@code @BeforeAll} left the report
+     * at "Tests run: 0" with no reason.
+     */
+    @BeforeEach
+    void requireBrowser() {
+        Assumptions.assumeTrue(browser != null, "Chromium (" + CHROMIUM + ") or chromedriver (" + CHROMEDRIVER
+                + ") is not installed; browser tests skipped: install the Debian packages chromium and "
+                + "chromium-driver");
     }
 
     @AfterAll

@@ -1,12 +1,14 @@
 package org.mlops4j.serving.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +31,8 @@ import java.util.Set;
  *   <li>{@code {"inputs": ...}} (TensorFlow Serving's columnar format): {@code {"column": [values], ...}}, or
  *       {@code {"column": value, ...}} for one row, or a list as for {@code instances}.</li>
  * </ul>
- * A {@code params} key beside them is allowed and ignored. A body that is not a JSON object with exactly one of these
+ * A {@code params} key beside them is allowed and ignored. The rows of {@code dataframe_split}, the format of large
+ * batches, are read as they stream in ({@link SplitReader}) rather than through a tree of the whole body. A body that is not a JSON object with exactly one of these
  * keys, or whose key holds the wrong kind of value, is a {@link BadScoringRequest}; a single row of the wrong shape
  * becomes that row's {@link RowError}.
  *
@@ -50,9 +53,8 @@ public final class JsonScoringInput {
     private static final String REQUIRED = "The input must be a JSON object with exactly one of the input fields "
             + FORMATS + " (MLflow's scoring protocol), such as {\"dataframe_split\": {\"columns\": [\"a\", \"b\"], "
             + "\"data\": [[1, 2]]}}.";
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build());
 
     private JsonScoringInput() {
     }
@@ -64,21 +66,50 @@ public final class JsonScoringInput {
      * @throws BadScoringRequest when the body is not JSON or not one of the formats
      */
     public static RequestTable read(InputStream body, List<String> modelColumns) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
+        try (JsonParser parser = JSON.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                JsonNode root = first == null ? null : JSON.readTree(parser);
+                requireEnd(parser);
+                if (root == null || root.isMissingNode()) {
+                    throw BadScoringRequest.badRequest("The body is empty. " + REQUIRED);
+                }
+                throw BadScoringRequest.badRequest("Received " + kind(root) + ". " + REQUIRED);
+            }
+            ObjectNode root = JSON.createObjectNode();
+            RequestTable split = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (root.has(name)) {
+                    throw BadScoringRequest.badRequest("The body names the field \"" + name + "\" twice; give it "
+                            + "once. " + REQUIRED);
+                }
+                if (name.equals(DATAFRAME_SPLIT)) {
+                    split = SplitReader.read(parser, value);
+                    root.putNull(name);
+                } else {
+                    JsonNode node = JSON.readTree(parser);
+                    root.set(name, node == null ? NullNode.getInstance() : node);
+                }
+            }
+            requireEnd(parser);
+            String format = format(root);
+            return switch (format) {
+                case DATAFRAME_SPLIT -> split;
+                case DATAFRAME_RECORDS, INSTANCES -> records(format, root.get(format), modelColumns);
+                default -> inputs(root.get(format), modelColumns);
+            };
         } catch (JsonProcessingException e) {
             throw BadScoringRequest.badRequest("The body is not valid JSON: " + e.getOriginalMessage() + " (line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "). " + REQUIRED, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (root == null || root.isMissingNode()) {
-            throw BadScoringRequest.badRequest("The body is empty. " + REQUIRED);
-        }
-        if (!root.isObject()) {
-            throw BadScoringRequest.badRequest("Received " + kind(root) + ". " + REQUIRED);
-        }
+    }
+
+    /** @return the one input field of the body's top-level object */
+    private static String format(ObjectNode root) {
         List<String> present = new ArrayList<>();
         root.fieldNames().forEachRemaining(name -> {
             if (FORMATS.contains(name)) {
@@ -86,41 +117,18 @@ public final class JsonScoringInput {
             }
         });
         if (present.size() != 1) {
-            List<String> keys = new ArrayList<>();
-            root.fieldNames().forEachRemaining(keys::add);
-            throw BadScoringRequest.badRequest("Received an object with the fields " + keys + ". " + REQUIRED);
+            throw BadScoringRequest.badRequest("Received an object with the fields " + fieldNames(root) + ". "
+                    + REQUIRED);
         }
-        String format = present.get(0);
-        JsonNode input = root.get(format);
-        return switch (format) {
-            case DATAFRAME_SPLIT -> split(input);
-            case DATAFRAME_RECORDS -> records(format, input, modelColumns);
-            case INSTANCES -> records(format, input, modelColumns);
-            default -> inputs(input, modelColumns);
-        };
+        return present.get(0);
     }
 
-    private static RequestTable split(JsonNode split) {
-        if (!split.isObject() || !split.path("columns").isArray() || !split.path("data").isArray()) {
-            throw BadScoringRequest.badRequest("\"" + DATAFRAME_SPLIT + "\" must be an object with \"columns\" (an "
-                    + "array of column names) and \"data\" (an array of rows, each an array of values); found "
-                    + kind(split) + (split.isObject() ? " with the fields " + fieldNames(split) : "") + ".");
+    private static void requireEnd(JsonParser parser) throws IOException {
+        if (parser.nextToken() != null) {
+            throw BadScoringRequest.badRequest("The body is not valid JSON: more content follows the top-level value "
+                    + "(line " + parser.currentLocation().getLineNr() + ", column "
+                    + parser.currentLocation().getColumnNr() + "). " + REQUIRED);
         }
-        List<String> columns = new ArrayList<>();
-        for (JsonNode name : split.get("columns")) {
-            if (!name.isTextual()) {
-                throw BadScoringRequest.badRequest("\"" + DATAFRAME_SPLIT + "\".\"columns\" must hold column names "
-                        + "as strings; found " + Values.show(name) + ".");
-            }
-            columns.add(name.asText());
-        }
-        requireDistinct(columns);
-        List<RequestTable.Row> rows = new ArrayList<>();
-        JsonNode data = split.get("data");
-        for (int i = 0; i < data.size(); i++) {
-            rows.add(arrayRow(i, data.get(i), columns.size()));
-        }
-        return new RequestTable(columns, rows);
     }
 
     /** Rows as records, arrays of values in the model's order, or single values for a model of one column. */
@@ -208,7 +216,7 @@ public final class JsonScoringInput {
         return new RequestTable(columns, rows);
     }
 
-    private static RequestTable.Row arrayRow(int index, JsonNode row, int width) {
+    static RequestTable.Row arrayRow(int index, JsonNode row, int width) {
         if (!row.isArray()) {
             return RequestTable.Row.failed(RowError.ofRow(index, "an array of " + width + " values",
                     Values.show(row)));
@@ -224,23 +232,13 @@ public final class JsonScoringInput {
         return RequestTable.Row.of(values);
     }
 
-    private static void requireDistinct(List<String> columns) {
-        Set<String> seen = new LinkedHashSet<>();
-        for (String column : columns) {
-            if (!seen.add(column)) {
-                throw BadScoringRequest.badRequest("\"" + DATAFRAME_SPLIT + "\".\"columns\" names column '" + column
-                        + "' twice; name each column once.");
-            }
-        }
-    }
-
-    private static List<String> fieldNames(JsonNode object) {
+    static List<String> fieldNames(JsonNode object) {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
         return names;
     }
 
-    private static String kind(JsonNode node) {
+    static String kind(JsonNode node) {
         return switch (node.getNodeType()) {
             case ARRAY -> "an array";
             case OBJECT -> "an object";

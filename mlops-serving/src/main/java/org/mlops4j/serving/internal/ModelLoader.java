@@ -8,7 +8,7 @@ import org.mlops4j.core.tracking.ModelUri;
 import org.mlops4j.core.tracking.ModelVersion;
 import org.mlops4j.core.tracking.TrackingClient;
 import org.mlops4j.models.ModelTracking;
-import org.mlops4j.models.TrainedModel;
+import org.mlops4j.models.ScoringModel;
 
 /**
  * Finds the version a models URI names now and loads it: the URI is resolved once, and that exact version
@@ -56,7 +56,7 @@ public final class ModelLoader {
      * @throws MlopsException when its artifacts cannot be read as a model
      */
     public ServedModel load(ModelVersion version) {
-        TrainedModel model = models.load(ModelUri.PREFIX + version.name() + "/" + version.version());
+        ScoringModel model = models.loadModel(ModelUri.PREFIX + version.name() + "/" + version.version());
         return new ServedModel(new LoadedVersion(version.name(), version.version(), uri.toString(), clock.instant()),
                 model);
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.mlops4j.core.data.Schema;
 import org.mlops4j.models.Predictor;
-import org.mlops4j.models.TrainedModel;
+import org.mlops4j.models.ScoringModel;
 
 /**
  * One loaded model version, ready to score: the model, its input schema and the version it is.
@@ -16,15 +16,15 @@ import org.mlops4j.models.TrainedModel;
 public final class ServedModel {
 
     private final LoadedVersion version;
-    private final TrainedModel model;
+    private final ScoringModel model;
     private final Predictor predictor;
     private final Schema inputSchema;
 
     /**
      * @param version which version this is
-     * @param model   the loaded model
+     * @param model   the loaded model (a Tribuo TrainedModel, an ONNX model, ...)
      */
-    public ServedModel(LoadedVersion version, TrainedModel model) {
+    public ServedModel(LoadedVersion version, ScoringModel model) {
         this.version = Objects.requireNonNull(version, "version");
         this.model = Objects.requireNonNull(model, "model");
         this.predictor = model.predictor();
@@ -36,8 +36,8 @@ public final class ServedModel {
         return version;
     }
 
-    /** @return the loaded model */
-    public TrainedModel model() {
+    /** @return the loaded model, of any flavor */
+    public ScoringModel model() {
         return model;
     }
 

@@ -483,6 +483,18 @@ public abstract class TrackingStoreContractTest {
     // ------------------------------------------------------------------------------------------ client
 
     @Test
+    void aRecordedRunEndsFinishedWithWhatTheVoidBodyLoggedAndGivesItsId() {
+        String id = tracking.record("client", "recorded", run -> {
+            run.logParam("p", "1");
+            run.logMetric("m", 2.5);
+        });
+        Run run = store.getRun(id).orElseThrow();
+        assertEquals(RunStatus.FINISHED, run.info().status());
+        assertEquals(2.5, run.data().metrics().get("m").value());
+        assertEquals(Map.of("p", "1"), run.data().params());
+    }
+
+    @Test
     void aRunBodyThatThrowsEndsTheRunFailedAndRethrows() {
         String[] id = new String[1];
         IllegalStateException thrown = assertThrows(IllegalStateException.class,

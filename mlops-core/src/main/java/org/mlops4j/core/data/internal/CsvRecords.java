@@ -36,7 +36,9 @@ public final class CsvRecords implements Closeable {
     private final String source;
     private final char separator;
     private final boolean trimSpaces;
-    private char[] buffer = new char[BUFFER_CHARS];
+    /** The largest character that ends an unquoted field: most characters of a field are above it, one comparison. */
+    private final char maxStopChar;
+    private char[] buffer;
     private int position;
     private int limit;
     private boolean endOfInput;
@@ -48,6 +50,8 @@ public final class CsvRecords implements Closeable {
     private int size;
     private long line;
     private long nextLine = 1;
+    /** The line where the text at {@link #recordStart} begins, for a line count in an error while filling. */
+    private long recordStartLine = 1;
     private boolean skipEmptyLines = true;
     /** Whether the last record ended with {@code \r}, so that a {@code \n} right after it belongs to that break. */
     private boolean afterCarriageReturn;
@@ -59,10 +63,32 @@ public final class CsvRecords implements Closeable {
      * @param trimSpaces whether spaces and tabs around unquoted values are removed
      */
     public CsvRecords(Reader reader, String source, char separator, boolean trimSpaces) {
+        this(reader, source, separator, trimSpaces, -1);
+    }
+
+    /**
+     * @param reader      the text; closed with this object
+     * @param source      the file or stream's name, for messages
+     * @param separator   the field separator
+     * @param trimSpaces  whether spaces and tabs around unquoted values are removed
+     * @param inputLength the input's length in characters or bytes, to size the buffer to a small input; -1 when
+     *                    unknown
+     */
+    public CsvRecords(Reader reader, String source, char separator, boolean trimSpaces, long inputLength) {
+        this.buffer = new char[bufferSize(inputLength)];
         this.reader = reader;
         this.source = source;
         this.separator = separator;
         this.trimSpaces = trimSpaces;
+        this.maxStopChar = (char) Math.max(separator, '\r');
+    }
+
+    /**
+     * @param inputLength an input's length in characters or bytes; -1 when unknown
+     * @return the size of a buffer for it: the input and a little more when it is small, else a fixed 128 K
+     */
+    public static int bufferSize(long inputLength) {
+        return inputLength < 0 ? BUFFER_CHARS : (int) Math.max(1 << 10, Math.min(BUFFER_CHARS, inputLength + 16));
     }
 
     /**
@@ -92,6 +118,7 @@ public final class CsvRecords implements Closeable {
     private boolean nextRecord() {
         size = 0;
         recordStart = position;
+        recordStartLine = nextLine;
         if (position == limit && !fill()) {
             return false;
         }
@@ -138,6 +165,7 @@ public final class CsvRecords implements Closeable {
         int start = p;
         int lim = limit;
         char sep = separator;
+        char maxStop = maxStopChar;
         char c = 0;
         while (true) {
             if (p == lim) {
@@ -152,7 +180,7 @@ public final class CsvRecords implements Closeable {
                 lim = limit;
             }
             c = chars[p];
-            if (c == sep || c == '\n' || c == '\r') {
+            if (c <= maxStop && (c == sep || c == '\n' || c == '\r')) {
                 break;
             }
             p++;
@@ -296,9 +324,28 @@ public final class CsvRecords implements Closeable {
             }
             limit += read;
             return true;
+        } catch (MalformedUtf8Exception e) {
+            throw new DataException(e.getMessage(), source, lineAtLimit(), null, null);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + source + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * @return the line at the end of the text read so far, counted from the current record's start, which is where
+     *         a decoding error in the text after it is
+     */
+    private long lineAtLimit() {
+        long count = recordStartLine;
+        boolean afterReturn = afterCarriageReturn;
+        for (int i = recordStart; i < limit; i++) {
+            char c = buffer[i];
+            if (c == '\r' || c == '\n' && !afterReturn) {
+                count++;
+            }
+            afterReturn = c == '\r';
+        }
+        return count;
     }
 
     /** @return the 1-based physical line where the current record starts */

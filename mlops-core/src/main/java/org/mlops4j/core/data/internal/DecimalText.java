@@ -9,7 +9,8 @@ package org.mlops4j.core.data.internal;
  * {@code 5.}) and an optional exponent ({@code -3e5}, {@code 1.2E-7}); or, in any letter case and with an optional
  * sign, {@code inf}, {@code infinity} and {@code nan}. Whitespace, thousands separators, hexadecimal and Java's
  * {@code d}/{@code f} suffixes are not numbers. The result always equals what {@link Double#parseDouble(String)}
- * returns for the same text: plain decimals with at most 15 significant digits and a small exponent are computed
+ * returns for the same text: decimals of at most 18 digits whose digits make an integer below 2^53, with a
+ * power of ten up to 22, are computed
  * exactly in a fast path (both operands are exact doubles, so one correctly rounded multiplication or division gives
  * the correctly rounded result); everything else that matches the grammar is handed to {@code Double.parseDouble}.
  *
@@ -24,10 +25,21 @@ public final class DecimalText {
     private static final long MAX_EXACT_MANTISSA = 1L << 53;
     private static final int MAX_MANTISSA_DIGITS = 18;
 
+    private final boolean nanWords;
     private double value;
 
-    /** Creates a parser. */
+    /** Creates a parser that reads {@code nan} in any case as NaN. */
     public DecimalText() {
+        this(true);
+    }
+
+    /**
+     * @param nanWords whether {@code nan} in any case is a number (NaN); pandas' {@code read_csv} reads only its
+     *                 null tokens {@code nan}, {@code NaN}, {@code -nan} and {@code -NaN} as missing and any other
+     *                 spelling as text, which a CSV reader gets with {@code false}
+     */
+    public DecimalText(boolean nanWords) {
+        this.nanWords = nanWords;
     }
 
     /**
@@ -62,77 +74,83 @@ public final class DecimalText {
         if (c > '9') {
             return parseWord(chars, i, end, negative);
         }
+        // digits accumulate without checks; beyond MAX_MANTISSA_DIGITS the long may overflow, and the text then
+        // takes the slow path below, which does not use it
         long mantissa = 0;
-        int mantissaDigits = 0;
-        int exponent = 0;
-        boolean exact = true;
-        boolean sawDigit = false;
+        int digitsStart = i;
         while (i < end && (c = chars[i]) >= '0' && c <= '9') {
-            sawDigit = true;
-            if (mantissaDigits < MAX_MANTISSA_DIGITS) {
-                mantissa = mantissa * 10 + (c - '0');
-                if (mantissa != 0) {
-                    mantissaDigits++;
-                }
-            } else {
-                exact = false;
-            }
+            mantissa = mantissa * 10 + (c - '0');
             i++;
         }
+        int digits = i - digitsStart;
+        int exponent = 0;
         if (i < end && chars[i] == '.') {
-            i++;
+            int fractionStart = ++i;
             while (i < end && (c = chars[i]) >= '0' && c <= '9') {
-                sawDigit = true;
-                if (mantissaDigits < MAX_MANTISSA_DIGITS) {
-                    mantissa = mantissa * 10 + (c - '0');
-                    if (mantissa != 0) {
-                        mantissaDigits++;
-                    }
-                    exponent--;
-                } else {
-                    exact = false;
-                }
+                mantissa = mantissa * 10 + (c - '0');
                 i++;
             }
+            exponent = fractionStart - i;
+            digits -= exponent;
         }
-        if (!sawDigit) {
+        if (digits == 0) {
             return false;
         }
-        if (i < end && ((c = chars[i]) == 'e' || c == 'E')) {
-            i++;
-            boolean negativeExponent = false;
-            if (i < end && ((c = chars[i]) == '-' || c == '+')) {
-                negativeExponent = c == '-';
-                i++;
-            }
-            int explicit = 0;
-            boolean sawExponentDigit = false;
-            while (i < end && (c = chars[i]) >= '0' && c <= '9') {
-                sawExponentDigit = true;
-                if (explicit < 100_000) {
-                    explicit = explicit * 10 + (c - '0');
-                }
-                i++;
-            }
-            if (!sawExponentDigit) {
+        if (i < end) {
+            c = chars[i];
+            if (c != 'e' && c != 'E') {
                 return false;
             }
-            exponent += negativeExponent ? -explicit : explicit;
+            i = parseExponent(chars, i + 1, end);
+            if (i < 0) {
+                return false;
+            }
+            exponent += explicitExponent;
         }
-        if (i != end) {
-            return false;
-        }
-        double result;
-        if (mantissa == 0 && exact) {
-            result = 0.0;
-        } else if (exact && mantissa < MAX_EXACT_MANTISSA && exponent >= -22 && exponent <= 22) {
-            result = exponent >= 0 ? mantissa * POWERS_OF_TEN[exponent] : mantissa / POWERS_OF_TEN[-exponent];
-        } else {
+        if (digits > MAX_MANTISSA_DIGITS || mantissa >= MAX_EXACT_MANTISSA || exponent < -22 || exponent > 22) {
+            if (mantissa == 0 && digits <= MAX_MANTISSA_DIGITS) {
+                value = negative ? -0.0 : 0.0;
+                return true;
+            }
             value = Double.parseDouble(new String(chars, start, end - start));
             return true;
         }
+        // both operands are exact doubles, so one correctly rounded operation gives the correctly rounded result
+        double result = exponent >= 0 ? mantissa * POWERS_OF_TEN[exponent] : mantissa / POWERS_OF_TEN[-exponent];
         value = negative ? -result : result;
         return true;
+    }
+
+    /** The exponent {@link #parseExponent} read last. */
+    private int explicitExponent;
+
+    /**
+     * Reads an exponent's optional sign and digits into {@link #explicitExponent}, capped in size (a larger one
+     * overflows or underflows a double whatever the mantissa, and {@code Double.parseDouble} then decides).
+     *
+     * @return {@code end} when the rest of the text is a valid exponent, else -1
+     */
+    private int parseExponent(char[] chars, int from, int end) {
+        int i = from;
+        boolean negative = false;
+        char c;
+        if (i < end && ((c = chars[i]) == '-' || c == '+')) {
+            negative = c == '-';
+            i++;
+        }
+        int digitsStart = i;
+        int explicit = 0;
+        while (i < end && (c = chars[i]) >= '0' && c <= '9') {
+            if (explicit < 100_000) {
+                explicit = explicit * 10 + (c - '0');
+            }
+            i++;
+        }
+        if (i == digitsStart || i != end) {
+            return -1;
+        }
+        explicitExponent = negative ? -explicit : explicit;
+        return end;
     }
 
     /** @return the value of the last text for which {@link #parse(String)} returned {@code true} */
@@ -146,7 +164,7 @@ public final class DecimalText {
             value = negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
             return true;
         }
-        if (length == 3 && matchesIgnoringCase(chars, start, "nan", 3)) {
+        if (nanWords && length == 3 && matchesIgnoringCase(chars, start, "nan", 3)) {
             value = Double.NaN;
             return true;
         }

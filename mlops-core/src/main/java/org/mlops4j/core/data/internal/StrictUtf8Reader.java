@@ -15,34 +15,44 @@ import org.mlops4j.core.DataException;
 /**
  * This class is internal and is hence not for public use. Its API may change without notice.
  *
- * <p>Decodes UTF-8 bytes strictly: a malformed byte sequence is a {@link DataException} naming the source and the
- * 1-based physical line where it occurs, instead of a silent replacement character. A leading byte order mark is
- * skipped.
- *
- * <p>Lines end at {@code \n}, {@code \r\n} or a lone {@code \r}, as the CSV parser counts them. Not thread-safe.
+ * <p>Decodes UTF-8 bytes strictly: a malformed byte sequence is a {@link MalformedUtf8Exception} instead of a silent
+ * replacement character, thrown by the first {@code read} after all the characters before it were handed out, so
+ * that the caller, which counts lines anyway, can name the line ({@link CsvRecords} turns it into a
+ * {@link DataException} naming the source and the 1-based physical line). A leading byte order mark is skipped.
+ * Not thread-safe.
  */
 public final class StrictUtf8Reader extends Reader {
-
-    private static final int BUFFER = 1 << 17;
 
     private final InputStream in;
     private final String source;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER).flip();
-    private final CharBuffer chars = CharBuffer.allocate(BUFFER).flip();
+    private final ByteBuffer bytes;
+    private final CharBuffer chars;
     private boolean endOfInput;
     private boolean flushed;
     private boolean started;
-    private long line = 1;
-    private boolean afterCarriageReturn;
+    /** The malformed input met by the last decoding, thrown once the characters before it are read. */
+    private MalformedUtf8Exception pending;
 
     /**
      * @param in     the bytes; closed when this reader is closed
      * @param source the file or stream's name, for messages
      */
     public StrictUtf8Reader(InputStream in, String source) {
+        this(in, source, -1);
+    }
+
+    /**
+     * @param in     the bytes; closed when this reader is closed
+     * @param source the file or stream's name, for messages
+     * @param length how many bytes there are, to size the buffers to a small input; -1 when unknown
+     */
+    public StrictUtf8Reader(InputStream in, String source, long length) {
+        int size = CsvRecords.bufferSize(length);
+        this.bytes = ByteBuffer.allocate(size).flip();
+        this.chars = CharBuffer.allocate(size).flip();
         this.in = in;
         this.source = source;
     }
@@ -71,6 +81,9 @@ public final class StrictUtf8Reader extends Reader {
 
     /** @return whether characters are available after decoding more bytes */
     private boolean fill() throws IOException {
+        if (pending != null) {
+            throw pending;
+        }
         chars.clear();
         while (true) {
             if (flushed) {
@@ -78,8 +91,11 @@ public final class StrictUtf8Reader extends Reader {
             }
             CoderResult result = decoder.decode(bytes, chars, endOfInput);
             if (result.isError()) {
-                countLines(0, chars.position());
-                throw malformed(result.length());
+                pending = malformed(result.length());
+                if (chars.position() == 0) {
+                    throw pending;
+                }
+                break;
             }
             if (result.isOverflow()) {
                 break;
@@ -101,41 +117,18 @@ public final class StrictUtf8Reader extends Reader {
             }
             bytes.flip();
         }
-        countLines(0, chars.position());
         chars.flip();
         return chars.hasRemaining();
     }
 
-    private void countLines(int from, int to) {
-        char[] array = chars.array();
-        for (int i = from; i < to; i++) {
-            char c = array[i];
-            if (c > '\r') {
-                afterCarriageReturn = false;
-                continue;
-            }
-            if (c == '\n') {
-                if (!afterCarriageReturn) {
-                    line++;
-                }
-                afterCarriageReturn = false;
-            } else if (c == '\r') {
-                line++;
-                afterCarriageReturn = true;
-            } else {
-                afterCarriageReturn = false;
-            }
-        }
-    }
-
-    private DataException malformed(int badLength) {
+    private MalformedUtf8Exception malformed(int badLength) {
         StringBuilder hex = new StringBuilder();
         int start = bytes.position();
         for (int i = 0; i < badLength && start + i < bytes.limit(); i++) {
             hex.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "0x%02X", bytes.get(start + i) & 0xFF));
         }
-        return new DataException("Invalid UTF-8 byte sequence " + hex + "; the file must be UTF-8 encoded: convert it "
-                + "(for example from Windows-1252 or ISO-8859-1) and read it again", source, line, null, null);
+        return new MalformedUtf8Exception("Invalid UTF-8 byte sequence " + hex + "; the file must be UTF-8 "
+                + "encoded: convert it (for example from Windows-1252 or ISO-8859-1) and read it again");
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.mlops4j.core.pipeline.TriggerRule;
 import org.mlops4j.core.pipeline.internal.PipelineJson;
 import org.mlops4j.core.runtime.ProviderSet;
 import org.mlops4j.core.spi.PipelineStepProvider;
+import org.mlops4j.core.spi.support.YamlTrees;
 
 /**
  * Reads pipeline declarations from JSON or YAML; see {@link org.mlops4j.core.pipeline.file.PipelineFile} for the
@@ -30,7 +31,7 @@ import org.mlops4j.core.spi.PipelineStepProvider;
  */
 final class PipelineFileParser {
 
-    private static final Set<String> PIPELINE_KEYS = Set.of("name", "steps", "description");
+    private static final Set<String> PIPELINE_KEYS = Set.of("name", "steps", "description", "schedule");
     private static final Set<String> STEP_KEYS = Set.of("name", "type", "params", "inputs", "outputs", "after",
             "retries", "retry_delay", "max_retry_delay", "timeout", "trigger_rule", "version", "persist_outputs",
             "description");
@@ -44,19 +45,52 @@ final class PipelineFileParser {
      * @return the pipeline
      */
     public static Pipeline read(Path file, ProviderSet<PipelineStepProvider> providers) {
+        boolean yaml = isYaml(file);
+        return parse(readText(file), yaml, file.toString(), providers);
+    }
+
+    /**
+     * @param file a pipeline file
+     * @return whether it is YAML (else JSON)
+     * @throws ConfigurationException when its extension is neither
+     */
+    static boolean isYaml(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
         if (!yaml && !name.endsWith(".json")) {
             throw new ConfigurationException("Pipeline file " + file + " has an unknown extension; expected .json, "
                     + ".yaml or .yml");
         }
-        String text;
+        return yaml;
+    }
+
+    /**
+     * @param file a pipeline file
+     * @return its text
+     * @throws ConfigurationException naming the file when it cannot be read
+     */
+    static String readText(Path file) {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (IOException e) {
             throw new ConfigurationException("Cannot read pipeline file " + file + ": " + e.getMessage(), e);
         }
-        return parse(text, yaml, file.toString(), providers);
+    }
+
+    /**
+     * @param text   a declaration that {@link #parse} has read without error (so YAML is on the class path when it is
+     *               YAML)
+     * @param yaml   whether it is YAML
+     * @param source the file, for messages
+     * @return the declaration's tree, for the blocks that other readers interpret (the schedule)
+     */
+    static JsonNode tree(String text, boolean yaml, String source) {
+        try {
+            return yaml ? YamlTrees.read(text) : PipelineJson.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new ConfigurationException("Pipeline file " + source + " is not valid " + (yaml ? "YAML" : "JSON")
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -73,8 +107,8 @@ final class PipelineFileParser {
     public static Pipeline parse(String text, boolean yaml, String source,
                                  ProviderSet<PipelineStepProvider> providers) {
         if (yaml && !YamlTrees.available()) {
-            throw new ConfigurationException("Pipeline file " + source + " is YAML, which needs"
-                    + " com.fasterxml.jackson.dataformat:jackson-dataformat-yaml (the Jackson version mlops4j uses) on"
+            throw new ConfigurationException("Pipeline file " + source + " is YAML, which needs "
+                    + YamlTrees.ARTIFACT + " (the Jackson version mlops4j uses) on"
                     + " the class path: add that dependency, or write the pipeline as JSON");
         }
         JsonNode root;

@@ -90,6 +90,7 @@ final class LogBatchReader {
         if (start != JsonToken.START_ARRAY) {
             return false;
         }
+        String previousKey = null;
         while (parser.nextToken() == JsonToken.START_OBJECT) {
             String key = null;
             Double value = null;
@@ -99,7 +100,7 @@ final class LogBatchReader {
                 String field = parser.currentName();
                 JsonToken token = parser.nextToken();
                 switch (field) {
-                    case "key" -> key = text(parser, token);
+                    case "key" -> key = previousKey = sameText(parser, token, previousKey);
                     case "value" -> value = number(parser, token);
                     case "timestamp" -> timestamp = whole(parser, token);
                     case "step" -> {
@@ -159,6 +160,29 @@ final class LogBatchReader {
 
     private static String text(JsonParser parser, JsonToken token) throws IOException {
         return token == JsonToken.VALUE_STRING ? parser.getText() : null;
+    }
+
+    /**
+     * @return the string value, as {@code previous} itself when it has the same characters: a batch logs a few keys
+     *         many times, so this saves a string per value and lets the store hash each key once
+     */
+    private static String sameText(JsonParser parser, JsonToken token, String previous) throws IOException {
+        if (token != JsonToken.VALUE_STRING) {
+            return null;
+        }
+        char[] chars = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        int length = parser.getTextLength();
+        if (previous != null && previous.length() == length) {
+            boolean same = true;
+            for (int i = 0; i < length && same; i++) {
+                same = previous.charAt(i) == chars[offset + i];
+            }
+            if (same) {
+                return previous;
+            }
+        }
+        return new String(chars, offset, length);
     }
 
     private static Double number(JsonParser parser, JsonToken token) throws IOException {

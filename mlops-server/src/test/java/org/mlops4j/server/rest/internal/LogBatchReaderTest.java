@@ -1,6 +1,7 @@
 package org.mlops4j.server.rest.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +33,20 @@ class LogBatchReaderTest {
                 batch.metrics());
         assertEquals(List.of(new Param("lr", "0.1"), new Param("empty", "")), batch.params());
         assertEquals(List.of(new RunTag("t", "v")), batch.tags());
+    }
+
+    @Test
+    void keysAreReadAsWrittenAndARepeatedKeyIsOneString() {
+        LogBatchReader.LogBatch batch = read("""
+                {"run_id": "r", "metrics": [{"key": "loss", "value": 1, "timestamp": 1},
+                 {"key": "loss", "value": 2, "timestamp": 2}, {"key": "lost", "value": 3, "timestamp": 3},
+                 {"key": "l\\u006fst", "value": 4, "timestamp": 4}, {"key": "lo", "value": 5, "timestamp": 5},
+                 {"key": "loss", "value": 6, "timestamp": 6}]}
+                """);
+        List<String> keys = batch.metrics().stream().map(Metric::key).toList();
+        assertEquals(List.of("loss", "loss", "lost", "lost", "lo", "loss"), keys);
+        assertSame(keys.get(0), keys.get(1));
+        assertSame(keys.get(2), keys.get(3));
     }
 
     @Test

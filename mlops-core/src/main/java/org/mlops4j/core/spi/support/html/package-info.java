@@ -8,7 +8,10 @@
  * org.mlops4j.core.spi.support.html.XyChart} (lines, points, bars and the y = x diagonal over ranges the caller
  * chooses, as the model evaluation's curves), {@link org.mlops4j.core.spi.support.html.BarChart} (vertical bars,
  * grouped per category) and {@link org.mlops4j.core.spi.support.html.HorizontalBarChart} (labelled rows, optionally
- * with whiskers, points and an axis fitted to the values), with what they share in {@link
+ * with whiskers, points and an axis fitted to the values), {@link org.mlops4j.core.spi.support.html.PairedBarChart}
+ * (two samples' shares per category, every category labelled) and {@link
+ * org.mlops4j.core.spi.support.html.HistogramChart} (two samples over the same bins, value and share axes, markers),
+ * with what they share in {@link
  * org.mlops4j.core.spi.support.html.Svg} and one tick algorithm for every axis (round steps of 1, 2, 2.5 or 5 times a
  * power of ten; round times on time axes) in the package-private {@code AxisTicks}.
  *

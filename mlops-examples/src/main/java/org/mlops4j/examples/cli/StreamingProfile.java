@@ -1,0 +1,79 @@
+package org.mlops4j.examples.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.mlops4j.core.DataException;
+import org.mlops4j.core.data.ColumnType;
+import org.mlops4j.core.data.CsvReader;
+import org.mlops4j.drift.profile.ProfileBuilder;
+import org.mlops4j.drift.profile.TableProfile;
+
+/**
+ * Profiles a CSV file chunk by chunk, so that memory stays bounded whatever its number of rows: only one chunk of
+ * {@value #CHUNK_ROWS} rows and the profile's sketches are held at a time.
+ *
+ * <p>The first chunk decides the column types. When a later value does not fit the type the first chunk gave its
+ * column (a column of numbers that holds a word further down, or one empty at the start), the file is profiled again
+ * from the start with that column declared: numeric when the value is a number, text otherwise. Each column is
+ * declared at most twice, so a file is read at most 2 × columns + 1 times, and once in the common case.
+ */
+final class StreamingProfile {
+
+    /** Rows per chunk; the first chunk's rows decide the inferred column types. */
+    static final int CHUNK_ROWS = 20_000;
+
+    private StreamingProfile() {
+    }
+
+    /**
+     * @param file   the CSV file, already checked to be readable
+     * @param reader how to read it (separator, missing-value tokens); its declared column types are kept
+     * @return the profile of every row
+     * @throws DataException when the file is not valid CSV, as {@link CsvReader#stream} says
+     */
+    static TableProfile of(Path file, CsvReader reader) {
+        Map<String, ColumnType> declared = new LinkedHashMap<>();
+        while (true) {
+            ProfileBuilder builder = ProfileBuilder.create();
+            try {
+                reader.toBuilder().columnTypes(declared).build().stream(file, CHUNK_ROWS, builder::add);
+                return builder.build();
+            } catch (DataException e) {
+                Optional<ColumnType> retype = typeAfterMismatch(e, declared);
+                if (retype.isEmpty()) {
+                    throw e;
+                }
+                declared.put(e.column().orElseThrow(), retype.get());
+            }
+        }
+    }
+
+    /**
+     * @return the type to declare for the column a later chunk's value did not fit, or empty when the failure is
+     *         another one (or the column was already declared text)
+     */
+    private static Optional<ColumnType> typeAfterMismatch(DataException e, Map<String, ColumnType> declared) {
+        if (e.column().isEmpty() || e.value().isEmpty()) {
+            return Optional.empty();
+        }
+        ColumnType before = declared.get(e.column().get());
+        if (before == ColumnType.TEXT) {
+            return Optional.empty();
+        }
+        if (before == null && isNumber(e.value().get())) {
+            return Optional.of(ColumnType.NUMERIC);
+        }
+        return Optional.of(ColumnType.TEXT);
+    }
+
+    private static boolean isNumber(String value) {
+        try {
+            Double.parseDouble(value.trim());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

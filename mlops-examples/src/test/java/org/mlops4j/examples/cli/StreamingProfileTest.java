@@ -1,0 +1,60 @@
+package org.mlops4j.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlops4j.core.data.ColumnType;
+import org.mlops4j.core.data.CsvReader;
+import org.mlops4j.drift.profile.TableProfile;
+
+class StreamingProfileTest {
+
+    private static final int ROWS = StreamingProfile.CHUNK_ROWS + 5;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void profilesEveryRowOfAFileLongerThanOneChunk() throws IOException {
+        Path file = write(i -> String.valueOf(i));
+
+        TableProfile profile = StreamingProfile.of(file, CsvReader.builder().build());
+
+        assertEquals(ROWS, profile.rowCount());
+        assertEquals(ColumnType.NUMERIC, profile.column("x").type());
+        assertEquals(ROWS - 1, profile.numeric("x").max(), 0);
+    }
+
+    @Test
+    void aColumnOfNumbersWithAWordAfterTheFirstChunkIsProfiledAsText() throws IOException {
+        Path file = write(i -> i == ROWS - 1 ? "unknown" : String.valueOf(i));
+
+        TableProfile profile = StreamingProfile.of(file, CsvReader.builder().build());
+
+        assertEquals(ROWS, profile.rowCount());
+        assertEquals(ColumnType.TEXT, profile.column("x").type());
+    }
+
+    @Test
+    void aColumnEmptyInTheFirstChunkAndNumericAfterIsProfiledAsNumeric() throws IOException {
+        Path file = write(i -> i < StreamingProfile.CHUNK_ROWS ? "" : "2.5");
+
+        TableProfile profile = StreamingProfile.of(file, CsvReader.builder().build());
+
+        assertEquals(ColumnType.NUMERIC, profile.column("x").type());
+        assertEquals(5, profile.numeric("x").count());
+        assertEquals(StreamingProfile.CHUNK_ROWS, profile.numeric("x").nullCount());
+    }
+
+    private Path write(java.util.function.IntFunction<String> x) throws IOException {
+        StringBuilder csv = new StringBuilder("id,x\n");
+        for (int i = 0; i < ROWS; i++) {
+            csv.append(i).append(',').append(x.apply(i)).append('\n');
+        }
+        return Files.writeString(folder.resolve("data.csv"), csv);
+    }
+}
