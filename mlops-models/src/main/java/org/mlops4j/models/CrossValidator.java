@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Cross-validates one candidate: its folds run in parallel on a bounded executor, each fitting its own encoder on
  * the fold's training rows; the result is summarised into a leaderboard entry. A deadline stops waiting and marks
- * the candidate not finished.
+ * the candidate not finished. A fold that runs out of memory stops the whole call with
+ * {@link TrainingOutOfMemoryException}: the heap is the process's limit, not the candidate's failure.
  */
 final class CrossValidator {
 
@@ -83,6 +84,10 @@ final class CrossValidator {
         } catch (ExecutionException e) {
             cancel(futures);
             Throwable cause = e.getCause();
+            if (cause instanceof OutOfMemoryError oom) {
+                throw new TrainingOutOfMemoryException(candidateId, data.training().rowCount(), data.features().size(),
+                        oom);
+            }
             LOG.warn("Candidate {} ({}) failed: {}", candidateId, family.key(), cause.toString());
             return entry(start, candidateId, family, params, CandidateStatus.FAILED, done,
                     Optional.of(cause.getMessage() == null ? cause.toString() : cause.getMessage()));

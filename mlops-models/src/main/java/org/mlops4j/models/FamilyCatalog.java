@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.mlops4j.core.ConfigurationException;
+import org.mlops4j.models.internal.bayes.GaussianNaiveBayesTrainer;
 import org.mlops4j.models.internal.linear.LinearRegressionTrainer;
 import org.mlops4j.models.internal.linear.LogisticRegressionTrainer;
 import org.mlops4j.models.internal.tree.ClassificationTreeTrainer;
@@ -253,7 +254,14 @@ final class FamilyCatalog {
                         p.real("eta"), p.real("gamma"), p.integer("max_depth"), p.real("min_child_weight"),
                         p.real("subsample"), p.real("colsample"), p.real("lambda"), p.real("alpha"), 1,
                         XGBoostTrainer.LoggingVerbosity.SILENT, ctx.seed())));
-        out.add(new Entry(family("nb", "Naive Bayes", c, Scaling.MIN_MAX, true, map("alpha", 1.0),
+        out.add(new Entry(family("nb", "Naive Bayes", c, Scaling.NONE, true, map("var_smoothing", 1e-9),
+                List.of(Hyperparameter.logReal("var_smoothing", 1e-9, 1.0, "share of the largest feature variance "
+                        + "added to every variance")),
+                "GaussianNaiveBayesTrainer(var_smoothing): Gaussian naive Bayes as scikit-learn's GaussianNB "
+                        + "(PyCaret's nb): per class a prior and each feature's mean and variance; example weights "
+                        + "as sample_weight"),
+                (p, ctx) -> new GaussianNaiveBayesTrainer(p.nonNegative("var_smoothing"))));
+        out.add(new Entry(family("mnb", "Multinomial Naive Bayes", c, Scaling.MIN_MAX, true, map("alpha", 1.0),
                 List.of(Hyperparameter.logReal("alpha", 0.001, 10.0, "additive (Laplace) smoothing")),
                 "MultinomialNaiveBayesTrainer(alpha) on features min-max scaled to [0, 1]"),
                 (p, ctx) -> new MultinomialNaiveBayesTrainer(p.real("alpha"))));

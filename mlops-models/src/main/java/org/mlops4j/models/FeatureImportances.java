@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mlops4j.core.data.ColumnType;
+import org.mlops4j.models.internal.bayes.GaussianNaiveBayesModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.Model;
@@ -34,8 +35,8 @@ final class FeatureImportances {
      *         offers no importances (nearest neighbours, baselines)
      */
     static List<FeatureImportance> of(Model<?> model, FeatureEncoder encoder) {
-        if (model instanceof MultinomialNaiveBayesModel) {
-            return List.of(); // its top features are per-class log-likelihoods, not importances
+        if (model instanceof MultinomialNaiveBayesModel || model instanceof GaussianNaiveBayesModel) {
+            return List.of(); // their top features are per-class likelihood terms, not importances
         }
         Map<String, List<Pair<String, Double>>> top;
         try {

@@ -115,8 +115,23 @@ public record Leaderboard(TaskType task, EvaluationMetric sortMetric, int folds,
             out.append(String.format(Locale.ROOT, " %9s  %s%n", Double.isNaN(tt) ? "-"
                     : String.format(Locale.ROOT, "%.3f", tt), statusText(e)));
         }
-        out.append(String.format(Locale.ROOT, "sorted by %s, %d folds, %.1f s%n", sortMetric.label(), folds,
+        out.append(String.format(Locale.ROOT, "sorted by %s, %d folds, %.1f s", sortMetric.label(), folds,
                 elapsed.toMillis() / 1000.0));
+        long failed = entries.stream().filter(e -> e.status() == CandidateStatus.FAILED).count();
+        long unavailable = entries.stream().filter(e -> e.status() == CandidateStatus.UNAVAILABLE).count();
+        long cut = entries.stream().filter(e -> e.status() == CandidateStatus.NOT_FINISHED).count();
+        out.append(String.format(Locale.ROOT, "; %d of %d candidates completed", entries.size() - failed - unavailable
+                - cut, entries.size()));
+        if (failed > 0) {
+            out.append(String.format(Locale.ROOT, ", %d failed", failed));
+        }
+        if (unavailable > 0) {
+            out.append(String.format(Locale.ROOT, ", %d unavailable here", unavailable));
+        }
+        if (cut > 0) {
+            out.append(String.format(Locale.ROOT, ", %d not finished", cut));
+        }
+        out.append(System.lineSeparator());
         return out.toString();
     }
 

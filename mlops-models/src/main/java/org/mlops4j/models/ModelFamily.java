@@ -14,7 +14,8 @@ import java.util.Map;
  * (Tribuo's, AdaGrad), {@code svm} linear SVM (SGD, hinge loss),
  * {@code liblinear} LibLinear (linear SVM by default; {@code solver=L2R_LR} gives logistic regression),
  * {@code dt} CART decision tree, {@code rf} random forest, {@code et} extra trees, {@code xgboost} gradient-boosted
- * trees, {@code nb} multinomial naive Bayes on min-max scaled features, {@code knn} k-nearest neighbours, {@code fm}
+ * trees, {@code nb} Gaussian naive Bayes (scikit-learn's {@code GaussianNB}, PyCaret's {@code nb}), {@code mnb}
+ * multinomial naive Bayes on min-max scaled features, {@code knn} k-nearest neighbours, {@code fm}
  * factorization machine, {@code dummy} majority class. Regression keys: {@code lr} least squares solved exactly
  * (scikit-learn's {@code LinearRegression}; {@code alpha > 0} makes it {@code Ridge(alpha)}), {@code sgd_lr} linear
  * regression by SGD (Tribuo's, squared loss, AdaGrad), {@code dt}, {@code rf}, {@code xgboost}, {@code dummy}

@@ -33,7 +33,7 @@ import org.mlops4j.core.tracking.TrackingNotFoundException;
  *
  * <pre>{@code
  * ModelTracking models = ModelTracking.of(tracking, registry);
- * LoggedModel logged = models.logModel(run, trained, trainingTable);   // artifact "model/", provenance as params
+ * LoggedModel logged = models.logModel(run, trained, trainingTable);   // artifact "model/", hyperparameters as params
  * ModelVersion version = models.register(logged, "lead-scoring");       // input schema and lineage kept
  * TrainedModel serving = models.load("models:/lead-scoring/Production");
  * models.register(models.loggedModel(runId, "model"), "lead-scoring");   // a model a run logged earlier
@@ -43,8 +43,10 @@ import org.mlops4j.core.tracking.TrackingNotFoundException;
  * {@code mlops models register}, {@code predict} and {@code serve} go through it); the {@link ModelRegistry} keeps
  * the versions' stages, aliases and tags.
  *
- * <p>Logging a model also records, automatically: every entry of the Tribuo provenance as a param under
- * {@code tribuo.} (autolog), the training data's fingerprint as the tag {@value #DATA_FINGERPRINT_TAG} and the row
+ * <p>Logging a model also records, automatically: its family and hyperparameters as params ({@code model.family},
+ * {@code model.<name>}), its full provenance (mlops4j's summary and Tribuo's whole provenance tree: trainer settings,
+ * data, host, versions) as the artifact {@code provenance/<artifactPath>.json}, the training data's fingerprint as
+ * the tag {@value #DATA_FINGERPRINT_TAG} and the row
  * count as the param {@value #TRAINING_ROWS_PARAM}. Registering copies the fingerprint and the run onto the version,
  * so {@link #lineage(String, int)} leads from a version back to its run and data. Thread-safe when the tracking client
  * and registry are.
@@ -115,7 +117,6 @@ public final class ModelTracking {
         params.put(TRAINING_ROWS_PARAM, Integer.toString(trainingData.rowCount()));
         params.put("model.family", model.family());
         model.params().forEach((k, v) -> params.put("model." + paramKey(k), limit(String.valueOf(v))));
-        model.provenance().forEach((k, v) -> params.put("tribuo." + paramKey(k), limit(v)));
         List<Map.Entry<String, String>> entries = new ArrayList<>(params.entrySet());
         for (int from = 0; from < entries.size(); from += PARAMS_PER_BATCH) {
             Map<String, String> batch = new LinkedHashMap<>();
@@ -128,9 +129,27 @@ public final class ModelTracking {
                 run.logMetric("model." + paramKey(k), v);
             }
         });
+        run.logText(provenanceDocument(model), provenancePath(artifactPath));
         run.setTag(DATA_FINGERPRINT_TAG, fingerprint);
         return new LoggedModel(run.id(), artifactPath, flavor.name(), fingerprint, trainingData.rowCount(),
                 model.inputSchema());
+    }
+
+    /**
+     * @param artifactPath the model's artifact folder
+     * @return where its provenance goes: {@code provenance/model.json} for {@code model}
+     */
+    public static String provenancePath(String artifactPath) {
+        return "provenance/" + artifactPath.replace('/', '_') + ".json";
+    }
+
+    private static String provenanceDocument(TrainedModel model) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("family", model.family());
+        document.put("params", model.params());
+        document.put("summary", model.provenance());
+        document.put("tribuo", String.valueOf(model.tribuoModel().getProvenance()));
+        return org.mlops4j.core.spi.support.Json.writePretty(document);
     }
 
     /**

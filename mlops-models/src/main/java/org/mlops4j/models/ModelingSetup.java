@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.mlops4j.core.ConfigurationException;
 import org.mlops4j.core.DataException;
 import org.mlops4j.core.MlopsException;
+import org.mlops4j.core.ProgressListener;
 import org.mlops4j.core.data.Column;
 import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.NumericColumn;
@@ -70,6 +71,7 @@ public final class ModelingSetup {
     private final ModelingData data;
     private final int parallelism;
     private final ModelingListener listener;
+    private final ProgressListener progress;
 
     private ModelingSetup(Builder b) {
         Table table = b.table.requireRows("The table given to ModelingSetup");
@@ -112,6 +114,7 @@ public final class ModelingSetup {
         this.data = new ModelingData(training, target, featureList, foldOf, b.folds, b.options, b.seed);
         this.parallelism = b.parallelism;
         this.listener = b.listener;
+        this.progress = b.progress;
         LOG.info("Modelling setup: {} task, target '{}', {} features, {} training rows in {} folds, {} test rows",
                 task.name().toLowerCase(Locale.ROOT), b.target, featureList.size(), training.rowCount(), b.folds,
                 holdout.rowCount());
@@ -226,14 +229,15 @@ public final class ModelingSetup {
         long start = System.nanoTime();
         long deadline = options.timeBudget().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
         List<LeaderboardEntry> entries = new ArrayList<>();
+        List<ModelFamily> candidates = new LinkedHashSet<>(chosen).stream()
+                .filter(f -> !excluded.contains(f.key())).toList();
+        ModelingListener told = CandidateProgress.alongside(listener, progress, "compare models", candidates.size(),
+                folds());
         ExecutorService executor = newExecutor();
         try {
-            for (ModelFamily family : new LinkedHashSet<>(chosen)) {
-                if (!excluded.contains(family.key())) {
-                    Map<String, Object> params = family.withDefaults(
-                            options.params().getOrDefault(family.key(), Map.of()));
-                    entries.add(CrossValidator.run(data, family.key(), family, params, executor, deadline, listener));
-                }
+            for (ModelFamily family : candidates) {
+                Map<String, Object> params = family.withDefaults(options.params().getOrDefault(family.key(), Map.of()));
+                entries.add(CrossValidator.run(data, family.key(), family, params, executor, deadline, told));
             }
         } finally {
             executor.shutdownNow();
@@ -266,7 +270,8 @@ public final class ModelingSetup {
         ExecutorService executor = newExecutor();
         LeaderboardEntry entry;
         try {
-            entry = CrossValidator.run(data, family.key(), family, complete, executor, Long.MAX_VALUE, listener);
+            entry = CrossValidator.run(data, family.key(), family, complete, executor, Long.MAX_VALUE,
+                    CandidateProgress.alongside(listener, progress, "create " + family.key(), 1, folds()));
         } finally {
             executor.shutdownNow();
         }
@@ -301,6 +306,8 @@ public final class ModelingSetup {
         }
         Random random = new Random(data.seed());
         List<LeaderboardEntry> trials = new ArrayList<>();
+        ModelingListener told = CandidateProgress.alongside(listener, progress, "tune " + family.key(),
+                iterations + 1, folds());
         ExecutorService executor = newExecutor();
         try {
             for (int trial = 0; trial <= iterations; trial++) {
@@ -309,7 +316,7 @@ public final class ModelingSetup {
                     family.searchSpace().forEach(h -> overrides.put(h.name(), h.sample(random)));
                 }
                 trials.add(CrossValidator.run(data, family.key() + "#" + trial, family,
-                        family.withDefaults(overrides), executor, Long.MAX_VALUE, listener));
+                        family.withDefaults(overrides), executor, Long.MAX_VALUE, told));
             }
         } finally {
             executor.shutdownNow();
@@ -568,6 +575,7 @@ public final class ModelingSetup {
         private Optional<String> positiveLabel = Optional.empty();
         private int parallelism = Runtime.getRuntime().availableProcessors();
         private ModelingListener listener = ModelingListener.NONE;
+        private ProgressListener progress = ProgressListener.NONE;
 
         private Builder(Table table, String target) {
             this.table = table;
@@ -653,6 +661,17 @@ public final class ModelingSetup {
         /** @param listener told about every candidate and fold @return this builder */
         public Builder listener(ModelingListener listener) {
             this.listener = listener;
+            return this;
+        }
+
+        /**
+         * @param progress told how far {@link #compareModels}, {@link #tuneModel} and {@link #createModel} have come:
+         *                 an event when a candidate starts, one per finished fold and one when it ends (a unit of
+         *                 work is one fold of one candidate); events come from the calling thread
+         * @return this builder
+         */
+        public Builder progress(ProgressListener progress) {
+            this.progress = java.util.Objects.requireNonNull(progress, "progress");
             return this;
         }
 

@@ -20,7 +20,21 @@ import org.tribuo.regression.rtree.impurity.MeanSquaredError;
  */
 final class TribuoTreeTrainers {
 
+    /**
+     * Tribuo's bagging trainer logs "Building model N" at INFO for every tree (a thousand lines per forest);
+     * held here so that java.util.logging keeps the level (it holds loggers weakly).
+     */
+    private static final java.util.logging.Logger BAGGING_LOG = quiet("org.tribuo.ensemble.BaggingTrainer");
+
     private TribuoTreeTrainers() {
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        if (logger.getLevel() == null) { // the user's own setting wins
+            logger.setLevel(java.util.logging.Level.WARNING);
+        }
+        return logger;
     }
 
     /**

@@ -43,7 +43,8 @@
  *   <tr><td>et</td><td>mlops4j's extra trees: every row, 100 trees, sqrt features per split, one random threshold per
  *       feature</td><td>none</td><td>yes</td></tr>
  *   <tr><td>xgboost</td><td>XGBoostClassificationTrainer, 100 trees, histogram splits</td><td>none</td><td>yes</td></tr>
- *   <tr><td>nb</td><td>MultinomialNaiveBayesTrainer (no class prior)</td><td>min-max</td><td>yes</td></tr>
+ *   <tr><td>nb</td><td>Gaussian naive Bayes as scikit-learn's GaussianNB (mlops4j's)</td><td>none</td><td>yes</td></tr>
+ *   <tr><td>mnb</td><td>MultinomialNaiveBayesTrainer (no class prior)</td><td>min-max</td><td>yes</td></tr>
  *   <tr><td>knn</td><td>KNNTrainer, k = 5, L2, k-d tree</td><td>standard</td><td>n/a</td></tr>
  *   <tr><td>fm</td><td>FMClassificationTrainer</td><td>standard</td><td>yes</td></tr>
  *   <tr><td>dummy</td><td>DummyClassifierTrainer, most frequent</td><td>none</td><td>n/a</td></tr>

@@ -72,8 +72,12 @@ class ModelTrackingTest {
             Run run = tracking.getRun(runId).orElseThrow();
             assertEquals(TableFingerprint.of(data), run.data().tags().get(ModelTracking.DATA_FINGERPRINT_TAG));
             assertEquals("400", run.data().params().get(ModelTracking.TRAINING_ROWS_PARAM));
-            assertTrue(run.data().params().keySet().stream().anyMatch(k -> k.startsWith("tribuo.")),
-                    "Tribuo provenance is logged as params: " + run.data().params().keySet());
+            assertEquals(java.util.Set.of(ModelTracking.TRAINING_ROWS_PARAM, "model.family", "model.C",
+                    "model.max_iter", "model.tol"), run.data().params().keySet(),
+                    "the hyperparameters are params, not the provenance");
+            String provenance = readString(tracking.downloadArtifacts(runId, ModelTracking.provenancePath("model"),
+                    folder.resolve("downloaded")));
+            assertTrue(provenance.contains("LogisticRegressionTrainer"), "the full provenance is an artifact");
 
             ModelLineage lineage = models.lineage("lead-scoring", version.version());
             assertEquals(runId, lineage.runId());
@@ -94,6 +98,14 @@ class ModelTrackingTest {
                             uri + " row " + i);
                 }
             }
+        }
+    }
+
+    private static String readString(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

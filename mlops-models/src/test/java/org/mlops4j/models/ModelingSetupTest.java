@@ -129,7 +129,7 @@ class ModelingSetupTest {
         List<String> slow = cancer.families().stream().filter(f -> !f.turbo()).map(ModelFamily::key).toList();
         assertEquals(List.of("tribuo_dt", "tribuo_rf", "tribuo_et"), slow);
         CompareOptions small = CompareOptions.defaults().exclude("lr", "sgd_lr", "svm", "liblinear", "dt", "rf", "et",
-                "xgboost", "nb", "knn", "fm");
+                "xgboost", "nb", "mnb", "knn", "fm");
         assertEquals(List.of("dummy"), families(cancer.compareModels(small)));
         Leaderboard all = cancer.compareModels(small.turbo(false)
                 .withParams("tribuo_rf", Map.of("n_trees", 10)).withParams("tribuo_et", Map.of("n_trees", 10)));

@@ -44,7 +44,7 @@ class TribuoModelFlavorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lr", "sgd_lr", "dt", "rf", "et", "xgboost", "knn", "nb", "liblinear", "tribuo_dt", "tribuo_rf", "tribuo_et"})
+    @ValueSource(strings = {"lr", "sgd_lr", "dt", "rf", "et", "xgboost", "knn", "nb", "mnb", "liblinear", "tribuo_dt", "tribuo_rf", "tribuo_et"})
     void aLoadedModelPredictsExactlyAsTheSavedOne(String family, @TempDir Path folder) {
         Assumptions.assumeTrue(org.mlops4j.models.FamilyCatalog.unavailableReason(
                 setup.family(family)).isEmpty(), "this family's native library does not load here");

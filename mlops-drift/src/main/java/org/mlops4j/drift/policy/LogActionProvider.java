@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code log} action: writes one alert line through SLF4J (logger {@code org.mlops4j.monitor.alerts}; level
- * {@code WARN} for retrain, {@code ERROR} for escalate, {@code INFO} otherwise) and, when
+ * {@code WARN} for retrain and escalate, {@code INFO} otherwise) and, when
  * {@value MlopsProperties#MONITOR_ALERTS_FILE} names a file, appends the decision to it as one JSON line. Takes no
  * target.
  */
@@ -59,9 +59,8 @@ public final class LogActionProvider implements TriggerActionProvider {
         @Override
         public String execute(PolicyDecision decision) {
             String format = "Drift policy decided {}: {}";
-            if (decision.action() == ActionKind.ESCALATE) {
-                ALERTS.error(format, decision.action().key(), decision.reason());
-            } else if (decision.action() == ActionKind.RETRAIN) {
+            // an escalation is the policy's outcome, a warning about the data, not an error of the program
+            if (decision.action() == ActionKind.ESCALATE || decision.action() == ActionKind.RETRAIN) {
                 ALERTS.warn(format, decision.action().key(), decision.reason());
             } else {
                 ALERTS.info(format, decision.action().key(), decision.reason());

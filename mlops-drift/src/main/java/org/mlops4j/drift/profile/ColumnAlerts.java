@@ -27,7 +27,8 @@ final class ColumnAlerts {
         long rows = column.rowCount();
         if (column instanceof NumericProfile n) {
             double zeros = rows == 0 ? 0 : (double) n.zeroCount() / rows;
-            if (zeros > t.zerosShare()) {
+            boolean binary = distinct.exact() && distinct.rounded() <= 2; // a 0/1 flag: zeros are one of its values
+            if (zeros > t.zerosShare() && !binary) {
                 alerts.add(new Alert(AlertType.ZEROS, at, zeros, String.format(Locale.ROOT,
                         "'%s' has %d (%s) zeros", name, n.zeroCount(), ProfileReport.percent(zeros))));
             }

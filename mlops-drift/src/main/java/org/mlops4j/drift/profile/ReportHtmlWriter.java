@@ -7,6 +7,7 @@ import java.util.Map;
 import org.mlops4j.core.spi.support.html.BarChart;
 import org.mlops4j.core.spi.support.html.HorizontalBarChart;
 import org.mlops4j.core.spi.support.html.Html;
+import org.mlops4j.core.spi.support.html.ValueFormats;
 
 /**
  * Renders a {@link ProfileReport} as one self-contained HTML page: no scripts, no external resources, charts as
@@ -39,7 +40,7 @@ final class ReportHtmlWriter {
         out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(Html.escape(report.title())).append("</title><style>").append(STYLE).append("</style></head>\n")
                 .append("<body><h1>").append(Html.escape(report.title())).append("</h1><p>Profile report, ")
-                .append(Html.escape(report.createdAt().toString())).append("</p>\n");
+                .append(Html.escape(ValueFormats.time(report.createdAt()) + " UTC")).append("</p>\n");
         overview(out, report.overview());
         alerts(out, report.alerts());
         out.append("<section id=\"variables\"><h2>Variables</h2>\n");
@@ -138,6 +139,14 @@ final class ReportHtmlWriter {
         new BarChart("Histogram of " + column, CHART_WIDTH, 160, ends,
                 List.of(new BarChart.Series("count", BAR_COLOUR, counts)), tooltips, "no finite values").render(svg);
         out.append(svg);
+        double tallest = 0;
+        for (double count : counts) {
+            tallest = Math.max(tallest, count);
+        }
+        Html axes = new Html();
+        axes.element("p", "x: " + column + " (" + bins.size() + " bins); y: rows per bin, up to "
+                + number(tallest), "class", "axes");
+        out.append(axes);
     }
 
     private static void bars(StringBuilder out, List<ValueCount> values, long total, String column) {
@@ -158,18 +167,61 @@ final class ReportHtmlWriter {
             out.append("<p>Fewer than two numeric columns.</p></section>\n");
             return;
         }
+        heatmap(out, correlations);
         out.append("<table><tr><th>Column</th><th>Column</th><th class=\"num\">Pearson r</th>"
                 + "<th class=\"num\">Pairs</th></tr>");
         for (Correlation c : correlations) {
-            double r = Double.isNaN(c.pearson()) ? 0 : c.pearson();
-            String color = r >= 0 ? String.format(Locale.ROOT, "rgba(74,122,181,%.2f)", Math.abs(r))
-                    : String.format(Locale.ROOT, "rgba(181,74,74,%.2f)", Math.abs(r));
+            String color = colour(c.pearson());
             out.append("<tr><td>").append(Html.escape(c.first())).append("</td><td>").append(Html.escape(c.second()))
                     .append("</td><td class=\"num\" style=\"background:").append(color).append("\">")
                     .append(number(c.pearson())).append("</td><td class=\"num\">").append(c.pairs())
                     .append("</td></tr>");
         }
         out.append("</table></section>\n");
+    }
+
+    /** The most columns the heatmap shows; the pair table below lists every pair. */
+    private static final int HEATMAP_COLUMNS = 30;
+
+    /** A matrix of the numeric columns, each cell's colour its Pearson r (blue positive, red negative). */
+    private static void heatmap(StringBuilder out, List<Correlation> correlations) {
+        List<String> names = new ArrayList<>();
+        Map<String, Double> r = new java.util.HashMap<>();
+        for (Correlation c : correlations) {
+            if (!names.contains(c.first())) {
+                names.add(c.first());
+            }
+            if (!names.contains(c.second())) {
+                names.add(c.second());
+            }
+            r.put(c.first() + "\u0000" + c.second(), c.pearson());
+            r.put(c.second() + "\u0000" + c.first(), c.pearson());
+        }
+        List<String> shown = names.subList(0, Math.min(HEATMAP_COLUMNS, names.size()));
+        out.append("<table class=\"heatmap\" id=\"correlation-heatmap\"><caption>Pearson r between numeric columns"
+                + (shown.size() < names.size() ? " (the first " + shown.size() + " of " + names.size() + ")" : "")
+                + "</caption><tr><th></th>");
+        for (String name : shown) {
+            out.append("<th>").append(Html.escape(name)).append("</th>");
+        }
+        out.append("</tr>");
+        for (String row : shown) {
+            out.append("<tr><th>").append(Html.escape(row)).append("</th>");
+            for (String column : shown) {
+                double value = row.equals(column) ? 1.0 : r.getOrDefault(row + "\u0000" + column, Double.NaN);
+                out.append("<td class=\"num\" style=\"background:").append(colour(value)).append("\" title=\"")
+                        .append(Html.escape(row + " / " + column)).append("\">").append(number(value))
+                        .append("</td>");
+            }
+            out.append("</tr>");
+        }
+        out.append("</table>");
+    }
+
+    private static String colour(double pearson) {
+        double r = Double.isNaN(pearson) ? 0 : pearson;
+        return r >= 0 ? String.format(Locale.ROOT, "rgba(74,122,181,%.2f)", Math.abs(r))
+                : String.format(Locale.ROOT, "rgba(181,74,74,%.2f)", Math.abs(r));
     }
 
     private static void row(StringBuilder out, String name, String value) {

@@ -69,6 +69,36 @@ class ProfileReportTest {
     }
 
     @Test
+    void aBinaryTargetIsNotFlaggedForItsZeros() {
+        org.mlops4j.core.data.NumericColumn.Builder target = org.mlops4j.core.data.NumericColumn.builder("converted",
+                100);
+        for (int i = 0; i < 100; i++) {
+            target.add(i < 70 ? 0 : 1);
+        }
+        ProfileReport report = ProfileReport.of(TableProfile.of(Table.of(target.build())), "binary");
+
+        assertFalse(alerts(report, "converted").contains("ZEROS"), "a 0/1 column's zeros are one of its two values");
+    }
+
+    @Test
+    void thePageShowsItsTimeReadablyAndLabelsTheHistogramAxes() {
+        ProfileReport report = ProfileReport.of(TableProfile.of(alertingTable()), "alerts");
+        String page = report.toHtml();
+
+        assertTrue(page.matches("(?s).*Profile report, \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC.*"),
+                page.substring(0, 400));
+        assertTrue(page.contains("<p class=\"axes\">x: skewed ("), "the histogram's axes say what they count");
+        assertTrue(page.contains("y: rows per bin, up to "));
+        java.util.regex.Matcher heatmap = java.util.regex.Pattern.compile(
+                "<table class=\"heatmap\" id=\"correlation-heatmap\">(.*?)</table>", java.util.regex.Pattern.DOTALL)
+                .matcher(page);
+        assertTrue(heatmap.find(), "a correlation heatmap");
+        long numeric = report.correlations().stream().flatMap(c -> java.util.stream.Stream.of(c.first(), c.second()))
+                .distinct().count();
+        assertEquals(numeric * numeric, heatmap.group(1).split("<td").length - 1, "a cell per pair of columns");
+    }
+
+    @Test
     void overviewCountsRowsColumnsMissingCellsAndDuplicates() {
         Table table = TableProfileStatisticsTest.mixedTable();
         ProfileReport report = ProfileReport.of(TableProfile.of(table), "mixed");

@@ -4,12 +4,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mlops4j.core.pipeline.Pipeline;
+import org.mlops4j.core.pipeline.PipelineProgress;
 import org.mlops4j.core.pipeline.PipelineRun;
 import org.mlops4j.core.pipeline.PipelineRunner;
 import org.mlops4j.core.pipeline.StepRun;
 import org.mlops4j.examples.leadscoring.DataPipelineOptions;
 import org.mlops4j.examples.leadscoring.LeadScoringPipelines;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,6 +42,9 @@ final class DataPipelineCommand implements Callable<Integer> {
             description = "Where failing batches go (default: quarantine next to the database).")
     private Path quarantine;
 
+    @Mixin
+    private ProgressOptions progress;
+
     @Override
     public Integer call() {
         InputFiles.requireFile(input, "--input");
@@ -51,8 +57,10 @@ final class DataPipelineCommand implements Callable<Integer> {
             options.quarantineFolder(quarantine);
         }
         PipelineRun run;
-        try (PipelineRunner runner = PipelineRunner.builder().threads(1).build()) {
-            run = runner.run(LeadScoringPipelines.data(options.build()));
+        Pipeline pipeline = LeadScoringPipelines.data(options.build());
+        try (PipelineRunner runner = PipelineRunner.builder().threads(1)
+                .listener(PipelineProgress.of(pipeline, progress.listener(spec.commandLine().getErr()))).build()) {
+            run = runner.run(pipeline);
         }
         PrintWriter out = spec.commandLine().getOut();
         for (StepRun step : run.steps()) {

@@ -1,6 +1,9 @@
 package org.mlops4j.examples.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,6 +23,9 @@ import picocli.CommandLine.Spec;
             + "monitored against the training data, and the policy's actions (none; retrain; escalate). Prints a "
             + "summary table and where the reports and the tracking store are.")
 final class DemoCommand implements Callable<Integer> {
+
+    /** What a demo writes into its working folder. */
+    private static final List<String> DEMO_FOLDERS = List.of("data", "db", "reports", "serving", "mlruns");
 
     @Spec
     private CommandSpec spec;
@@ -59,9 +65,21 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where runs and the registry are (default: file:<workdir>/mlruns).")
     private String trackingUri;
 
+    @Option(names = "--fresh", description = "Delete what an earlier demo left in --workdir (data, db, reports, "
+            + "serving, mlruns) before running; without it, a used --workdir is refused.")
+    private boolean fresh;
+
     @Override
     public Integer call() {
         InputFiles.requireWritableFolder(workdir, "--workdir");
+        List<Path> used = DEMO_FOLDERS.stream().map(workdir::resolve).filter(Files::exists).toList();
+        if (!used.isEmpty() && !fresh) {
+            throw OptionValues.invalid(spec, "--workdir", workdir + " already holds an earlier demo's "
+                    + used.stream().map(p -> p.getFileName().toString()).toList() + "; running again would add "
+                    + "versions and runs to its store. Pass --fresh to delete them first, or choose another "
+                    + "--workdir", null);
+        }
+        used.forEach(DemoCommand::deleteTree);
         DemoOptions options = OptionValues.apply(spec, "--rows", () -> DemoOptions.of(workdir, rows, seed));
         if (batchRows != null) {
             DemoOptions base = options;
@@ -91,5 +109,15 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Serving log and predictions: " + summary.workdir().resolve("serving"));
         out.println("Runs and models: " + summary.mlruns());
         return ExitCodes.OK;
+    }
+
+    private static void deleteTree(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + folder + " for --fresh: " + e.getMessage(), e);
+        }
     }
 }

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mlops4j.core.pipeline.Pipeline;
+import org.mlops4j.core.pipeline.PipelineProgress;
 import org.mlops4j.core.pipeline.PipelineRun;
 import org.mlops4j.core.pipeline.PipelineRunner;
 import org.mlops4j.core.tracking.TrackingPipelineListener;
@@ -58,6 +60,9 @@ final class InferencePipelineCommand implements Callable<Integer> {
     @Mixin
     private StoreOptions store;
 
+    @Mixin
+    private ProgressOptions progress;
+
     @Override
     public Integer call() {
         InputFiles.requireDatabase(database, "--db");
@@ -69,11 +74,15 @@ final class InferencePipelineCommand implements Callable<Integer> {
         InferenceOptions options = InferenceOptions.builder(database, output).batch(batch).sampleRate(sampleRate)
                 .minutesPerLead(minutesPerLead).uncertaintyBand(band[0], band[1]).modelName(modelName).build();
         PrintWriter out = spec.commandLine().getOut();
-        try (TrackingLocation location = store.openExisting();
-             PipelineRunner runner = PipelineRunner.builder().threads(1)
-                     .listener(TrackingPipelineListener.of(location.tracking())).build()) {
-            PipelineRun run = runner.run(LeadScoringInference.pipeline(location.tracking(), location.registry(),
-                    options));
+        try (TrackingLocation location = store.openExisting()) {
+            Pipeline pipeline = LeadScoringInference.pipeline(location.tracking(), location.registry(), options);
+            PipelineRun run;
+            try (PipelineRunner runner = PipelineRunner.builder().threads(1)
+                    .listener(TrackingPipelineListener.of(location.tracking()))
+                    .listener(PipelineProgress.of(pipeline, progress.listener(spec.commandLine().getErr())))
+                    .build()) {
+                run = runner.run(pipeline);
+            }
             PipelineOutcomes.printSteps(out, run);
             run.output(LeadScoringInference.INFERENCE_OUTCOME, InferenceOutcome.class).ifPresent(o ->
                     out.printf(Locale.ROOT, "batch %s: %d rows scored by version %d (%d failed); predicted 1: %.4f,"

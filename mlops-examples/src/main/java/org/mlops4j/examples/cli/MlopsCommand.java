@@ -45,6 +45,9 @@ public final class MlopsCommand implements Runnable {
     /** Held so that the level set on it stays (java.util.logging keeps loggers weakly). */
     private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
 
+    /** The level of the drift policy's alert lines, which the commands print as outcomes instead. */
+    private static final String ALERTS_LEVEL = "org.slf4j.simpleLogger.log.org.mlops4j.monitor.alerts";
+
     @Spec
     private CommandSpec spec;
 
@@ -59,6 +62,9 @@ public final class MlopsCommand implements Runnable {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        }
+        if (!verbose && System.getProperty(ALERTS_LEVEL) == null) {
+            System.setProperty(ALERTS_LEVEL, "error"); // the commands print the policy's decisions as their outcome
         }
         if (!verbose) {
             TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING); // Tribuo logs every SGD training at INFO

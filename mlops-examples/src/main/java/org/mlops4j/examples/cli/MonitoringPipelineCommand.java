@@ -2,11 +2,16 @@ package org.mlops4j.examples.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.mlops4j.core.monitor.ActionKind;
+import org.mlops4j.core.pipeline.Pipeline;
+import org.mlops4j.core.pipeline.PipelineProgress;
 import org.mlops4j.core.pipeline.PipelineRun;
 import org.mlops4j.core.pipeline.PipelineRunner;
 import org.mlops4j.core.tracking.TrackingPipelineListener;
@@ -67,6 +72,9 @@ final class MonitoringPipelineCommand implements Callable<Integer> {
     @Mixin
     private StoreOptions store;
 
+    @Mixin
+    private ProgressOptions progress;
+
     @Override
     public Integer call() {
         InputFiles.requireFile(servingLog, "--serving-log");
@@ -79,14 +87,13 @@ final class MonitoringPipelineCommand implements Callable<Integer> {
             InputFiles.requireFile(retrainData, "--retrain-data");
         }
         PrintWriter out = spec.commandLine().getOut();
+        List<String> actionLines = new ArrayList<>();
         try (TrackingLocation location = store.open();
-             PipelineRunner runner = PipelineRunner.builder().threads(1)
-                     .listener(TrackingPipelineListener.of(location.tracking())).build();
              PipelineRunner actionRunner = PipelineRunner.builder().threads(1)
                      .listener(TrackingPipelineListener.of(location.tracking())).build()) {
             MonitoringOptions.Builder options = MonitoringOptions.builder(servingLog, referenceDb, output)
                     .modelName(modelName).batches(batches == null ? Set.of() : Set.copyOf(batches))
-                    .escalate(decision -> out.println("ESCALATED: " + decision.reason()));
+                    .escalate(decision -> actionLines.add("ESCALATED: " + decision.reason()));
             if (labels != null) {
                 options.labelledBatch(labels);
             }
@@ -103,13 +110,21 @@ final class MonitoringPipelineCommand implements Callable<Integer> {
                     TrainingOutcome outcome = training.output(LeadScoringTraining.TRAINING_OUTCOME,
                             TrainingOutcome.class).orElseThrow(() -> new org.mlops4j.core.MlopsException(
                             "The training pipeline failed: " + training.steps()));
-                    out.println("RETRAINED: " + outcome.decision());
+                    actionLines.add("RETRAINED: " + outcome.decision());
                     return "version " + outcome.version() + (outcome.promoted() ? " promoted" : " kept");
                 });
             }
-            PipelineRun run = runner.run(LeadScoringMonitoring.pipeline(location.tracking(), location.registry(),
-                    options.build()));
+            Pipeline pipeline = LeadScoringMonitoring.pipeline(location.tracking(), location.registry(),
+                    options.build());
+            PipelineRun run;
+            try (PipelineRunner runner = PipelineRunner.builder().threads(1)
+                    .listener(TrackingPipelineListener.of(location.tracking()))
+                    .listener(PipelineProgress.of(pipeline, progress.listener(spec.commandLine().getErr())))
+                    .build()) {
+                run = runner.run(pipeline);
+            }
             PipelineOutcomes.printSteps(out, run);
+            actionLines.forEach(out::println);
             int code = PipelineOutcomes.exitCode(spec, run);
             if (code != ExitCodes.OK) {
                 return code;
@@ -119,7 +134,7 @@ final class MonitoringPipelineCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "window %s: %d rows, drift share %.2f, max deviation %.2f pp (%s), quality %s"
                             + " -> %s%n", outcome.window(), outcome.rows(), outcome.driftShare(), outcome.maxDeviation(),
                     outcome.outcome().decision().decidingColumn(),
-                    outcome.quality().isEmpty() ? "not measured" : outcome.quality().toString(),
+                    outcome.quality().isEmpty() ? "not measured" : formatted(outcome.quality()),
                     outcome.action().key());
             out.println(outcome.outcome().decision().reason());
             outcome.outcome().actions().forEach(a -> out.println("action " + a.action() + ": "
@@ -128,5 +143,12 @@ final class MonitoringPipelineCommand implements Callable<Integer> {
                     + ")");
             return outcome.action() == ActionKind.NONE ? ExitCodes.OK : ExitCodes.CHECKS_FAILED;
         }
+    }
+
+    /** @return {@code auc 0.738, precision 0.612, ...}: each measure with three decimals */
+    private static String formatted(Map<String, Double> quality) {
+        return quality.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -101,6 +101,9 @@ final class TrainCommand implements Callable<Integer> {
                     + "with its JSON on the run).")
     private Path evaluationHtml;
 
+    @Mixin
+    private ProgressOptions progress;
+
     @Override
     public Integer call() {
         if (tune != null && models != null && !models.isEmpty()) {
@@ -116,7 +119,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "'; its columns are " + table.columnNames(), null);
         }
         ModelingSetup.Builder setupBuilder = OptionValues.apply(spec, "--folds",
-                () -> ModelingSetup.builder(table, target).folds(folds)).seed(seed);
+                () -> ModelingSetup.builder(table, target).folds(folds)).seed(seed)
+                .progress(progress.listener(spec.commandLine().getErr()));
         PrintWriter out = spec.commandLine().getOut();
         try (TrackingLocation location = store.open()) {
             ActiveRun parent = OptionValues.apply(spec, "--experiment",

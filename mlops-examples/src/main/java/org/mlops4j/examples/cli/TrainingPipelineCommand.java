@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mlops4j.core.pipeline.Pipeline;
+import org.mlops4j.core.pipeline.PipelineProgress;
 import org.mlops4j.core.pipeline.PipelineRun;
 import org.mlops4j.core.pipeline.PipelineRunner;
 import org.mlops4j.core.tracking.TrackingPipelineListener;
@@ -51,6 +53,9 @@ final class TrainingPipelineCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the split, folds and trainers (default: 42).")
     private Long seed;
 
+    @Mixin
+    private ProgressOptions progress;
+
     @Override
     public Integer call() {
         InputFiles.requireDatabase(database, "--db");
@@ -72,11 +77,16 @@ final class TrainingPipelineCommand implements Callable<Integer> {
             options = options.withSeed(seed);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (TrackingLocation location = store.open();
-             PipelineRunner runner = PipelineRunner.builder().threads(1)
-                     .listener(TrackingPipelineListener.of(location.tracking())).build()) {
-            PipelineRun run = runner.run(LeadScoringTraining.pipeline(database, location.tracking(),
-                    location.registry(), options));
+        try (TrackingLocation location = store.open()) {
+            Pipeline pipeline = LeadScoringTraining.pipeline(database, location.tracking(), location.registry(),
+                    options);
+            PipelineRun run;
+            try (PipelineRunner runner = PipelineRunner.builder().threads(1)
+                    .listener(TrackingPipelineListener.of(location.tracking()))
+                    .listener(PipelineProgress.of(pipeline, progress.listener(spec.commandLine().getErr())))
+                    .build()) {
+                run = runner.run(pipeline);
+            }
             PipelineOutcomes.printSteps(out, run);
             run.output(LeadScoringTraining.TRAINING_OUTCOME, TrainingOutcome.class).ifPresent(outcome -> {
                 out.print(outcome.leaderboard().toText());

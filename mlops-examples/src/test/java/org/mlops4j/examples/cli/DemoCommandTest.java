@@ -1,6 +1,7 @@
 package org.mlops4j.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -32,11 +33,29 @@ class DemoCommandTest {
     Path folder;
 
     @Test
+    void refusesAFolderWithAnEarlierDemosStoreUnlessFresh() throws IOException {
+        Path work = folder.resolve("used");
+        Files.createDirectories(work.resolve("mlruns/0"));
+        Files.createDirectories(work.resolve("reports"));
+
+        MlopsCommandTest.Result result = MlopsCommandTest.mlops("demo", "--workdir", work, "--rows", 2000);
+
+        assertEquals(ExitCodes.BAD_INPUT, result.code(), result.err());
+        assertTrue(result.err().contains("already holds an earlier demo's [reports, mlruns]"), result.err());
+        assertTrue(result.err().contains("--fresh"), result.err());
+        assertTrue(Files.isDirectory(work.resolve("mlruns/0")), "nothing deleted without --fresh");
+    }
+
+    @Test
     void runsTheLifecycleWithNoActionThenRetrainThenEscalate() throws IOException {
         Path work = folder.resolve("demo");
+        Path stale = Files.createDirectories(work.resolve("db")).resolve("stale.db");
+        Files.writeString(stale, "left by an earlier demo");
         MlopsCommandTest.Result result = MlopsCommandTest.mlops("demo", "--workdir", work, "--rows", 10000,
-                "--batch-rows", 5000, "--folds", 2, "--models", "lr,dt", "--seed", 1);
+                "--batch-rows", 5000, "--folds", 2, "--models", "lr,dt", "--seed", 1, "--fresh");
         assertEquals(0, result.code(), result.err() + result.out());
+        assertTrue(Files.notExists(stale), "--fresh deletes what an earlier demo left");
+        assertFalse(result.err().contains("ERROR"), "an escalation is an outcome, not an error: " + result.err());
         List<String> table = result.out().lines().filter(l -> l.startsWith("batch-")).toList();
         assertEquals(3, table.size(), result.out());
         assertTrue(table.get(0).contains(" none "), table.get(0));

@@ -80,6 +80,10 @@ class LifecycleCommandsTest {
         assertEquals(1, monitoring.code(), monitoring.out() + monitoring.err());
         assertTrue(monitoring.out().contains("-> escalate"), monitoring.out());
         assertTrue(monitoring.out().contains("ESCALATED"), monitoring.out());
+        assertTrue(monitoring.out().indexOf("ESCALATED") > monitoring.out().indexOf("SUCCEEDED"),
+                "the outcome comes after the step table: " + monitoring.out());
+        assertTrue(monitoring.out().matches("(?s).*quality auc 0\\.\\d{3}, .*"), "numbers formatted: "
+                + monitoring.out());
         assertTrue(Files.isRegularFile(folder.resolve("monitoring/drift_report.html")));
 
         MlopsCommandTest.Result search = MlopsCommandTest.mlops("runs", "search", "--tracking-uri", uri,

@@ -80,7 +80,7 @@ class TrackingUiBrowserIT {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1400,1100",
+                "--no-first-run", "--window-size=1400,1000",
                 "--user-data-dir=" + Files.createDirectories(folder.resolve("chromium-profile")));
         service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build();
@@ -245,7 +245,7 @@ class TrackingUiBrowserIT {
         open("/monitoring");
         navigateBy(By.linkText(UiFixture.MODEL));
         List<WebElement> charts = browser.findElements(By.cssSelector("#monitoring-charts svg"));
-        assertEquals(2, charts.size());
+        assertEquals(4, charts.size(), "drift share, max deviation, deviation per column, model quality");
         assertEquals(UiFixture.DRIFT_SHARES.length, charts.get(0).findElements(By.tagName("circle")).size());
         assertEquals(UiFixture.DRIFT_SHARES.length, browser.findElements(By.cssSelector("#windows tr[data-run-id]"))
                 .size());

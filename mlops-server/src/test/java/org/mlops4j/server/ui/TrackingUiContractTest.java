@@ -342,6 +342,17 @@ public abstract class TrackingUiContractTest {
         String body = page.body();
         assertTrue(body.contains("aria-label=\"Drift share (share of drifted columns)\""));
         assertTrue(body.contains("aria-label=\"Max deviation (%)\""));
+        Matcher share = Pattern.compile("aria-label=\"Drift share \\(share of drifted columns\\)\">(.*?)</svg>",
+                Pattern.DOTALL).matcher(body);
+        assertTrue(share.find());
+        assertTrue(share.group(1).contains(">1</text>") && share.group(1).contains(">0</text>"),
+                "the share's axis runs from 0 to 1: " + share.group(1));
+        Matcher deviation = Pattern.compile("aria-label=\"Deviation per column \\(percentage points\\)\">(.*?)</svg>",
+                Pattern.DOTALL).matcher(body);
+        assertTrue(deviation.find(), "a line per column's deviation");
+        assertTrue(deviation.group(1).contains("data-series=\"city\"")
+                && deviation.group(1).contains("data-series=\"lead_source\""));
+        assertTrue(body.contains("aria-label=\"Model quality on labelled windows\""));
         Matcher table = Pattern.compile("<table id=\"windows\">(.*?)</table>", Pattern.DOTALL).matcher(body);
         assertTrue(table.find());
         List<String> rows = UiHttp.runRows(table.group(1));

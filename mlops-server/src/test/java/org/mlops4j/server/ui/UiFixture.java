@@ -82,7 +82,10 @@ final class UiFixture {
             store.logBatch(window.runId(), List.of(
                     new Metric(MonitoringRuns.DRIFT_SHARE, DRIFT_SHARES[i], at, 0),
                     new Metric(MonitoringRuns.MAX_DEVIATION_PCT, DRIFT_SHARES[i] * 40, at, 0),
-                    new Metric(MonitoringRuns.DATASET_DRIFT, DRIFT_SHARES[i] >= 0.5 ? 1 : 0, at, 0)),
+                    new Metric(MonitoringRuns.DATASET_DRIFT, DRIFT_SHARES[i] >= 0.5 ? 1 : 0, at, 0),
+                    new Metric("deviation_pct.lead_source", DRIFT_SHARES[i] * 40, at, 0),
+                    new Metric("deviation_pct.city", DRIFT_SHARES[i] * 10, at, 0),
+                    new Metric("quality_auc", 0.8 - DRIFT_SHARES[i] / 10, at, 0)),
                     List.of(new Param("window", String.valueOf(i))), List.of());
             write(store, window.runId(), MonitoringRuns.DRIFT_REPORT_JSON, "{\"dataset_drift\": "
                     + (DRIFT_SHARES[i] >= 0.5) + ", \"drift_share\": " + DRIFT_SHARES[i] + ", \"columns\": ["

@@ -15,6 +15,9 @@ import java.nio.file.StandardOpenOption;
  * Crash-safe file replacement: content goes to a temporary file in the target's folder, is forced to disk, and is
  * then renamed over the target in one atomic step. A reader sees the old file or the new one, never half of one.
  *
+ * <p>A new file gets the permissions of any file the process creates (the umask applies); a replaced file gets
+ * them too, not its old ones.
+ *
  * <p>Stores, report writers and plugins use it for every file that a reader may open while it is being replaced.
  * Thread-safe: concurrent writers of the same target each write their own temporary file, and the last rename wins.
  */
@@ -44,7 +47,7 @@ public final class AtomicFiles {
         Path temp = null;
         try {
             Files.createDirectories(folder);
-            temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+            temp = createTemporary(folder, absolute.getFileName().toString());
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 OutputStream out = Channels.newOutputStream(channel);
                 content.writeTo(new NonClosingOutputStream(out));
@@ -66,6 +69,22 @@ public final class AtomicFiles {
                 } catch (IOException ignored) {
                     // the temporary file is hidden and named as such; leaving it is harmless
                 }
+            }
+        }
+    }
+
+    /**
+     * Creates the temporary file as any new file of the process, so that the target gets the permissions the
+     * process's umask gives (Files.createTempFile would make every report 0600).
+     */
+    private static Path createTemporary(Path folder, String name) throws IOException {
+        while (true) {
+            Path temp = folder.resolve("." + name + "." + Long.toUnsignedString(
+                    java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another writer drew the same name; draw again
             }
         }
     }

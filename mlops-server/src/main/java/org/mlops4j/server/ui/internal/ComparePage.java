@@ -102,6 +102,24 @@ public final class ComparePage {
         }
         html.close("table");
 
+        Optional<String> scatterMetric = ParamScatterCharts.metric(runs, request.parameterOrEmpty("metric"));
+        if (scatterMetric.isPresent()) {
+            html.element("h2", "Params against " + scatterMetric.get());
+            html.open("p", "class", "note");
+            html.text("Each point is a run. Plot another metric: ");
+            for (String key : metricKeys) {
+                html.element("a", key, "href", UiLinks.withQuery("/compare", UiLinks.query("runs", joined,
+                        "only_diff", onlyDiff ? "1" : "", "metric", key)), "class", "metric-choice");
+                html.text(" ");
+            }
+            html.close("p");
+            html.open("div", "class", "charts", "id", "param-charts");
+            if (ParamScatterCharts.render(html, runs, scatterMetric.get()) == 0) {
+                Fragments.note(html, "No numeric param differs between these runs.");
+            }
+            html.close("div");
+        }
+
         html.element("h2", "Metric histories");
         html.open("div", "class", "charts", "id", "compare-charts");
         int drawn = 0;

@@ -26,6 +26,13 @@ import org.mlops4j.core.tracking.SearchRequest;
  */
 public final class MonitoringPages {
 
+    /** The prefix of the per-column deviation metrics a monitoring run logs ({@code deviation_pct.<column>}). */
+    static final String DEVIATION_PREFIX = "deviation_pct.";
+    /** The prefix of the model quality metrics of a labelled window ({@code quality_auc}, ...). */
+    static final String QUALITY_PREFIX = "quality_";
+    /** The most lines in one chart. */
+    private static final int MAX_SERIES = 12;
+
     /** The most windows drawn in the charts (the latest ones). */
     public static final int MAX_CHARTED = 5000;
     /** The most windows listed in the table (the latest ones). */
@@ -121,8 +128,13 @@ public final class MonitoringPages {
         html.close("div");
 
         html.open("div", "class", "charts", "id", "monitoring-charts");
-        chart(oldestFirst, MonitoringRuns.DRIFT_SHARE, "Drift share (share of drifted columns)").render(html);
+        chart(oldestFirst, MonitoringRuns.DRIFT_SHARE, "Drift share (share of drifted columns)").yRange(0, 1)
+                .render(html);
         chart(oldestFirst, MonitoringRuns.MAX_DEVIATION_PCT, "Max deviation (%)").render(html);
+        seriesByPrefix(oldestFirst, DEVIATION_PREFIX, "Deviation per column (percentage points)")
+                .ifPresent(chart -> chart.render(html));
+        seriesByPrefix(oldestFirst, QUALITY_PREFIX, "Model quality on labelled windows")
+                .ifPresent(chart -> chart.render(html));
         html.close("div");
 
         html.element("h2", "Windows");
@@ -231,6 +243,30 @@ public final class MonitoringPages {
             html.close("tr");
         }
         html.close("table");
+    }
+
+    /**
+     * @return one line per metric whose name starts with the prefix (named without it), over the windows; empty
+     *         when no window has such a metric
+     */
+    private static java.util.Optional<LineChart> seriesByPrefix(List<Run> oldestFirst, String prefix, String title) {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        oldestFirst.forEach(r -> r.data().metrics().keySet().stream().filter(k -> k.startsWith(prefix))
+                .forEach(keys::add));
+        if (keys.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<LineChart.Series> series = new java.util.ArrayList<>();
+        for (String key : keys.stream().limit(MAX_SERIES).toList()) {
+            double[] xs = new double[oldestFirst.size()];
+            double[] ys = new double[oldestFirst.size()];
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = oldestFirst.get(i).info().startTime();
+                ys[i] = oldestFirst.get(i).data().metric(key).orElse(Double.NaN);
+            }
+            series.add(new LineChart.Series(key.substring(prefix.length()), xs, ys));
+        }
+        return java.util.Optional.of(new LineChart(title, "window start (UTC)", true, series));
     }
 
     private static LineChart chart(List<Run> oldestFirst, String metric, String title) {

@@ -76,16 +76,34 @@ public final class RunsTablePage {
             error = Optional.of(e.getMessage());
         }
 
+        List<String> allParams = keys(page.runs(), EntityType.PARAM, order, Integer.MAX_VALUE);
+        List<String> allMetrics = keys(page.runs(), EntityType.METRIC, order, Integer.MAX_VALUE);
+        List<String> chosen = request.parameters("columns").stream()
+                .flatMap(c -> java.util.Arrays.stream(c.split(","))).map(String::trim).filter(c -> !c.isEmpty())
+                .toList();
+        List<String> paramKeys = chosen.isEmpty() ? keys(page.runs(), EntityType.PARAM, order, MAX_KEY_COLUMNS)
+                : allParams.stream().filter(k -> chosen.contains("params." + k)).toList();
+        List<String> metricKeys = chosen.isEmpty() ? keys(page.runs(), EntityType.METRIC, order, MAX_KEY_COLUMNS)
+                : allMetrics.stream().filter(k -> chosen.contains("metrics." + k)).toList();
+        boolean hideChildren = request.parameterOrEmpty("children").equals("hide");
+        RunTree tree = RunTree.of(page.runs());
+
         Html html = new Html();
         Fragments.crumbs(html, "Experiments", "/");
         html.element("h1", experiment.name());
-        filterForm(html, experimentId, filter, orderBy);
+        filterForm(html, experimentId, filter, orderBy, placeholder(page.runs(), allMetrics, allParams));
         if (error.isPresent()) {
             html.element("div", error.get(), "class", "error", "id", "filter-error", "role", "alert");
         }
-        List<String> paramKeys = keys(page.runs(), EntityType.PARAM, order);
-        List<String> metricKeys = keys(page.runs(), EntityType.METRIC, order);
-        Links links = new Links(experimentId, filter, order);
+        Links links = new Links(experimentId, filter, order, String.join(",", chosen), hideChildren);
+        columnChooser(html, experimentId, filter, orderBy, allMetrics, allParams, metricKeys, paramKeys,
+                hideChildren);
+        if (tree.hasChildren()) {
+            html.open("p", "class", "note", "id", "child-runs-toggle");
+            html.element("a", hideChildren ? "Show child runs under their parents" : "Hide child runs", "href",
+                    links.children(orderBy, !hideChildren));
+            html.close("p");
+        }
 
         html.open("form", "method", "get", "action", "/compare", "id", "compare-form");
         pager(html, links, offset, page, orderBy);
@@ -96,31 +114,45 @@ public final class RunsTablePage {
         links.heading(html, "Status", new SearchKey(EntityType.ATTRIBUTE, "status"));
         links.heading(html, "Start (UTC)", new SearchKey(EntityType.ATTRIBUTE, "start_time"));
         html.element("th", "Duration");
-        for (String key : paramKeys) {
-            links.heading(html, "params." + key, new SearchKey(EntityType.PARAM, key));
-        }
         for (String key : metricKeys) {
             links.heading(html, "metrics." + key, new SearchKey(EntityType.METRIC, key));
         }
+        for (String key : paramKeys) {
+            links.heading(html, "params." + key, new SearchKey(EntityType.PARAM, key));
+        }
         html.close("tr");
-        for (Run run : page.runs()) {
-            html.open("tr", "data-run-id", run.runId());
+        for (Run run : tree.ordered()) {
+            boolean nested = tree.isNested(run);
+            if (nested && hideChildren) {
+                continue;
+            }
+            html.open("tr", "data-run-id", run.runId(), "class", nested ? "child-run" : null, "data-parent-run-id",
+                    nested ? run.parentRunId().orElse(null) : null);
             html.open("td").empty("input", "type", "checkbox", "name", "runs", "value", run.runId(), "aria-label",
                     "compare " + run.info().runName()).close("td");
-            html.open("td", "class", "run-name")
-                    .element("a", run.info().runName(), "href", UiLinks.run(run.runId())).close("td");
+            html.open("td", "class", "run-name");
+            if (nested) {
+                html.element("span", "\u21b3 ", "class", "nest", "aria-hidden", "true");
+            }
+            html.element("a", run.info().runName(), "href", UiLinks.run(run.runId()));
+            int children = tree.childCount(run);
+            if (children > 0) {
+                html.element("span", " (" + children + " child run" + (children == 1 ? "" : "s") + ")",
+                        "class", "note child-count");
+            }
+            html.close("td");
             html.open("td");
             Fragments.status(html, run.info().status());
             html.close("td");
             html.element("td", ValueFormats.time(run.info().startTime()));
             html.element("td", ValueFormats.duration(run.info().startTime(), run.info().endTime()), "class", "num");
-            for (String key : paramKeys) {
-                html.element("td", run.data().params().getOrDefault(key, ""), "data-param", key);
-            }
             for (String key : metricKeys) {
                 Metric metric = run.data().metrics().get(key);
                 html.element("td", metric == null ? "" : ValueFormats.number(metric.value()), "class", "num",
                         "data-metric", key);
+            }
+            for (String key : paramKeys) {
+                html.element("td", run.data().params().getOrDefault(key, ""), "data-param", key);
             }
             html.close("tr");
         }
@@ -136,12 +168,12 @@ public final class RunsTablePage {
         return UiResponse.html(status, PageLayout.page(experiment.name(), PageLayout.Section.EXPERIMENTS, html));
     }
 
-    private static void filterForm(Html html, String experimentId, String filter, String orderBy) {
+    private static void filterForm(Html html, String experimentId, String filter, String orderBy,
+            String placeholder) {
         html.open("form", "class", "filter", "method", "get", "action", UiLinks.experiment(experimentId), "id",
                 "filter-form");
         html.empty("input", "type", "text", "name", "filter", "value", filter, "id", "filter", "placeholder",
-                "metrics.auc > 0.8 and params.model = 'lr' and tags.team LIKE '%risk%'", "aria-label",
-                "search filter");
+                placeholder, "aria-label", "search filter");
         if (!orderBy.isEmpty()) {
             html.empty("input", "type", "hidden", "name", "order_by", "value", orderBy);
         }
@@ -170,15 +202,22 @@ public final class RunsTablePage {
         html.close("div");
     }
 
-    private static List<String> keys(List<Run> runs, EntityType entity, Optional<OrderClause> order) {
-        TreeSet<String> all = new TreeSet<>();
+    /**
+     * @return the page's keys of one kind: the sort key first, then those most runs have (sparse keys last), then
+     *         by name; at most {@code limit}
+     */
+    private static List<String> keys(List<Run> runs, EntityType entity, Optional<OrderClause> order, int limit) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
         for (Run run : runs) {
-            all.addAll(entity == EntityType.PARAM ? run.data().params().keySet() : run.data().metrics().keySet());
+            (entity == EntityType.PARAM ? run.data().params().keySet() : run.data().metrics().keySet())
+                    .forEach(k -> counts.merge(k, 1, Integer::sum));
         }
+        List<String> all = new ArrayList<>(new TreeSet<>(counts.keySet()));
+        all.sort(java.util.Comparator.comparing((String k) -> -counts.get(k)));
         List<String> chosen = new ArrayList<>();
         order.filter(o -> o.key().entity() == entity).ifPresent(o -> chosen.add(o.key().key()));
         for (String key : all) {
-            if (chosen.size() >= MAX_KEY_COLUMNS) {
+            if (chosen.size() >= limit) {
                 break;
             }
             if (!chosen.contains(key)) {
@@ -186,6 +225,64 @@ public final class RunsTablePage {
             }
         }
         return chosen;
+    }
+
+    /**
+     * @return an example filter made of keys these runs have (a metric, a param and its value), or a generic one
+     */
+    static String placeholder(List<Run> runs, List<String> metrics, List<String> params) {
+        List<String> parts = new ArrayList<>();
+        if (!metrics.isEmpty()) {
+            String key = metrics.get(0);
+            runs.stream().map(r -> r.data().metrics().get(key)).filter(java.util.Objects::nonNull).findFirst()
+                    .ifPresent(m -> parts.add(identifier(new SearchKey(EntityType.METRIC, key)) + " > "
+                            + ValueFormats.number(m.value())));
+        }
+        if (!params.isEmpty()) {
+            String key = params.get(0);
+            runs.stream().map(r -> r.data().params().get(key)).filter(v -> v != null && !v.contains("'"))
+                    .findFirst().ifPresent(v -> parts.add(identifier(new SearchKey(EntityType.PARAM, key)) + " = '"
+                            + (v.length() > 20 ? v.substring(0, 20) : v) + "'"));
+        }
+        return parts.isEmpty() ? "metrics.auc > 0.8 and params.family = 'lr'" : String.join(" and ", parts);
+    }
+
+    private static void columnChooser(Html html, String experimentId, String filter, String orderBy,
+            List<String> allMetrics, List<String> allParams, List<String> metricKeys, List<String> paramKeys,
+            boolean hideChildren) {
+        if (allMetrics.isEmpty() && allParams.isEmpty()) {
+            return;
+        }
+        html.open("details", "class", "columns", "id", "column-chooser");
+        html.element("summary", "Columns (" + (metricKeys.size() + paramKeys.size()) + " of "
+                + (allMetrics.size() + allParams.size()) + ")");
+        html.open("form", "method", "get", "action", UiLinks.experiment(experimentId));
+        for (String key : allMetrics) {
+            columnBox(html, "metrics." + key, metricKeys.contains(key));
+        }
+        for (String key : allParams) {
+            columnBox(html, "params." + key, paramKeys.contains(key));
+        }
+        if (!filter.isEmpty()) {
+            html.empty("input", "type", "hidden", "name", "filter", "value", filter);
+        }
+        if (!orderBy.isEmpty()) {
+            html.empty("input", "type", "hidden", "name", "order_by", "value", orderBy);
+        }
+        if (hideChildren) {
+            html.empty("input", "type", "hidden", "name", "children", "value", "hide");
+        }
+        html.element("button", "Show these columns", "type", "submit");
+        html.close("form");
+        html.close("details");
+    }
+
+    private static void columnBox(Html html, String column, boolean checked) {
+        html.open("label", "class", "column-choice");
+        html.empty("input", "type", "checkbox", "name", "columns", "value", column, "checked",
+                checked ? "checked" : null);
+        html.text(" " + column);
+        html.close("label");
     }
 
     /**
@@ -198,7 +295,8 @@ public final class RunsTablePage {
     }
 
     /** The links of one rendering of the table: sorting headings and pages keep the filter. */
-    private record Links(String experimentId, String filter, Optional<OrderClause> order) {
+    private record Links(String experimentId, String filter, Optional<OrderClause> order, String columns,
+            boolean hideChildren) {
 
         void heading(Html html, String label, SearchKey key) {
             boolean current = order.map(o -> o.key().equals(key)).orElse(false);
@@ -213,13 +311,21 @@ public final class RunsTablePage {
             html.open("th", "data-sort-key", identifier(key), "aria-sort",
                     current ? (order.get().ascending() ? "ascending" : "descending") : null);
             html.element("a", label + marker, "href", UiLinks.withQuery(UiLinks.experiment(experimentId),
-                    UiLinks.query("filter", filter, "order_by", clause)));
+                    UiLinks.query("filter", filter, "order_by", clause, "columns", columns, "children",
+                            hideChildren ? "hide" : "")));
             html.close("th");
         }
 
         String page(String orderBy, String token) {
             return UiLinks.withQuery(UiLinks.experiment(experimentId),
-                    UiLinks.query("filter", filter, "order_by", orderBy, "page_token", token));
+                    UiLinks.query("filter", filter, "order_by", orderBy, "page_token", token, "columns", columns,
+                            "children", hideChildren ? "hide" : ""));
+        }
+
+        String children(String orderBy, boolean hide) {
+            return UiLinks.withQuery(UiLinks.experiment(experimentId),
+                    UiLinks.query("filter", filter, "order_by", orderBy, "columns", columns, "children",
+                            hide ? "hide" : ""));
         }
     }
 }

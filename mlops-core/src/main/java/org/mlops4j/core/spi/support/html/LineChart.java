@@ -16,8 +16,11 @@ import java.util.Objects;
  * @param xLabel   the x axis label, such as {@code step} or {@code time (UTC)}
  * @param timeAxis whether x values are epoch milliseconds, labelled as times
  * @param series   the lines
+ * @param yMin     the least y the axis shows, or NaN to fit the data (a share: 0)
+ * @param yMax     the greatest y the axis shows, or NaN to fit the data (a share: 1); values outside widen the axis
  */
-public record LineChart(String title, String xLabel, boolean timeAxis, List<Series> series) {
+public record LineChart(String title, String xLabel, boolean timeAxis, List<Series> series, double yMin,
+        double yMax) {
 
     /** The most points drawn per series. */
     public static final int MAX_POINTS = 2000;
@@ -60,6 +63,27 @@ public record LineChart(String title, String xLabel, boolean timeAxis, List<Seri
     }
 
     /**
+     * A chart whose y axis fits the data.
+     *
+     * @param title    the chart's title
+     * @param xLabel   the x axis label
+     * @param timeAxis whether x values are epoch milliseconds
+     * @param series   the lines
+     */
+    public LineChart(String title, String xLabel, boolean timeAxis, List<Series> series) {
+        this(title, xLabel, timeAxis, series, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * @param min the least y shown
+     * @param max the greatest y shown
+     * @return this chart with a fixed y range (such as 0 to 1 for a share), widened only by values outside it
+     */
+    public LineChart yRange(double min, double max) {
+        return new LineChart(title, xLabel, timeAxis, series, min, max);
+    }
+
+    /**
      * Draws the chart.
      *
      * @param html where to write the {@code svg} element
@@ -94,7 +118,9 @@ public record LineChart(String title, String xLabel, boolean timeAxis, List<Seri
         }
         double[] xTicks = timeAxis ? AxisTicks.times(minX, maxX) : AxisTicks.covering(minX, maxX);
         boolean daily = timeAxis && xTicks.length > 1 && xTicks[1] - xTicks[0] >= DAY;
-        double[] yTicks = AxisTicks.covering(minY, maxY);
+        boolean seconds = timeAxis && xTicks.length > 1 && xTicks[1] - xTicks[0] < 60_000;
+        double[] yTicks = AxisTicks.covering(Double.isNaN(yMin) ? minY : Math.min(yMin, minY),
+                Double.isNaN(yMax) ? maxY : Math.max(yMax, maxY));
         double x0 = xTicks[0];
         double x1 = xTicks[xTicks.length - 1];
         double y0 = yTicks[0];
@@ -116,7 +142,8 @@ public record LineChart(String title, String xLabel, boolean timeAxis, List<Seri
             String x = Svg.px(sx.map(t));
             html.empty("line", "x1", x, "x2", x, "y1", String.valueOf(TOP + PLOT_HEIGHT), "y2",
                     String.valueOf(TOP + PLOT_HEIGHT + 4), "stroke", "#999");
-            html.element("text", daily ? ValueFormats.day((long) t) : xTickLabel(t), "x", x, "y", String.valueOf(TOP + PLOT_HEIGHT + 16),
+            html.element("text", daily ? ValueFormats.day((long) t)
+                    : seconds ? ValueFormats.secondsTime((long) t) : xTickLabel(t), "x", x, "y", String.valueOf(TOP + PLOT_HEIGHT + 16),
                     "text-anchor", "middle", "class", "tick");
         }
         html.element("text", xLabel, "x", String.valueOf(LEFT + plotWidth / 2), "y",

@@ -19,6 +19,8 @@ public final class ValueFormats {
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm")
             .withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter SECONDS_TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private ValueFormats() {
@@ -46,6 +48,14 @@ public final class ValueFormats {
      */
     public static String shortTime(long epochMillis) {
         return DAY_TIME.format(Instant.ofEpochMilli(epochMillis));
+    }
+
+    /**
+     * @param epochMillis milliseconds since the epoch
+     * @return the time of day in UTC to the second, such as {@code 14:03:27}, for ticks less than a minute apart
+     */
+    public static String secondsTime(long epochMillis) {
+        return SECONDS_TIME.format(Instant.ofEpochMilli(epochMillis));
     }
 
     /**
