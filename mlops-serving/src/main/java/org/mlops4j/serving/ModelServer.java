@@ -125,8 +125,9 @@ public final class ModelServer implements AutoCloseable {
     }
 
     /**
-     * Stops following the registry, stops the server (requests in progress finish), writes the serving log's queued
-     * requests, then closes the stores it opened; calling it again does nothing.
+     * Stops following the registry, stops the server (requests in progress finish), closes the model (when it holds
+     * native memory, as an ONNX model does), writes the serving log's queued requests, then closes the stores it
+     * opened; calling it again does nothing.
      */
     @Override
     public synchronized void close() {
@@ -136,6 +137,7 @@ public final class ModelServer implements AutoCloseable {
         closed = true;
         follower.ifPresent(ModelFollower::close);
         server.close();
+        serving.get().retire();
         capture.ifPresent(ServingLogCapture::close);
         stores.close();
     }
@@ -291,9 +293,10 @@ public final class ModelServer implements AutoCloseable {
                     : ServingStores.open(mlops.orElseGet(Mlops::create));
             Optional<ServingLogCapture> capture = Optional.empty();
             Optional<ModelFollower> follower = Optional.empty();
+            AtomicReference<ServedModel> serving = new AtomicReference<>();
             try {
                 ModelLoader loader = new ModelLoader(uri, stores.registry(), stores.tracking(), Clock.systemUTC());
-                AtomicReference<ServedModel> serving = new AtomicReference<>(loader.load(loader.resolve()));
+                serving.set(loader.load(loader.resolve()));
                 capture = servingLog.map(log -> new ServingLogCapture(log, sampleRate, servingLogQueue,
                         servingLogBatch, Clock.systemUTC()));
                 ServingMetrics metrics = new ServingMetrics(uri.name(), serving::get);
@@ -310,6 +313,9 @@ public final class ModelServer implements AutoCloseable {
                 return new ModelServer(http, serving, stores, capture, follower);
             } catch (RuntimeException e) {
                 follower.ifPresent(ModelFollower::close);
+                if (serving.get() != null) {
+                    serving.get().retire();
+                }
                 capture.ifPresent(ServingLogCapture::close);
                 stores.close();
                 throw e;

@@ -77,8 +77,14 @@ public final class ModelFollower implements AutoCloseable {
                 return;
             }
             ServedModel next = loader.load(version);
-            probe(next);
+            try {
+                probe(next);
+            } catch (RuntimeException e) {
+                next.retire();
+                throw e;
+            }
             serving.set(next);
+            current.retire();
             lastFailure.set(Optional.empty());
             metrics.swapped();
             LOG.info("{} now serves version {} (was {})", loader.uri(), wanted, current.version().version());

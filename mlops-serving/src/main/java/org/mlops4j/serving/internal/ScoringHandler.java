@@ -84,7 +84,7 @@ public final class ScoringHandler extends Handler.Abstract {
             }
             case "/invocations" -> {
                 if (allow(response, callback, method, "POST")) {
-                    invocations(model, request, response, callback);
+                    score(model, request, response, callback);
                 }
             }
             case "/metrics" -> {
@@ -97,6 +97,26 @@ public final class ScoringHandler extends Handler.Abstract {
                     + "/ping, /health, /version and /metrics.");
         }
         return true;
+    }
+
+    /** Scores with the version serving, held for the request so that a swap does not close it meanwhile. */
+    private void score(ServedModel seen, Request request, Response response, Callback callback) throws Exception {
+        ServedModel model = seen;
+        while (!model.enter()) {
+            ServedModel now = serving.get();
+            if (now == model) {
+                PlainAnswers.closeIfBodyUnread(request, response);
+                PlainAnswers.write(response, callback, 503, "The server is stopping.");
+                return;
+            }
+            model = now;
+        }
+        try {
+            name(response.getHeaders(), model.version());
+            invocations(model, request, response, callback);
+        } finally {
+            model.exit();
+        }
     }
 
     private void invocations(ServedModel model, Request request, Response response, Callback callback)
