@@ -15,6 +15,8 @@ import org.apache.spark.sql.Row;
  * then row in it: the data's order), so the driver can merge partitions and order levels as a table read in one JVM
  * orders them. One pass and no shuffle for all the columns together. Serializable and public (Spark's encoder
  * wants both): it is both Spark's task and its result.
+ *
+ * <p>This class is internal and is hence not for public use. Its API may change without notice.
  */
 public final class PartitionCounts implements MapPartitionsFunction<Row, PartitionCounts>, Serializable {
 

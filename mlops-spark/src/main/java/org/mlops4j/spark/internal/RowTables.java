@@ -33,6 +33,8 @@ import org.mlops4j.core.data.TimestampColumn;
  * (profile builders, drift tests) runs unchanged on each partition. Spark numbers (any {@code NumericType}) become
  * numeric columns, strings categorical columns, booleans boolean columns, dates and timestamps timestamp columns
  * (dates at midnight UTC); a null stays missing and a NaN stays NaN.
+ *
+ * <p>This class is internal and is hence not for public use. Its API may change without notice.
  */
 public final class RowTables {
 
