@@ -1,16 +1,25 @@
 package org.mlops4j.examples.cli;
 
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mlops4j.core.Progress;
+import org.mlops4j.core.ProgressListener;
+import org.mlops4j.core.data.CsvReadReport;
+import org.mlops4j.core.data.CsvReadResult;
 import org.mlops4j.core.data.CsvReader;
+import org.mlops4j.core.data.MissingValues;
 import org.mlops4j.core.data.Table;
 import org.mlops4j.core.monitor.ActionKind;
 import org.mlops4j.core.monitor.DriftTreatment;
 import org.mlops4j.core.monitor.PolicyDecision;
 import org.mlops4j.core.spi.support.AtomicFiles;
+import org.mlops4j.drift.ColumnDrift;
 import org.mlops4j.drift.DataDrift;
 import org.mlops4j.drift.DriftReport;
 import org.mlops4j.drift.policy.DriftMonitor;
@@ -32,6 +41,9 @@ final class DriftCommand implements Callable<Integer> {
 
     @Mixin
     private MissingValueOptions missingValues;
+
+    @Mixin
+    private ProgressOptions progress;
 
     @Option(names = "--reference", required = true, paramLabel = "CSV", description = "The reference data.")
     private Path reference;
@@ -83,8 +95,15 @@ final class DriftCommand implements Callable<Integer> {
             }
             reader = reader.toBuilder().columns(columns).build(); // parse only the columns tested
         }
-        Table referenceTable = InputFiles.readCsv(reference, "--reference", reader);
-        Table currentTable = InputFiles.readCsv(current, "--current", reader);
+        ProgressListener listener = progress.listener(spec.commandLine().getErr());
+        long start = System.nanoTime();
+        step(listener, "read the reference", 0, start);
+        CsvReadResult referenceRead = reader.readWithReport(InputFiles.requireFile(reference, "--reference"));
+        step(listener, "read the current data", 1, start);
+        CsvReadResult currentRead = reader.readWithReport(InputFiles.requireFile(current, "--current"));
+        step(listener, "test the columns", 2, start);
+        Table referenceTable = referenceRead.table();
+        Table currentTable = currentRead.table();
         DataDrift.Builder drift = OptionValues.apply(spec, "--drift-share",
                 () -> DataDrift.builder().driftShare(driftShare));
         if (columns != null && !columns.isEmpty()) {
@@ -102,6 +121,9 @@ final class DriftCommand implements Callable<Integer> {
         }
         DataDrift comparison = stattest != null ? OptionValues.apply(spec, "--stattest", drift::build) : drift.build();
         DriftReport report = comparison.run(referenceTable, currentTable);
+        step(listener, "done", 3, start);
+        printMissing(spec.commandLine().getErr(), "reference", referenceRead.report(), report);
+        printMissing(spec.commandLine().getErr(), "current", currentRead.report(), report);
         spec.commandLine().getOut().print(report.toJson());
         spec.commandLine().getOut().println();
         if (html != null) {
@@ -109,6 +131,26 @@ final class DriftCommand implements Callable<Integer> {
             AtomicFiles.write(html, out -> out.write(page));
         }
         return report.summary().datasetDrift() ? ExitCodes.CHECKS_FAILED : ExitCodes.OK;
+    }
+
+    private static void step(ProgressListener listener, String stage, int done, long start) {
+        listener.onProgress(new Progress("drift", stage, "", done, 3, Duration.ofNanos(System.nanoTime() - start)));
+    }
+
+    /**
+     * Says on standard error, per tested column, how many of a window's values were read as missing and as which
+     * texts: they are left out of the tests (the report's {@code reference_dropped} and {@code current_dropped}).
+     */
+    private static void printMissing(PrintWriter err, String window, CsvReadReport read, DriftReport report) {
+        for (ColumnDrift column : report.columns()) {
+            MissingValues missing = read.missingValues(column.column());
+            if (!missing.isEmpty()) {
+                err.printf(Locale.ROOT, "%s: column '%s': %,d values read as missing %s, not tested (change with "
+                        + "--na-values, --keep-default-na=false)%n", window, column.column(), missing.count(),
+                        missing.byText());
+            }
+        }
+        err.flush();
     }
 
     /** The page with the default policy's decision on top, so that it shows the moved probability mass. */

@@ -23,6 +23,9 @@ final class ProfileCommand implements Callable<Integer> {
     @Mixin
     private MissingValueOptions missingValues;
 
+    @Mixin
+    private ProgressOptions progress;
+
     @Option(names = "--input", required = true, paramLabel = "CSV", description = "The data to profile.")
     private Path input;
 
@@ -44,7 +47,7 @@ final class ProfileCommand implements Callable<Integer> {
             InputFiles.requireWritableFile(html, "--html");
         }
         TableProfile profile = StreamingProfile.of(InputFiles.requireFile(input, "--input"),
-                missingValues.reader().build());
+                missingValues.reader().build(), progress.listener(spec.commandLine().getErr()));
         ProfileReport report = ProfileReport.of(profile,
                 title != null ? title : input.getFileName().toString());
         if (json == null && html == null) {

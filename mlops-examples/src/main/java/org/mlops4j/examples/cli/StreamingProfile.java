@@ -1,10 +1,18 @@
 package org.mlops4j.examples.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.mlops4j.core.DataException;
+import org.mlops4j.core.Progress;
+import org.mlops4j.core.ProgressListener;
 import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.CsvReader;
 import org.mlops4j.drift.profile.ProfileBuilder;
@@ -28,18 +36,31 @@ final class StreamingProfile {
     }
 
     /**
-     * @param file   the CSV file, already checked to be readable
-     * @param reader how to read it (separator, missing-value tokens); its declared column types are kept
+     * @param file     the CSV file, already checked to be readable
+     * @param reader   how to read it (separator, missing-value tokens); its declared column types are kept
+     * @param progress hears the rows profiled after each chunk, of the file's lines counted first (a pass that
+     *                 reads the file again is a new piece of work, named so)
      * @return the profile of every row
      * @throws DataException when the file is not valid CSV, as {@link CsvReader#stream} says
      */
-    static TableProfile of(Path file, CsvReader reader) {
+    static TableProfile of(Path file, CsvReader reader, ProgressListener progress) {
         Map<String, ColumnType> declared = new LinkedHashMap<>();
-        while (true) {
+        long lines = Math.max(1, lines(file) - 1);
+        long start = System.nanoTime();
+        for (int pass = 1; ; pass++) {
             ProfileBuilder builder = ProfileBuilder.create();
+            String task = "profile " + file.getFileName() + (pass == 1 ? "" : " (pass " + pass + ", "
+                    + declared.keySet() + " retyped)");
+            long[] rows = {0};
             try {
-                reader.toBuilder().columnTypes(declared).build().stream(file, CHUNK_ROWS, builder::add);
-                return builder.build();
+                reader.toBuilder().columnTypes(declared).build().stream(file, CHUNK_ROWS, chunk -> {
+                    builder.add(chunk);
+                    rows[0] += chunk.rowCount();
+                    report(progress, task, rows[0], Math.max(lines, rows[0]), start);
+                });
+                TableProfile profile = builder.build();
+                report(progress, task, rows[0], rows[0], start);
+                return profile;
             } catch (DataException e) {
                 Optional<ColumnType> retype = typeAfterMismatch(e, declared);
                 if (retype.isEmpty()) {
@@ -48,6 +69,32 @@ final class StreamingProfile {
                 declared.put(e.column().orElseThrow(), retype.get());
             }
         }
+    }
+
+    private static void report(ProgressListener progress, String task, long rows, long total, long start) {
+        progress.onProgress(new Progress(task, "rows", String.format(Locale.ROOT, "%,d of about %,d", rows,
+                total), Math.min(rows, Math.max(total, 1)), Math.max(total, 1),
+                Duration.ofNanos(System.nanoTime() - start)));
+    }
+
+    /** @return the file's lines, counted without parsing (quoted line ends are counted too: an estimate) */
+    private static long lines(Path file) {
+        long count = 0;
+        byte last = '\n';
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        count++;
+                    }
+                }
+                last = buffer[read - 1];
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return last == '\n' ? count : count + 1;
     }
 
     /**

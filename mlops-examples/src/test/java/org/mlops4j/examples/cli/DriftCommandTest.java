@@ -1,6 +1,7 @@
 package org.mlops4j.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mlops4j.examples.cli.MlopsCommandTest.mlops;
 
@@ -101,5 +102,28 @@ class DriftCommandTest {
         }
         assertTrue(careerCoach, untested.toString());
         assertTrue(report.get("number_of_columns").asInt() >= 5, result.out());
+    }
+
+    @Test
+    void saysPerColumnHowManyValuesWereReadAsMissingAndReportsProgressUnlessQuiet() throws Exception {
+        Path reference = Files.writeString(folder.resolve("reference.csv"),
+                "damage,x\n" + "None,1\nminor,2\nNone,3\n,4\nmajor,5\n".repeat(20));
+        Path current = Files.writeString(folder.resolve("current.csv"),
+                "damage,x\n" + "minor,1\nNone,2\nmajor,3\n".repeat(20));
+
+        Result result = mlops("drift", "--reference", reference, "--current", current);
+        Result kept = mlops("drift", "--reference", reference, "--current", current, "--keep-default-na=false",
+                "--quiet");
+
+        assertTrue(result.code() == ExitCodes.OK || result.code() == ExitCodes.CHECKS_FAILED, result.err());
+        assertTrue(result.err().contains("reference: column 'damage': 60 values read as missing {None=40, =20}"),
+                result.err());
+        assertTrue(result.err().contains("current: column 'damage': 20 values read as missing {None=20}"),
+                result.err());
+        assertTrue(result.err().contains("drift: test the columns"), result.err());
+        assertEquals(40, JSON.readTree(result.out()).get("columns").get(0).get("reference_size").asInt());
+        assertFalse(kept.err().contains("read as missing"), kept.err());
+        assertFalse(kept.err().contains("drift:"), kept.err());
+        assertEquals(100, JSON.readTree(kept.out()).get("columns").get(0).get("reference_size").asInt());
     }
 }

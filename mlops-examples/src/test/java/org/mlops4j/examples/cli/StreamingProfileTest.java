@@ -1,12 +1,17 @@
 package org.mlops4j.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlops4j.core.Progress;
+import org.mlops4j.core.ProgressListener;
 import org.mlops4j.core.data.ColumnType;
 import org.mlops4j.core.data.CsvReader;
 import org.mlops4j.drift.profile.TableProfile;
@@ -22,18 +27,27 @@ class StreamingProfileTest {
     void profilesEveryRowOfAFileLongerThanOneChunk() throws IOException {
         Path file = write(i -> String.valueOf(i));
 
-        TableProfile profile = StreamingProfile.of(file, CsvReader.builder().build());
+        List<Progress> events = new ArrayList<>();
+        TableProfile profile = StreamingProfile.of(file, CsvReader.builder().build(), events::add);
 
         assertEquals(ROWS, profile.rowCount());
         assertEquals(ColumnType.NUMERIC, profile.column("x").type());
         assertEquals(ROWS - 1, profile.numeric("x").max(), 0);
+        assertEquals(StreamingProfile.CHUNK_ROWS, events.get(0).done());
+        assertEquals(ROWS, events.get(0).total());
+        for (int i = 1; i < events.size(); i++) {
+            assertTrue(events.get(i).done() >= events.get(i - 1).done(), "progress went back at event " + i);
+        }
+        Progress last = events.get(events.size() - 1);
+        assertTrue(last.finished());
+        assertEquals(ROWS, last.done());
     }
 
     @Test
     void aColumnOfNumbersWithAWordAfterTheFirstChunkIsProfiledAsText() throws IOException {
         Path file = write(i -> i == ROWS - 1 ? "unknown" : String.valueOf(i));
 
-        TableProfile profile = StreamingProfile.of(file, CsvReader.builder().build());
+        TableProfile profile = StreamingProfile.of(file, CsvReader.builder().build(), ProgressListener.NONE);
 
         assertEquals(ROWS, profile.rowCount());
         assertEquals(ColumnType.TEXT, profile.column("x").type());
@@ -43,7 +57,7 @@ class StreamingProfileTest {
     void aColumnEmptyInTheFirstChunkAndNumericAfterIsProfiledAsNumeric() throws IOException {
         Path file = write(i -> i < StreamingProfile.CHUNK_ROWS ? "" : "2.5");
 
-        TableProfile profile = StreamingProfile.of(file, CsvReader.builder().build());
+        TableProfile profile = StreamingProfile.of(file, CsvReader.builder().build(), ProgressListener.NONE);
 
         assertEquals(ColumnType.NUMERIC, profile.column("x").type());
         assertEquals(5, profile.numeric("x").count());
