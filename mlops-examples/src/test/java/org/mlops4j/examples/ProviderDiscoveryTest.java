@@ -45,11 +45,11 @@ class ProviderDiscoveryTest {
     }
 
     @Test
-    void findsTheTriggerActionsAndTheTribuoModelFlavor() {
+    void findsTheTriggerActionsAndTheTribuoAndOnnxModelFlavors() {
         assertEquals(List.of("callback", "log", "pipeline", "webhook"),
                 mlops.providers(TriggerActionProvider.class).names());
-        assertEquals(List.of("tribuo"), mlops.providers(ModelFlavorProvider.class).names());
-        assertTrue(mlops.discoveryReport().describe().contains("ModelFlavorProvider: tribuo"),
+        assertEquals(List.of("onnx", "tribuo"), mlops.providers(ModelFlavorProvider.class).names());
+        assertTrue(mlops.discoveryReport().describe().contains("ModelFlavorProvider: onnx, tribuo"),
                 mlops.discoveryReport().describe());
     }
 
