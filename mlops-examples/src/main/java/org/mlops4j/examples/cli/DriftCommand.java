@@ -95,6 +95,22 @@ final class DriftCommand implements Callable<Integer> {
             }
             reader = reader.toBuilder().columns(columns).build(); // parse only the columns tested
         }
+        DataDrift.Builder drift = OptionValues.apply(spec, "--drift-share",
+                () -> DataDrift.builder().driftShare(driftShare));
+        if (columns != null && !columns.isEmpty()) {
+            drift.columns(columns.toArray(String[]::new));
+        }
+        if (stattest != null) {
+            drift.stattest(stattest);
+        }
+        if (threshold != null) {
+            OptionValues.apply(spec, "--threshold", () -> drift.threshold(threshold));
+        }
+        if (stattest != null) {
+            OptionValues.apply(spec, "--stattest", drift::build); // a wrong option fails before any file is read
+        }
+        InputFiles.requireFile(reference, "--reference");
+        InputFiles.requireFile(current, "--current");
         ProgressListener listener = progress.listener(spec.commandLine().getErr());
         long start = System.nanoTime();
         step(listener, "read the reference", 0, start);
@@ -104,20 +120,9 @@ final class DriftCommand implements Callable<Integer> {
         step(listener, "test the columns", 2, start);
         Table referenceTable = referenceRead.table();
         Table currentTable = currentRead.table();
-        DataDrift.Builder drift = OptionValues.apply(spec, "--drift-share",
-                () -> DataDrift.builder().driftShare(driftShare));
-        if (columns != null && !columns.isEmpty()) {
-            drift.columns(columns.toArray(String[]::new));
-        }
         if (columnTypes != null) {
             columnTypes.forEach((column, key) -> OptionValues.apply(spec, "--column-type",
                     () -> drift.columnType(checkedColumn(column, referenceTable), DriftTreatment.fromKey(key))));
-        }
-        if (stattest != null) {
-            drift.stattest(stattest);
-        }
-        if (threshold != null) {
-            OptionValues.apply(spec, "--threshold", () -> drift.threshold(threshold));
         }
         DataDrift comparison = stattest != null ? OptionValues.apply(spec, "--stattest", drift::build) : drift.build();
         DriftReport report = comparison.run(referenceTable, currentTable);
