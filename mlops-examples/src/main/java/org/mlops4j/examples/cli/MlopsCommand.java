@@ -70,10 +70,31 @@ public final class MlopsCommand implements Runnable {
             TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING); // Tribuo logs every SGD training at INFO
         }
         CommandLine line = commandLine();
-        int code = line.execute(args);
+        int code;
+        try {
+            code = line.execute(args);
+        } catch (OutOfMemoryError e) {
+            line.getErr().println(outOfMemory(args));
+            code = ExitCodes.BAD_INPUT;
+        }
         line.getOut().flush();
         line.getErr().flush();
         System.exit(code);
+    }
+
+    /**
+     * @param args the command line
+     * @return the one line said when the process ran out of heap outside training (which says it with the candidate):
+     *         the heap it had and how to give it more
+     */
+    static String outOfMemory(String... args) {
+        long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        int more = (int) Math.max(1, Math.min(64, 2 * Math.ceil(heapMb / 1024.0)));
+        return "mlops" + (args.length > 0 ? " " + args[0] : "") + ": Out of memory (Java heap space) with a maximum "
+                + "heap of " + String.format(java.util.Locale.ROOT, "%,d", heapMb) + " MB. This is the Java process's "
+                + "limit: give the JVM more heap (java -Xmx" + more + "g -jar mlops.jar ..., or export "
+                + "JAVA_TOOL_OPTIONS=-Xmx" + more + "g) or give the command less data; mlops profile reads in "
+                + "bounded memory (README: Which commands are bounded in memory).";
     }
 
     /** @return the command line with the tool's error handling and exit codes; its output goes to stdout/stderr */
