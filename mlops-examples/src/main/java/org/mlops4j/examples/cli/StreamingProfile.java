@@ -39,13 +39,14 @@ final class StreamingProfile {
      * @param file     the CSV file, already checked to be readable
      * @param reader   how to read it (separator, missing-value tokens); its declared column types are kept
      * @param progress hears the rows profiled after each chunk, of the file's lines counted first (a pass that
-     *                 reads the file again is a new piece of work, named so)
+     *                 reads the file again is a new piece of work, named so); with {@link ProgressListener#NONE}
+     *                 the lines are not counted
      * @return the profile of every row
      * @throws DataException when the file is not valid CSV, as {@link CsvReader#stream} says
      */
     static TableProfile of(Path file, CsvReader reader, ProgressListener progress) {
         Map<String, ColumnType> declared = new LinkedHashMap<>();
-        long lines = Math.max(1, lines(file) - 1);
+        long lines = progress == ProgressListener.NONE ? 1 : Math.max(1, lines(file) - 1); // no extra pass if unheard
         long start = System.nanoTime();
         for (int pass = 1; ; pass++) {
             ProfileBuilder builder = ProfileBuilder.create();
